@@ -1,0 +1,33 @@
+# Set-up is part of both sacred commands: a fresh machine needs only Python.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test data bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml $(shell find src data/parsed -type f 2>/dev/null)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet ".[test]"
+	touch $(STAMP)
+
+## make run: the main job on the bundled data (diff of the two profiles)
+run: $(STAMP)
+	$(BIN)/kwaldossier diff binnendienst buitendienst; test $$? -le 1
+
+## make test: the whole suite
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## make data: regenerate data/parsed/ from data/raw/ (a test checks they agree)
+data: $(STAMP)
+	$(BIN)/kwaldossier parse data/raw/*.txt --out data/parsed
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_show.py
+
+clean:
+	rm -rf $(VENV) build dist

@@ -1,0 +1,368 @@
+"""Command line: a thin typer layer over the library. Heavy modules are imported per command."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="kwaldossier",
+    help="Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+# ---------------------------------------------------------------- completion
+
+
+def _complete_profiel(incomplete: str) -> list[str]:
+    try:
+        from .load import profile_names
+
+        names = profile_names()
+    except Exception:
+        return []
+    words = {w for n in names for w in n.split()[-1:]}
+    return sorted(w for w in words | set(names) if w.lower().startswith(incomplete.lower()))
+
+
+def _complete_code(incomplete: str) -> list[str]:
+    try:
+        from .load import load_all
+
+        codes = {wp.code for b in load_all() for wp in b.profiel.werkprocessen()}
+    except Exception:
+        return []
+    return sorted(c for c in codes if c.startswith(incomplete))
+
+
+def _complete_letter(incomplete: str) -> list[str]:
+    from .reference import LETTERS
+
+    return [l for l in LETTERS if l.startswith(incomplete.upper())]
+
+
+ProfielOpt = typer.Option(
+    None, "--profiel", "-p", help="Profile: a unique part of its name, or a file.", autocompletion=_complete_profiel
+)
+DataOpt = typer.Option(None, "--data", help="Folder of dossiers to use instead of the bundled data.")
+JsonOpt = typer.Option(False, "--json", help="Print JSON (stable schema, see README).")
+
+
+# ---------------------------------------------------------------- parse / schema
+
+
+@app.command()
+def parse(
+    files: List[Path] = typer.Argument(..., help="Dossier files (text, PDF) or folders of them."),
+    as_json: bool = JsonOpt,
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write one JSON per input into this folder."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel workers for --out (0: all cores)."),
+) -> None:
+    """Parse dossier text or PDF into the typed model."""
+    from .load import dossier_json, load_file
+
+    if out is not None:
+        from .batch import parse_many
+
+        raise typer.Exit(parse_many(files, out, jobs))
+    if len(files) != 1:
+        raise typer.BadParameter("several files need --out DIR", param_hint="FILES")
+    dossier = load_file(files[0])
+    if as_json:
+        sys.stdout.write(dossier_json(dossier))
+        return
+    from .render import console
+
+    c = console()
+    for p in dossier.profielen:
+        wps = list(p.werkprocessen())
+        have = [wp.code for wp in wps if wp.in_profiel]
+        c.print(f"{p.naam} (niveau {p.niveau}): {len(p.kerntaken)} kerntaken, {len(wps)} werkprocessen, {len(have)} in profiel: {' '.join(have)}")
+    r = dossier.regelverantwoording
+    c.print(
+        f"{r.totaal} lines: {r.model} model, {r.label} label, {r.opmaak} page furniture, {r.leeg} blank, {r.onverwerkt} not placed"
+    )
+    for u in dossier.onverwerkte_regels:
+        c.print(f"  not placed: line {u.regel}: {u.tekst.strip()}")
+
+
+@app.command()
+def schema(out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
+    """Print the JSON Schema of the parse output (a Dossier)."""
+    from .load import write_atomic
+    from .model import Dossier
+
+    text = json.dumps(Dossier.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if out:
+        write_atomic(out, text)
+    else:
+        sys.stdout.write(text)
+
+
+# ---------------------------------------------------------------- look-ups
+
+
+@app.command("list")
+def list_(profiel: Optional[str] = ProfielOpt, data: Optional[Path] = DataOpt, as_json: bool = JsonOpt) -> None:
+    """The kerntaken and werkprocessen, marking which each profile has."""
+    from .load import select
+    from .query import tree
+
+    result = tree(select(profiel, data))
+    if as_json:
+        return _print_json(result)
+    from .render import render_tree
+
+    render_tree(result)
+
+
+@app.command()
+def show(
+    query: List[str] = typer.Argument(..., help="A werkproces code (2.5) or words of its title.", autocompletion=_complete_code),
+    profiel: Optional[str] = ProfielOpt,
+    data: Optional[Path] = DataOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """One werkproces in full, for every profile that has it."""
+    from .load import select
+    from .query import find_werkproces
+
+    result = find_werkproces(select(profiel, data), " ".join(query))
+    if as_json:
+        return _print_json(result)
+    from .render import render_show
+
+    render_show(result)
+
+
+@app.command()
+def search(
+    terms: List[str] = typer.Argument(..., help="Words to find (all must occur)."),
+    profiel: Optional[str] = ProfielOpt,
+    veld: Optional[str] = typer.Option(None, "--in", help="Only this field, e.g. omschrijving, prestatie_indicator."),
+    data: Optional[Path] = DataOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Full-text search over every field, accent- and case-insensitive."""
+    from .load import select
+    from .query import search as do_search
+
+    result = do_search(select(profiel, data), terms, veld)
+    if as_json:
+        _print_json(result)
+    else:
+        from .render import render_search
+
+        render_search(result)
+    raise typer.Exit(0 if result["hits"] else 1)
+
+
+@app.command()
+def matrix(profiel: Optional[str] = ProfielOpt, data: Optional[Path] = DataOpt, as_json: bool = JsonOpt) -> None:
+    """The proces-competentie-matrix; without --profiel all profiles in one grid."""
+    from .load import select
+    from .query import matrix as do_matrix
+
+    result = do_matrix(select(profiel, data))
+    if as_json:
+        return _print_json(result)
+    from .render import render_matrix
+
+    render_matrix(result)
+
+
+@app.command()
+def competentie(
+    spec: str = typer.Argument(..., help="A letter A–Y or part of a competence name.", autocompletion=_complete_letter),
+    profiel: Optional[str] = ProfielOpt,
+    data: Optional[Path] = DataOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Where a competence is used, with componenten and indicators."""
+    from .load import select
+    from .query import competentie as do_comp
+
+    result = do_comp(select(profiel, data), spec)
+    if as_json:
+        return _print_json(result)
+    from .render import render_competentie
+
+    render_competentie(result)
+
+
+# ---------------------------------------------------------------- validate
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+@app.command()
+def validate(
+    files: Optional[List[str]] = typer.Argument(None, help="Dossier files or profile names (default: bundled data)."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="text, json, github (annotations) or junit (XML)."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
+    select_: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule codes (prefixes allowed)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule codes (prefixes allowed)."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too."),
+    data: Optional[Path] = DataOpt,
+) -> None:
+    """Check dossiers against the rules; exit 1 when a finding is an error."""
+    from .load import load_all, resolve
+    from .validate import exit_code, run, select_rules
+
+    rules = select_rules(_split(select_), _split(ignore))
+    bronnen = [b for f in files for b in resolve(f, data)] if files else load_all(data)
+    findings = run(bronnen, rules)
+    dicts = [f.as_dict() for f in findings]
+    if as_json:
+        fmt = Format.json
+    if fmt is Format.json:
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+        _print_json({"findings": dicts, "summary": {"profielen": len(bronnen), **counts}})
+    elif fmt is Format.github:
+        from .render import github_annotations
+
+        text = github_annotations(dicts)
+        if text:
+            sys.stdout.write(text + "\n")
+    elif fmt is Format.junit:
+        from .render import junit_xml
+
+        sys.stdout.write(junit_xml(dicts, rules) + "\n")
+    else:
+        from .render import render_findings
+
+        render_findings(dicts, len(bronnen))
+    raise typer.Exit(exit_code(findings, strict))
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    return [p.strip() for v in values or [] for p in v.split(",") if p.strip()]
+
+
+@app.command()
+def rules(code: Optional[str] = typer.Argument(None, help="One rule code."), as_json: bool = JsonOpt) -> None:
+    """List every validation rule, or explain one."""
+    from .errors import LookupFailed
+    from .validate import RULES
+
+    chosen = list(RULES.values())
+    if code:
+        r = RULES.get(code.upper())
+        if r is None:
+            from difflib import get_close_matches
+
+            close = get_close_matches(code.upper(), list(RULES), n=3)
+            raise LookupFailed(f"no rule {code!r}" + (f"; closest: {', '.join(close)}" if close else ""))
+        chosen = [r]
+    if as_json:
+        return _print_json(
+            [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "docs": r.docs} for r in chosen]
+        )
+    from .render import render_rules
+
+    render_rules(chosen, one=bool(code))
+
+
+# ---------------------------------------------------------------- diff
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class Only(str, Enum):
+    competenties = "competenties"
+    vakkennis = "vakkennis"
+    teksten = "teksten"
+
+
+@app.command()
+def diff(
+    a: str = typer.Argument(..., help="Profile name part or file (A).", autocompletion=_complete_profiel),
+    b: str = typer.Argument(..., help="Profile name part or file (B).", autocompletion=_complete_profiel),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, markdown or html."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
+    summary: bool = typer.Option(False, "--summary", help="Only the summary tables."),
+    kerntaak: Optional[str] = typer.Option(None, "--kerntaak", "-k", help="Only this kerntaak."),
+    werkproces: Optional[str] = typer.Option(None, "--werkproces", "-w", help="Only this werkproces.", autocompletion=_complete_code),
+    only: Optional[Only] = typer.Option(None, "--only", help="Only competenties, vakkennis or teksten."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the report to this file."),
+    data: Optional[Path] = DataOpt,
+) -> None:
+    """Compare two profiles, or two versions of one. Exit 0 same, 1 different."""
+    from .diff import diff as do_diff
+    from .load import resolve_one, write_atomic
+
+    result = do_diff(resolve_one(a, data), resolve_one(b, data), kerntaak, werkproces, only.value if only else None)
+    if as_json:
+        fmt = DiffFormat.json
+    text = None
+    if fmt is DiffFormat.json:
+        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    elif fmt is DiffFormat.markdown:
+        from .render import diff_markdown
+
+        text = diff_markdown(result)
+    elif fmt is DiffFormat.html:
+        from .render import diff_html
+
+        text = diff_html(result)
+    if text is not None:
+        if out:
+            write_atomic(out, text)
+        else:
+            sys.stdout.write(text)
+    else:
+        from .render import render_diff
+
+        render_diff(result, summary_only=summary)
+    raise typer.Exit(1 if result["changed"] else 0)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def main() -> None:
+    from .errors import KwaldossierError
+
+    try:
+        app()
+    except KwaldossierError as exc:
+        sys.stderr.write(f"kwaldossier: error: {exc}\n")
+        sys.exit(2)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.stderr.write("kwaldossier: interrupted\n")
+        sys.exit(2)
+    except Exception as exc:  # no traceback for users; KWALDOSSIER_DEBUG=1 shows it
+        if os.environ.get("KWALDOSSIER_DEBUG"):
+            raise
+        sys.stderr.write(f"kwaldossier: internal error: {type(exc).__name__}: {exc}\n")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

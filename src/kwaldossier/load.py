@@ -1,0 +1,160 @@
+"""Where dossiers come from: the bundled parsed data, a folder, or a file (text, JSON, PDF)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, LookupFailed
+from .model import Dossier, Profiel
+
+
+def bundled_dir() -> Path:
+    """The parsed default dataset: inside the installed package, or data/parsed in a checkout."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("kwaldossier"))) / "data" / "parsed"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "parsed"
+
+
+def load_file(path: Path) -> Dossier:
+    """One file to a Dossier, by its kind: parsed JSON, PDF or extracted text."""
+    if path.is_dir():
+        raise InputError(str(path), None, "is a directory, expected a file")
+    if not path.exists():
+        raise InputError(str(path), None, "no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return _load_json(path)
+    if suffix == ".pdf" or _starts_with(path, b"%PDF"):
+        from .pdf import parse_pdf  # heavy: pdfplumber only on this path
+
+        return parse_pdf(path)
+    from .parse import parse_file
+
+    return parse_file(path)
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
+def _load_json(path: Path) -> Dossier:
+    from pydantic import ValidationError
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+    if not data.strip():
+        raise InputError(str(path), None, "empty file")
+    try:
+        return Dossier.model_validate_json(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise InputError(str(path), None, f"not a parsed dossier: {where}: {err['msg']}") from None
+
+
+@dataclass(frozen=True)
+class Bron:
+    """A profile together with the dossier (file) it came from."""
+
+    profiel: Profiel
+    dossier: Dossier
+    pad: Path | None
+
+    @property
+    def label(self) -> str:
+        return self.profiel.naam
+
+
+def load_folder(folder: Path) -> list[Bron]:
+    """All profiles of a folder: parsed JSON preferred over text of the same stem."""
+    if not folder.is_dir():
+        raise InputError(str(folder), None, "not a folder of dossiers")
+    files = sorted(folder.glob("*.json"))
+    stems = {f.stem for f in files}
+    files += sorted(f for f in folder.glob("*.txt") if f.stem not in stems)
+    files += sorted(f for f in folder.glob("*.pdf") if f.stem not in stems)
+    out: list[Bron] = []
+    for f in files:
+        dossier = load_file(f)
+        out.extend(Bron(p, dossier, f) for p in dossier.profielen)
+    if not out:
+        raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf) in this folder")
+    return out
+
+
+def load_all(data: Path | None = None) -> list[Bron]:
+    return load_folder(data or bundled_dir())
+
+
+def profile_names(data: Path | None = None) -> list[str]:
+    return [b.profiel.naam for b in load_all(data)]
+
+
+def resolve(spec: str, data: Path | None = None) -> list[Bron]:
+    """A profile by a unique part of its name, or a file path (all its profiles)."""
+    from .reference import fold
+
+    path = Path(spec)
+    if path.exists() or os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf"):
+        dossier = load_file(path)
+        return [Bron(p, dossier, path) for p in dossier.profielen]
+    alle = load_all(data)
+    key = fold(spec)
+    hits = [b for b in alle if key in fold(b.profiel.naam)]
+    if len(hits) == 1:
+        return hits
+    names = [b.profiel.naam for b in alle]
+    if not hits:
+        from difflib import get_close_matches
+
+        close = get_close_matches(spec, names, n=3, cutoff=0.3) or names
+        raise LookupFailed(f"no profiel matches {spec!r}; known: {', '.join(close)}")
+    raise LookupFailed(f"{spec!r} matches several profielen: {', '.join(b.profiel.naam for b in hits)}")
+
+
+def resolve_one(spec: str, data: Path | None = None) -> Bron:
+    hits = resolve(spec, data)
+    if len(hits) != 1:
+        names = ", ".join(b.profiel.naam for b in hits)
+        raise LookupFailed(f"{spec} holds {len(hits)} profielen ({names}); name one of them instead")
+    return hits[0]
+
+
+def select(profiel: str | None, data: Path | None = None) -> list[Bron]:
+    """--profiel P (name part or file) or every profile of the data."""
+    return resolve(profiel, data) if profiel else load_all(data)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename: never a partial file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def dossier_json(dossier: Dossier) -> str:
+    return dossier.model_dump_json(indent=2) + "\n"

@@ -1,0 +1,159 @@
+"""Reading input text and repairing what PDF extraction did to words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .errors import InputError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) or cp1252; CRLF/CR to LF."""
+    if not data.strip():
+        raise InputError(path, None, "empty file")
+    if b"\x00" in data:
+        raise InputError(path, None, "binary file (contains NUL bytes), expected dossier text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            line = data.count(b"\n", 0, utf8_error.start) + 1
+            raise InputError(
+                path, line, f"undecodable byte 0x{data[utf8_error.start]:02x}: neither UTF-8 nor cp1252"
+            ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    controls = _CONTROL.findall(text)
+    if len(controls) > max(2, len(text) // 200):
+        raise InputError(path, None, "binary file (control characters), expected dossier text")
+    return text
+
+
+def read_lines(path: Path) -> list[str]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), None, "is a directory, expected a file") from None
+    except PermissionError:
+        raise InputError(str(path), None, "permission denied") from None
+    text = decode(data, str(path))
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+# ---------------------------------------------------------------- hyphens
+
+_CONJUNCTIONS = {"en", "of", "en/of", "c.q.", "tot", "t/m", "noch"}
+# Dutch prefixes written with a hyphen by the spelling rules (Leidraad, "koppelteken").
+_HYPHEN_PREFIXES = {"non", "ex", "oud", "niet", "vice", "pseudo", "quasi", "semi", "anti"}
+_VOWELS = set("aeiouyáéíóúàèëïöü")
+_WORD = r"[^\W\d_]+"
+_INLINE = re.compile(rf"(?<![\w\-'\"])({_WORD})-({_WORD})(?![\w\-'\"])")
+
+
+@dataclass
+class Hyphenator:
+    """Decides whether a hyphen is a soft (line-break) hyphen left by the PDF or a real one.
+
+    A hyphen is soft only when a Dutch hyphenation dictionary (pyphen, nl_NL) would break the
+    joined word at exactly that place, and nothing in the spelling or in the dossier's own words
+    says the hyphen is real: acronyms (CRM-software), vowel clashes (prestatie-indicator),
+    hyphenated prefixes (non-verbaal), a first part the dossier writes with a hyphen and never
+    closed (prijs-, leverings- en ...), or two parts that both stand as words in the dossier.
+    """
+
+    text: str
+    _cache: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    @cached_property
+    def _words(self) -> set[str]:
+        words = set()
+        for token in re.split(r"[\s/]+", self.text):
+            token = token.strip(".,;:()[]\"'‘’“”!?")
+            if token and "-" not in token and re.fullmatch(_WORD, token):
+                words.add(token.casefold())
+        return words
+
+    @cached_property
+    def _elided(self) -> set[str]:
+        pattern = rf"({_WORD})-(?=,|\s+(?:en|of|c\.q\.)\b)"
+        return {m.group(1).casefold() for m in re.finditer(pattern, self.text)}
+
+    @cached_property
+    def _pyphen(self):
+        import pyphen
+
+        return pyphen.Pyphen(lang="nl_NL")
+
+    def _closed_prefix(self, a: str) -> bool:
+        a = a.casefold()
+        return any(w.startswith(a) and len(w) > len(a) + 2 for w in self._words)
+
+    def is_soft(self, a: str, b: str) -> bool:
+        key = (a, b)
+        if key not in self._cache:
+            self._cache[key] = self._decide(a, b)
+        return self._cache[key]
+
+    def _decide(self, a: str, b: str) -> bool:
+        if not a or not b or not a.isalpha() or not b.isalpha():
+            return False
+        if sum(c.isupper() for c in a) >= 2 or b[0].isupper():
+            return False  # acronym or name: CRM-software, ICT-toepassingen
+        if a.casefold() in _HYPHEN_PREFIXES:
+            return False
+        if a[-1].casefold() in _VOWELS and b[0].casefold() in _VOWELS:
+            return False  # vowel clash: prestatie-indicator
+        closed = self._closed_prefix(a)
+        if a.casefold() in self._elided and not closed:
+            return False  # the dossier writes this part with a hyphen: prijs-kwaliteit...
+        if not closed and a.casefold() in self._words and b.casefold() in self._words:
+            return False  # two words of their own: aftersales-procedures
+        joined = a + b
+        return len(a) in self._pyphen.positions(joined)
+
+    def repair_inline(self, line: str) -> str:
+        """schat-tingen -> schattingen; CRM-tools stays."""
+
+        def fix(m: re.Match[str]) -> str:
+            a, b = m.group(1), m.group(2)
+            return a + b if self.is_soft(a, b) else m.group(0)
+
+        return _INLINE.sub(fix, line)
+
+    def join(self, left: str, right: str) -> str:
+        """Join two wrapped lines, deciding on a hyphen at the end of the first."""
+        left = left.rstrip()
+        right = right.strip()
+        if not left:
+            return right
+        if not right:
+            return left
+        if left.endswith("-") and len(left) > 1 and not left[-2].isspace():
+            first = right.split()[0]
+            if left.endswith("/-") or right[0] in "/-,)" or not left[-2].isalpha():
+                return left + right
+            if first.casefold() in _CONJUNCTIONS:
+                return left + " " + right
+            m = re.search(rf"({_WORD})-$", left)
+            b = re.match(_WORD, right)
+            if m and b and self.is_soft(m.group(1), b.group(0)):
+                return left[:-1] + right
+            return left + right
+        return left + " " + right
+
+    def join_all(self, lines: list[str]) -> str:
+        out = ""
+        for line in lines:
+            out = self.join(out, line) if out else line.strip()
+        return self.repair_inline(out)

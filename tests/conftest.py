@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+PARSED = ROOT / "data" / "parsed"
+BUITEN = RAW / "commercieel-medewerker-buitendienst.txt"
+BINNEN = RAW / "commercieel-medewerker-binnendienst.txt"
+
+
+@pytest.fixture(scope="session")
+def buiten():
+    from kwaldossier.parse import parse_file
+
+    return parse_file(BUITEN)
+
+
+@pytest.fixture(scope="session")
+def binnen():
+    from kwaldossier.parse import parse_file
+
+    return parse_file(BINNEN)
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run the real entry point in-process: exit code, stdout and stderr."""
+    from kwaldossier.cli import main
+
+    def run(*args: str, env: dict | None = None) -> Result:
+        for k, v in (env or {}).items():
+            monkeypatch.setenv(k, v)
+        monkeypatch.setattr(sys, "argv", ["kwaldossier", *map(str, args)])
+        monkeypatch.setenv("COLUMNS", "120")
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
