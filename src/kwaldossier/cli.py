@@ -347,7 +347,10 @@ def main() -> None:
     from .errors import KwaldossierError
 
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()
     except KwaldossierError as exc:
         sys.stderr.write(f"kwaldossier: error: {exc}\n")
         sys.exit(2)

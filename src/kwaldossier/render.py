@@ -102,13 +102,6 @@ def render_show(result: dict) -> None:
 # ---------------------------------------------------------------- search
 
 
-def _highlight(text: str, spans: list[list[int]], width: int = 0) -> Text:
-    t = Text(text)
-    for s, e in spans:
-        t.stylize("bold reverse" if True else "", s, e)
-    return t
-
-
 def render_search(result: dict) -> None:
     c = console()
     if not result["hits"]:
@@ -158,12 +151,18 @@ def _snippet(text: str, spans: list[list[int]], plain: bool, context: int = 90) 
 def render_matrix(result: dict) -> None:
     c = console()
     names = result["profielen"]
-    short = _initials(names)
     multi = len(names) > 1
-    t = _table(c, title="Proces-competentie-matrix", show_lines=False, pad_edge=False)
-    t.add_column("Werkproces", no_wrap=True)
+    mark = {n: str(i + 1) for i, n in enumerate(names)}
+    t = Table(
+        title="Proces-competentie-matrix",
+        box=box.SIMPLE if _plain(c) else box.SIMPLE_HEAD,
+        padding=(0, 0),
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    t.add_column("wp ", no_wrap=True)
     for letter in LETTERS:
-        t.add_column(letter, justify="center", no_wrap=True, min_width=1)
+        t.add_column(letter, justify="center", no_wrap=True, width=2)
     for row in result["rijen"]:
         cells = []
         for letter in LETTERS:
@@ -173,12 +172,12 @@ def render_matrix(result: dict) -> None:
             elif not multi or len(who) == len(names):
                 cells.append(Text("x", style="bold green"))
             else:
-                cells.append(Text(short[who[0]][0].upper(), style="bold yellow"))
-        t.add_row(Text(row["code"]), *cells)
+                cells.append(Text(",".join(mark[w] for w in who), style="bold yellow"))
+        t.add_row(Text(row["code"] + " "), *cells)
     c.print(t)
     if multi:
-        legend = "   ".join(f"{short[n][0].upper()} = only {n}" for n in names)
-        c.print(Text(f"x = all profielen   {legend}", style="dim"))
+        legend = "   ".join(f"{mark[n]} = only {n}" for n in names)
+        c.print(Text(f"x = {'both' if len(names) == 2 else 'all'} profielen   {legend}", style="dim"))
     lt = _table(c, title="Competenties", show_header=False)
     lt.add_column()
     lt.add_column()
