@@ -28,13 +28,32 @@ class Competentie(_Frozen):
     regels: list[int] = Field(default_factory=list, description="Source lines of the whole block")
     componenten_regels: list[int] = Field(default_factory=list, description="First line of each component")
     prestatie_indicator_regels: list[int] = Field(default_factory=list)
+    prestatie_indicator_offsets: list[int] = Field(
+        default_factory=list, description="Where each source line starts in the indicator text"
+    )
 
 
 class WerkprocesBron(_Frozen):
     matrix: list[int] = Field(default_factory=list, description="Matrix label and row lines")
     kop: list[int] = Field(default_factory=list, description="Detail header lines (one per page)")
     omschrijving: list[int] = Field(default_factory=list)
+    omschrijving_offsets: list[int] = Field(
+        default_factory=list, description="Where each source line starts in the omschrijving text"
+    )
     gewenst_resultaat: list[int] = Field(default_factory=list, description="First line of each item")
+
+
+def line_at(regels: list[int], offsets: list[int], pos: int) -> int | None:
+    """The source line holding character `pos` of a text joined from `regels`."""
+    if not regels:
+        return None
+    if len(offsets) != len(regels):
+        return regels[0]
+    found = regels[0]
+    for line, start in zip(regels, offsets):
+        if start <= pos:
+            found = line
+    return found
 
 
 class Werkproces(_Frozen):

@@ -92,7 +92,20 @@ class TextB:
         self.regels.append(no)
 
     def build(self, h: Hyphenator) -> str:
-        return "\n".join(h.join_all(p) for p in self.paragraphs if p)
+        return self.build_with_offsets(h)[0]
+
+    def build_with_offsets(self, h: Hyphenator) -> tuple[str, list[int]]:
+        parts: list[str] = []
+        offsets: list[int] = []
+        pos = 0
+        for p in self.paragraphs:
+            if not p:
+                continue
+            text, offs = h.join_with_offsets(p)
+            offsets += [pos + o for o in offs]
+            parts.append(text)
+            pos += len(text) + 1
+        return "\n".join(parts), offsets
 
     def __bool__(self) -> bool:
         return bool(self.regels)
@@ -724,15 +737,17 @@ class Parser:
         titel = h.join_all(wb.titel_lines) if wb.titel_lines else (wb.detail_titel or "")
         comps = []
         for cb in wb.competenties:
+            indicator, indicator_offsets = cb.indicator.build_with_offsets(h)
             comps.append(
                 Competentie(
                     letter=cb.letter,
                     naam=cb.naam,
                     componenten=[c.text(h) for c in cb.componenten],
-                    prestatie_indicator=cb.indicator.build(h),
+                    prestatie_indicator=indicator,
                     regels=sorted(set(cb.regels)),
                     componenten_regels=[c.regels[0] for c in cb.componenten],
                     prestatie_indicator_regels=cb.indicator.regels,
+                    prestatie_indicator_offsets=indicator_offsets,
                 )
             )
         vakkennis = []
@@ -742,6 +757,7 @@ class Parser:
             if taal:
                 tekst = tekst[: -len("(t)")].rstrip()
             vakkennis.append(VakkennisItem(tekst=tekst, taal=taal, regels=item.regels))
+        omschrijving, omschrijving_offsets = wb.omschrijving.build_with_offsets(h)
         return Werkproces(
             code=wb.code,
             titel=titel,
@@ -749,7 +765,7 @@ class Parser:
             matrix=letters,
             matrix_rij=wb.matrix is not None,
             detail_titel=wb.detail_titel,
-            omschrijving=wb.omschrijving.build(h),
+            omschrijving=omschrijving,
             gewenst_resultaat=[i.text(h) for i in wb.gewenst],
             vakkennis_en_vaardigheden=vakkennis,
             competenties=comps,
@@ -757,6 +773,7 @@ class Parser:
                 matrix=wb.matrix_regels,
                 kop=wb.kop_regels,
                 omschrijving=wb.omschrijving.regels,
+                omschrijving_offsets=omschrijving_offsets,
                 gewenst_resultaat=[i.regels[0] for i in wb.gewenst],
             ),
         )

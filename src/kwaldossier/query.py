@@ -10,7 +10,7 @@ from typing import Iterator
 from . import reference
 from .errors import LookupFailed
 from .load import Bron
-from .model import Werkproces
+from .model import Werkproces, line_at
 
 _CODE = re.compile(r"^\d+\.\d+$")
 
@@ -109,33 +109,34 @@ FIELDS = (
 )
 
 
-def _texts(b: Bron) -> Iterator[tuple[str | None, str, str, int | None]]:
-    """(werkproces code, field, text, source line) for every text of a profile."""
+def _texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], list[int]]]:
+    """(werkproces code, field, text, source lines, line offsets) for every text of a profile."""
     ai = b.profiel.algemene_informatie
     for key, value in ai.model_dump(exclude={"bron"}).items():
         if value:
-            lines = ai.bron.get(key) or [None]
-            yield None, f"algemene_informatie.{key}", value, lines[0]
+            yield None, f"algemene_informatie.{key}", value, ai.bron.get(key, []), []
     for wp in b.profiel.werkprocessen():
-        line = (wp.bron.kop or wp.bron.matrix or [None])[0]
-        yield wp.code, "titel", wp.titel, line
+        kop = (wp.bron.kop or wp.bron.matrix)[:1]
+        yield wp.code, "titel", wp.titel, kop, []
         if wp.omschrijving:
-            yield wp.code, "omschrijving", wp.omschrijving, (wp.bron.omschrijving or [line])[0]
+            yield wp.code, "omschrijving", wp.omschrijving, wp.bron.omschrijving, wp.bron.omschrijving_offsets
         for i, g in enumerate(wp.gewenst_resultaat):
-            yield wp.code, "gewenst_resultaat", g, _at(wp.bron.gewenst_resultaat, i, line)
+            yield wp.code, "gewenst_resultaat", g, wp.bron.gewenst_resultaat[i : i + 1] or kop, []
         for v in wp.vakkennis_en_vaardigheden:
-            yield wp.code, "vakkennis_en_vaardigheden", v.tekst, (v.regels or [line])[0]
+            yield wp.code, "vakkennis_en_vaardigheden", v.tekst, v.regels or kop, []
         for c in wp.competenties:
-            first = (c.regels or [line])[0]
-            yield wp.code, "competentie", c.naam, first
+            first = c.regels[:1] or kop
+            yield wp.code, "competentie", c.naam, first, []
             for i, comp in enumerate(c.componenten):
-                yield wp.code, "componenten", comp, _at(c.componenten_regels, i, first)
+                yield wp.code, "componenten", comp, c.componenten_regels[i : i + 1] or first, []
             if c.prestatie_indicator:
-                yield wp.code, "prestatie_indicator", c.prestatie_indicator, (c.prestatie_indicator_regels or [first])[0]
-
-
-def _at(lines: list[int], i: int, default: int | None) -> int | None:
-    return lines[i] if i < len(lines) else default
+                yield (
+                    wp.code,
+                    "prestatie_indicator",
+                    c.prestatie_indicator,
+                    c.prestatie_indicator_regels or first,
+                    c.prestatie_indicator_offsets,
+                )
 
 
 def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> dict:
@@ -148,12 +149,13 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> di
     hits = []
     for b in bronnen:
         titels = {wp.code: wp.titel for wp in b.profiel.werkprocessen()}
-        for code, field, text, line in _texts(b):
+        for code, field, text, lines, offsets in _texts(b):
             if veld and not (field == veld or field.startswith(veld)):
                 continue
             spans = match_spans(text, words)
             if spans is None:
                 continue
+            line = line_at(lines, offsets, spans[0][0])
             hits.append(
                 {
                     "profiel": b.profiel.naam,

@@ -153,7 +153,14 @@ class Hyphenator:
         return left + " " + right
 
     def join_all(self, lines: list[str]) -> str:
+        return self.join_with_offsets(lines)[0]
+
+    def join_with_offsets(self, lines: list[str]) -> tuple[str, list[int]]:
+        """Joined text and the offset where each source line starts in it."""
         out = ""
+        offsets: list[int] = []
         for line in lines:
-            out = self.join(out, line) if out else line.strip()
-        return self.repair_inline(out)
+            part = self.repair_inline(line.strip())
+            out = self.join(out, part) if out else part
+            offsets.append(max(0, len(out) - len(part)))
+        return out, offsets

@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 
 from . import reference
 from .load import Bron
-from .model import Competentie, Werkproces
+from .model import Competentie, Werkproces, line_at
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -81,10 +81,6 @@ def _detail(ctx: Context) -> Iterator[Werkproces]:
             yield wp
 
 
-def _base(code: str) -> str:
-    return code.split("#")[0]
-
-
 # ---------------------------------------------------------------- matrix against detail
 
 
@@ -147,9 +143,11 @@ def _title_differs(ctx: Context):
 def _double_detail(ctx: Context):
     """Two 'N.N werkproces:' sections with the same code that are not one section continued
     over a page break."""
+    seen: set[str] = set()
     for wp in ctx.profiel.werkprocessen():
-        if "#" in wp.code:
-            yield (f"second detail section for {_base(wp.code)}", _base(wp.code), _first(wp.bron.kop))
+        if wp.code in seen:
+            yield (f"second detail section for {wp.code}", wp.code, _first(wp.bron.kop))
+        seen.add(wp.code)
 
 
 # ---------------------------------------------------------------- competences
@@ -302,6 +300,18 @@ def _no_components(ctx: Context):
                 yield (f"{c.letter} {c.naam} has no componenten", wp.code, _first(c.regels))
 
 
+@rule("KD308", "onvolledige-tekst", "warning", "A text stops mid-sentence (a lost line or page?)")
+def _incomplete_text(ctx: Context):
+    """An omschrijving or prestatie-indicator that does not end with a full stop (or ! ? ) …)
+    usually lost its last line, or a whole page, in extraction."""
+    for wp in _detail(ctx):
+        texts = [("omschrijving", wp.omschrijving, wp.bron.omschrijving)]
+        texts += [(f"prestatie-indicator {c.letter}", c.prestatie_indicator, c.prestatie_indicator_regels or c.regels) for c in wp.competenties]
+        for label, text, lines in texts:
+            if text.strip() and text.rstrip()[-1] not in ".!?)…\"'’":
+                yield (f"{label} stops mid-sentence: …{text[-40:]!r}", wp.code, lines[-1] if lines else None)
+
+
 @rule("KD307", "lege-algemene-informatie", "warning", "A field of algemene informatie is empty")
 def _empty_general(ctx: Context):
     """The algemene informatie of a profile has nine fields (context, beroepshouding, niveau,
@@ -328,7 +338,7 @@ _SPLIT_WORD = re.compile(r"(?<![\w'’-])([b-df-hj-np-tv-z]) ([a-zà-ÿ]{2,})\b"
 
 def _vocabulary(ctx: Context) -> set[str]:
     words: set[str] = set()
-    for _, _, text, _ in _all_texts(ctx):
+    for _, _, text, _, _ in _all_texts(ctx):
         words.update(w.casefold() for w in re.findall(r"[^\W\d_]+", text))
     return words
 
@@ -338,11 +348,11 @@ def _split_words(ctx: Context):
     """PDF extraction sometimes puts a space inside a word, leaving a lone consonant. Flagged
     when the lone letter and the next fragment together form a word the dossier uses."""
     vocab = _vocabulary(ctx)
-    for code, field, text, line in _all_texts(ctx):
+    for code, field, text, lines, offsets in _all_texts(ctx):
         for m in _SPLIT_WORD.finditer(text):
             joined = (m.group(1) + m.group(2)).casefold()
             if joined in vocab:
-                yield (f"{field}: {m.group(0)!r} looks like {joined!r}", code, line)
+                yield (f"{field}: {m.group(0)!r} looks like {joined!r}", code, line_at(lines, offsets, m.start()))
 
 
 @rule("KD403", "zacht-afbreekteken", "warning", "A soft hyphen left inside a word")
@@ -352,14 +362,15 @@ def _soft_hyphen(ctx: Context):
     from .text import Hyphenator
 
     texts = list(_all_texts(ctx))
-    h = Hyphenator("\n".join(t for _, _, t, _ in texts))
-    for code, field, text, line in texts:
+    h = Hyphenator("\n".join(t for _, _, t, _, _ in texts))
+    for code, field, text, lines, offsets in texts:
         if "\u00ad" in text:
-            yield (f"{field}: soft hyphen character (U+00AD)", code, line)
+            yield (f"{field}: soft hyphen character (U+00AD)", code, line_at(lines, offsets, text.index("\u00ad")))
         repaired = h.repair_inline(text)
         if repaired != text:
-            a = set(text.split()) - set(repaired.split())
-            yield (f"{field}: broken word {', '.join(sorted(a))!r}", code, line)
+            broken = sorted(set(text.split()) - set(repaired.split()))
+            pos = text.find(broken[0]) if broken else 0
+            yield (f"{field}: broken word {', '.join(broken)!r}", code, line_at(lines, offsets, pos))
 
 
 _LABELS = re.compile(
@@ -375,12 +386,12 @@ def _stray_label(ctx: Context):
     for h in ctx.bron.dossier.herstellingen:
         if h.soort == "label-verwijderd":
             yield (f"stray label {h.tekst!r} removed from the text", _wp_at(ctx, h.regel), h.regel)
-    for code, field, text, line in _all_texts(ctx):
+    for code, field, text, lines, offsets in _all_texts(ctx):
         if field.startswith("algemene_informatie"):
             continue
         m = _LABELS.search(text)
         if m and field != "titel":
-            yield (f"{field}: label {m.group(0)!r} inside the text", code, line)
+            yield (f"{field}: label {m.group(0)!r} inside the text", code, line_at(lines, offsets, m.start()))
 
 
 @rule("KD405", "kolommen-samengevoegd", "info", "Two columns were merged onto one line")
@@ -395,9 +406,10 @@ def _merged_columns(ctx: Context):
 @rule("KD406", "spatie-voor-leesteken", "info", "A space before a punctuation mark")
 def _space_before_punct(ctx: Context):
     """'in kaart .': a space before a full stop or comma, a typing or extraction slip."""
-    for code, field, text, line in _all_texts(ctx):
+    for code, field, text, lines, offsets in _all_texts(ctx):
         for m in re.finditer(r"\w \.(?!\w)|\w ,", text):
-            yield (f"{field}: space before punctuation in {text[max(0, m.start() - 15):m.end()]!r}", code, line)
+            snippet = text[max(0, m.start() - 15) : m.end()]
+            yield (f"{field}: space before punctuation in {snippet!r}", code, line_at(lines, offsets, m.start()))
 
 
 def _wp_at(ctx: Context, line: int) -> str | None:
@@ -424,7 +436,7 @@ def _code_order(ctx: Context):
     for kt in ctx.profiel.kerntaken:
         numbers = []
         for wp in kt.werkprocessen:
-            base = _base(wp.code)
+            base = wp.code
             if base.split(".")[0] != kt.code:
                 yield (f"{base} listed under kerntaak {kt.code}", base, _first(wp.bron.matrix, wp.bron.kop))
             if wp.bron.matrix:
@@ -462,6 +474,8 @@ def _no_level(ctx: Context):
 
 
 # ---------------------------------------------------------------- running
+
+RULES = dict(sorted(RULES.items()))
 
 
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
@@ -507,7 +521,7 @@ def run(bronnen: list[Bron], rules: list[Rule] | None = None) -> list[Finding]:
 def _wp_key(code: str | None) -> tuple[int, ...]:
     if not code:
         return (0,)
-    return tuple(int(p) for p in _base(code).split("."))
+    return tuple(int(p) for p in code.split("."))
 
 
 def exit_code(findings: list[Finding], strict: bool = False) -> int:
