@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test data bench clean
+.PHONY: run test data bench browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,12 @@ $(STAMP): $(BIN)/python pyproject.toml $(shell find src data/parsed -type f 2>/d
 run: $(STAMP)
 	$(BIN)/kwaldossier diff binnendienst buitendienst; test $$? -le 1
 
-## make test: the whole suite
-test: $(STAMP)
+## make test: the whole suite (installs headless Chromium for the HTML report test if it can)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+browser:
+	@bash scripts/install-browser.sh
 
 ## make data: regenerate data/parsed/ from data/raw/ (a test checks they agree)
 data: $(STAMP)

@@ -194,3 +194,46 @@ def test_completion_callbacks():
     assert "buitendienst" in _complete_profiel("bui")
     assert _complete_code("2.") == [f"2.{i}" for i in range(1, 10)]
     assert _complete_letter("x") == ["X"]
+
+
+def test_fast_views_answer_like_the_model():
+    """The look-up path reads JSON into views; every query gives what the pydantic model gives."""
+    from kwaldossier import query
+    from kwaldossier.load import load_all
+
+    fast, full = load_all(fast=True), load_all(fast=False)
+    assert type(fast[0].profiel).__name__ == "ProfielView" and type(full[0].profiel).__name__ == "Profiel"
+    assert query.tree(fast) == query.tree(full)
+    assert query.matrix(fast) == query.matrix(full)
+    for q in ("2.5", "3.3", "offertes", "2.8"):
+        assert query.find_werkproces(fast, q) == query.find_werkproces(full, q)
+    for letter in "JKRY":
+        assert query.competentie(fast, letter) == query.competentie(full, letter)
+    assert query.search(fast, ["klant"]) == query.search(full, ["klant"])
+
+
+def test_schema_versions_agree():
+    from kwaldossier import load, model
+
+    assert load.SCHEMA_VERSION == model.SCHEMA_VERSION
+
+
+def test_show_path_imports_no_heavy_modules():
+    """show reads the bundled JSON: no text parser, no pdfplumber, no pydantic models."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "sys.argv = ['kwaldossier', 'show', '2.5', '--profiel', 'buitendienst']\n"
+        "from kwaldossier.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert e.code in (0, None), e.code\n"
+        "heavy = [m for m in ('pdfplumber', 'kwaldossier.parse', 'kwaldossier.model', 'pydantic.main') if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert p.returncode == 0, p.stderr
+    assert "HEAVY []" in p.stderr
+    assert "Stelt offertes op en brengt ze uit" in p.stdout

@@ -42,7 +42,7 @@ def _complete_code(incomplete: str) -> list[str]:
     try:
         from .load import load_all
 
-        codes = {wp.code for b in load_all() for wp in b.profiel.werkprocessen()}
+        codes = {wp.code for b in load_all(fast=True) for wp in b.profiel.werkprocessen()}
     except Exception:
         return []
     return sorted(c for c in codes if c.startswith(incomplete))
@@ -121,7 +121,7 @@ def list_(profiel: Optional[str] = ProfielOpt, data: Optional[Path] = DataOpt, a
     from .load import select
     from .query import tree
 
-    result = tree(select(profiel, data))
+    result = tree(select(profiel, data, fast=True))
     if as_json:
         return _print_json(result)
     from .render import render_tree
@@ -140,7 +140,7 @@ def show(
     from .load import select
     from .query import find_werkproces
 
-    result = find_werkproces(select(profiel, data), " ".join(query))
+    result = find_werkproces(select(profiel, data, fast=True), " ".join(query))
     if as_json:
         return _print_json(result)
     from .render import render_show
@@ -160,7 +160,7 @@ def search(
     from .load import select
     from .query import search as do_search
 
-    result = do_search(select(profiel, data), terms, veld)
+    result = do_search(select(profiel, data, fast=True), terms, veld)
     if as_json:
         _print_json(result)
     else:
@@ -176,7 +176,7 @@ def matrix(profiel: Optional[str] = ProfielOpt, data: Optional[Path] = DataOpt, 
     from .load import select
     from .query import matrix as do_matrix
 
-    result = do_matrix(select(profiel, data))
+    result = do_matrix(select(profiel, data, fast=True))
     if as_json:
         return _print_json(result)
     from .render import render_matrix
@@ -195,7 +195,7 @@ def competentie(
     from .load import select
     from .query import competentie as do_comp
 
-    result = do_comp(select(profiel, data), spec)
+    result = do_comp(select(profiel, data, fast=True), spec)
     if as_json:
         return _print_json(result)
     from .render import render_competentie

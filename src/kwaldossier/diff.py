@@ -20,28 +20,29 @@ PLACEHOLDER = "‹profiel›"
 
 class RoleNormaliser:
     """The profile's own role name is noise in a profile diff: "De commercieel medewerker
-    binnendienst ..." against "... buitendienst ..." is no difference. Each role name is
-    replaced by the words the two names share plus a placeholder."""
+    binnendienst ..." against "... buitendienst ..." is no difference. Each side loses only its
+    own role name (replaced by the words both names share plus a placeholder), so a mention of
+    the other role ("offertes van de commercieel medewerker buitendienst") still counts."""
 
     def __init__(self, a: Profiel, b: Profiel) -> None:
-        self.names = {a.naam, b.naam} if fold(a.naam) != fold(b.naam) else set()
-        wa, wb = a.naam.split(), b.naam.split()
+        self.names = [a.naam, b.naam] if fold(a.naam) != fold(b.naam) else []
         common = []
-        for x, y in zip(wa, wb):
+        for x, y in zip(a.naam.split(), b.naam.split()):
             if fold(x) != fold(y):
                 break
             common.append(x.lower())
         self.replacement = " ".join(common + [PLACEHOLDER])
-        self.patterns = [re.compile(re.escape(n), re.IGNORECASE) for n in sorted(self.names, key=len, reverse=True)]
+        self.patterns = [re.compile(re.escape(n), re.IGNORECASE) for n in self.names]
 
     @property
     def active(self) -> bool:
         return bool(self.names)
 
-    def __call__(self, text: str) -> str:
-        for p in self.patterns:
-            text = p.sub(self.replacement, text)
-        return text
+    def a(self, text: str) -> str:
+        return self.patterns[0].sub(self.replacement, text) if self.names else text
+
+    def b(self, text: str) -> str:
+        return self.patterns[1].sub(self.replacement, text) if self.names else text
 
 
 def words(text: str) -> list[str]:
@@ -116,7 +117,7 @@ def _competenties(a: Werkproces, b: Werkproces, norm: RoleNormaliser) -> tuple[d
     for k in [k for k in by_a if k in by_b]:
         ca, cb = by_a[k], by_b[k]
         comp, comp_sim = list_diff(ca.componenten, cb.componenten)
-        ia, ib = norm(ca.prestatie_indicator), norm(cb.prestatie_indicator)
+        ia, ib = norm.a(ca.prestatie_indicator), norm.b(cb.prestatie_indicator)
         ind = None if ia == ib else {"a": ca.prestatie_indicator, "b": cb.prestatie_indicator, "woorden": word_diff(ia, ib)}
         sims.append((comp_sim + text_similarity(ia, ib)) / 2)
         if comp["added"] or comp["removed"] or comp["changed"] or ind:
@@ -141,9 +142,9 @@ def _competenties(a: Werkproces, b: Werkproces, norm: RoleNormaliser) -> tuple[d
 
 def diff_werkproces(a: Werkproces, b: Werkproces, norm: RoleNormaliser, only: str | None = None) -> dict:
     titel = None if fold(a.titel) == fold(b.titel) else {"a": a.titel, "b": b.titel}
-    oa, ob = norm(a.omschrijving), norm(b.omschrijving)
+    oa, ob = norm.a(a.omschrijving), norm.b(b.omschrijving)
     omschrijving = None if oa == ob else {"a": a.omschrijving, "b": b.omschrijving, "woorden": word_diff(oa, ob)}
-    gewenst, gewenst_sim = list_diff([norm(x) for x in a.gewenst_resultaat], [norm(x) for x in b.gewenst_resultaat])
+    gewenst, gewenst_sim = list_diff([norm.a(x) for x in a.gewenst_resultaat], [norm.b(x) for x in b.gewenst_resultaat])
     vk_a = [v.tekst + (" (t)" if v.taal else "") for v in a.vakkennis_en_vaardigheden]
     vk_b = [v.tekst + (" (t)" if v.taal else "") for v in b.vakkennis_en_vaardigheden]
     vakkennis, vk_sim = list_diff(vk_a, vk_b)
@@ -210,7 +211,7 @@ def _wp_changed(d: dict) -> bool:
 # ---------------------------------------------------------------- profile
 
 
-def _content(wp: Werkproces, norm: RoleNormaliser) -> str:
+def _content(wp: Werkproces, norm) -> str:
     parts = [wp.titel, norm(wp.omschrijving), *map(norm, wp.gewenst_resultaat)]
     parts += [v.tekst for v in wp.vakkennis_en_vaardigheden]
     parts += [c.naam + " " + norm(c.prestatie_indicator) for c in wp.competenties]
@@ -242,7 +243,7 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
     renumbered = []
     candidates = sorted(
         (
-            (max(text_similarity(_content(wa[x], norm), _content(wb[y], norm)), text_similarity(wa[x].titel, wb[y].titel)), x, y)
+            (max(text_similarity(_content(wa[x], norm.a), _content(wb[y], norm.b)), text_similarity(wa[x].titel, wb[y].titel)), x, y)
             for x in only_a
             for y in only_b
         ),
@@ -269,7 +270,7 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
         da = pa.algemene_informatie.model_dump(exclude={"bron"})
         db = pb.algemene_informatie.model_dump(exclude={"bron"})
         for key in da:
-            xa, xb = norm(da[key]), norm(db[key])
+            xa, xb = norm.a(da[key]), norm.b(db[key])
             algemeen[key] = None if xa == xb else {"a": da[key], "b": db[key], "woorden": word_diff(xa, xb)}
 
     pair_sims = [w["similarity"] for w in werkprocessen.values()]
@@ -285,7 +286,7 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
         "bron_b": str(b.pad) if b.pad else None,
         "filters": {"kerntaak": kerntaak, "werkproces": werkproces, "only": only},
         "normalisatie": (
-            {"rolnaam": sorted(norm.names), "vervangen_door": norm.replacement} if norm.active else None
+            {"rolnaam": norm.names, "vervangen_door": norm.replacement} if norm.active else None
         ),
         "only_a": only_a,
         "only_b": only_b,

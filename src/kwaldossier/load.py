@@ -7,29 +7,35 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .errors import InputError, LookupFailed
-from .model import Dossier, Profiel
+
+if TYPE_CHECKING:
+    from .model import Dossier, Profiel
+
+SCHEMA_VERSION = 1  # kept equal to model.SCHEMA_VERSION by a test
 
 
 def bundled_dir() -> Path:
     """The parsed default dataset: inside the installed package, or data/parsed in a checkout."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("kwaldossier"))) / "data" / "parsed"
+    packaged = Path(__file__).resolve().parent / "data" / "parsed"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "data" / "parsed"
 
 
-def load_file(path: Path) -> Dossier:
-    """One file to a Dossier, by its kind: parsed JSON, PDF or extracted text."""
+def load_file(path: Path, fast: bool = False) -> Dossier:
+    """One file to a Dossier, by its kind: parsed JSON, PDF or extracted text.
+
+    fast: parsed JSON is read into light views (see view.py) instead of pydantic models."""
     if path.is_dir():
         raise InputError(str(path), None, "is a directory, expected a file")
     if not path.exists():
         raise InputError(str(path), None, "no such file")
     suffix = path.suffix.lower()
     if suffix == ".json":
-        return _load_json(path)
+        return _load_json_fast(path) if fast else _load_json(path)
     if suffix == ".pdf" or _starts_with(path, b"%PDF"):
         from .pdf import parse_pdf  # heavy: pdfplumber only on this path
 
@@ -47,8 +53,26 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return False
 
 
+def _load_json_fast(path: Path):
+    import json
+
+    from .view import DossierView
+
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise InputError(str(path), None, f"not a parsed dossier: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("profielen"), list):
+        raise InputError(str(path), None, "not a parsed dossier: no profielen")
+    if data.get("schema_version") != SCHEMA_VERSION:
+        return _load_json(path)  # another schema version: let the model validate it
+    return DossierView(data)
+
+
 def _load_json(path: Path) -> Dossier:
     from pydantic import ValidationError
+
+    from .model import Dossier
 
     try:
         data = path.read_bytes()
@@ -68,8 +92,8 @@ def _load_json(path: Path) -> Dossier:
 class Bron:
     """A profile together with the dossier (file) it came from."""
 
-    profiel: Profiel
-    dossier: Dossier
+    profiel: "Profiel"
+    dossier: "Dossier"
     pad: Path | None
 
     @property
@@ -77,7 +101,7 @@ class Bron:
         return self.profiel.naam
 
 
-def load_folder(folder: Path) -> list[Bron]:
+def load_folder(folder: Path, fast: bool = False) -> list[Bron]:
     """All profiles of a folder: parsed JSON preferred over text of the same stem."""
     if not folder.is_dir():
         raise InputError(str(folder), None, "not a folder of dossiers")
@@ -87,30 +111,30 @@ def load_folder(folder: Path) -> list[Bron]:
     files += sorted(f for f in folder.glob("*.pdf") if f.stem not in stems)
     out: list[Bron] = []
     for f in files:
-        dossier = load_file(f)
+        dossier = load_file(f, fast)
         out.extend(Bron(p, dossier, f) for p in dossier.profielen)
     if not out:
         raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf) in this folder")
     return out
 
 
-def load_all(data: Path | None = None) -> list[Bron]:
-    return load_folder(data or bundled_dir())
+def load_all(data: Path | None = None, fast: bool = False) -> list[Bron]:
+    return load_folder(data or bundled_dir(), fast)
 
 
 def profile_names(data: Path | None = None) -> list[str]:
-    return [b.profiel.naam for b in load_all(data)]
+    return [b.profiel.naam for b in load_all(data, fast=True)]
 
 
-def resolve(spec: str, data: Path | None = None) -> list[Bron]:
+def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bron]:
     """A profile by a unique part of its name, or a file path (all its profiles)."""
     from .reference import fold
 
     path = Path(spec)
     if path.exists() or os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf"):
-        dossier = load_file(path)
+        dossier = load_file(path, fast)
         return [Bron(p, dossier, path) for p in dossier.profielen]
-    alle = load_all(data)
+    alle = load_all(data, fast)
     key = fold(spec)
     hits = [b for b in alle if key in fold(b.profiel.naam)]
     if len(hits) == 1:
@@ -132,9 +156,9 @@ def resolve_one(spec: str, data: Path | None = None) -> Bron:
     return hits[0]
 
 
-def select(profiel: str | None, data: Path | None = None) -> list[Bron]:
+def select(profiel: str | None, data: Path | None = None, fast: bool = False) -> list[Bron]:
     """--profiel P (name part or file) or every profile of the data."""
-    return resolve(profiel, data) if profiel else load_all(data)
+    return resolve(profiel, data, fast) if profiel else load_all(data, fast)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -156,5 +180,5 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def dossier_json(dossier: Dossier) -> str:
+def dossier_json(dossier: "Dossier") -> str:
     return dossier.model_dump_json(indent=2) + "\n"

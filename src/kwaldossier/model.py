@@ -43,19 +43,6 @@ class WerkprocesBron(_Frozen):
     gewenst_resultaat: list[int] = Field(default_factory=list, description="First line of each item")
 
 
-def line_at(regels: list[int], offsets: list[int], pos: int) -> int | None:
-    """The source line holding character `pos` of a text joined from `regels`."""
-    if not regels:
-        return None
-    if len(offsets) != len(regels):
-        return regels[0]
-    found = regels[0]
-    for line, start in zip(regels, offsets):
-        if start <= pos:
-            found = line
-    return found
-
-
 class Werkproces(_Frozen):
     code: str
     titel: str

@@ -10,7 +10,7 @@ from typing import Iterator
 from . import reference
 from .errors import LookupFailed
 from .load import Bron
-from .model import Werkproces, line_at
+from .text import line_at
 
 _CODE = re.compile(r"^\d+\.\d+$")
 
@@ -91,7 +91,7 @@ def _title_score(query: str, titel: str) -> float:
     return hit / len(words)
 
 
-def _wp_json(wp: Werkproces) -> dict:
+def _wp_json(wp) -> dict:
     return wp.model_dump(mode="json")
 
 

@@ -3,16 +3,13 @@ coloured in a terminal, plain when piped or when NO_COLOR is set."""
 
 from __future__ import annotations
 
-import html
 import os
 import sys
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from .reference import COMPETENTIES, LETTERS
 
@@ -42,6 +39,8 @@ def _initials(names: list[str]) -> dict[str, str]:
 
 
 def render_tree(result: dict) -> None:
+    from rich.tree import Tree
+
     c = console()
     names = result["profielen"]
     short = _initials(names)
@@ -259,6 +258,7 @@ def github_annotations(findings: list[dict]) -> str:
 
 def junit_xml(findings: list[dict], rules: list) -> str:
     """JUnit XML: one test case per rule and profile; findings of error severity fail it."""
+    import html
     from xml.sax.saxutils import quoteattr
 
     profielen = sorted({f["profiel"] for f in findings}) or ["dossier"]
@@ -324,7 +324,8 @@ def render_diff(result: dict, summary_only: bool = False) -> None:
     c = console()
     plain = _plain(c)
     a, b = result["a"], result["b"]
-    t = _table(c, title=f"A = {a}   B = {b}", title_justify="left")
+    c.print(Text("A = ", style="bold") + Text(a, style="red") + Text("   B = ", style="bold") + Text(b, style="green"))
+    t = _table(c)
     t.add_column("")
     t.add_column("werkprocessen")
     t.add_column("count", justify="right")
@@ -455,6 +456,8 @@ def diff_markdown(result: dict) -> str:
 
 
 def _html_words(ops: list[dict], side: str) -> str:
+    import html
+
     out = []
     for op in ops:
         if op["op"] == "equal":
@@ -476,6 +479,8 @@ del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decora
 
 
 def diff_html(result: dict) -> str:
+    import html
+
     e = html.escape
     a, b = result["a"], result["b"]
     parts = [

@@ -164,3 +164,16 @@ class Hyphenator:
             out = self.join(out, part) if out else part
             offsets.append(max(0, len(out) - len(part)))
         return out, offsets
+
+
+def line_at(regels: list[int], offsets: list[int], pos: int) -> int | None:
+    """The source line holding character `pos` of a text joined from `regels`."""
+    if not regels:
+        return None
+    if len(offsets) != len(regels):
+        return regels[0]
+    found = regels[0]
+    for line, start in zip(regels, offsets):
+        if start <= pos:
+            found = line
+    return found

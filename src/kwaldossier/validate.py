@@ -9,7 +9,8 @@ from typing import Callable, Iterator
 
 from . import reference
 from .load import Bron
-from .model import Competentie, Werkproces, line_at
+from .model import Competentie, Werkproces
+from .text import line_at
 
 SEVERITIES = ("error", "warning", "info")
 

@@ -1,0 +1,226 @@
+"""diff: the two bundled profiles, a profile against itself, and edited versions of one."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+
+import pytest
+from conftest import BINNEN, BUITEN
+
+from kwaldossier.load import dossier_json
+
+
+def diff_json(cli, a, b, *args):
+    r = cli("diff", a, b, "--json", *args)
+    assert r.code in (0, 1), r.err
+    return r.code, json.loads(r.out)
+
+
+def test_profiles_facts(cli):
+    code, d = diff_json(cli, "binnendienst", "buitendienst")
+    assert code == 1
+    assert d["a"] == "Commercieel medewerker binnendienst" and d["b"] == "Commercieel medewerker buitendienst"
+    assert d["only_a"] == ["2.7"]
+    assert d["only_b"] == ["1.6", "2.8"]
+    assert d["shared"] == ["1.1", "1.3", "2.1", "2.2", "2.3", "2.5", "2.6", "3.1", "3.2", "3.3"]
+    assert d["renumbered"] == []
+    comp = {c: (w["competenties"]["added"], w["competenties"]["removed"]) for c, w in d["werkprocessen"].items()}
+    assert comp == {
+        "1.1": (["M"], []),
+        "1.3": (["R"], ["J", "M"]),
+        "2.1": (["A"], []),
+        "2.2": ([], []),
+        "2.3": ([], []),
+        "2.5": (["Y"], []),
+        "2.6": ([], []),
+        "3.1": ([], []),
+        "3.2": ([], []),
+        "3.3": (["K"], []),
+    }
+    assert d["werkprocessen"]["2.5"]["competenties"]["namen"]["Y"] == "Bedrijfsmatig handelen"
+
+
+def test_role_name_is_no_difference(cli):
+    _, d = diff_json(cli, "binnendienst", "buitendienst")
+    # 2.6's omschrijving differs only by the role name
+    assert d["werkprocessen"]["2.6"]["omschrijving"] is None
+    assert d["normalisatie"]["rolnaam"] == ["Commercieel medewerker binnendienst", "Commercieel medewerker buitendienst"]
+    # each side loses only its own role name: binnendienst's mention of the buitendienst role stays
+    ops = d["werkprocessen"]["2.5"]["omschrijving"]["woorden"]
+    deleted = " ".join(o["a"] for o in ops if o["op"] in ("delete", "replace"))
+    assert "door de commercieel medewerker buitendienst of junior accountmanager" in deleted
+    assert "commercieel medewerker binnendienst" not in " ".join(o["a"] for o in ops)
+    r = cli("diff", "binnendienst", "buitendienst")
+    assert "Role names normalised" in r.out
+
+
+def test_near_identical_items_pair(cli):
+    _, d = diff_json(cli, "binnendienst", "buitendienst")
+    vk = d["werkprocessen"]["3.1"]["vakkennis_en_vaardigheden"]
+    assert [(c["a"], c["b"]) for c in vk["changed"]] == [("Gespreksstructuren toepassen", "Gespreksstructuren")]
+    assert "Gespreksstructuren" not in vk["added"]
+
+
+def test_similarity_figures(cli):
+    _, d = diff_json(cli, "binnendienst", "buitendienst")
+    sims = {c: w["similarity"] for c, w in d["werkprocessen"].items()}
+    assert all(0 < s < 1 for s in sims.values())
+    # 2.6 differs least (same competences, same omschrijving), 1.3 most (three competences differ)
+    assert max(sims, key=sims.get) == "2.6" and min(sims, key=sims.get) == "1.3"
+    assert 0 < d["similarity"] < min(sims.values()) + 0.5
+
+
+@pytest.mark.parametrize("a,b", [(BUITEN, BUITEN), ("buitendienst", "buitendienst"), ("binnendienst", BINNEN)])
+def test_self_diff_is_empty(cli, a, b):
+    code, d = diff_json(cli, a, b)
+    assert code == 0
+    assert d["only_a"] == d["only_b"] == d["renumbered"] == []
+    assert d["changed"] is False and d["normalisatie"] is None
+    assert all(not w["changed"] for w in d["werkprocessen"].values())
+    assert d["identical"] == d["shared"]
+    assert all(v is None for v in d["algemene_informatie"].values())
+    r = cli("diff", a, b)
+    assert r.code == 0
+
+
+# ---------------------------------------------------------------- edited versions
+
+
+def _wp(data, code):
+    return next(w for kt in data["profielen"][0]["kerntaken"] for w in kt["werkprocessen"] if w["code"] == code)
+
+
+@pytest.fixture
+def edited(tmp_path, buiten):
+    """A new 'version' of buitendienst with known edits, as parsed JSON."""
+    data = buiten.model_dump(mode="json")
+    orig = copy.deepcopy(data)
+    # add and remove a vakkennis item, change one slightly
+    _wp(data, "2.1")["vakkennis_en_vaardigheden"].append({"tekst": "Social selling toepassen", "taal": False, "regels": []})
+    _wp(data, "2.2")["vakkennis_en_vaardigheden"].pop(1)  # Gespreksstructuren toepassen
+    [item] = [v for v in _wp(data, "3.3")["vakkennis_en_vaardigheden"] if v["tekst"] == "Relatiebeheersystemen toepassen"]
+    item["tekst"] = "Relatiebeheersysteem toepassen"
+    # remove a component, reword an indicator
+    h = _wp(data, "2.2")["competenties"][0]
+    h["componenten"].remove("Emoties aanspreken")
+    _wp(data, "1.6")["competenties"][1]["prestatie_indicator"] = _wp(data, "1.6")["competenties"][1]["prestatie_indicator"].replace("tijdig", "snel")
+    # rename a werkproces
+    _wp(data, "3.2")["titel"] = "Voert promotie- en beursactiviteiten uit"
+    # reword the omschrijving
+    _wp(data, "1.3")["omschrijving"] = _wp(data, "1.3")["omschrijving"].replace("plan van aanpak", "werkplan")
+    # order alone is no change
+    _wp(data, "2.6")["vakkennis_en_vaardigheden"].reverse()
+    # renumber 2.8 to 2.9 (and 2.9 to 2.8: it was not in the profile)
+    w28, w29 = _wp(data, "2.8"), _wp(data, "2.9")
+    w28["code"], w29["code"] = "2.9", "2.8"
+    path = tmp_path / "buitendienst-v2.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path, orig
+
+
+def test_version_diff_reports_exactly_the_edits(cli, edited):
+    path, _ = edited
+    code, d = diff_json(cli, BUITEN, path)
+    assert code == 1
+    assert d["normalisatie"] is None  # same profile name: nothing to normalise
+    assert d["only_a"] == [] and d["only_b"] == []
+    assert d["renumbered"] == [{"a": "2.8", "b": "2.9", "similarity": 1.0}]
+    changed = {c for c, w in d["werkprocessen"].items() if w["changed"]}
+    assert changed == {"2.1", "2.2", "3.3", "1.6", "3.2", "1.3", "2.8"}
+    w = d["werkprocessen"]
+    assert w["2.1"]["vakkennis_en_vaardigheden"] == {"added": ["Social selling toepassen"], "removed": [], "changed": []}
+    assert w["2.2"]["vakkennis_en_vaardigheden"]["removed"] == ["Gespreksstructuren toepassen"]
+    assert w["2.2"]["competenties"]["gewijzigd"]["H"]["componenten"] == {"added": [], "removed": ["Emoties aanspreken"]}
+    ch = w["3.3"]["vakkennis_en_vaardigheden"]["changed"]
+    assert [(c["a"], c["b"]) for c in ch] == [("Relatiebeheersystemen toepassen", "Relatiebeheersysteem toepassen")]
+    ind = w["1.6"]["competenties"]["gewijzigd"]["Q"]["prestatie_indicator"]["woorden"]
+    assert [(o["a"], o["b"]) for o in ind if o["op"] != "equal"] == [("tijdig", "snel")]
+    assert w["3.2"]["titel"] == {"a": "Voert promotieactiviteiten uit", "b": "Voert promotie- en beursactiviteiten uit"}
+    om = [(o["a"], o["b"]) for o in w["1.3"]["omschrijving"]["woorden"] if o["op"] != "equal"]
+    assert om == [("plan van aanpak", "werkplan")]
+    assert not w["2.6"]["changed"]  # reversed order only
+    assert w["2.8"]["code_b"] == "2.9"
+    for code_ in set(w) - changed:
+        assert not w[code_]["changed"], code_
+
+
+def test_filters(cli, edited):
+    path, _ = edited
+    _, d = diff_json(cli, BUITEN, path, "--kerntaak", "1")
+    assert set(d["werkprocessen"]) == {"1.1", "1.3", "1.6"} and d["algemene_informatie"] == {}
+    _, d = diff_json(cli, BUITEN, path, "--werkproces", "2.2")
+    assert set(d["werkprocessen"]) == {"2.2"}
+    _, d = diff_json(cli, BUITEN, path, "--only", "vakkennis")
+    changed = {c for c, w in d["werkprocessen"].items() if w["changed"]}
+    assert changed == {"2.1", "2.2", "3.3", "2.8"}  # 2.8 renumbered still counts
+    code, d = diff_json(cli, BUITEN, path, "--only", "teksten", "--kerntaak", "1")
+    assert {c for c, w in d["werkprocessen"].items() if w["changed"]} == {"1.3"}
+    code, d = diff_json(cli, BUITEN, path, "--werkproces", "2.6")
+    assert code == 0 and not d["changed"]
+
+
+def test_human_output(cli, edited):
+    path, _ = edited
+    r = cli("diff", BUITEN, path)
+    assert r.code == 1
+    assert "renumbered" in r.out and "2.8→2.9" in r.out
+    assert "− component Emoties aanspreken" in r.out
+    assert "[-tijdig-] {+snel+}" in r.out  # word diff, plain when piped
+    r = cli("diff", BUITEN, path, "--summary")
+    assert "Overlap per werkproces" in r.out and "component" not in r.out
+
+
+def test_markdown_and_html(cli, tmp_path):
+    r = cli("diff", "binnendienst", "buitendienst", "--format", "markdown")
+    assert r.code == 1
+    assert r.out.startswith("# Verschillen: Commercieel medewerker binnendienst (A) ↔ Commercieel medewerker buitendienst (B)")
+    assert "| alleen A | 2.7 | 1 |" in r.out and "| alleen B | 1.6 2.8 | 2 |" in r.out
+    assert "- Competentie erbij: Y Bedrijfsmatig handelen" in r.out
+    out = tmp_path / "report.html"
+    r = cli("diff", "binnendienst", "buitendienst", "--format", "html", "--out", out)
+    assert r.code == 1 and r.out == ""
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<del>" in html and "<ins>" in html
+    assert "http" not in html  # self-contained
+    assert not list(tmp_path.glob(".report.html.*"))  # no temporary file left
+
+
+def test_bad_profile_and_multi_profile_file(cli, tmp_path, buiten, binnen):
+    r = cli("diff", "nergens", "buitendienst")
+    assert r.code == 2 and "no profiel matches 'nergens'" in r.err and r.out == ""
+    both = buiten.model_copy(update={"profielen": buiten.profielen + binnen.profielen})
+    path = tmp_path / "both.json"
+    path.write_text(dossier_json(both), encoding="utf-8")
+    r = cli("diff", path, "buitendienst")
+    assert r.code == 2 and "holds 2 profielen" in r.err
+
+
+def _chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+@pytest.mark.skipif(_chromium() is None, reason="no headless Chromium on this machine (make browser installs it)")
+def test_html_renders_in_headless_browser(cli, tmp_path):
+    out = tmp_path / "report.html"
+    cli("diff", "binnendienst", "buitendienst", "--format", "html", "--out", out)
+    profile = tmp_path / "profile"
+    p = subprocess.run(
+        [
+            _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+            "--dump-dom", out.as_uri(),
+        ],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert p.returncode == 0, p.stderr[-500:]
+    dom = p.stdout
+    # the browser parsed the report: the summary table and a section per changed werkproces
+    assert '<table id="summary">' in dom
+    assert dom.count('<section class="wp"') == 10
+    assert "<del>" in dom and "<ins>" in dom
