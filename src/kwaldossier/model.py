@@ -99,6 +99,7 @@ class Profiel(_Frozen):
 class OnverwerkteRegel(_Frozen):
     regel: int
     tekst: str
+    pagina: int | None = Field(None, description="PDF page, for PDF input")
 
 
 class Herstelling(_Frozen):
@@ -128,4 +129,7 @@ class Dossier(_Frozen):
     profielen: list[Profiel] = Field(default_factory=list)
     onverwerkte_regels: list[OnverwerkteRegel] = Field(default_factory=list)
     herstellingen: list[Herstelling] = Field(default_factory=list)
+    regel_paginas: list[int] = Field(
+        default_factory=list, description="For PDF input: the page of each line (lines are numbered as the PDF front end yields them)"
+    )
     regelverantwoording: Regelverantwoording = Field(default_factory=Regelverantwoording)

@@ -177,10 +177,22 @@ class ProfielB:
 
 
 class Parser:
-    def __init__(self, lines: list[str], path: str = "<input>") -> None:
+    """kolommen: optional tag per line from a layout-aware front end (pdf.py): "opmaak",
+    "label", "tekst", "matrix", "boilerplate", "kop", "vakkennis", "naam", "competentie",
+    "indicator". A tag replaces the guesswork that plain extracted text needs."""
+
+    def __init__(
+        self,
+        lines: list[str],
+        path: str = "<input>",
+        kolommen: list[str | None] | None = None,
+        paginas: list[int] | None = None,
+    ) -> None:
         self.lines = lines
         self.path = path
         self.n = len(lines)
+        self.kolommen = kolommen or [None] * self.n
+        self.paginas = paginas or []
         self.disp: list[str | None] = [None] * (self.n + 1)  # 1-based
         self.h = Hyphenator("\n".join(lines))
         self.titel: str | None = None
@@ -206,6 +218,9 @@ class Parser:
 
     def s(self, no: int) -> str:
         return self.lines[no - 1].strip() if 1 <= no <= self.n else ""
+
+    def kolom(self, no: int) -> str | None:
+        return self.kolommen[no - 1] if 1 <= no <= self.n else None
 
     def raw(self, no: int) -> str:
         return self.lines[no - 1] if 1 <= no <= self.n else ""
@@ -234,6 +249,7 @@ class Parser:
 
     def run(self) -> Dossier:
         rules: list[Callable[[int], int | None]] = [
+            self.rule_tagged,
             self.rule_blank,
             self.rule_furniture,
             self.rule_profile_heading,
@@ -267,6 +283,23 @@ class Parser:
         return self.build()
 
     # -- global rules: each returns the next line number when it claims, else None
+
+    def rule_tagged(self, no: int) -> int | None:
+        """Lines a layout-aware front end marked as furniture or boilerplate by position."""
+        tag = self.kolom(no)
+        if tag == "opmaak":
+            m = _FOOTER.match(self.s(no))
+            if m:
+                self.titel = self.titel or m.group("titel").strip()
+                self.geldig_vanaf = self.geldig_vanaf or _parse_date(m.group("datum"))
+            self.claim(no, OPMAAK)
+            return no + 1
+        if tag == "boilerplate":
+            self.claim(no, LABEL)
+            if self.zone == "matrix":
+                self.matrix_state = "klaar"
+            return no + 1
+        return None
 
     def rule_blank(self, no: int) -> int | None:
         if self.s(no):
@@ -385,7 +418,7 @@ class Parser:
     def zone_algemeen(self, no: int) -> int | None:
         assert self.profiel is not None
         s = self.s(no)
-        found = self._algemeen_label(no)
+        found = self._algemeen_label(no) if self.kolom(no) != "tekst" else None
         if found:
             key, rest, consumed = found
             self.veld = key
@@ -527,6 +560,9 @@ class Parser:
         if self.state == "gewenst":
             self._gewenst(no, s)
             return no + 1
+        tag = self.kolom(no)
+        if tag in ("vakkennis", "naam", "competentie", "indicator") and self.state in ("vakkennis", "cont", "competenties"):
+            return self._tagged_column(no, s, tag)
         if self.state == "vakkennis":
             return self._vakkennis(no, s)
         if self.state == "cont":
@@ -534,6 +570,50 @@ class Parser:
         if self.state == "competenties":
             return self._competenties(no, s)
         return None
+
+    def _tagged_column(self, no: int, s: str, tag: str) -> int | None:
+        """A line whose column the layout told us: no guessing needed."""
+        assert self.wp is not None
+        if tag == "vakkennis":
+            if s.startswith(BULLET):
+                item = ItemB()
+                item.add(no, s[1:].strip())
+                self.wp.vakkennis.append(item)
+            elif self.wp.vakkennis:
+                self.wp.vakkennis[-1].add(no, s)  # a wrapped item, also over a page break
+            else:
+                return None
+            self.claim(no, MODEL)
+            return no + 1
+        self.state = "competenties"
+        if tag == "naam":
+            letter = reference.letter_for_name(s)
+            if letter is None:
+                close = reference.closest_competentie(s)
+                letter = close[0] if close else None
+            return self._start_competentie(no, letter, s, [no])
+        comps = self.wp.competenties
+        if not comps:
+            return None
+        comp = comps[-1]
+        if tag == "competentie":
+            if s.startswith(BULLET):
+                item = ItemB()
+                item.add(no, s[1:].strip())
+                comp.componenten.append(item)
+            elif comp.componenten:
+                comp.componenten[-1].add(no, s)
+            else:
+                return None
+        else:
+            m = _LEAKED_LABEL.match(s)
+            if m and not comp.indicator:
+                self.herstellingen.append(Herstelling(regel=no, soort="label-verwijderd", tekst=s[: m.end()].strip()))
+                s = s[m.end() :]
+            comp.indicator.add(no, s)
+        comp.regels.append(no)
+        self.claim(no, MODEL)
+        return no + 1
 
     def _gewenst(self, no: int, s: str) -> None:
         assert self.wp is not None
@@ -714,7 +794,7 @@ class Parser:
                 )
             )
         onverwerkt = [
-            OnverwerkteRegel(regel=no, tekst=self.lines[no - 1])
+            OnverwerkteRegel(regel=no, tekst=self.lines[no - 1], pagina=self.paginas[no - 1] if self.paginas else None)
             for no in range(1, self.n + 1)
             if self.disp[no] is None
         ]
@@ -726,6 +806,7 @@ class Parser:
             profielen=profielen,
             onverwerkte_regels=onverwerkt,
             herstellingen=self.herstellingen,
+            regel_paginas=self.paginas,
             regelverantwoording=Regelverantwoording(
                 totaal=self.n, onverwerkt=len(onverwerkt), **counts
             ),
@@ -816,8 +897,13 @@ def _parse_date(text: str) -> date | None:
     return date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
 
 
-def parse_lines(lines: list[str], path: str = "<input>") -> Dossier:
-    dossier = Parser(lines, path).run()
+def parse_lines(
+    lines: list[str],
+    path: str = "<input>",
+    kolommen: list[str | None] | None = None,
+    paginas: list[int] | None = None,
+) -> Dossier:
+    dossier = Parser(lines, path, kolommen, paginas).run()
     if not dossier.profielen or not any(
         wp for p in dossier.profielen for wp in p.werkprocessen()
     ):

@@ -227,12 +227,13 @@ def render_findings(findings: list[dict], files: int) -> None:
         groups.setdefault((f["profiel"], f["werkproces"]), []).append(f)
     for (profiel, wp), items in groups.items():
         t = _table(c, title=f"{profiel} › {wp or 'profiel'}", title_justify="left", show_header=True)
-        t.add_column("line", justify="right", no_wrap=True)
+        t.add_column("page:line" if any(f.get("page") for f in items) else "line", justify="right", no_wrap=True)
         t.add_column("code", no_wrap=True)
         t.add_column("severity", no_wrap=True)
         t.add_column("message")
         for f in items:
-            t.add_row(str(f["line"] or ""), f["code"], Text(f["severity"], style=_SEV_STYLE[f["severity"]]), f["message"])
+            where = f"{f['page']}:{f['line']}" if f.get("page") else str(f["line"] or "")
+            t.add_row(where, f["code"], Text(f["severity"], style=_SEV_STYLE[f["severity"]]), f["message"])
         c.print(t)
     counts = {s: sum(1 for f in findings if f["severity"] == s) for s in ("error", "warning", "info")}
     summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
@@ -247,10 +248,12 @@ def github_annotations(findings: list[dict]) -> str:
         props = []
         if f.get("bron"):
             props.append(f"file={f['bron']}")
-        if f.get("line"):
+        if f.get("line") and not f.get("page"):  # a PDF has pages, not lines
             props.append(f"line={f['line']}")
         props.append(f"title={f['code']}")
         where = f"{f['profiel']}" + (f" {f['werkproces']}" if f["werkproces"] else "")
+        if f.get("page"):
+            where += f" (page {f['page']})"
         msg = f"{where}: {f['message']}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         out.append(f"::{level[f['severity']]} {','.join(props)}::{msg}")
     return "\n".join(out)

@@ -24,6 +24,7 @@ class Finding:
     werkproces: str | None
     line: int | None
     bron: str | None = None
+    page: int | None = None  # PDF input: the page the line came from
 
     def as_dict(self) -> dict:
         return {
@@ -33,6 +34,7 @@ class Finding:
             "profiel": self.profiel,
             "werkproces": self.werkproces,
             "line": self.line,
+            "page": self.page,
             "bron": self.bron,
         }
 
@@ -501,6 +503,7 @@ def run(bronnen: list[Bron], rules: list[Rule] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for b in bronnen:
         ctx = Context(b)
+        pages = list(getattr(b.dossier, "regel_paginas", None) or [])
         for r in rules:
             for message, wp, line in r.check(ctx):
                 findings.append(
@@ -512,6 +515,7 @@ def run(bronnen: list[Bron], rules: list[Rule] | None = None) -> list[Finding]:
                         werkproces=wp,
                         line=line,
                         bron=str(b.pad) if b.pad else None,
+                        page=pages[line - 1] if line and 0 < line <= len(pages) else None,
                     )
                 )
     order = {s: i for i, s in enumerate(SEVERITIES)}

@@ -1,0 +1,87 @@
+"""PDF front end: pages per second, our parse against pdfplumber's own word extraction of the
+same PDF, and the speed-up of `parse --out` on 2 cores. Run by hand (needs the test extra,
+reportlab, to render the fixture PDFs):
+
+    .venv/bin/python bench/bench_pdf.py [--runs 5] [--files 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import pdfgen  # noqa: E402
+import pdfplumber  # noqa: E402
+
+from kwaldossier.batch import parse_many  # noqa: E402
+from kwaldossier.load import bundled_dir, load_file  # noqa: E402
+from kwaldossier.pdf import parse_pdf  # noqa: E402
+
+
+def pdfplumber_words(path: Path) -> int:
+    with pdfplumber.open(path) as pdf:
+        n = 0
+        for page in pdf.pages:
+            n += len(page.extract_words())
+            page.close()
+    return n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--files", type=int, default=8)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="kwaldossier-bench-"))
+    try:
+        pdfs = []
+        for f in sorted(bundled_dir().glob("*.json")):
+            pdfs.append(pdfgen.render(load_file(f), tmp / (f.stem + ".pdf")))
+        pages = 0
+        for p in pdfs:
+            with pdfplumber.open(p) as pdf:
+                pages += len(pdf.pages)
+        ours, theirs, ratios = [], [], []
+        for _ in range(args.runs):  # alternating runs
+            t0 = time.perf_counter()
+            for p in pdfs:
+                pdfplumber_words(p)
+            t1 = time.perf_counter()
+            for p in pdfs:
+                parse_pdf(p)
+            t2 = time.perf_counter()
+            theirs.append(t1 - t0)
+            ours.append(t2 - t1)
+            ratios.append((t2 - t1) / (t1 - t0))
+        print(f"{len(pdfs)} PDFs, {pages} pages")
+        print(f"pdfplumber extract_words  median {statistics.median(theirs):6.2f} s  ({pages / statistics.median(theirs):5.1f} pages/s)")
+        print(f"kwaldossier parse_pdf     median {statistics.median(ours):6.2f} s  ({pages / statistics.median(ours):5.1f} pages/s)")
+        print(f"ratio ours / pdfplumber   median {statistics.median(ratios):.2f}x  (aim <= 1.20x)")
+
+        batch = tmp / "batch"
+        batch.mkdir()
+        for i in range(args.files):
+            shutil.copy(pdfs[i % len(pdfs)], batch / f"dossier-{i:02d}.pdf")
+        times = {}
+        for jobs in (1, 2, 1, 2):
+            out = tmp / f"out-{jobs}"
+            t0 = time.perf_counter()
+            code = parse_many([batch], out, jobs)
+            times.setdefault(jobs, []).append(time.perf_counter() - t0)
+            assert code == 0
+        one, two = min(times[1]), min(times[2])
+        print(f"batch of {args.files} PDFs: 1 core {one:.2f} s, 2 cores {two:.2f} s, speed-up {one / two:.2f}x (aim >= 1.7x)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""Render dossiers to PDF the way the published kwalificatiedossiers are laid out (test fixtures).
+
+Profile page: a label column and a text column. Matrix pages: the werkproces labels in a left
+column, an A–Y header, a grid of cells with crosses. Detail pages: a three-column table
+(vakkennis en vaardigheden | competentie en component(en) | prestatie-indicator) that breaks
+across pages, repeating the werkproces header. Running header (kerntaak) and footer (dossier
+title, page numbers) on every page. Test-only: uses reportlab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from kwaldossier.reference import LETTERS
+
+W, H = A4
+MARGIN_X = 50
+TOP = H - 70  # first body line
+BOTTOM = 70  # body ends above this
+# embedded TrueType (reportlab ships Bitstream Vera) so text extracts as Unicode, as in real dossiers
+pdfmetrics.registerFont(TTFont("KD-Regular", "Vera.ttf"))
+pdfmetrics.registerFont(TTFont("KD-Bold", "VeraBd.ttf"))
+FONT, BOLD = "KD-Regular", "KD-Bold"
+SIZE, LEAD = 10, 13.5
+
+# detail table columns (x0, x1)
+COL1 = (50, 200)
+COL2 = (210, 385)
+COL3 = (395, 545)
+LABEL_COL = (50, 170)
+TEXT_COL = (180, 545)
+MATRIX_LABEL = (50, 250)
+CELL0, CELL_W = 262, 11.3
+
+
+def wrap(text: str, width: float, font: str = FONT, size: float = SIZE) -> list[str]:
+    """Greedy word wrap; a word ending in '-' stays with the next word (no line ends in '-')."""
+    words = text.split()
+    tokens: list[str] = []
+    for w in words:
+        if tokens and tokens[-1].endswith("-") and len(tokens[-1]) > 1:
+            tokens[-1] += " " + w
+        else:
+            tokens.append(w)
+    lines: list[str] = []
+    cur = ""
+    for t in tokens:
+        trial = t if not cur else cur + " " + t
+        if stringWidth(trial, font, size) <= width or not cur:
+            cur = trial
+        else:
+            lines.append(cur)
+            cur = t
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+@dataclass
+class Placed:
+    page: int
+    x: float
+    y: float
+    text: str
+    font: str = FONT
+    size: float = SIZE
+
+
+@dataclass
+class Doc:
+    titel: str | None
+    geldig: str | None
+    pages: list[dict] = field(default_factory=list)  # {"items": [Placed], "header": str|None, "rects": [...]}
+
+    def new_page(self, header: str | None = None) -> int:
+        self.pages.append({"items": [], "header": header, "rects": []})
+        return len(self.pages) - 1
+
+    def put(self, page: int, x: float, y: float, text: str, font: str = FONT, size: float = SIZE) -> None:
+        self.pages[page]["items"].append(Placed(page, x, y, text, font, size))
+
+    def save(self, path: Path) -> None:
+        c = Canvas(str(path), pagesize=A4)
+        total = len(self.pages)
+        for i, p in enumerate(self.pages, start=1):
+            if p["header"]:
+                c.setFont(FONT, 8)
+                c.drawString(MARGIN_X, H - 35, p["header"])
+            for x, y, w, h in p["rects"]:
+                c.rect(x, y, w, h, stroke=1, fill=0)
+            for it in p["items"]:
+                c.setFont(it.font, it.size)
+                c.drawString(it.x, it.y, it.text)
+            c.setFont(FONT, 8)
+            if self.titel:
+                c.drawString(MARGIN_X, 35, f"Kwalificatiedossier {self.titel}, geldig vanaf {self.geldig}")
+            c.drawRightString(W - MARGIN_X, 35, f"Pagina {i} van {total}")
+            c.showPage()
+        c.save()
+
+
+class Flow:
+    """A y cursor over pages that share one geometry; breaks to a new page when full."""
+
+    def __init__(self, doc: Doc, page: int, y: float, on_break) -> None:
+        self.doc, self.page, self.y, self.on_break = doc, page, y, on_break
+
+    def line(self, x: float, text: str, font: str = FONT, size: float = SIZE) -> None:
+        if self.y < BOTTOM:
+            self.page, self.y = self.on_break(self.page)
+        self.doc.put(self.page, x, self.y, text, font, size)
+        self.y -= LEAD
+
+    def gap(self, n: float = 0.6) -> None:
+        self.y -= LEAD * n
+
+
+_DATE = {1: "januari", 2: "februari", 3: "maart", 4: "april", 5: "mei", 6: "juni", 7: "juli", 8: "augustus",
+         9: "september", 10: "oktober", 11: "november", 12: "december"}
+
+
+def render(dossier, path: Path, sectie: str = "4.1") -> Path:
+    """Render a Dossier (pydantic model) to a PDF at path."""
+    geldig = None
+    if dossier.geldig_vanaf:
+        d = dossier.geldig_vanaf
+        geldig = f"{d.day} {_DATE[d.month]} {d.year}"
+    doc = Doc(dossier.titel, geldig)
+    for profiel in dossier.profielen:
+        _profile_page(doc, profiel, sectie)
+        for kt in profiel.kerntaken:
+            _matrix_page(doc, profiel, kt)
+            _detail_pages(doc, profiel, kt)
+    doc.save(path)
+    return path
+
+
+_LABELS = (
+    ("Context van de kwalificatie", "context"),
+    ("Typerende beroepshouding", "beroepshouding"),
+    ("Niveau van de beroepsuitoefening", "niveau"),
+    ("Rol en verantwoordelijkheden", "rol_en_verantwoordelijkheden"),
+    ("Complexiteit", "complexiteit"),
+    ("Wettelijke beroepsvereisten", "wettelijke_beroepsvereisten"),
+    ("Branche vereisten", "branchevereisten"),
+    ("Nederlands en rekenen", "nederlands_en_rekenen"),
+    ("Moderne vreemde talen", "moderne_vreemde_talen"),
+)
+
+
+def _profile_page(doc: Doc, profiel, sectie: str) -> None:
+    page = doc.new_page()
+    flow = Flow(doc, page, TOP, lambda p: (doc.new_page(), TOP))
+    flow.line(MARGIN_X, f"{sectie} {profiel.naam}", BOLD, 12)
+    flow.gap()
+    flow.line(MARGIN_X, "Algemene informatie", BOLD, 11)
+    flow.gap()
+    ai = profiel.algemene_informatie
+    for label, key in _LABELS:
+        text = getattr(ai, key)
+        if not text:
+            continue
+        label_lines = wrap(label, LABEL_COL[1] - LABEL_COL[0], BOLD)
+        text_lines: list[tuple[str, bool]] = []
+        for i, para in enumerate(text.split("\n")):
+            for j, ln in enumerate(wrap(para, TEXT_COL[1] - TEXT_COL[0])):
+                text_lines.append((ln, i > 0 and j == 0))
+        start_page, start_y = flow.page, flow.y
+        y = start_y
+        for ln in label_lines:
+            doc.put(start_page, LABEL_COL[0], y, ln, BOLD)
+            y -= LEAD
+        for ln, new_para in text_lines:
+            if new_para:
+                flow.gap(1.0)
+            flow.line(TEXT_COL[0], ln)
+        flow.y = min(flow.y, y) if flow.page == start_page else flow.y
+        flow.gap()
+
+
+def _matrix_page(doc: Doc, profiel, kt) -> None:
+    page = doc.new_page(header=f"Kerntaak {kt.code} {kt.titel}")
+    y = TOP
+    doc.put(page, MARGIN_X, y, f"Proces-competentie-matrix {profiel.naam}", BOLD, 11)
+    y -= 2 * LEAD
+    doc.put(page, MARGIN_X, y, f"Kerntaak {kt.code}", BOLD)
+    title_y = y - LEAD
+    for ln in wrap(kt.titel, MATRIX_LABEL[1] - MATRIX_LABEL[0], BOLD):
+        doc.put(page, MARGIN_X, title_y, ln, BOLD)
+        title_y -= LEAD
+    doc.put(page, CELL0, y, "Competenties", BOLD)
+    y = min(title_y, y - LEAD) - LEAD
+    for i, letter in enumerate(LETTERS):
+        doc.put(page, CELL0 + i * CELL_W + 3, y, letter, BOLD)
+    y -= 1.5 * LEAD
+    doc.put(page, MARGIN_X, y, "Werkprocessen", BOLD)
+    y -= 1.5 * LEAD
+    for wp in kt.werkprocessen:
+        label = wrap(f"{wp.code} {wp.titel}", MATRIX_LABEL[1] - MATRIX_LABEL[0])
+        row_h = max(1, len(label)) * LEAD + 4
+        for k, ln in enumerate(label):
+            doc.put(page, MARGIN_X, y - k * LEAD, ln)
+        if wp.matrix_rij:
+            for i, letter in enumerate(LETTERS):
+                doc.pages[page]["rects"].append((CELL0 + i * CELL_W, y - row_h + LEAD, CELL_W, row_h))
+                if letter in wp.matrix:
+                    doc.put(page, CELL0 + i * CELL_W + 3, y, "x")
+        y -= row_h + 4
+    y -= LEAD
+    doc.put(page, MARGIN_X, y, "Betekenis van de kerntaak voor deze kwalificatie", BOLD)
+    y -= LEAD
+    doc.put(page, MARGIN_X, y, "In deze matrix is per kerntaak aangegeven welke competenties aangewend worden bij de uitvoering van de werkprocessen voor deze kwalificatie. Dit is zichtbaar", FONT, 6)
+    y -= LEAD
+    doc.put(page, MARGIN_X, y, "door middel van een kruisje in de matrix.", FONT, 6)
+
+
+def _detail_pages(doc: Doc, profiel, kt) -> None:
+    first = True
+    for wp in kt.werkprocessen:
+        if not wp.heeft_detail:
+            continue
+        header = f"Kerntaak {kt.code} {kt.titel}"
+        page = doc.new_page(header=header)
+        y = TOP
+        if first:
+            doc.put(page, MARGIN_X, y, f"Detaillering proces-competentie-matrix {profiel.naam}", BOLD, 11)
+            y -= 2 * LEAD
+            first = False
+        kop = f"{wp.code} werkproces: {wp.detail_titel}"
+
+        def new_page(_p, kop=kop, header=header):
+            p = doc.new_page(header=header)
+            doc.put(p, MARGIN_X, TOP, kop, BOLD, 10)
+            return p, TOP - 2 * LEAD
+
+        doc.put(page, MARGIN_X, y, kop, BOLD, 10)
+        y -= 2 * LEAD
+        flow = Flow(doc, page, y, lambda p: new_page(p))
+        # omschrijving and gewenst resultaat: label column + text column
+        for label, items, dashes in (
+            ("Omschrijving", [wp.omschrijving], False),
+            ("Gewenst resultaat", wp.gewenst_resultaat, len(wp.gewenst_resultaat) > 1),
+        ):
+            doc.put(flow.page, LABEL_COL[0], flow.y, label, BOLD)
+            for item in items:
+                for k, ln in enumerate(wrap(("- " if dashes else "") + item, TEXT_COL[1] - TEXT_COL[0])):
+                    flow.line(TEXT_COL[0], ln)
+            flow.gap()
+        # the three-column table
+        for x, text in ((COL1[0], "Vakkennis en vaardigheden"), (COL2[0], "Competentie en component(en)"), (COL3[0], "Prestatie-indicator")):
+            doc.put(flow.page, x, flow.y, text, BOLD)
+        flow.y -= 1.5 * LEAD
+        table_page, table_y = flow.page, flow.y
+
+        def shared_break(p):
+            """Next page of this werkproces: the one another column opened, or a new one."""
+            if p + 1 < len(doc.pages):
+                return p + 1, TOP - 2 * LEAD
+            return new_page(p)
+
+        col1 = Flow(doc, table_page, table_y, shared_break)
+        for v in wp.vakkennis_en_vaardigheden:
+            for k, ln in enumerate(wrap("• " + v.tekst + (" (t)" if v.taal else ""), COL1[1] - COL1[0] - 6)):
+                col1.line(COL1[0] + (0 if k == 0 else 6), ln)
+        pos2 = Flow(doc, table_page, table_y, shared_break)
+        pos3 = Flow(doc, table_page, table_y, shared_break)
+        for c in wp.competenties:
+            # a block starts below whatever came last in columns 2 and 3
+            if (pos3.page, -pos3.y) > (pos2.page, -pos2.y):
+                pos2.page, pos2.y = pos3.page, pos3.y
+            else:
+                pos3.page, pos3.y = pos2.page, pos2.y
+            if pos2.y < BOTTOM + 2 * LEAD:
+                pos2.page, pos2.y = shared_break(pos2.page)
+                pos3.page, pos3.y = pos2.page, pos2.y
+            for ln in wrap(c.naam, COL2[1] - COL2[0], BOLD):
+                pos2.line(COL2[0], ln, BOLD)
+            for comp in c.componenten:
+                for k, ln in enumerate(wrap("• " + comp, COL2[1] - COL2[0] - 6)):
+                    pos2.line(COL2[0] + (0 if k == 0 else 6), ln)
+            for ln in wrap(c.prestatie_indicator, COL3[1] - COL3[0]):
+                pos3.line(COL3[0], ln)
+            pos2.gap()
+            pos3.gap()
