@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from kwaldossier.parse import ALGEMEEN_LABELS
 from kwaldossier.reference import LETTERS
 
 W, H = A4
@@ -142,17 +143,8 @@ def render(dossier, path: Path, sectie: str = "4.1") -> Path:
     return path
 
 
-_LABELS = (
-    ("Context van de kwalificatie", "context"),
-    ("Typerende beroepshouding", "beroepshouding"),
-    ("Niveau van de beroepsuitoefening", "niveau"),
-    ("Rol en verantwoordelijkheden", "rol_en_verantwoordelijkheden"),
-    ("Complexiteit", "complexiteit"),
-    ("Wettelijke beroepsvereisten", "wettelijke_beroepsvereisten"),
-    ("Branche vereisten", "branchevereisten"),
-    ("Nederlands en rekenen", "nederlands_en_rekenen"),
-    ("Moderne vreemde talen", "moderne_vreemde_talen"),
-)
+# the labels of algemene informatie, in their order (the national template)
+_LABELS = tuple((label, key) for label, key in ALGEMEEN_LABELS if label != "Branchevereisten")
 
 
 def _profile_page(doc: Doc, profiel, sectie: str) -> None:

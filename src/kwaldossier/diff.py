@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 
 from .load import Bron
 from .model import Competentie, Profiel, Werkproces
-from .reference import fold
+from .reference import code_key, fold
 
 ONLY = ("competenties", "vakkennis", "teksten")
 RENUMBER_THRESHOLD = 0.75
@@ -235,9 +235,9 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
         return out
 
     wa, wb = selected(pa), selected(pb)
-    shared = sorted(set(wa) & set(wb), key=_code_key)
-    only_a = sorted(set(wa) - set(wb), key=_code_key)
-    only_b = sorted(set(wb) - set(wa), key=_code_key)
+    shared = sorted(set(wa) & set(wb), key=code_key)
+    only_a = sorted(set(wa) - set(wb), key=code_key)
+    only_b = sorted(set(wb) - set(wa), key=code_key)
 
     # renumbered or renamed: pair leftovers by title and content similarity
     renumbered = []
@@ -298,7 +298,3 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
         "similarity": round(overlap, 3),
         "changed": changed,
     }
-
-
-def _code_key(code: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in code.split("."))

@@ -777,7 +777,7 @@ class Parser:
             for kb in sorted(pb.kerntaken.values(), key=lambda k: int(k.code)):
                 wps = [
                     self._build_wp(wb)
-                    for key, wb in sorted(kb.werkprocessen.items(), key=lambda kv: _code_key(kv[0]))
+                    for key, wb in sorted(kb.werkprocessen.items(), key=lambda kv: (reference.code_key(kv[0].split("#")[0]), kv[0]))
                 ]
                 titel = kb.titel or h.join_all(kb.matrix_titel)
                 kerntaken.append(Kerntaak(code=kb.code, titel=titel, werkprocessen=wps, regels=kb.regels))
@@ -883,11 +883,6 @@ def _decode_row(row: str) -> list[str] | None:
     if row[pos:].strip():
         return None  # more crosses than columns
     return letters
-
-
-def _code_key(code: str) -> tuple[int, ...]:
-    base = code.split("#")[0]
-    return tuple(int(p) for p in base.split("."))
 
 
 def _parse_date(text: str) -> date | None:

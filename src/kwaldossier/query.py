@@ -8,6 +8,7 @@ from difflib import SequenceMatcher, get_close_matches
 from typing import Iterator
 
 from . import reference
+from .reference import code_key, fold, fold_with_map
 from .errors import LookupFailed
 from .load import Bron
 from .text import line_at
@@ -33,7 +34,7 @@ def tree(bronnen: list[Bron]) -> dict:
     out = []
     for code in sorted(kerntaken, key=int):
         kt = kerntaken[code]
-        wps = sorted(kt["werkprocessen"].values(), key=lambda w: _code_key(w["code"]))
+        wps = sorted(kt["werkprocessen"].values(), key=lambda w: code_key(w["code"]))
         out.append({**kt, "werkprocessen": wps})
     return {"profielen": names, "kerntaken": out}
 
@@ -48,7 +49,7 @@ def find_werkproces(bronnen: list[Bron], query: str) -> dict:
         code = query.strip()
         hits = [(b, wp) for b, wp in alle if wp.code == code]
         if not hits:
-            codes = sorted({wp.code for _, wp in alle}, key=_code_key)
+            codes = sorted({wp.code for _, wp in alle}, key=code_key)
             close = get_close_matches(code, codes, n=4, cutoff=0.5)
             hint = f"; closest: {', '.join(close)}" if close else ""
             raise LookupFailed(f"no werkproces {code}{hint}")
@@ -62,7 +63,7 @@ def find_werkproces(bronnen: list[Bron], query: str) -> dict:
             raise LookupFailed(f"no werkproces matches {query!r}; closest: {options}")
         top = sorted(c for c, s in scores.items() if s >= best - 1e-9)
         if len(top) > 1:
-            options = "; ".join(f"{c} {titles[c]}" for c in sorted(top, key=_code_key))
+            options = "; ".join(f"{c} {titles[c]}" for c in sorted(top, key=code_key))
             raise LookupFailed(f"{query!r} matches several werkprocessen: {options}")
         hits = [(b, wp) for b, wp in alle if wp.code == top[0]]
     in_profiel = [(b, wp) for b, wp in hits if wp.in_profiel]
@@ -109,7 +110,7 @@ FIELDS = (
 )
 
 
-def _texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], list[int]]]:
+def field_texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], list[int]]]:
     """(werkproces code, field, text, source lines, line offsets) for every text of a profile."""
     ai = b.profiel.algemene_informatie
     for key, value in ai.model_dump(exclude={"bron"}).items():
@@ -149,7 +150,7 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> di
     hits = []
     for b in bronnen:
         titels = {wp.code: wp.titel for wp in b.profiel.werkprocessen()}
-        for code, field, text, lines, offsets in _texts(b):
+        for code, field, text, lines, offsets in field_texts(b):
             if veld and not (field == veld or field.startswith(veld)):
                 continue
             spans = match_spans(text, words)
@@ -169,22 +170,6 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> di
                 }
             )
     return {"terms": terms, "veld": veld, "aantal": len(hits), "hits": hits}
-
-
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each folded character, its index in the original."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        for f in unicodedata.normalize("NFKD", ch.casefold()):
-            if not unicodedata.combining(f):
-                out.append(f)
-                index.append(i)
-    return "".join(out), index
-
-
-def fold(text: str) -> str:
-    return fold_with_map(text)[0]
 
 
 def match_spans(text: str, words: list[str]) -> list[list[int]] | None:
@@ -213,7 +198,7 @@ def matrix(bronnen: list[Bron]) -> dict:
             )
             for letter in wp.matrix:
                 row["cellen"][letter].append(b.profiel.naam)
-    ordered = [rows[c] for c in sorted(rows, key=_code_key)]
+    ordered = [rows[c] for c in sorted(rows, key=code_key)]
     return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": ordered}
 
 
@@ -275,7 +260,3 @@ def competentie(bronnen: list[Bron], spec: str) -> dict:
         "componenten": list(reference.COMPONENTEN.get(letter, ())),
         "gebruik": gebruik,
     }
-
-
-def _code_key(code: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in code.split("#")[0].split("."))

@@ -93,12 +93,29 @@ COMPONENTEN: dict[str, tuple[str, ...]] = {
 }
 
 
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Case- and accent-folded text and, per folded character, its index in the original."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text.translate(_QUOTES)):
+        for f in unicodedata.normalize("NFKD", ch.casefold()):
+            if not unicodedata.combining(f):
+                out.append(f)
+                index.append(i)
+    return "".join(out), index
+
+
 def fold(text: str) -> str:
     """Case-, accent-, quote- and space-insensitive key for matching."""
-    text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.split())
+    return " ".join(fold_with_map(text)[0].split())
+
+
+def code_key(code: str) -> tuple[int, ...]:
+    """Sort key for kerntaak and werkproces codes: 2.10 after 2.9."""
+    return tuple(int(p) for p in code.split("."))
 
 
 _NAME_INDEX = {fold(naam): letter for letter, naam in COMPETENTIES.items()}

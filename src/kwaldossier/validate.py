@@ -424,9 +424,9 @@ def _wp_at(ctx: Context, line: int) -> str | None:
 
 
 def _all_texts(ctx: Context):
-    from .query import _texts
+    from .query import field_texts
 
-    yield from _texts(ctx.bron)
+    yield from field_texts(ctx.bron)
 
 
 # ---------------------------------------------------------------- structure
@@ -524,9 +524,7 @@ def run(bronnen: list[Bron], rules: list[Rule] | None = None) -> list[Finding]:
 
 
 def _wp_key(code: str | None) -> tuple[int, ...]:
-    if not code:
-        return (0,)
-    return tuple(int(p) for p in code.split("."))
+    return reference.code_key(code) if code else (0,)
 
 
 def exit_code(findings: list[Finding], strict: bool = False) -> int:
