@@ -408,16 +408,19 @@ def pdf_lines(path: Path) -> Emitter:
 
 
 def _classify(path: str, exc: Exception, page: int | None = None) -> InputError:
-    chain = []
+    """One line for a PDF library failure: encryption, or the innermost cause."""
+    chain: list[BaseException] = []
     e: BaseException | None = exc
-    while e is not None and len(chain) < 5:
-        chain.append(type(e).__name__ + " " + str(e))
-        e = e.__cause__ or e.__context__
-    text = " ".join(chain).lower()
-    where = f" (page {page})" if page else ""
+    while e is not None and len(chain) < 6:
+        chain.append(e)
+        e = e.__cause__ or e.__context__ or (e.args[0] if e.args and isinstance(e.args[0], BaseException) else None)
+    text = " ".join(f"{type(x).__name__} {x}" for x in chain).lower()
     if "password" in text or "encrypt" in text:
         return InputError(path, None, "encrypted PDF (password protected); decrypt it first")
-    return InputError(path, None, f"not a readable PDF{where}: {type(exc).__name__}")
+    inner = chain[-1]
+    detail = " ".join(str(inner).split())[:120] or type(inner).__name__
+    where = f" (page {page})" if page else ""
+    return InputError(path, None, f"not a readable PDF{where}: {detail}")
 
 
 def parse_pdf(path: Path) -> Dossier:
