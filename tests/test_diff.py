@@ -186,6 +186,8 @@ def test_markdown_and_html(cli, tmp_path):
     assert html.startswith("<!DOCTYPE html>") and "<del>" in html and "<ins>" in html
     assert "http" not in html  # self-contained
     assert not list(tmp_path.glob(".report.html.*"))  # no temporary file left
+    r = cli("diff", "binnendienst", "buitendienst", "--out", tmp_path / "x.txt")
+    assert r.code == 2 and "--format markdown, html or json" in r.err and not (tmp_path / "x.txt").exists()
 
 
 def test_bad_profile_and_multi_profile_file(cli, tmp_path, buiten, binnen):

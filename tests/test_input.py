@@ -158,6 +158,17 @@ def test_undecodable_points_at_line(tmp_path, cli):
     assert f"{path}:{line}: undecodable byte" in r.err
 
 
+def test_version_and_help(cli):
+    from kwaldossier import __version__
+
+    r = cli("--version")
+    assert r.code == 0 and r.out.strip() == f"kwaldossier {__version__}"
+    r = cli("--help")
+    assert r.code == 0
+    for command in ("parse", "schema", "list", "show", "search", "matrix", "competentie", "validate", "rules", "diff"):
+        assert command in r.out
+
+
 def test_entry_point_no_traceback(tmp_path):
     """The installed console script (python -m) prints one line and exits 2."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

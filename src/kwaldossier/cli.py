@@ -20,6 +20,21 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        sys.stdout.write(f"kwaldossier {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them."""
+
+
 def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -314,6 +329,8 @@ def diff(
     from .diff import diff as do_diff
     from .load import resolve_one, write_atomic
 
+    if out is not None and fmt is DiffFormat.text and not as_json:
+        raise typer.BadParameter("--out writes a report: add --format markdown, html or json", param_hint="--out")
     result = do_diff(resolve_one(a, data), resolve_one(b, data), kerntaak, werkproces, only.value if only else None)
     if as_json:
         fmt = DiffFormat.json
