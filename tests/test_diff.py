@@ -169,6 +169,10 @@ def test_human_output(cli, edited):
     assert "renumbered" in r.out and "2.8→2.9" in r.out
     assert "− component Emoties aanspreken" in r.out
     assert "[-tijdig-] {+snel+}" in r.out  # word diff, plain when piped
+    html = cli("diff", BUITEN, path, "--format", "html").out
+    assert "2.8→2.9" in html and "− component (H): Emoties aanspreken" in html
+    md = cli("diff", BUITEN, path, "--format", "markdown").out
+    assert "| hernummerd | 2.8→2.9 | 1 |" in md and "- Component eraf (H): Emoties aanspreken" in md
     r = cli("diff", BUITEN, path, "--summary")
     assert "Overlap per werkproces" in r.out and "component" not in r.out
 

@@ -494,6 +494,11 @@ def diff_html(result: dict) -> str:
         f"<tr><td>gedeeld</td><td>{' '.join(result['shared'])}</td><td>{len(result['shared'])}</td></tr>",
         f"<tr><td class='removed'>alleen A</td><td>{' '.join(result['only_a'])}</td><td>{len(result['only_a'])}</td></tr>",
         f"<tr><td class='added'>alleen B</td><td>{' '.join(result['only_b'])}</td><td>{len(result['only_b'])}</td></tr>",
+        *(
+            [f"<tr><td>hernummerd</td><td>{' '.join(r['a'] + '→' + r['b'] for r in result['renumbered'])}</td><td>{len(result['renumbered'])}</td></tr>"]
+            if result["renumbered"]
+            else []
+        ),
         "</table>",
         f"<p>Overlap van het profiel: <strong>{result['similarity']:.0%}</strong></p>",
     ]
@@ -506,6 +511,9 @@ def diff_html(result: dict) -> str:
         comp = w["competenties"]
         items = [f"<li class='added'>+ {e(x)} {e(comp['namen'][x])}</li>" for x in comp["added"]]
         items += [f"<li class='removed'>− {e(x)} {e(comp['namen'][x])}</li>" for x in comp["removed"]]
+        for letter, g in comp["gewijzigd"].items():
+            items += [f"<li class='added'>+ component ({e(letter)}): {e(k)}</li>" for k in g["componenten"]["added"]]
+            items += [f"<li class='removed'>− component ({e(letter)}): {e(k)}</li>" for k in g["componenten"]["removed"]]
         for key, label in (("vakkennis_en_vaardigheden", "vakkennis"), ("gewenst_resultaat", "gewenst resultaat")):
             d = w[key]
             items += [f"<li class='added'>+ {label}: {e(x)}</li>" for x in d["added"]]
