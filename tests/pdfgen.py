@@ -127,8 +127,9 @@ _DATE = {1: "januari", 2: "februari", 3: "maart", 4: "april", 5: "mei", 6: "juni
          9: "september", 10: "oktober", 11: "november", 12: "december"}
 
 
-def render(dossier, path: Path, sectie: str = "4.1") -> Path:
-    """Render a Dossier (pydantic model) to a PDF at path."""
+def render(dossier, path: Path, sectie: str = "4.1", repeat_header: bool = False) -> Path:
+    """Render a Dossier (pydantic model) to a PDF at path. repeat_header: continuation pages
+    repeat the detail table's column header, as many published dossiers do."""
     geldig = None
     if dossier.geldig_vanaf:
         d = dossier.geldig_vanaf
@@ -138,7 +139,7 @@ def render(dossier, path: Path, sectie: str = "4.1") -> Path:
         _profile_page(doc, profiel, sectie)
         for kt in profiel.kerntaken:
             _matrix_page(doc, profiel, kt)
-            _detail_pages(doc, profiel, kt)
+            _detail_pages(doc, profiel, kt, repeat_header)
     doc.save(path)
     return path
 
@@ -213,7 +214,12 @@ def _matrix_page(doc: Doc, profiel, kt) -> None:
     doc.put(page, MARGIN_X, y, "door middel van een kruisje in de matrix.", FONT, 6)
 
 
-def _detail_pages(doc: Doc, profiel, kt) -> None:
+def _column_header(doc: Doc, page: int, y: float) -> None:
+    for x, text in ((COL1[0], "Vakkennis en vaardigheden"), (COL2[0], "Competentie en component(en)"), (COL3[0], "Prestatie-indicator")):
+        doc.put(page, x, y, text, BOLD)
+
+
+def _detail_pages(doc: Doc, profiel, kt, repeat_header: bool = False) -> None:
     first = True
     for wp in kt.werkprocessen:
         if not wp.heeft_detail:
@@ -230,7 +236,12 @@ def _detail_pages(doc: Doc, profiel, kt) -> None:
         def new_page(_p, kop=kop, header=header):
             p = doc.new_page(header=header)
             doc.put(p, MARGIN_X, TOP, kop, BOLD, 10)
+            if repeat_header and table_started:
+                _column_header(doc, p, TOP - 2 * LEAD)
+                return p, TOP - 3.5 * LEAD
             return p, TOP - 2 * LEAD
+
+        table_started = False
 
         doc.put(page, MARGIN_X, y, kop, BOLD, 10)
         y -= 2 * LEAD
@@ -242,19 +253,19 @@ def _detail_pages(doc: Doc, profiel, kt) -> None:
         ):
             doc.put(flow.page, LABEL_COL[0], flow.y, label, BOLD)
             for item in items:
-                for k, ln in enumerate(wrap(("- " if dashes else "") + item, TEXT_COL[1] - TEXT_COL[0])):
+                for ln in wrap(("- " if dashes else "") + item, TEXT_COL[1] - TEXT_COL[0]):
                     flow.line(TEXT_COL[0], ln)
             flow.gap()
         # the three-column table
-        for x, text in ((COL1[0], "Vakkennis en vaardigheden"), (COL2[0], "Competentie en component(en)"), (COL3[0], "Prestatie-indicator")):
-            doc.put(flow.page, x, flow.y, text, BOLD)
+        _column_header(doc, flow.page, flow.y)
+        table_started = True
         flow.y -= 1.5 * LEAD
         table_page, table_y = flow.page, flow.y
 
         def shared_break(p):
             """Next page of this werkproces: the one another column opened, or a new one."""
             if p + 1 < len(doc.pages):
-                return p + 1, TOP - 2 * LEAD
+                return p + 1, TOP - (3.5 if repeat_header else 2) * LEAD
             return new_page(p)
 
         col1 = Flow(doc, table_page, table_y, shared_break)

@@ -47,6 +47,14 @@ def test_rendered_seed_parses_back_to_the_same_model(pdfs, name):
     assert content(back) == content(original)
 
 
+def test_repeated_table_header_on_continuation_pages(tmp_path, pdfs):
+    original, _ = pdfs["buitendienst"]
+    path = pdfgen.render(original, tmp_path / "repeat.pdf", repeat_header=True)
+    back = parse_pdf(path)
+    assert back.onverwerkte_regels == []
+    assert content(back) == content(original)
+
+
 def test_pdf_really_breaks_pages(pdfs):
     """The fixture is a real test: werkprocessen cross pages mid-column and mid-block."""
     import pdfplumber

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from conftest import BINNEN, BUITEN
 
 from kwaldossier.validate import RULES, SEVERITIES

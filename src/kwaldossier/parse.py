@@ -553,6 +553,9 @@ class Parser:
             self.state = "vakkennis"
             self.claim(no, LABEL)
             return no + 1
+        if s.startswith(_KOLOMMEN) and self.kolom(no) == "label":
+            self.claim(no, LABEL)  # the table header repeated on a continuation page
+            return no + 1
         if self.state == "omschrijving":
             wp.omschrijving.add(no, s, new_paragraph=self.blank_before)
             self.claim(no, MODEL)

@@ -198,65 +198,74 @@ def _matrix(page, lines: list[Line], no: int, out: Emitter) -> None:
     header_top, centers = found
     step = (centers[-1] - centers[0]) / (len(centers) - 1)
     grid_x = centers[0] - step
-    is_header = lambda ln: abs(ln.top - header_top) < LINE_TOL  # noqa: E731
-    above = [ln for ln in lines if ln.top < header_top - LINE_TOL]
+    _matrix_head([ln for ln in lines if ln.top < header_top - LINE_TOL], grid_x, step, no, out)
+    out.emit(" ".join(LETTERS), "label", no)
     below = [ln for ln in lines if ln.top > header_top + LINE_TOL]
-    # above the header: the left column (kerntaak and its title) reads before the right one;
-    # a line running across the columns without a gap (the page heading) stays whole
+    rows = [ln for ln in below if _CODE.match(ln.text) and ln.x0 < grid_x]
+    end = min((l.top for l in below if l.text.startswith("Betekenis")), default=float("inf"))
+    bands = {id(r): (r.top, nxt.top if nxt else end) for r, nxt in zip(rows, rows[1:] + [None])}
+    crosses = [c for c in page.chars if c["text"] == "x" and float(c["x0"]) >= grid_x and float(c["top"]) > header_top + LINE_TOL]
+    cells = [r for r in page.rects if float(r["x0"]) >= grid_x - 1]
+    current: tuple[Line, list[str]] | None = None
+
+    def flush() -> None:
+        if current is None:
+            return
+        row, label = current
+        top, bottom = bands[id(row)]
+        text = " ".join(label)
+        if any(top - LINE_TOL <= (float(r["top"]) + float(r["bottom"])) / 2 < bottom for r in cells):
+            mine = [c for c in crosses if top - LINE_TOL <= float(c["top"]) < bottom - LINE_TOL]
+            crossed = _crossed(mine, centers, step)
+            text += " " + "".join("x " if letter in crossed else " " for letter in LETTERS)
+        out.emit(text, "matrix", no)
+
+    for ln in below:
+        left = " ".join(w.text for w in ln.words if w.x1 < grid_x)
+        if any(ln is r for r in rows):
+            flush()
+            current = (ln, [left])
+        elif current is not None and ln.top < bands[id(current[0])][1] - LINE_TOL:
+            if left:
+                current[1].append(left)  # a wrapped werkproces label
+        else:
+            flush()
+            current = None
+            if ln.text.startswith(("Betekenis van de kerntaak", "In deze matrix", "door middel van een kruisje")):
+                out.emit(ln.text, "boilerplate", no)
+            elif left:
+                out.emit(left, None, no)
+    flush()
+
+
+def _matrix_head(above: list[Line], grid_x: float, step: float, no: int, out: Emitter) -> None:
+    """Above the A–Y header the left column (kerntaak and its title) reads before the right
+    one ("Competenties"); a line running across without a gap (the page heading) stays whole."""
+
     def split(ln: Line) -> bool:
         left = [w for w in ln.words if w.x1 < grid_x]
         right = [w for w in ln.words if w.x1 >= grid_x]
         return bool(left and right) and right[0].x0 - left[-1].x1 > 2 * step
 
-    whole = [ln for ln in above if not split(ln) and ln.x0 < grid_x]
     for ln in above:
-        if ln in whole:
+        if not split(ln) and ln.x0 < grid_x:
             out.emit(ln.text, None, no)
         elif split(ln):
             out.emit(" ".join(w.text for w in ln.words if w.x1 < grid_x), None, no)
     for ln in above:
-        if ln not in whole:
+        if split(ln) or ln.x0 >= grid_x:
             out.emit(" ".join(w.text for w in ln.words if w.x1 >= grid_x), None, no)
-    out.emit(" ".join(LETTERS), "label", no)
-    rows = [ln for ln in below if _CODE.match(ln.text) and ln.x0 < grid_x]
-    tops = [r.top for r in rows]
-    crosses = [c for c in page.chars if c["text"] == "x" and float(c["x0"]) >= grid_x and float(c["top"]) > header_top + LINE_TOL]
-    cells = [r for r in page.rects if float(r["x0"]) >= grid_x - 1]
-    i = 0
-    while i < len(below):
-        ln = below[i]
-        if ln not in rows:
-            if ln.text.startswith(("Betekenis van de kerntaak", "In deze matrix", "door middel van een kruisje")):
-                out.emit(ln.text, "boilerplate", no)
-            else:
-                text = " ".join(w.text for w in ln.words if w.x1 < grid_x)
-                if text:
-                    out.emit(text, None, no)
-            i += 1
-            continue
-        k = tops.index(ln.top)
-        lower = tops[k + 1] if k + 1 < len(tops) else min(
-            (l.top for l in below[i + 1 :] if l.text.startswith("Betekenis")), default=float("inf")
-        )
-        label = [" ".join(w.text for w in ln.words if w.x1 < grid_x)]
-        j = i + 1
-        while j < len(below) and below[j].top < lower - LINE_TOL and below[j] not in rows:
-            cont = " ".join(w.text for w in below[j].words if w.x1 < grid_x)
-            if cont:
-                label.append(cont)
-            j += 1
-        text = " ".join(label)
-        if any(ln.top - LINE_TOL <= (float(r["top"]) + float(r["bottom"])) / 2 < lower for r in cells):
-            crossed = set()
-            for c in crosses:
-                if ln.top - LINE_TOL <= float(c["top"]) < lower - LINE_TOL:
-                    cx = (float(c["x0"]) + float(c["x1"])) / 2
-                    n = min(range(len(centers)), key=lambda m: abs(centers[m] - cx))
-                    if abs(centers[n] - cx) < step / 2:
-                        crossed.add(LETTERS[n])
-            text += " " + "".join("x " if letter in crossed else " " for letter in LETTERS)
-        out.emit(text, "matrix", no)
-        i = j
+
+
+def _crossed(crosses: list, centers: list[float], step: float) -> set[str]:
+    """Letters whose header column holds an 'x' (nearest centre, within half a column)."""
+    out = set()
+    for c in crosses:
+        cx = (float(c["x0"]) + float(c["x1"])) / 2
+        n = min(range(len(centers)), key=lambda m: abs(centers[m] - cx))
+        if abs(centers[n] - cx) < step / 2:
+            out.add(LETTERS[n])
+    return out
 
 
 def _detail(lines: list[Line], no: int, out: Emitter, state: Layout) -> None:
@@ -273,22 +282,19 @@ def _detail(lines: list[Line], no: int, out: Emitter, state: Layout) -> None:
         out.emit(ln.text, None, no)  # "Detaillering ..." heading
         i += 1
     rest = lines[i:]
-    head = next((k for k, l in enumerate(rest) if l.text.replace("  ", " ") == " ".join(_COLUMN_HEADERS)), None)
+    head = next((k for k, l in enumerate(rest) if l.text == " ".join(_COLUMN_HEADERS)), None)
     if not state.table:
         before = rest if head is None else rest[:head]
         _label_text(before, no, out)
         if head is None:
             return
         hl = rest[head]
-        starts = []
-        for title in _COLUMN_HEADERS:
-            first = title.split()[0]
-            w = next(w for w in hl.words if w.text == first)
-            starts.append(w.x0)
+        starts = [next(w for w in hl.words if w.text == title.split()[0]).x0 for title in _COLUMN_HEADERS]
         state.cols = (starts[1] - 2, starts[2] - 2)
         state.table = True
+    if head is not None:  # the header row, also where a continuation page repeats it
         out.blank(no)
-        out.emit(hl.text, "label", no)
+        out.emit(rest[head].text, "label", no)
         out.blank(no)
         rest = rest[head + 1 :]
     _table(rest, no, out, state)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher, get_close_matches
 from typing import Iterator
 
