@@ -201,7 +201,19 @@ def test_bad_profile_and_multi_profile_file(cli, tmp_path, buiten, binnen):
     path = tmp_path / "both.json"
     path.write_text(dossier_json(both), encoding="utf-8")
     r = cli("diff", path, "buitendienst")
-    assert r.code == 2 and "holds 2 profielen" in r.err
+    assert r.code == 2 and "holds 2 profielen" in r.err and "--profiel" in r.err
+    # two versions of a whole dossier: pick the profile inside each file
+    newer = both.model_dump(mode="json")
+    newer["profielen"][0]["kerntaken"][0]["werkprocessen"][0]["titel"] = "Verzamelt informatie"
+    path2 = tmp_path / "both-v2.json"
+    path2.write_text(json.dumps(newer, ensure_ascii=False), encoding="utf-8")
+    code, d = diff_json(cli, path, path2, "--profiel", "buitendienst")
+    assert code == 1 and d["a"] == d["b"] == "Commercieel medewerker buitendienst"
+    assert [c for c, w in d["werkprocessen"].items() if w["changed"]] == ["1.1"]
+    code, d = diff_json(cli, path, path2, "--profiel", "binnendienst")
+    assert code == 0
+    r = cli("diff", path, path2, "--profiel", "commercieel")
+    assert r.code == 2 and "matches 2 of its profielen" in r.err
 
 
 def _chromium():

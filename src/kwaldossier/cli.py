@@ -323,6 +323,9 @@ def diff(
     werkproces: Optional[str] = typer.Option(None, "--werkproces", "-w", help="Only this werkproces.", autocompletion=_complete_code),
     only: Optional[Only] = typer.Option(None, "--only", help="Only competenties, vakkennis or teksten."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the report to this file."),
+    profiel: Optional[str] = typer.Option(
+        None, "--profiel", "-p", help="In files with several profiles, compare this one.", autocompletion=_complete_profiel
+    ),
     data: Optional[Path] = DataOpt,
 ) -> None:
     """Compare two profiles, or two versions of one. Exit 0 same, 1 different."""
@@ -331,7 +334,8 @@ def diff(
 
     if out is not None and fmt is DiffFormat.text and not as_json:
         raise typer.BadParameter("--out writes a report: add --format markdown, html or json", param_hint="--out")
-    result = do_diff(resolve_one(a, data), resolve_one(b, data), kerntaak, werkproces, only.value if only else None)
+    bron_a, bron_b = resolve_one(a, data, profiel), resolve_one(b, data, profiel)
+    result = do_diff(bron_a, bron_b, kerntaak, werkproces, only.value if only else None)
     if as_json:
         fmt = DiffFormat.json
     text = None

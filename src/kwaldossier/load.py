@@ -148,11 +148,18 @@ def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bro
     raise LookupFailed(f"{spec!r} matches several profielen: {', '.join(b.profiel.naam for b in hits)}")
 
 
-def resolve_one(spec: str, data: Path | None = None) -> Bron:
+def resolve_one(spec: str, data: Path | None = None, profiel: str | None = None) -> Bron:
+    """One profile: by name part, or a file with one profile (or the one `profiel` names)."""
+    from .reference import fold
+
     hits = resolve(spec, data)
+    if profiel and len(hits) > 1:
+        hits = [b for b in hits if fold(profiel) in fold(b.profiel.naam)]
     if len(hits) != 1:
-        names = ", ".join(b.profiel.naam for b in hits)
-        raise LookupFailed(f"{spec} holds {len(hits)} profielen ({names}); name one of them instead")
+        names = ", ".join(b.profiel.naam for b in resolve(spec, data))
+        if profiel:
+            raise LookupFailed(f"{spec}: --profiel {profiel!r} matches {len(hits)} of its profielen ({names})")
+        raise LookupFailed(f"{spec} holds {len(hits)} profielen ({names}); choose one with --profiel")
     return hits[0]
 
 
