@@ -579,9 +579,7 @@ class Parser:
         assert self.wp is not None
         if tag == "vakkennis":
             if s.startswith(BULLET):
-                item = ItemB()
-                item.add(no, s[1:].strip())
-                self.wp.vakkennis.append(item)
+                self._new_vakkennis(no, s)
             elif self.wp.vakkennis:
                 self.wp.vakkennis[-1].add(no, s)  # a wrapped item, also over a page break
             else:
@@ -609,11 +607,7 @@ class Parser:
             else:
                 return None
         else:
-            m = _LEAKED_LABEL.match(s)
-            if m and not comp.indicator:
-                self.herstellingen.append(Herstelling(regel=no, soort="label-verwijderd", tekst=s[: m.end()].strip()))
-                s = s[m.end() :]
-            comp.indicator.add(no, s)
+            comp.indicator.add(no, self._drop_leaked_label(comp, no, s))
         comp.regels.append(no)
         self.claim(no, MODEL)
         return no + 1
@@ -629,6 +623,22 @@ class Parser:
         items[-1].add(no, s)
         self.claim(no, MODEL)
 
+    def _new_vakkennis(self, no: int, s: str) -> ItemB:
+        """A bullet line starts a vakkennis item."""
+        assert self.wp is not None
+        item = ItemB()
+        item.add(no, s[1:].strip())
+        self.wp.vakkennis.append(item)
+        return item
+
+    def _drop_leaked_label(self, comp: CompetentieB, no: int, s: str) -> str:
+        """A 'Prestatie-indicator' label leaked before the indicator text: drop it, record it."""
+        m = _LEAKED_LABEL.match(s)
+        if m and not comp.indicator:
+            self.herstellingen.append(Herstelling(regel=no, soort="label-verwijderd", tekst=s[: m.end()].strip()))
+            return s[m.end() :]
+        return s
+
     def _accepts_continuation(self, item: ItemB | None) -> bool:
         if item is None:
             return False
@@ -640,9 +650,7 @@ class Parser:
     def _vakkennis(self, no: int, s: str) -> int | None:
         assert self.wp is not None
         if s.startswith(BULLET):
-            item = ItemB()
-            item.add(no, s[1:].strip())
-            self.wp.vakkennis.append(item)
+            self._new_vakkennis(no, s)
             self.claim(no, MODEL)
             return no + 1
         naam = self._competentie_naam(no, structural=self.blank_before)
@@ -664,10 +672,7 @@ class Parser:
             if last_comp and reference.component_prefix(last_comp.letter or "", s[1:].strip()):
                 self.state = "competenties"
                 return self._competenties(no, s)
-            item = ItemB()
-            item.add(no, s[1:].strip())
-            self.wp.vakkennis.append(item)
-            self.cont_item = item
+            self.cont_item = self._new_vakkennis(no, s)
             self.claim(no, MODEL)
             return no + 1
         naam = self._competentie_naam(no, structural=self.blank_before)
@@ -758,10 +763,7 @@ class Parser:
             comp.regels.append(no)
             self.claim(no, MODEL)
             return no + 1
-        m = _LEAKED_LABEL.match(s)
-        if m and not comp.indicator:
-            self.herstellingen.append(Herstelling(regel=no, soort="label-verwijderd", tekst=s[: m.end()].strip()))
-            s = s[m.end() :]
+        s = self._drop_leaked_label(comp, no, s)
         if comp.componenten and not comp.indicator and s[:1].islower():
             comp.componenten[-1].add(no, s)  # a component wrapped over a blank line
         else:

@@ -130,9 +130,10 @@ def _page(page, no: int, out: Emitter, state: Layout) -> None:
         out.emit(ln.text, "opmaak", no)
     lines = _lines(body)
     texts = [ln.text for ln in lines]
-    if any(t.startswith("Proces-competentie-matrix") for t in texts) or _letter_header(page):
+    header = _letter_header(page)
+    if header is not None or any(t.startswith("Proces-competentie-matrix") for t in texts):
         state.zone = "matrix"
-        _matrix(page, lines, no, out)
+        _matrix(page, header, lines, no, out)
     elif "Algemene informatie" in texts or (state.zone == "algemeen" and not any(_KOP.match(t) for t in texts)):
         state.zone = "algemeen"
         _label_text(lines, no, out, heading_until="Algemene informatie")
@@ -189,8 +190,8 @@ def _letter_header(page) -> tuple[float, list[float]] | None:
     return None
 
 
-def _matrix(page, lines: list[Line], no: int, out: Emitter) -> None:
-    found = _letter_header(page)
+def _matrix(page, found: tuple[float, list[float]] | None, lines: list[Line], no: int, out: Emitter) -> None:
+    """found: the A–Y header (top, letter centres) from _letter_header, read once per page."""
     if found is None:
         for ln in lines:
             out.emit(ln.text, None, no)
