@@ -18,8 +18,10 @@ $(STAMP): $(BIN)/python pyproject.toml $(shell find src data/parsed -type f 2>/d
 run: $(STAMP)
 	$(BIN)/kwaldossier diff binnendienst buitendienst; test $$? -le 1
 
-## make test: the whole suite (installs headless Chromium for the HTML report test if it can)
+## make test: ruff, mypy and the whole suite (installs headless Chromium for the HTML report test if it can)
 test: $(STAMP) browser
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 browser:

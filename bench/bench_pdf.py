@@ -18,12 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import pdfgen  # noqa: E402
 import pdfplumber  # noqa: E402
 
-from kwaldossier.batch import parse_many  # noqa: E402
-from kwaldossier.load import bundled_dir, load_file  # noqa: E402
-from kwaldossier.pdf import parse_pdf  # noqa: E402
+import pdfgen  # noqa: E402
+from kwaldossier.read import bundled_dir, load_file  # noqa: E402
+from kwaldossier.read.batch import parse_many  # noqa: E402
+from kwaldossier.read.pdf import parse_pdf  # noqa: E402
 
 
 def pdfplumber_words(path: Path) -> int:

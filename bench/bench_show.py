@@ -16,7 +16,7 @@ import time
 BASELINE = [sys.executable, "-c", "import typer, pydantic, rich.table"]
 SHOW = [sys.executable, "-m", "kwaldossier", "show", "2.5", "--profiel", "buitendienst"]
 CHECK = [sys.executable, "-c", "import sys, runpy; sys.argv=['kwaldossier','show','2.5','--profiel','buitendienst'];"
-         "import kwaldossier.cli as c\ntry: c.main()\nexcept SystemExit: pass\nprint('pdfplumber' in sys.modules, 'kwaldossier.parse' in sys.modules, file=sys.stderr)"]
+         "import kwaldossier.cli as c\ntry: c.main()\nexcept SystemExit: pass\nprint('pdfplumber' in sys.modules, 'kwaldossier.read.text2012' in sys.modules, file=sys.stderr)"]
 
 
 def timed(cmd: list[str]) -> float:

@@ -15,14 +15,14 @@ BINNEN = RAW / "commercieel-medewerker-binnendienst.txt"
 
 @pytest.fixture(scope="session")
 def buiten():
-    from kwaldossier.parse import parse_file
+    from kwaldossier.read.text2012 import parse_file
 
     return parse_file(BUITEN)
 
 
 @pytest.fixture(scope="session")
 def binnen():
-    from kwaldossier.parse import parse_file
+    from kwaldossier.read.text2012 import parse_file
 
     return parse_file(BINNEN)
 

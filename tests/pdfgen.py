@@ -18,8 +18,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from kwaldossier.parse import ALGEMEEN_LABELS
-from kwaldossier.reference import LETTERS
+from kwaldossier.model.competenties import LETTERS
+from kwaldossier.read.text2012 import ALGEMEEN_LABELS
 
 W, H = A4
 MARGIN_X = 50
@@ -236,7 +236,7 @@ def _detail_pages(doc: Doc, profiel, kt, repeat_header: bool = False) -> None:
         def new_page(_p, kop=kop, header=header):
             p = doc.new_page(header=header)
             doc.put(p, MARGIN_X, TOP, kop, BOLD, 10)
-            if repeat_header and table_started:
+            if repeat_header and table_started:  # noqa: B023 - read when the page breaks, on purpose
                 _column_header(doc, p, TOP - 2 * LEAD)
                 return p, TOP - 3.5 * LEAD
             return p, TOP - 2 * LEAD
@@ -245,7 +245,7 @@ def _detail_pages(doc: Doc, profiel, kt, repeat_header: bool = False) -> None:
 
         doc.put(page, MARGIN_X, y, kop, BOLD, 10)
         y -= 2 * LEAD
-        flow = Flow(doc, page, y, lambda p: new_page(p))
+        flow = Flow(doc, page, y, new_page)
         # omschrijving and gewenst resultaat: label column + text column
         for label, items, dashes in (
             ("Omschrijving", [wp.omschrijving], False),

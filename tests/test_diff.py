@@ -8,9 +8,9 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import BINNEN, BUITEN
 
-from kwaldossier.load import dossier_json
+from conftest import BINNEN, BUITEN
+from kwaldossier.read import dossier_json
 
 
 def diff_json(cli, a, b, *args):

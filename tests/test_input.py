@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import BINNEN, BUITEN, PARSED, RAW
 
-from kwaldossier.load import bundled_dir, dossier_json
-from kwaldossier.parse import parse_file
+from conftest import BINNEN, BUITEN, PARSED, RAW
+from kwaldossier.read import bundled_dir, dossier_json
+from kwaldossier.read.text2012 import parse_file
 
 
 def _dump(d) -> dict:
@@ -113,7 +113,7 @@ BAD = {
     "empty": (b"", "empty file"),
     "blank": (b"\n  \n\n", "empty file"),
     "binary": (bytes(range(256)) * 4, "binary file"),
-    "notdossier": ("Dit is een boodschappenlijst.\nMelk\nBrood\n".encode(), "not a kwalificatiedossier"),
+    "notdossier": (b"Dit is een boodschappenlijst.\nMelk\nBrood\n", "not a kwalificatiedossier"),
     "undecodable": (b"Omschrijving caf\x81 \x8d\n", "undecodable byte 0x81"),
     "fakepdf": (b"%PDF-1.4\nnot really a pdf\n", ""),
 }

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from kwaldossier import reference
-from kwaldossier.model import Dossier
+from kwaldossier.model import competenties as reference
+from kwaldossier.model.dossier import Dossier
 
 # competence letters in detail order (matrix letters are the same sets), from the issue
 BUITEN_FACTS = {
@@ -320,8 +320,8 @@ def test_no_word_lost(request, which):
     """Every line the parser put in the model is found back in the model's texts: its letters in
     one run (or, for a line split over two fields, word by word)."""
     from conftest import BINNEN, BUITEN
-    from kwaldossier.parse import ALGEMEEN_LABELS, Parser
-    from kwaldossier.text import read_lines
+    from kwaldossier.read.tekst import read_lines
+    from kwaldossier.read.text2012 import ALGEMEEN_LABELS, Parser
 
     path = BUITEN if which == "buiten" else BINNEN
     lines = read_lines(path)
@@ -352,8 +352,8 @@ def test_damaged_seeds_never_crash():
 
     from conftest import BINNEN, BUITEN
     from kwaldossier.errors import InputError
-    from kwaldossier.load import Bron
-    from kwaldossier.parse import parse_lines
+    from kwaldossier.read import Bron
+    from kwaldossier.read.text2012 import parse_lines
     from kwaldossier.validate import run
 
     seeds = [BUITEN.read_text(encoding="utf-8").split("\n"), BINNEN.read_text(encoding="utf-8").split("\n")]

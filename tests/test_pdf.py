@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from conftest import BUITEN, PARSED
 
 pdfgen = pytest.importorskip("pdfgen")  # needs reportlab (test extra)
 
-from kwaldossier.load import load_file  # noqa: E402
-from kwaldossier.pdf import parse_pdf  # noqa: E402
+from kwaldossier.read import load_file  # noqa: E402
+from kwaldossier.read.pdf import parse_pdf  # noqa: E402
 
 NAMES = ("buitendienst", "binnendienst")
 POSITIONAL = {"regels", "bron", "regelverantwoording", "onverwerkte_regels", "herstellingen", "regel_paginas"}
@@ -173,7 +174,7 @@ def test_image_only_pdf(tmp_path, cli):
 
 
 def test_limits(tmp_path, cli, pdfs, monkeypatch):
-    import kwaldossier.pdf as pdfmod
+    import kwaldossier.read.pdf as pdfmod
 
     _, path = pdfs["buitendienst"]
     monkeypatch.setattr(pdfmod, "MAX_PAGES", 5)
@@ -202,7 +203,7 @@ def test_batch_parse_folder(tmp_path, cli, pdfs):
     assert sorted(p.name for p in out.iterdir()) == ["binnendienst.json", "buitendienst.json", "tekst.json"]
     assert "parsed 3 of 4 files" in r.err and "1 failed" in r.err and "kapot.pdf" in r.err
     assert "Traceback" not in r.err
-    from kwaldossier.model import Dossier
+    from kwaldossier.model.dossier import Dossier
 
     text = Dossier.model_validate_json((out / "tekst.json").read_text(encoding="utf-8"))
     pdf = Dossier.model_validate_json((out / "buitendienst.json").read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from conftest import BUITEN, PARSED
 
 BUITEN_NAAM = "Commercieel medewerker buitendienst"
@@ -198,8 +199,8 @@ def test_completion_callbacks():
 
 def test_fast_views_answer_like_the_model():
     """The look-up path reads JSON into views; every query gives what the pydantic model gives."""
-    from kwaldossier import query
-    from kwaldossier.load import load_all
+    from kwaldossier.analyse import query
+    from kwaldossier.read import load_all
 
     fast, full = load_all(fast=True), load_all(fast=False)
     assert type(fast[0].profiel).__name__ == "ProfielView" and type(full[0].profiel).__name__ == "Profiel"
@@ -212,10 +213,12 @@ def test_fast_views_answer_like_the_model():
     assert query.search(fast, ["klant"]) == query.search(full, ["klant"])
 
 
-def test_schema_versions_agree():
-    from kwaldossier import load, model
+def test_schema_version_is_one_constant():
+    from kwaldossier import model, read
+    from kwaldossier.model import dossier
 
-    assert load.SCHEMA_VERSION == model.SCHEMA_VERSION
+    assert read.SCHEMA_VERSION is model.SCHEMA_VERSION
+    assert dossier.Dossier().schema_version == model.SCHEMA_VERSION
 
 
 def test_show_path_imports_no_heavy_modules():
@@ -229,7 +232,7 @@ def test_show_path_imports_no_heavy_modules():
         "sys.argv = ['kwaldossier', 'show', '2.5', '--profiel', 'buitendienst']\n"
         "from kwaldossier.cli import main\n"
         "try:\n    main()\nexcept SystemExit as e:\n    assert e.code in (0, None), e.code\n"
-        "heavy = [m for m in ('pdfplumber', 'kwaldossier.parse', 'kwaldossier.model', 'pydantic.main') if m in sys.modules]\n"
+        "heavy = [m for m in ('pdfplumber', 'kwaldossier.read.text2012', 'kwaldossier.model.dossier', 'pydantic.main') if m in sys.modules]\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

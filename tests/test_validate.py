@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from conftest import BINNEN, BUITEN
-
 from kwaldossier.validate import RULES, SEVERITIES
 
 
@@ -169,7 +168,7 @@ def test_duplicate_competence_in_variant(tmp_path, cli):
     block = lines[1001:1008]  # "Vakdeskundigheid toepassen" ... indicator
     assert block[0] == "Vakdeskundigheid toepassen"
     path = tmp_path / "dup.txt"
-    path.write_text("\n".join(lines[:1008] + [""] + block + lines[1008:]), encoding="utf-8")
+    path.write_text("\n".join([*lines[:1008], "", *block, *lines[1008:]]), encoding="utf-8")
     _, found = findings(cli, path)
     [f] = [f for f in found if f["code"] == "KD201"]
     assert f["werkproces"] == "3.2" and "identical blocks, first at line 1002" in f["message"]

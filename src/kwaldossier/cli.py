@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -44,10 +43,10 @@ def _print_json(data) -> None:
 
 def _complete_profiel(incomplete: str) -> list[str]:
     try:
-        from .load import profile_names
+        from .read import profile_names
 
         names = profile_names()
-    except Exception:
+    except Exception:  # noqa: BLE001 - completion must never fail the shell
         return []
     words = {w for n in names for w in n.split()[-1:]}
     return sorted(w for w in words | set(names) if w.lower().startswith(incomplete.lower()))
@@ -55,16 +54,16 @@ def _complete_profiel(incomplete: str) -> list[str]:
 
 def _complete_code(incomplete: str) -> list[str]:
     try:
-        from .load import load_all
+        from .read import load_all
 
         codes = {wp.code for b in load_all(fast=True) for wp in b.profiel.werkprocessen()}
-    except Exception:
+    except Exception:  # noqa: BLE001 - completion must never fail the shell
         return []
     return sorted(c for c in codes if c.startswith(incomplete))
 
 
 def _complete_letter(incomplete: str) -> list[str]:
-    from .reference import LETTERS
+    from .model.competenties import LETTERS
 
     return [l for l in LETTERS if l.startswith(incomplete.upper())]
 
@@ -81,16 +80,16 @@ JsonOpt = typer.Option(False, "--json", help="Print JSON (stable schema, see REA
 
 @app.command()
 def parse(
-    files: List[Path] = typer.Argument(..., help="Dossier files (text, PDF) or folders of them."),
+    files: list[Path] = typer.Argument(..., help="Dossier files (text, PDF) or folders of them."),
     as_json: bool = JsonOpt,
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write one JSON per input into this folder."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write one JSON per input into this folder."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel workers for --out (0: all cores)."),
 ) -> None:
     """Parse dossier text or PDF into the typed model."""
-    from .load import dossier_json, load_file
+    from .read import dossier_json, load_file
 
     if out is not None:
-        from .batch import parse_many
+        from .read.batch import parse_many
 
         raise typer.Exit(parse_many(files, out, jobs))
     if len(files) != 1:
@@ -115,10 +114,10 @@ def parse(
 
 
 @app.command()
-def schema(out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
+def schema(out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
     """Print the JSON Schema of the parse output (a Dossier)."""
-    from .load import write_atomic
-    from .model import Dossier
+    from .model.dossier import Dossier
+    from .read import write_atomic
 
     text = json.dumps(Dossier.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
     if out:
@@ -131,10 +130,10 @@ def schema(out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write t
 
 
 @app.command("list")
-def list_(profiel: Optional[str] = ProfielOpt, data: Optional[Path] = DataOpt, as_json: bool = JsonOpt) -> None:
+def list_(profiel: str | None = ProfielOpt, data: Path | None = DataOpt, as_json: bool = JsonOpt) -> None:
     """The kerntaken and werkprocessen, marking which each profile has."""
-    from .load import select
-    from .query import tree
+    from .analyse.query import tree
+    from .read import select
 
     result = tree(select(profiel, data, fast=True))
     if as_json:
@@ -146,14 +145,14 @@ def list_(profiel: Optional[str] = ProfielOpt, data: Optional[Path] = DataOpt, a
 
 @app.command()
 def show(
-    query: List[str] = typer.Argument(..., help="A werkproces code (2.5) or words of its title.", autocompletion=_complete_code),
-    profiel: Optional[str] = ProfielOpt,
-    data: Optional[Path] = DataOpt,
+    query: list[str] = typer.Argument(..., help="A werkproces code (2.5) or words of its title.", autocompletion=_complete_code),
+    profiel: str | None = ProfielOpt,
+    data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """One werkproces in full, for every profile that has it."""
-    from .load import select
-    from .query import find_werkproces
+    from .analyse.query import find_werkproces
+    from .read import select
 
     result = find_werkproces(select(profiel, data, fast=True), " ".join(query))
     if as_json:
@@ -165,15 +164,15 @@ def show(
 
 @app.command()
 def search(
-    terms: List[str] = typer.Argument(..., help="Words to find (all must occur)."),
-    profiel: Optional[str] = ProfielOpt,
-    veld: Optional[str] = typer.Option(None, "--in", help="Only this field, e.g. omschrijving, prestatie_indicator."),
-    data: Optional[Path] = DataOpt,
+    terms: list[str] = typer.Argument(..., help="Words to find (all must occur)."),
+    profiel: str | None = ProfielOpt,
+    veld: str | None = typer.Option(None, "--in", help="Only this field, e.g. omschrijving, prestatie_indicator."),
+    data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """Full-text search over every field, accent- and case-insensitive."""
-    from .load import select
-    from .query import search as do_search
+    from .analyse.query import search as do_search
+    from .read import select
 
     result = do_search(select(profiel, data, fast=True), terms, veld)
     if as_json:
@@ -186,10 +185,10 @@ def search(
 
 
 @app.command()
-def matrix(profiel: Optional[str] = ProfielOpt, data: Optional[Path] = DataOpt, as_json: bool = JsonOpt) -> None:
+def matrix(profiel: str | None = ProfielOpt, data: Path | None = DataOpt, as_json: bool = JsonOpt) -> None:
     """The proces-competentie-matrix; without --profiel all profiles in one grid."""
-    from .load import select
-    from .query import matrix as do_matrix
+    from .analyse.query import matrix as do_matrix
+    from .read import select
 
     result = do_matrix(select(profiel, data, fast=True))
     if as_json:
@@ -202,13 +201,13 @@ def matrix(profiel: Optional[str] = ProfielOpt, data: Optional[Path] = DataOpt, 
 @app.command()
 def competentie(
     spec: str = typer.Argument(..., help="A letter A–Y or part of a competence name.", autocompletion=_complete_letter),
-    profiel: Optional[str] = ProfielOpt,
-    data: Optional[Path] = DataOpt,
+    profiel: str | None = ProfielOpt,
+    data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """Where a competence is used, with componenten and indicators."""
-    from .load import select
-    from .query import competentie as do_comp
+    from .analyse.query import competentie as do_comp
+    from .read import select
 
     result = do_comp(select(profiel, data, fast=True), spec)
     if as_json:
@@ -221,7 +220,7 @@ def competentie(
 # ---------------------------------------------------------------- validate
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -230,16 +229,16 @@ class Format(str, Enum):
 
 @app.command()
 def validate(
-    files: Optional[List[str]] = typer.Argument(None, help="Dossier files or profile names (default: bundled data)."),
+    files: list[str] | None = typer.Argument(None, help="Dossier files or profile names (default: bundled data)."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="text, json, github (annotations) or junit (XML)."),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
-    select_: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule codes (prefixes allowed)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule codes (prefixes allowed)."),
+    select_: list[str] | None = typer.Option(None, "--select", help="Only these rule codes (prefixes allowed)."),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="Skip these rule codes (prefixes allowed)."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too."),
-    data: Optional[Path] = DataOpt,
+    data: Path | None = DataOpt,
 ) -> None:
     """Check dossiers against the rules; exit 1 when a finding is an error."""
-    from .load import load_all, resolve
+    from .read import load_all, resolve
     from .validate import exit_code, run, select_rules
 
     rules = select_rules(_split(select_), _split(ignore))
@@ -268,12 +267,12 @@ def validate(
     raise typer.Exit(exit_code(findings, strict))
 
 
-def _split(values: Optional[List[str]]) -> list[str]:
+def _split(values: list[str] | None) -> list[str]:
     return [p.strip() for v in values or [] for p in v.split(",") if p.strip()]
 
 
 @app.command()
-def rules(code: Optional[str] = typer.Argument(None, help="One rule code."), as_json: bool = JsonOpt) -> None:
+def rules(code: str | None = typer.Argument(None, help="One rule code."), as_json: bool = JsonOpt) -> None:
     """List every validation rule, or explain one."""
     from .errors import LookupFailed
     from .validate import RULES
@@ -299,14 +298,14 @@ def rules(code: Optional[str] = typer.Argument(None, help="One rule code."), as_
 # ---------------------------------------------------------------- diff
 
 
-class DiffFormat(str, Enum):
+class DiffFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
     html = "html"
 
 
-class Only(str, Enum):
+class Only(StrEnum):
     competenties = "competenties"
     vakkennis = "vakkennis"
     teksten = "teksten"
@@ -319,18 +318,18 @@ def diff(
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, markdown or html."),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
     summary: bool = typer.Option(False, "--summary", help="Only the summary tables."),
-    kerntaak: Optional[str] = typer.Option(None, "--kerntaak", "-k", help="Only this kerntaak."),
-    werkproces: Optional[str] = typer.Option(None, "--werkproces", "-w", help="Only this werkproces.", autocompletion=_complete_code),
-    only: Optional[Only] = typer.Option(None, "--only", help="Only competenties, vakkennis or teksten."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the report to this file."),
-    profiel: Optional[str] = typer.Option(
+    kerntaak: str | None = typer.Option(None, "--kerntaak", "-k", help="Only this kerntaak."),
+    werkproces: str | None = typer.Option(None, "--werkproces", "-w", help="Only this werkproces.", autocompletion=_complete_code),
+    only: Only | None = typer.Option(None, "--only", help="Only competenties, vakkennis or teksten."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file."),
+    profiel: str | None = typer.Option(
         None, "--profiel", "-p", help="In files with several profiles, compare this one.", autocompletion=_complete_profiel
     ),
-    data: Optional[Path] = DataOpt,
+    data: Path | None = DataOpt,
 ) -> None:
     """Compare two profiles, or two versions of one. Exit 0 same, 1 different."""
-    from .diff import diff as do_diff
-    from .load import resolve_one, write_atomic
+    from .analyse.diff import diff as do_diff
+    from .read import resolve_one, write_atomic
 
     if out is not None and fmt is DiffFormat.text and not as_json:
         raise typer.BadParameter("--out writes a report: add --format markdown, html or json", param_hint="--out")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .load import Bron
-from .model import Competentie, Profiel, Werkproces
-from .reference import code_key, fold
+from ..model.competenties import code_key, fold
+from ..model.dossier import Competentie, Profiel, Werkproces
+from ..read import Bron
 
 ONLY = ("competenties", "vakkennis", "teksten")
 RENUMBER_THRESHOLD = 0.75
@@ -27,11 +27,11 @@ class RoleNormaliser:
     def __init__(self, a: Profiel, b: Profiel) -> None:
         self.names = [a.naam, b.naam] if fold(a.naam) != fold(b.naam) else []
         common = []
-        for x, y in zip(a.naam.split(), b.naam.split()):
+        for x, y in zip(a.naam.split(), b.naam.split(), strict=False):
             if fold(x) != fold(y):
                 break
             common.append(x.lower())
-        self.replacement = " ".join(common + [PLACEHOLDER])
+        self.replacement = " ".join([*common, PLACEHOLDER])
         self.patterns = [re.compile(re.escape(n), re.IGNORECASE) for n in self.names]
 
     @property
@@ -174,7 +174,7 @@ def diff_werkproces(a: Werkproces, b: Werkproces, norm: RoleNormaliser, only: st
 
 
 def _filter_only(d: dict, only: str) -> dict:
-    empty_list = {"added": [], "removed": [], "changed": []}
+    empty_list: dict[str, list] = {"added": [], "removed": [], "changed": []}
     keep = {
         "competenties": {"competenties"},
         "vakkennis": {"vakkennis_en_vaardigheden"},
@@ -223,7 +223,7 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
     norm = RoleNormaliser(pa, pb)
 
     def selected(p: Profiel) -> dict[str, Werkproces]:
-        out = {}
+        out: dict[str, Werkproces] = {}
         for wp in p.werkprocessen():
             if not wp.in_profiel and not wp.heeft_detail:
                 continue
@@ -240,7 +240,7 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
     only_b = sorted(set(wb) - set(wa), key=code_key)
 
     # renumbered or renamed: pair leftovers by title and content similarity
-    renumbered = []
+    renumbered: list[dict] = []
     candidates = sorted(
         (
             (max(text_similarity(_content(wa[x], norm.a), _content(wb[y], norm.b)), text_similarity(wa[x].titel, wb[y].titel)), x, y)

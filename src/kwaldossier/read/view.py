@@ -8,10 +8,11 @@ code uses on the pydantic model; validate and diff use the full model.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any, ClassVar
 
 
-def wrap(value: Any, cls: "type[View] | None" = None) -> Any:
+def wrap(value: Any, cls: type[View] | None = None) -> Any:
     if isinstance(value, dict):
         return (cls or View)(value)
     if isinstance(value, list):
@@ -23,7 +24,7 @@ class View:
     """Attribute access over one JSON object; mapping access for plain dict fields."""
 
     __slots__ = ("_d",)
-    _children: dict[str, type] = {}
+    _children: ClassVar[dict[str, type]] = {}
 
     def __init__(self, data: dict) -> None:
         self._d = data
@@ -52,12 +53,12 @@ class WerkprocesView(View):
 
 class KerntaakView(View):
     __slots__ = ()
-    _children = {"werkprocessen": WerkprocesView}
+    _children: ClassVar[dict[str, type]] = {"werkprocessen": WerkprocesView}
 
 
 class ProfielView(View):
     __slots__ = ()
-    _children = {"kerntaken": KerntaakView}
+    _children: ClassVar[dict[str, type]] = {"kerntaken": KerntaakView}
 
     def werkprocessen(self) -> Iterator[WerkprocesView]:
         for kt in self._d.get("kerntaken", []):
@@ -70,4 +71,4 @@ class ProfielView(View):
 
 class DossierView(View):
     __slots__ = ()
-    _children = {"profielen": ProfielView}
+    _children: ClassVar[dict[str, type]] = {"profielen": ProfielView}

@@ -6,23 +6,24 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from .errors import InputError, LookupFailed
+from ..errors import InputError, LookupFailed
 
 if TYPE_CHECKING:
-    from .model import Dossier, Profiel
+    from ..model.dossier import Dossier, Profiel
 
-SCHEMA_VERSION = 1  # kept equal to model.SCHEMA_VERSION by a test
+import contextlib
+
+from ..model import SCHEMA_VERSION
 
 
 def bundled_dir() -> Path:
     """The parsed default dataset: inside the installed package, or data/parsed in a checkout."""
-    packaged = Path(__file__).resolve().parent / "data" / "parsed"
+    packaged = Path(__file__).resolve().parents[1] / "data" / "parsed"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "parsed"
+    return Path(__file__).resolve().parents[3] / "data" / "parsed"
 
 
 def load_file(path: Path, fast: bool = False) -> Dossier:
@@ -40,7 +41,7 @@ def load_file(path: Path, fast: bool = False) -> Dossier:
         from .pdf import parse_pdf  # heavy: pdfplumber only on this path
 
         return parse_pdf(path)
-    from .parse import parse_file
+    from .text2012 import parse_file
 
     return parse_file(path)
 
@@ -72,7 +73,7 @@ def _load_json_fast(path: Path):
 def _load_json(path: Path) -> Dossier:
     from pydantic import ValidationError
 
-    from .model import Dossier
+    from ..model.dossier import Dossier
 
     try:
         data = path.read_bytes()
@@ -92,8 +93,8 @@ def _load_json(path: Path) -> Dossier:
 class Bron:
     """A profile together with the dossier (file) it came from."""
 
-    profiel: "Profiel"
-    dossier: "Dossier"
+    profiel: Profiel
+    dossier: Dossier
     pad: Path | None
 
     @property
@@ -128,7 +129,7 @@ def profile_names(data: Path | None = None) -> list[str]:
 
 def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bron]:
     """A profile by a unique part of its name, or a file path (all its profiles)."""
-    from .reference import fold
+    from ..model.competenties import fold
 
     path = Path(spec)
     if path.exists() or os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf"):
@@ -150,7 +151,7 @@ def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bro
 
 def resolve_one(spec: str, data: Path | None = None, profiel: str | None = None) -> Bron:
     """One profile: by name part, or a file with one profile (or the one `profiel` names)."""
-    from .reference import fold
+    from ..model.competenties import fold
 
     hits = resolve(spec, data)
     if profiel and len(hits) > 1:
@@ -180,12 +181,10 @@ def write_atomic(path: Path, text: str) -> None:
             fh.write(text)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 
-def dossier_json(dossier: "Dossier") -> str:
+def dossier_json(dossier: Dossier) -> str:
     return dossier.model_dump_json(indent=2) + "\n"

@@ -7,7 +7,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .errors import InputError, KwaldossierError
+from ..errors import InputError, KwaldossierError
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 
@@ -25,7 +25,7 @@ def expand(inputs: list[Path]) -> list[Path]:
 
 def _one(args: tuple[str, str]) -> tuple[str, str | None]:
     """Worker: parse one file and write its JSON atomically. Returns (path, error or None)."""
-    from .load import dossier_json, load_file, write_atomic
+    from . import dossier_json, load_file, write_atomic
 
     src, out_dir = args
     path = Path(src)
@@ -35,7 +35,7 @@ def _one(args: tuple[str, str]) -> tuple[str, str | None]:
         return src, None
     except KwaldossierError as exc:
         return src, str(exc)
-    except Exception as exc:  # a hostile file must not stop the batch
+    except Exception as exc:  # noqa: BLE001 - a hostile file must not stop the batch
         return src, f"{src}: {type(exc).__name__}: {exc}"
 
 

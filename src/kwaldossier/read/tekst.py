@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -78,8 +78,8 @@ class Hyphenator:
     @cached_property
     def _words(self) -> set[str]:
         words = set()
-        for token in re.split(r"[\s/]+", self.text):
-            token = token.strip(".,;:()[]\"'‘’“”!?")
+        for raw in re.split(r"[\s/]+", self.text):
+            token = raw.strip(".,;:()[]\"'‘’“”!?")
             if token and "-" not in token and re.fullmatch(_WORD, token):
                 words.add(token.casefold())
         return words
@@ -173,7 +173,7 @@ def line_at(regels: list[int], offsets: list[int], pos: int) -> int | None:
     if len(offsets) != len(regels):
         return regels[0]
     found = regels[0]
-    for line, start in zip(regels, offsets):
+    for line, start in zip(regels, offsets, strict=False):
         if start <= pos:
             found = line
     return found

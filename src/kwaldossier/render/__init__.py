@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .reference import COMPETENTIES, LETTERS
+from ..model.competenties import COMPETENTIES, LETTERS
 
 
 def console() -> Console:
@@ -31,7 +31,7 @@ def _initials(names: list[str]) -> dict[str, str]:
     """Short column labels for profiles: the last word of each name (binnendienst)."""
     last = [n.split()[-1] if n.split() else n for n in names]
     if len(set(last)) == len(last):
-        return dict(zip(names, last))
+        return dict(zip(names, last, strict=False))
     return {n: f"{i + 1}" for i, n in enumerate(names)}
 
 

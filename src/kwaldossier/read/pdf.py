@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .model import Dossier
-from .reference import LETTERS
+from ..errors import InputError
+from ..model.competenties import LETTERS
+from ..model.dossier import Dossier
 
 BAND = 0.06  # top and bottom share of the page height that holds running headers and footers
 LINE_TOL = 2.5  # words whose tops differ less than this sit on one line
@@ -158,7 +158,7 @@ def _label_text(lines: list[Line], no: int, out: Emitter, heading_until: str | N
     prev_label: Line | None = None  # the label line just above, if any
     for ln in lines[i:]:
         label = [w for w in ln.words if w.bold and w.x0 < text_x - 1]
-        text = [w for w in ln.words if not (w.bold and w.x0 < text_x - 1)]
+        words = [w for w in ln.words if not (w.bold and w.x0 < text_x - 1)]
         if label:
             # a wrapped label continues on the very next line; a new label follows a gap
             if prev_label is not None and groups and ln.top - prev_label.top <= PARAGRAPH_GAP * prev_label.height:
@@ -167,14 +167,14 @@ def _label_text(lines: list[Line], no: int, out: Emitter, heading_until: str | N
                 groups.append(([" ".join(w.text for w in label)], []))
         elif not groups:
             groups.append(([], []))
-        if text:
-            groups[-1][1].append(Line(text))
+        if words:
+            groups[-1][1].append(Line(words))
         prev_label = Line(label) if label else None
-    for label, text in groups:
-        if label:
+    for labels, column in groups:
+        if labels:
             out.blank(no)
-            out.emit(" ".join(label), "label", no)
-        out.column(text, "tekst", no)
+            out.emit(" ".join(labels), "label", no)
+        out.column(column, "tekst", no)
 
 
 def _letter_header(page) -> tuple[float, list[float]] | None:
@@ -204,7 +204,7 @@ def _matrix(page, found: tuple[float, list[float]] | None, lines: list[Line], no
     below = [ln for ln in lines if ln.top > header_top + LINE_TOL]
     rows = [ln for ln in below if _CODE.match(ln.text) and ln.x0 < grid_x]
     end = min((l.top for l in below if l.text.startswith("Betekenis")), default=float("inf"))
-    bands = {id(r): (r.top, nxt.top if nxt else end) for r, nxt in zip(rows, rows[1:] + [None])}
+    bands = {id(r): (r.top, nxt.top if nxt else end) for r, nxt in zip(rows, [*rows[1:], None], strict=False)}
     crosses = [c for c in page.chars if c["text"] == "x" and float(c["x0"]) >= grid_x and float(c["top"]) > header_top + LINE_TOL]
     cells = [r for r in page.rects if float(r["x0"]) >= grid_x - 1]
     current: tuple[Line, list[str]] | None = None
@@ -304,7 +304,7 @@ def _detail(lines: list[Line], no: int, out: Emitter, state: Layout) -> None:
 def _table(lines: list[Line], no: int, out: Emitter, state: Layout) -> None:
     assert state.cols is not None
     c2, c3 = state.cols
-    col = {1: [], 2: [], 3: []}
+    col: dict[int, list[Line]] = {1: [], 2: [], 3: []}
     for ln in lines:
         for k, ws in ((1, [w for w in ln.words if w.x0 < c2]), (2, [w for w in ln.words if c2 <= w.x0 < c3]), (3, [w for w in ln.words if w.x0 >= c3])):
             if ws:
@@ -383,12 +383,12 @@ def pdf_lines(path: Path) -> Emitter:
         with _time_limit(TIMEOUT):
             try:
                 pdf = pdfplumber.open(p)
-            except Exception as exc:  # pdfminer raises many kinds for broken files
+            except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for broken files
                 raise _classify(p, exc) from None
             with pdf:
                 try:
                     pages = pdf.pages
-                except Exception as exc:
+                except Exception as exc:  # noqa: BLE001 - see above
                     raise _classify(p, exc) from None
                 if not pages:
                     raise InputError(p, None, "PDF has no pages")
@@ -403,7 +403,7 @@ def pdf_lines(path: Path) -> Emitter:
                         _page(page, no, out, state)
                     except InputError:
                         raise
-                    except Exception as exc:
+                    except Exception as exc:  # noqa: BLE001 - see above
                         raise _classify(p, exc, no) from None
                     finally:
                         page.close()
@@ -431,7 +431,7 @@ def _classify(path: str, exc: Exception, page: int | None = None) -> InputError:
 
 
 def parse_pdf(path: Path) -> Dossier:
-    from .parse import parse_lines
+    from .text2012 import parse_lines
 
     out = pdf_lines(path)
     return parse_lines(out.lines, str(path), kolommen=out.tags, paginas=out.pages)

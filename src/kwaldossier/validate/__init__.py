@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
-from . import reference
-from .load import Bron
-from .model import Competentie, Werkproces
-from .text import line_at
+from ..model import competenties as reference
+from ..model.dossier import Competentie, Werkproces
+from ..read import Bron
+from ..read.tekst import line_at
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -46,7 +46,7 @@ class Rule:
     severity: str
     summary: str
     docs: str
-    check: Callable[["Context"], Iterator[tuple[str, str | None, int | None]]]
+    check: Callable[[Context], Iterator[tuple[str, str | None, int | None]]]
 
 
 @dataclass
@@ -362,7 +362,7 @@ def _split_words(ctx: Context):
 def _soft_hyphen(ctx: Context):
     """A hyphen from a line break of the PDF left inside a word (schat-tingen), or a U+00AD
     soft hyphen character. The text parser repairs these; this finds them in other input."""
-    from .text import Hyphenator
+    from ..read.tekst import Hyphenator
 
     texts = list(_all_texts(ctx))
     h = Hyphenator("\n".join(t for _, _, t, _, _ in texts))
@@ -424,7 +424,7 @@ def _wp_at(ctx: Context, line: int) -> str | None:
 
 
 def _all_texts(ctx: Context):
-    from .query import field_texts
+    from ..analyse.query import field_texts
 
     yield from field_texts(ctx.bron)
 
@@ -487,7 +487,7 @@ def select_rules(select: list[str] | None = None, ignore: list[str] | None = Non
 
     for p in (select or []) + (ignore or []):
         if not any(matches(c, [p]) for c in RULES) and p.upper() != "ALL":
-            from .errors import LookupFailed
+            from ..errors import LookupFailed
 
             raise LookupFailed(f"unknown rule {p!r}; see 'kwaldossier rules'")
     rules = list(RULES.values())

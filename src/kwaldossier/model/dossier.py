@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+from . import SCHEMA_VERSION
 
 
 class _Frozen(BaseModel):
@@ -132,4 +132,4 @@ class Dossier(_Frozen):
     regel_paginas: list[int] = Field(
         default_factory=list, description="For PDF input: the page of each line (lines are numbered as the PDF front end yields them)"
     )
-    regelverantwoording: Regelverantwoording = Field(default_factory=Regelverantwoording)
+    regelverantwoording: Regelverantwoording = Field(default_factory=Regelverantwoording.model_construct)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher, get_close_matches
-from typing import Iterator
 
-from . import reference
-from .reference import code_key, fold, fold_with_map
-from .errors import LookupFailed
-from .load import Bron
-from .text import line_at
+from ..errors import LookupFailed
+from ..model import competenties as reference
+from ..model.competenties import code_key, fold, fold_with_map
+from ..read import Bron
+from ..read.tekst import line_at
 
 _CODE = re.compile(r"^\d+\.\d+$")
 
@@ -32,9 +32,9 @@ def tree(bronnen: list[Bron]) -> dict:
                 w["profielen"][b.profiel.naam] = wp.in_profiel
     out = []
     for code in sorted(kerntaken, key=int):
-        kt = kerntaken[code]
-        wps = sorted(kt["werkprocessen"].values(), key=lambda w: code_key(w["code"]))
-        out.append({**kt, "werkprocessen": wps})
+        entry = kerntaken[code]
+        wps = sorted(entry["werkprocessen"].values(), key=lambda w: code_key(w["code"]))
+        out.append({**entry, "werkprocessen": wps})
     return {"profielen": names, "kerntaken": out}
 
 
@@ -238,7 +238,7 @@ def competentie(bronnen: list[Bron], spec: str) -> dict:
                             "in_matrix": letter in wp.matrix,
                             "componenten": c.componenten,
                             "prestatie_indicator": c.prestatie_indicator,
-                            "regel": (c.regels or [None])[0],
+                            "regel": c.regels[0] if c.regels else None,
                         }
                     )
             if letter in wp.matrix and not any(c.letter == letter for c in wp.competenties):
@@ -250,7 +250,7 @@ def competentie(bronnen: list[Bron], spec: str) -> dict:
                         "in_matrix": True,
                         "componenten": [],
                         "prestatie_indicator": "",
-                        "regel": (wp.bron.matrix or [None])[0],
+                        "regel": wp.bron.matrix[0] if wp.bron.matrix else None,
                     }
                 )
     return {

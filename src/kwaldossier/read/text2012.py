@@ -9,14 +9,14 @@ model, furniture, label, blank or unplaced. Unplaced lines are reported, never d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
-from . import reference
-from .errors import InputError
-from .model import (
+from ..errors import InputError
+from ..model import competenties as reference
+from ..model.dossier import (
     AlgemeneInformatie,
     Competentie,
     Dossier,
@@ -29,7 +29,7 @@ from .model import (
     Werkproces,
     WerkprocesBron,
 )
-from .text import Hyphenator, read_lines
+from .tekst import Hyphenator, read_lines
 
 MODEL, OPMAAK, LABEL, LEEG = "model", "opmaak", "label", "leeg"
 
@@ -56,7 +56,7 @@ _BOILERPLATE = (
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        "januari februari maart april mei juni juli augustus september oktober november december".split(),
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
         start=1,
     )
 }
