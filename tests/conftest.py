@@ -11,6 +11,9 @@ RAW = ROOT / "data" / "raw"
 PARSED = ROOT / "data" / "parsed"
 BUITEN = RAW / "commercieel-medewerker-buitendienst.txt"
 BINNEN = RAW / "commercieel-medewerker-binnendienst.txt"
+SHARED = ROOT.parent / "shared"  # read-only reference inputs beside the checkout (never copied in)
+SBB_XML = SHARED / "sbb-xml"
+CASE_SCHEMA = SHARED / "case-schema" / "case-v1p1-cfpackage-schema.json"
 
 
 @pytest.fixture(scope="session")
