@@ -240,31 +240,26 @@ def validate(
     """Check dossiers against the rules; exit 1 when a finding is an error."""
     from .read import load_all, resolve
     from .validate import exit_code, run, select_rules
+    from .validate.report import build_report
 
     rules = select_rules(_split(select_), _split(ignore))
     bronnen = [b for f in files for b in resolve(f, data)] if files else load_all(data)
-    findings = run(bronnen, rules)
-    dicts = [f.as_dict() for f in findings]
+    report = build_report(run(bronnen, rules), bronnen, rules)
     if as_json:
         fmt = Format.json
-    if fmt is Format.json:
-        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-        _print_json({"findings": dicts, "summary": {"profielen": len(bronnen), **counts}})
-    elif fmt is Format.github:
-        from .render import github_annotations
+    from .render import findings as emit
 
-        text = github_annotations(dicts)
+    if fmt is Format.json:
+        sys.stdout.write(emit.findings_json(report))
+    elif fmt is Format.github:
+        text = emit.github_annotations(report)
         if text:
             sys.stdout.write(text + "\n")
     elif fmt is Format.junit:
-        from .render import junit_xml
-
-        sys.stdout.write(junit_xml(dicts, rules) + "\n")
+        sys.stdout.write(emit.junit_xml(report) + "\n")
     else:
-        from .render import render_findings
-
-        render_findings(dicts, len(bronnen))
-    raise typer.Exit(exit_code(findings, strict))
+        emit.render_findings(report)
+    raise typer.Exit(exit_code(report.findings, strict))
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -275,24 +270,25 @@ def _split(values: list[str] | None) -> list[str]:
 def rules(code: str | None = typer.Argument(None, help="One rule code."), as_json: bool = JsonOpt) -> None:
     """List every validation rule, or explain one."""
     from .errors import LookupFailed
-    from .validate import RULES
+    from .validate import RETIRED, RULES
 
     chosen = list(RULES.values())
     if code:
         r = RULES.get(code.upper())
+        if r is None and code.upper() in RETIRED:
+            raise LookupFailed(f"{code.upper()} {RETIRED[code.upper()]}")
         if r is None:
             from difflib import get_close_matches
 
             close = get_close_matches(code.upper(), list(RULES), n=3)
             raise LookupFailed(f"no rule {code!r}" + (f"; closest: {', '.join(close)}" if close else ""))
         chosen = [r]
-    if as_json:
-        return _print_json(
-            [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "docs": r.docs} for r in chosen]
-        )
-    from .render import render_rules
+    from .render import findings as emit
 
-    render_rules(chosen, one=bool(code))
+    if as_json:
+        sys.stdout.write(emit.rules_json(chosen))
+        return
+    emit.render_rules(chosen, one=bool(code))
 
 
 # ---------------------------------------------------------------- diff

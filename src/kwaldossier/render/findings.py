@@ -1,0 +1,174 @@
+"""Emitters over one validate report: rich text, JSON, GitHub annotations, JUnit XML; and the
+rules listing. Each takes the typed report (validate/report.py) and nothing else."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..validate.registry import Finding, Rule
+    from ..validate.report import ValidateReport
+
+_SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
+
+
+# ---------------------------------------------------------------- text
+
+
+def render_findings(report: ValidateReport) -> None:
+    from rich.text import Text
+
+    from . import _table, console
+
+    c = console()
+    groups: dict[tuple[str | None, str | None], list[Finding]] = {}
+    for f in report.findings:
+        groups.setdefault((f.profiel, f.werkproces), []).append(f)
+    for (profiel, wp), items in groups.items():
+        t = _table(c, title=f"{profiel} › {wp or 'profiel'}", title_justify="left", show_header=True)
+        t.add_column("page:line" if any(f.page for f in items) else "line", justify="right", no_wrap=True)
+        t.add_column("code", no_wrap=True)
+        t.add_column("severity", no_wrap=True)
+        t.add_column("message")
+        for f in items:
+            where = f"{f.page}:{f.line}" if f.page else str(f.line or "")
+            t.add_row(where, f.code, Text(f.severity, style=_SEV_STYLE[f.severity]), Text(f.message))
+        c.print(t)
+    s = report.summary
+    counts = {"error": s.error, "warning": s.warning, "info": s.info}
+    summary = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items())
+    style = "bold red" if s.error else ("yellow" if s.warning else "bold green")
+    c.print(Text(f"{len(report.findings)} findings in {s.profielen} profiel(en): {summary}", style=style))
+
+
+# ---------------------------------------------------------------- json
+
+
+def findings_json(report: ValidateReport) -> str:
+    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- GitHub Actions
+
+
+def escape_data(text: str) -> str:
+    """GitHub workflow-command escaping of a message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """GitHub workflow-command escaping of a property value (file, title, ...)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def github_annotations(report: ValidateReport) -> str:
+    """One `::error file=...,line=...,title=...::message` per finding.
+
+    file and line point into the file whose lines the finding counts (`regelbestand`): the
+    text or PDF that was validated, or for parsed JSON the original source the dossier names
+    when that exists relative to the working directory. Without such a file the annotation
+    has no file or line (never a line of a JSON file, never a path inside the package); the
+    line number then goes into the message. A PDF has pages, not lines: its page goes into the
+    message too."""
+    out = []
+    for f in report.findings:
+        props = []
+        where = f"{f.profiel}" + (f" {f.werkproces}" if f.werkproces else "")
+        if f.regelbestand:
+            props.append(f"file={escape_property(f.regelbestand)}")
+            if f.line and not f.page:
+                props.append(f"line={f.line}")
+        elif f.line and not f.page:
+            where += f" (line {f.line})"
+        if f.page:
+            where += f" (page {f.page})"
+        props.append(f"title={escape_property(f.code)}")
+        out.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{escape_data(where + ': ' + f.message)}")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- JUnit XML
+
+# characters XML 1.0 does not allow (C0 controls except tab/LF/CR, surrogates, U+FFFE/FFFF)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def junit_xml(report: ValidateReport) -> str:
+    """JUnit XML: one test case per rule and profile; findings of error severity fail it,
+    the others go into its system-out. Built with ElementTree; characters XML 1.0 cannot
+    carry become U+FFFD."""
+    import xml.etree.ElementTree as ET
+
+    from ..validate.registry import RULES
+
+    rules = [RULES[c] for c in report.rules if c in RULES]
+    profielen = report.profielnamen or sorted({f.profiel or "" for f in report.findings}) or ["dossier"]
+    by_key: dict[tuple[str | None, str], list[Finding]] = {}
+    for f in report.findings:
+        by_key.setdefault((f.profiel, f.code), []).append(f)
+    suite = ET.Element("testsuite", name="kwaldossier validate")
+    failures = 0
+    for p in profielen:
+        for r in rules:
+            case = ET.SubElement(suite, "testcase", classname=_xml_text(p), name=_xml_text(f"{r.code} {r.name}"))
+            mine = by_key.get((p, r.code), [])
+            if mine and r.severity == "error":
+                failures += 1
+                failure = ET.SubElement(case, "failure", message=_xml_text(r.summary), type=r.code)
+                failure.text = _xml_text("\n".join(_junit_line(f) for f in mine))
+            elif mine:
+                out = ET.SubElement(case, "system-out")
+                out.text = _xml_text("\n".join(_junit_line(f) for f in mine))
+    suite.set("tests", str(len(suite)))
+    suite.set("failures", str(failures))
+    ET.indent(suite, space="")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode")
+
+
+def _junit_line(f: Finding) -> str:
+    where = f"{f.werkproces} " if f.werkproces else ""
+    return f"{where}line {f.line}: {f.message}"
+
+
+# ---------------------------------------------------------------- rules
+
+
+def rules_json(rules: list[Rule]) -> str:
+    from dataclasses import asdict
+
+    from ..validate.report import rule_infos
+
+    return json.dumps([asdict(r) for r in rule_infos(rules)], ensure_ascii=False, indent=2) + "\n"
+
+
+def render_rules(rules: list[Rule], one: bool = False) -> None:
+    from rich.text import Text
+
+    from . import _table, console
+
+    c = console()
+    if one:
+        r = rules[0]
+        c.print(Text(f"{r.code} {r.name}", style="bold") + Text(f"  ({r.severity})", style=_SEV_STYLE[r.severity]))
+        c.print(r.summary)
+        c.print(Text(f"Dossier model(s): {', '.join(r.modellen)}", style="dim"))
+        c.print()
+        c.print(Text(r.docs))
+        return
+    t = _table(c)
+    t.add_column("code", no_wrap=True)
+    t.add_column("name", no_wrap=True)
+    t.add_column("severity", no_wrap=True)
+    t.add_column("what it finds")
+    for r in rules:
+        t.add_row(r.code, r.name, Text(r.severity, style=_SEV_STYLE[r.severity]), r.summary)
+    c.print(t)

@@ -1,0 +1,243 @@
+"""The rule registry, the finding type and the runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..model.dossier import Dossier, Profiel
+    from ..read import Bron
+
+SEVERITIES = ("error", "warning", "info")
+MODELLEN = ("2012", "2015")  # the dossier models: 2012 text/PDF, 2015 SBB XML
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding. Its fields, in this order, are the `validate --json` finding object."""
+
+    code: str
+    severity: str
+    message: str
+    profiel: str | None
+    werkproces: str | None
+    line: int | None
+    bron: str | None = None  # the input file the profile was read from
+    page: int | None = None  # PDF input: the page the line came from
+    # The file `line` counts lines of: the input text or PDF itself, or for parsed JSON the
+    # original source the dossier names, when that exists relative to the working directory.
+    # None when there is no such file; CI annotations then carry no file or line.
+    regelbestand: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "profiel": self.profiel,
+            "werkproces": self.werkproces,
+            "line": self.line,
+            "page": self.page,
+            "bron": self.bron,
+            "regelbestand": self.regelbestand,
+        }
+
+
+# What a check may yield: a Finding (use ctx.finding), or the older (message, werkproces, line).
+Yielded = Finding | tuple[str, str | None, int | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    docs: str
+    check: Callable[[Context], Iterable[Yielded]]
+    modellen: tuple[str, ...] = ("2012",)
+
+    def applies_to(self, model: str) -> bool:
+        return model in self.modellen
+
+
+RULES: dict[str, Rule] = {}
+
+# Codes that once existed: --select/--ignore accept them (no effect), `rules CODE` explains.
+RETIRED: dict[str, str] = {}
+
+
+def rule(
+    code: str, name: str, severity: str, summary: str, *, modellen: tuple[str, ...] = ("2012",)
+) -> Callable[[Callable[[Context], Iterable[Yielded]]], Callable[[Context], Iterable[Yielded]]]:
+    """Register a check `(ctx) -> Iterable[Finding]`; its docstring is the rule's documentation."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"{code}: severity {severity!r} is not one of {SEVERITIES}")
+    if unknown := set(modellen) - set(MODELLEN):
+        raise ValueError(f"{code}: unknown dossier model(s) {sorted(unknown)}")
+    if code in RULES or code in RETIRED:
+        raise ValueError(f"{code}: code already used")
+
+    def wrap(fn: Callable[[Context], Iterable[Yielded]]) -> Callable[[Context], Iterable[Yielded]]:
+        docs = _dedent(fn.__doc__ or "")
+        RULES[code] = Rule(code, name, severity, summary, docs, fn, tuple(modellen))
+        return fn
+
+    return wrap
+
+
+def _dedent(doc: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc)
+
+
+def dossier_model(dossier: object) -> str:
+    """The dossier's model ("2012" | "2015"); readers that predate the field mean 2012."""
+    return str(getattr(dossier, "model", None) or "2012")
+
+
+@dataclass
+class Context:
+    """What a check sees: one profile (`ctx.profiel`) of one dossier (`ctx.dossier`)."""
+
+    bron: Bron
+    rule: Rule | None = None
+    # shared by all profiles of one dossier during a run: for dossier-wide indexes
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def profiel(self) -> Profiel:
+        return self.bron.profiel
+
+    @property
+    def dossier(self) -> Dossier:
+        return self.bron.dossier
+
+    @property
+    def model(self) -> str:
+        return dossier_model(self.dossier)
+
+    def finding(self, message: str, werkproces: str | None = None, line: int | None = None) -> Finding:
+        """A finding of the running rule on this profile."""
+        assert self.rule is not None, "ctx.finding is for use inside a check"
+        pages = self.cache.get("paginas")
+        if pages is None:
+            pages = self.cache["paginas"] = list(getattr(self.dossier, "regel_paginas", None) or [])
+        return Finding(
+            code=self.rule.code,
+            severity=self.rule.severity,
+            message=message,
+            profiel=self.profiel.naam,
+            werkproces=werkproces,
+            line=line,
+            bron=str(self.bron.pad) if self.bron.pad else None,
+            page=pages[line - 1] if line and 0 < line <= len(pages) else None,
+            regelbestand=self.regelbestand,
+        )
+
+    @property
+    def regelbestand(self) -> str | None:
+        if "regelbestand" not in self.cache:
+            self.cache["regelbestand"] = _regelbestand(self.bron)
+        return self.cache["regelbestand"]
+
+    def eigen(self, line: int | None) -> bool:
+        """True when a dossier-level fact at `line` belongs to this profile: each line of a
+        file belongs to exactly one profile (the one whose part of the file holds it; lines
+        before the first profile belong to the first), so such a fact is reported once."""
+        starts = self.cache.get("profielstarts")
+        if starts is None:
+            starts = [(p.regels[0] if p.regels else 0) for p in self.dossier.profielen]
+            self.cache["profielstarts"] = starts
+        if not starts:
+            return True
+        owner = 0
+        for i, start in enumerate(starts):
+            if line is not None and start <= line:
+                owner = i
+        profielen = list(self.dossier.profielen)
+        mine = [i for i, p in enumerate(profielen) if p is self.profiel]
+        mine = mine or [i for i, p in enumerate(profielen) if p.naam == self.profiel.naam]
+        return owner in mine if mine else True
+
+
+def _regelbestand(bron: Bron) -> str | None:
+    if bron.pad is None:
+        return None
+    if bron.pad.suffix.lower() != ".json":
+        return str(bron.pad)  # the text or PDF the lines were counted in
+    origineel = getattr(bron.dossier, "bron", None)
+    if not origineel:
+        return None
+    p = Path(origineel)
+    if p.is_absolute() or ".." in p.parts:
+        return None
+    try:
+        return p.as_posix() if (Path.cwd() / p).is_file() else None
+    except OSError:
+        return None
+
+
+def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
+    """The rules that --select (codes or prefixes, ALL) and --ignore leave."""
+
+    def matches(code: str, patterns: list[str]) -> bool:
+        return any(code == p.upper() or code.startswith(p.upper()) for p in patterns)
+
+    for p in (select or []) + (ignore or []):
+        if p.upper() in ("ALL", *RETIRED) or any(matches(c, [p]) for c in RULES):
+            continue
+        from ..errors import LookupFailed
+
+        raise LookupFailed(f"unknown rule {p!r}; see 'kwaldossier rules'")
+    rules = list(RULES.values())
+    if select and "ALL" not in [s.upper() for s in select]:
+        rules = [r for r in rules if matches(r.code, select)]
+    if ignore:
+        rules = [r for r in rules if not matches(r.code, ignore)]
+    return rules
+
+
+def run(bronnen: list[Bron], rules: list[Rule] | None = None) -> list[Finding]:
+    """Every selected rule that applies to the dossier's model, on every profile."""
+    rules = rules if rules is not None else list(RULES.values())
+    findings: list[Finding] = []
+    caches: dict[int, dict[str, Any]] = {}
+    for b in bronnen:
+        cache = caches.setdefault(id(b.dossier), {})
+        model = dossier_model(b.dossier)
+        for r in rules:
+            if not r.applies_to(model):
+                continue
+            ctx = Context(b, r, cache)
+            findings.extend(_as_finding(ctx, item) for item in r.check(ctx))
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    findings.sort(key=lambda f: (f.profiel or "", _wp_key(f.werkproces), f.line or 0, order[f.severity], f.code))
+    return findings
+
+
+def _as_finding(ctx: Context, item: Yielded) -> Finding:
+    if isinstance(item, Finding):
+        return item
+    message, werkproces, line = item
+    return ctx.finding(message, werkproces, line)
+
+
+def _wp_key(code: str | None) -> tuple[tuple[int, int | str], ...]:
+    # 2.10 after 2.9; a code that is not numeric (edited JSON) sorts after, never crashes
+    if not code:
+        return ((0, 0),)
+    return tuple((0, int(p)) if p.isdigit() and len(p) < 10 else (1, p) for p in code.split("."))
+
+
+def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
+    failing = {"error", "warning"} if strict else {"error"}
+    return 1 if any(f.severity in failing for f in findings) else 0
+
+
+def iter_rules() -> Iterator[Rule]:
+    yield from RULES.values()

@@ -1,0 +1,80 @@
+"""The typed results of `validate` and `rules`. Their serialisation (dataclasses.asdict) is the
+documented `--json` output; every output format is an emitter over these (render/findings.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .registry import RULES, SEVERITIES, Finding, Rule
+
+if TYPE_CHECKING:
+    from ..read import Bron
+
+
+@dataclass(frozen=True)
+class Summary:
+    profielen: int  # profiles checked
+    error: int
+    warning: int
+    info: int
+
+
+@dataclass(frozen=True)
+class ValidateReport:
+    """`validate --json`: {"findings": [...], "summary": {...}, "profielnamen": [...], "rules": [...]}."""
+
+    findings: list[Finding]
+    summary: Summary
+    profielnamen: list[str] = field(default_factory=list)  # the profiles checked, in order
+    rules: list[str] = field(default_factory=list)  # the codes of the rules that ran
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def failing(self, strict: bool = False) -> bool:
+        failing = {"error", "warning"} if strict else {"error"}
+        return any(f.severity in failing for f in self.findings)
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """One entry of `rules --json`."""
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    docs: str
+    modellen: list[str]
+
+    @classmethod
+    def of(cls, r: Rule) -> RuleInfo:
+        return cls(r.code, r.name, r.severity, r.summary, r.docs, list(r.modellen))
+
+
+def build_report(findings: list[Finding], bronnen: list[Bron], rules: Iterable[Rule] | None = None) -> ValidateReport:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    names = list(dict.fromkeys(b.profiel.naam for b in bronnen))
+    codes = [r.code for r in (rules if rules is not None else RULES.values())]
+    return ValidateReport(
+        findings=list(findings),
+        summary=Summary(profielen=len(bronnen), **counts),
+        profielnamen=names,
+        rules=codes,
+    )
+
+
+def rule_infos(rules: Iterable[Rule]) -> list[RuleInfo]:
+    return [RuleInfo.of(r) for r in rules]
+
+
+def json_schemas() -> dict[str, Any]:
+    """JSON Schema of `validate --json` and `rules --json` (pydantic reads the dataclasses)."""
+    from pydantic import TypeAdapter
+
+    return {
+        "validate": TypeAdapter(ValidateReport).json_schema(),
+        "rules": TypeAdapter(list[RuleInfo]).json_schema(),
+    }

@@ -1,0 +1,47 @@
+"""Walks shared by the rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...model.dossier import Werkproces
+    from ..registry import Context
+
+
+def first(*lists: list[int]) -> int | None:
+    """The first line of the first non-empty list."""
+    for lst in lists:
+        if lst:
+            return lst[0]
+    return None
+
+
+def detail(ctx: Context) -> Iterator[Werkproces]:
+    """The werkprocessen of the profile that have a detail section."""
+    for wp in ctx.profiel.werkprocessen():
+        if wp.heeft_detail:
+            yield wp
+
+
+def all_texts(ctx: Context) -> Iterator[tuple[str | None, str, str, list[int], list[int]]]:
+    """(werkproces, field, text, source lines, line offsets) for every text of the profile."""
+    from ...analyse.query import field_texts
+
+    yield from field_texts(ctx.bron)
+
+
+def wp_at(ctx: Context, line: int) -> str | None:
+    """The werkproces of the profile whose detail section spans `line`."""
+    for wp in ctx.profiel.werkprocessen():
+        lines = wp.bron.kop + [r for c in wp.competenties for r in c.regels]
+        if lines and min(lines) <= line <= max(lines):
+            return wp.code
+    return None
+
+
+def competentie_naam(letter: str) -> str:
+    from ...model.competenties import COMPETENTIES
+
+    return COMPETENTIES.get(letter, "(not a competence of the national list)")

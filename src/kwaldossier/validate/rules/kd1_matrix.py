@@ -1,0 +1,118 @@
+"""KD1xx: the proces-competentie-matrix against the werkproces detail sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model.competenties import fold
+from ..registry import Context, Finding, rule
+from ._common import competentie_naam, detail, first
+
+
+@rule("KD101", "cross-zonder-competentie", "error", "A matrix cross has no competence block in the detail")
+def cross_zonder_competentie(ctx: Context) -> Iterator[Finding]:
+    """The proces-competentie-matrix crosses a competence for a werkproces, but the werkproces's
+    detail section has no block for that competence. Either the cross or the block is missing.
+
+    Example: the matrix row `1.3 Stelt een activiteitenplan op  x     x x` crosses A, but the
+    detail of 1.3 has no block "Beslissen en activiteiten initiëren":
+
+        KD101 error 1.3 line 104: matrix crosses A Beslissen en activiteiten initiëren but the
+        detail has no such block
+    """
+    for wp in detail(ctx):
+        have = {c.letter for c in wp.competenties}
+        for letter in wp.matrix:
+            if letter not in have:
+                yield ctx.finding(
+                    f"matrix crosses {letter} {competentie_naam(letter)} but the detail has no such block",
+                    wp.code,
+                    first(wp.bron.matrix),
+                )
+
+
+@rule("KD102", "competentie-zonder-cross", "error", "A competence block has no cross in the matrix")
+def competentie_zonder_cross(ctx: Context) -> Iterator[Finding]:
+    """The detail section describes a competence that the matrix row of the werkproces does not
+    cross. Either the matrix misses a cross or the block does not belong here.
+
+    Example: the detail of 1.1 has a block "Onderzoeken" (N) but the matrix row of 1.1 has no
+    cross in column N:
+
+        KD102 error 1.1 line 189: block N Onderzoeken has no cross in the matrix row
+    """
+    for wp in detail(ctx):
+        if not wp.in_profiel:
+            continue  # reported by KD104
+        for c in wp.competenties:
+            if c.letter and c.letter not in wp.matrix:
+                yield ctx.finding(f"block {c.letter} {c.naam} has no cross in the matrix row", wp.code, first(c.regels))
+
+
+@rule("KD103", "werkproces-zonder-detail", "error", "A werkproces of the profile has no detail section")
+def werkproces_zonder_detail(ctx: Context) -> Iterator[Finding]:
+    """The matrix row has crosses, so the werkproces belongs to the profile, but no
+    'N.N werkproces:' detail section describes it.
+
+    Example: the matrix crosses E, J and Q for 2.6 but the pages of "2.6 werkproces: ..." are
+    missing:
+
+        KD103 error 2.6 line 337: 2.6 Stelt offertes op has crosses in the matrix but no detail section
+    """
+    for wp in ctx.profiel.werkprocessen():
+        if wp.in_profiel and not wp.heeft_detail:
+            yield ctx.finding(
+                f"{wp.code} {wp.titel} has crosses in the matrix but no detail section", wp.code, first(wp.bron.matrix)
+            )
+
+
+@rule(
+    "KD104", "detail-zonder-matrix", "error", "A detail section for a werkproces whose matrix row is empty or absent"
+)
+def detail_zonder_matrix(ctx: Context) -> Iterator[Finding]:
+    """A detail section describes a werkproces that the profile's matrix does not cross (empty
+    row) or does not list at all.
+
+    Example: the matrix row of 1.6 is blank, yet "1.6 werkproces: ..." follows in the detail:
+
+        KD104 error 1.6 line 272: detail section 1.6 but its matrix row is empty
+    """
+    for wp in detail(ctx):
+        if not wp.bron.matrix:
+            yield ctx.finding(f"detail section {wp.code} has no row in the matrix", wp.code, first(wp.bron.kop))
+        elif not wp.in_profiel:
+            yield ctx.finding(f"detail section {wp.code} but its matrix row is empty", wp.code, first(wp.bron.kop))
+
+
+@rule("KD105", "titel-verschilt", "warning", "The werkproces title differs between matrix and detail")
+def titel_verschilt(ctx: Context) -> Iterator[Finding]:
+    """The title in the matrix row and in the detail header should be the same text (compared
+    without case, accents and spacing).
+
+    Example: the matrix says "3.1 Signaleert en behandelt klachten", the detail header says
+    "3.1 werkproces: Signaleert en behandelt klachten en wensen":
+
+        KD105 warning 3.1 line 852: matrix says 'Signaleert en behandelt klachten', detail says
+        'Signaleert en behandelt klachten en wensen'
+    """
+    for wp in detail(ctx):
+        if wp.bron.matrix and fold(wp.titel) != fold(wp.detail_titel or ""):
+            yield ctx.finding(
+                f"matrix says {wp.titel!r}, detail says {wp.detail_titel!r}", wp.code, first(wp.bron.kop)
+            )
+
+
+@rule("KD106", "dubbele-detailsectie", "error", "A werkproces has two detail sections")
+def dubbele_detailsectie(ctx: Context) -> Iterator[Finding]:
+    """Two 'N.N werkproces:' sections with the same code that are not one section continued
+    over a page break (or, in edited JSON, one werkproces code listed twice).
+
+    Example: kerntaak 1 lists werkproces 1.2 twice:
+
+        KD106 error 1.2 line 240: second detail section for 1.2
+    """
+    seen: set[str] = set()
+    for wp in ctx.profiel.werkprocessen():
+        if wp.code in seen:
+            yield ctx.finding(f"second detail section for {wp.code}", wp.code, first(wp.bron.kop))
+        seen.add(wp.code)

@@ -1,0 +1,112 @@
+"""KD3xx: fields that are empty or cut short."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..registry import Context, Finding, rule
+from ._common import detail, first
+
+
+def _empty(field: str, label: str, example: str) -> Callable[[Context], Iterator[Finding]]:
+    def check(ctx: Context) -> Iterator[Finding]:
+        for wp in detail(ctx):
+            if not getattr(wp, field):
+                yield ctx.finding(f"{label} is empty", wp.code, first(wp.bron.kop))
+
+    check.__doc__ = (
+        f"Every werkproces of the profile has a {label}; this one has none (its label is missing,"
+        f" or the text under it was lost).\n\nExample: {example}\n\n"
+        f"    {{code}} error 1.1 line 125: {label} is empty"
+    )
+    return check
+
+
+def _register(code: str, name: str, summary: str, field: str, label: str, example: str) -> None:
+    check = _empty(field, label, example)
+    assert check.__doc__ is not None
+    check.__doc__ = check.__doc__.replace("{code}", code)
+    rule(code, name, "error", summary)(check)
+
+
+_register(
+    "KD301", "lege-omschrijving", "Empty omschrijving", "omschrijving", "omschrijving",
+    "the lines after \"Omschrijving\" in 1.1 are gone, up to \"Gewenst resultaat\".",
+)
+_register(
+    "KD302", "leeg-gewenst-resultaat", "Empty gewenst resultaat", "gewenst_resultaat", "gewenst resultaat",
+    "the bullets after \"Gewenst resultaat\" in 1.1 are gone.",
+)
+_register(
+    "KD303", "lege-vakkennis", "Empty vakkennis en vaardigheden", "vakkennis_en_vaardigheden",
+    "vakkennis en vaardigheden list", "the bullets of the vakkennis column of 1.1 are gone.",
+)
+_register(
+    "KD304", "geen-competenties", "A werkproces detail without competence blocks", "competenties",
+    "competence column", "1.1 has no competence blocks (parsed JSON with \"competenties\": []).",
+)
+
+
+@rule("KD305", "lege-indicator", "error", "A competence without prestatie-indicator")
+def lege_indicator(ctx: Context) -> Iterator[Finding]:
+    """Every competence block ends with a prestatie-indicator paragraph; this one has none.
+
+    Example: the indicator lines under "Analyseren" in 1.1 are gone:
+
+        KD305 error 1.1 line 179: M Analyseren has no prestatie-indicator
+    """
+    for wp in detail(ctx):
+        for c in wp.competenties:
+            if not c.prestatie_indicator.strip():
+                yield ctx.finding(f"{c.letter} {c.naam} has no prestatie-indicator", wp.code, first(c.regels))
+
+
+@rule("KD306", "geen-componenten", "error", "A competence without componenten")
+def geen_componenten(ctx: Context) -> Iterator[Finding]:
+    """Every competence block lists at least one component (bullet).
+
+    Example: the bullets under "Analyseren" in 1.1 are gone:
+
+        KD306 error 1.1 line 179: M Analyseren has no componenten
+    """
+    for wp in detail(ctx):
+        for c in wp.competenties:
+            if not c.componenten:
+                yield ctx.finding(f"{c.letter} {c.naam} has no componenten", wp.code, first(c.regels))
+
+
+@rule("KD307", "lege-algemene-informatie", "warning", "A field of algemene informatie is empty")
+def lege_algemene_informatie(ctx: Context) -> Iterator[Finding]:
+    """The algemene informatie of a profile has nine fields (context, beroepshouding, niveau,
+    ...). A missing one usually means its label was not found.
+
+    Example: the label "Beroepshouding" and its paragraph are gone:
+
+        KD307 warning line 2: algemene informatie: beroepshouding is empty
+    """
+    ai = ctx.profiel.algemene_informatie
+    for key, value in ai.model_dump(exclude={"bron"}).items():
+        if not str(value or "").strip():
+            yield ctx.finding(f"algemene informatie: {key} is empty", None, first(ctx.profiel.regels))
+
+
+@rule("KD308", "onvolledige-tekst", "warning", "A text stops mid-sentence (a lost line or page?)")
+def onvolledige_tekst(ctx: Context) -> Iterator[Finding]:
+    """An omschrijving or prestatie-indicator that does not end with a full stop (or ! ? ) …)
+    usually lost its last line, or a whole page, in extraction.
+
+    Example: the continuation page of 2.3 is missing, so the indicator of R ends "... en":
+
+        KD308 warning 2.3 line 587: prestatie-indicator R stops mid-sentence: …'...'
+    """
+    for wp in detail(ctx):
+        texts = [("omschrijving", wp.omschrijving, wp.bron.omschrijving)]
+        texts += [
+            (f"prestatie-indicator {c.letter}", c.prestatie_indicator, c.prestatie_indicator_regels or c.regels)
+            for c in wp.competenties
+        ]
+        for label, text, lines in texts:
+            if text.strip() and text.rstrip()[-1] not in ".!?)…\"'’":
+                yield ctx.finding(
+                    f"{label} stops mid-sentence: …{text[-40:]!r}", wp.code, lines[-1] if lines else None
+                )

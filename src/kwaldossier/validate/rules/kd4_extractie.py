@@ -1,0 +1,135 @@
+"""KD4xx: leftovers of text extraction (PDF to text)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...read.tekst import line_at
+from ..registry import Context, Finding, rule
+from ._common import all_texts, wp_at
+
+
+@rule("KD401", "onverwerkte-regel", "error", "An input line the parser could not place")
+def onverwerkte_regel(ctx: Context) -> Iterator[Finding]:
+    """Lossless accounting: every input line lands in the model, is page furniture or a label.
+    A line that is none of these is reported here so that nothing is lost silently. A file
+    with several profiles reports each line once, under the profile whose part holds it.
+
+    Example: a stray line "zie bijlage 3" between two werkproces sections:
+
+        KD401 error line 120: line not placed in the model: 'zie bijlage 3'
+    """
+    for r in ctx.dossier.onverwerkte_regels:
+        if ctx.eigen(r.regel):
+            yield ctx.finding(f"line not placed in the model: {r.tekst.strip()[:60]!r}", None, r.regel)
+
+
+_SPLIT_WORD = re.compile(r"(?<![\w'’-])([b-df-hj-np-tv-z]) ([a-zà-ÿ]{2,})\b")
+
+
+def _vocabulary(ctx: Context) -> set[str]:
+    words: set[str] = set()
+    for _, _, text, _, _ in all_texts(ctx):
+        words.update(w.casefold() for w in re.findall(r"[^\W\d_]+", text))
+    return words
+
+
+@rule("KD402", "gesplitst-woord", "warning", "A word broken by a space (p lant, d aar)")
+def gesplitst_woord(ctx: Context) -> Iterator[Finding]:
+    """PDF extraction sometimes puts a space inside a word, leaving a lone consonant. Flagged
+    when the lone letter and the next fragment together form a word the dossier uses.
+
+    Example: binnendienst 1.3 "... een p lant ...":
+
+        KD402 warning 1.3 line 207: omschrijving: 'p lant' looks like 'plant'
+    """
+    vocab = _vocabulary(ctx)
+    for code, field, text, lines, offsets in all_texts(ctx):
+        for m in _SPLIT_WORD.finditer(text):
+            joined = (m.group(1) + m.group(2)).casefold()
+            if joined in vocab:
+                yield ctx.finding(f"{field}: {m.group(0)!r} looks like {joined!r}", code, line_at(lines, offsets, m.start()))
+
+
+@rule("KD403", "zacht-afbreekteken", "warning", "A soft hyphen left inside a word")
+def zacht_afbreekteken(ctx: Context) -> Iterator[Finding]:
+    """A hyphen from a line break of the PDF left inside a word (schat-tingen), or a U+00AD
+    soft hyphen character. The text parser repairs these; this finds them in other input.
+
+    Example: parsed JSON with the vakkennis item "Berekeningen/schat-tingen maken":
+
+        KD403 warning 1.1 line 137: vakkennis_en_vaardigheden: broken word 'Berekeningen/schat-tingen'
+    """
+    from ...read.tekst import Hyphenator
+
+    texts = list(all_texts(ctx))
+    h = Hyphenator("\n".join(t for _, _, t, _, _ in texts))
+    for code, field, text, lines, offsets in texts:
+        if "\u00ad" in text:
+            yield ctx.finding(
+                f"{field}: soft hyphen character (U+00AD)", code, line_at(lines, offsets, text.index("\u00ad"))
+            )
+        repaired = h.repair_inline(text)
+        if repaired != text:
+            broken = sorted(set(text.split()) - set(repaired.split()))
+            pos = text.find(broken[0]) if broken else 0
+            yield ctx.finding(f"{field}: broken word {', '.join(broken)!r}", code, line_at(lines, offsets, pos))
+
+
+_LABELS = re.compile(
+    r"\b(Prestatie-?indicator|Omschrijving|Gewenst resultaat|Vakkennis en vaardigheden|Competentie en component\(en\))\b",
+    re.IGNORECASE,
+)
+
+
+@rule("KD404", "losse-label", "warning", "A stray label in the text")
+def losse_label(ctx: Context) -> Iterator[Finding]:
+    """A column label of the detail page (Prestatie-indicator, Omschrijving, ...) that leaked
+    into the text. Labels the parser removed are reported too, so the source can be fixed;
+    in a file with several profiles each removal is reported once, under its own profile.
+
+    Example: binnendienst 3.1, a "Prestatie-Indicator" label inside an indicator paragraph:
+
+        KD404 warning 3.1 line 887: stray label 'Prestatie-Indicator' removed from the text
+    """
+    for h in ctx.dossier.herstellingen:
+        if h.soort == "label-verwijderd" and ctx.eigen(h.regel):
+            yield ctx.finding(f"stray label {h.tekst!r} removed from the text", wp_at(ctx, h.regel), h.regel)
+    for code, field, text, lines, offsets in all_texts(ctx):
+        if field.startswith("algemene_informatie") or field == "titel":
+            continue
+        m = _LABELS.search(text)
+        if m:
+            yield ctx.finding(f"{field}: label {m.group(0)!r} inside the text", code, line_at(lines, offsets, m.start()))
+
+
+@rule("KD405", "kolommen-samengevoegd", "info", "Two columns were merged onto one line")
+def kolommen_samengevoegd(ctx: Context) -> Iterator[Finding]:
+    """The extraction put a component and the tail of a prestatie-indicator on one line. The
+    parser split them; this reports where, so the split can be checked by eye. In a file with
+    several profiles each split is reported once, under its own profile.
+
+    Example: binnendienst 2.3, "• Aansluiten bij behoeften en verwachtingen klantvriendelijkheid ...":
+
+        KD405 info 2.3 line 550: merged columns split: '• Aansluiten bij behoeften en verwachtingen ...'
+    """
+    for h in ctx.dossier.herstellingen:
+        if h.soort == "kolommen-gesplitst" and ctx.eigen(h.regel):
+            yield ctx.finding(f"merged columns split: {h.tekst[:70]!r}", wp_at(ctx, h.regel), h.regel)
+
+
+@rule("KD406", "spatie-voor-leesteken", "info", "A space before a punctuation mark")
+def spatie_voor_leesteken(ctx: Context) -> Iterator[Finding]:
+    """'in kaart .': a space before a full stop or comma, a typing or extraction slip.
+
+    Example: binnendienst 1.3 "... activiteiten in kaart .":
+
+        KD406 info 1.3 line 207: omschrijving: space before punctuation in 'iteiten in kaart .'
+    """
+    for code, field, text, lines, offsets in all_texts(ctx):
+        for m in re.finditer(r"\w \.(?!\w)|\w ,", text):
+            snippet = text[max(0, m.start() - 15) : m.end()]
+            yield ctx.finding(
+                f"{field}: space before punctuation in {snippet!r}", code, line_at(lines, offsets, m.start())
+            )

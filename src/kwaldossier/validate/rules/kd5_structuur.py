@@ -1,0 +1,80 @@
+"""KD5xx: codes, numbering and profile facts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ...model.competenties import fold
+from ..registry import Context, Finding, rule
+from ._common import detail, first
+
+
+@rule("KD501", "code-buiten-kerntaak", "error", "A werkproces code does not fit its kerntaak or order")
+def code_buiten_kerntaak(ctx: Context) -> Iterator[Finding]:
+    """Werkproces codes are kerntaak.number (2.5 under kerntaak 2), numbered 1, 2, 3, ...
+    without gaps in the matrix.
+
+    Example: the matrix of kerntaak 1 lists 1.1, 1.2, 1.4 (no 1.3):
+
+        KD501 error line 90: kerntaak 1 numbers its werkprocessen [1, 2, 4]
+    """
+    for kt in ctx.profiel.kerntaken:
+        numbers = []
+        for wp in kt.werkprocessen:
+            parts = wp.code.split(".")
+            if parts[0] != kt.code:
+                yield ctx.finding(
+                    f"{wp.code} listed under kerntaak {kt.code}", wp.code, first(wp.bron.matrix, wp.bron.kop)
+                )
+            if wp.bron.matrix and len(parts) == 2 and parts[1].isdigit() and len(parts[1]) < 10:
+                numbers.append(int(parts[1]))
+        expected = list(range(1, len(numbers) + 1))
+        if sorted(numbers) != expected:
+            yield ctx.finding(f"kerntaak {kt.code} numbers its werkprocessen {sorted(numbers)}", None, first(kt.regels))
+
+
+@rule("KD502", "rij-ontbreekt", "info", "A werkproces in the matrix without a row of cells")
+def rij_ontbreekt(ctx: Context) -> Iterator[Finding]:
+    """The matrix lists the werkproces label but no row of cells at all (not even empty ones);
+    it is read as not part of the profile.
+
+    Example: binnendienst 2.9, a matrix label without cells:
+
+        KD502 info 2.9 line 308: 2.9 Bewaakt de voortgang van het verkooptraject bij de account
+        has no matrix row; read as not in the profile
+    """
+    for wp in ctx.profiel.werkprocessen():
+        if wp.bron.matrix and not wp.matrix_rij:
+            yield ctx.finding(
+                f"{wp.code} {wp.titel} has no matrix row; read as not in the profile", wp.code, first(wp.bron.matrix)
+            )
+
+
+@rule("KD503", "dubbele-vakkennis", "warning", "A vakkennis item is listed twice in one werkproces")
+def dubbele_vakkennis(ctx: Context) -> Iterator[Finding]:
+    """The same vakkennis-en-vaardigheden item appears twice in one werkproces (compared without
+    case, accents and spacing); reported once, at the first copy.
+
+    Example: "• Kennis van het assortiment" twice in 1.1:
+
+        KD503 warning 1.1 line 140: vakkennis item 'Kennis van het assortiment' listed twice
+    """
+    for wp in detail(ctx):
+        counts = Counter(fold(v.tekst) for v in wp.vakkennis_en_vaardigheden)
+        for v in wp.vakkennis_en_vaardigheden:
+            if counts[fold(v.tekst)] > 1:
+                yield ctx.finding(f"vakkennis item {v.tekst!r} listed twice", wp.code, first(v.regels))
+                counts[fold(v.tekst)] = 0
+
+
+@rule("KD504", "niveau-ontbreekt", "warning", "The profile has no niveau")
+def niveau_ontbreekt(ctx: Context) -> Iterator[Finding]:
+    """Algemene informatie names the niveau van de beroepsuitoefening (1–4).
+
+    Example: the niveau paragraph says "Niveau onbekend" (no digit):
+
+        KD504 warning line 2: niveau None is not 1–4
+    """
+    if ctx.profiel.niveau is None or not 1 <= ctx.profiel.niveau <= 4:
+        yield ctx.finding(f"niveau {ctx.profiel.niveau!r} is not 1–4", None, first(ctx.profiel.regels))
