@@ -136,7 +136,7 @@ def test_component_under_wrong_competence(tmp_path, cli):
     _, found = findings(cli, path)
     [f] = [f for f in found if f["code"] == "KD204"]
     assert (f["werkproces"], f["line"]) == ("1.3", 255)
-    assert "'Afstemmen' under Q belongs to E" in f["message"]
+    assert f["message"] == "component 'Afstemmen' under Q: the dossier lists it under E 2 times, under Q 1 time"
 
 
 def test_empty_omschrijving(tmp_path, cli):

@@ -256,6 +256,16 @@ def competentie(bronnen: list[Bron], spec: str) -> dict:
     return {
         "letter": letter,
         "naam": reference.COMPETENTIES[letter],
-        "componenten": list(reference.COMPONENTEN.get(letter, ())),
+        # no national table of components: the ones these profiles list under the competence
+        "componenten": list(
+            dict.fromkeys(
+                k
+                for b in bronnen
+                for wp in b.profiel.werkprocessen()
+                for c in wp.competenties
+                if c.letter == letter
+                for k in c.componenten
+            )
+        ),
         "gebruik": gebruik,
     }

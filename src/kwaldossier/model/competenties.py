@@ -1,8 +1,9 @@
-"""Fixed national reference tables: the 25 competences A–Y and their components."""
+"""Fixed national reference data: the 25 competences A–Y (nothing derived from sample dossiers)."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 COMPETENTIES: dict[str, str] = {
     "A": "Beslissen en activiteiten initiëren",
@@ -34,65 +35,6 @@ COMPETENTIES: dict[str, str] = {
 
 LETTERS: tuple[str, ...] = tuple(COMPETENTIES)
 
-# Components of each competence as the national list words them (the subset the
-# Commercieel medewerker dossier uses). A component seen under another letter is suspect.
-COMPONENTEN: dict[str, tuple[str, ...]] = {
-    "A": ("Op eigen initiatief handelen", "Acties en activiteiten initiëren"),
-    "E": ("Afstemmen", "Anderen raadplegen en betrekken", "Proactief informeren"),
-    "H": (
-        "Indruk maken op anderen",
-        "Gesprekken richting geven",
-        "Emoties aanspreken",
-        "Overeenstemming nastreven",
-        "Onderhandelen",
-        "Ideeën en meningen naar voren brengen en onderbouwen",
-    ),
-    "I": (
-        "Duidelijk uitleggen en toelichten",
-        "Kernachtig communiceren",
-        "Betrouwbaarheid en deskundigheid uitstralen",
-        "Op de toehoorder(s) / toeschouwer(s) inspelen",
-        "Enthousiasme uitstralen",
-    ),
-    "J": (
-        "Correct formuleren",
-        "Vlot en bondig formuleren",
-        "Nauwkeurig en volledig rapporteren",
-        "Communicatie op de ontvanger(s) richten",
-    ),
-    "K": ("Vakspecifieke mentale vermogens aanwenden",),
-    "M": (
-        "Informatie genereren uit gegevens",
-        "Informatie uiteenrafelen",
-        "Verbanden leggen",
-        "Gegevens controleren en aannames toetsen",
-        "Conclusies trekken",
-        "Oplossingen voor problemen bedenken",
-    ),
-    "N": ("Informatie achterhalen", "Openstaan voor nieuwe informatie"),
-    "Q": (
-        "Doelen en prioriteiten stellen",
-        "Activiteiten plannen",
-        "Tijd indelen",
-        "Mensen en middelen organiseren",
-        "Voortgang bewaken",
-    ),
-    "R": (
-        "Behoeften en verwachtingen achterhalen",
-        "Aansluiten bij behoeften en verwachtingen",
-        '"Klant"-tevredenheid in de gaten houden',
-    ),
-    "S": ("Kwaliteitsniveaus halen",),
-    "T": ("Instructies opvolgen", "Werken conform voorgeschreven procedures"),
-    "X": (
-        "De markt en de spelers daarin kennen",
-        "Kansen en mogelijkheden identificeren en creëren",
-        "Kansen en mogelijkheden benutten",
-    ),
-    "Y": ("Financieel bewustzijn tonen",),
-}
-
-
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -119,10 +61,6 @@ def code_key(code: str) -> tuple[int, ...]:
 
 
 _NAME_INDEX = {fold(naam): letter for letter, naam in COMPETENTIES.items()}
-_COMPONENT_INDEX: dict[str, set[str]] = {}
-for _letter, _comps in COMPONENTEN.items():
-    for _c in _comps:
-        _COMPONENT_INDEX.setdefault(fold(_c), set()).add(_letter)
 
 
 def letter_for_name(naam: str) -> str | None:
@@ -149,14 +87,52 @@ def is_name_prefix(text: str) -> bool:
     return any(known.startswith(key + " ") for known in _NAME_INDEX)
 
 
-def letters_of_component(component: str) -> set[str]:
-    return _COMPONENT_INDEX.get(fold(component), set())
+# Components: there is no national table here (only the list of the 25 competences above).
+# What a dossier lists as the components of a competence is read from the dossier itself.
 
 
-def component_prefix(letter: str, text: str) -> str | None:
-    """The known component of `letter` that `text` starts with (for merged columns)."""
+def componenten_uit_tekst(lines: Iterable[str]) -> dict[str, dict[str, tuple[str, int]]]:
+    """The components a dossier text itself lists under each competence: the bullet lines
+    right after a competence name (one line, or wrapped over two). letter -> folded
+    component -> (text as first written, how often). Evidence for the 2012 text parser."""
+    found: dict[str, dict[str, tuple[str, int]]] = {}
+    stripped = [line.strip() for line in lines]
+    letter: str | None = None
+    i = 0
+    while i < len(stripped):
+        s = stripped[i]
+        i += 1
+        if not s:
+            continue
+        if s.startswith("•"):
+            text = s[1:].strip()
+            if letter and text:
+                key = fold(text)
+                prev = found.setdefault(letter, {}).get(key)
+                found[letter][key] = (prev[0] if prev else text, (prev[1] if prev else 0) + 1)
+            continue
+        letter = letter_for_name(s)
+        if letter is None and i < len(stripped) and stripped[i] and not stripped[i].startswith("•"):
+            letter = letter_for_name(s + " " + stripped[i])
+            if letter:
+                i += 1
+    return found
+
+
+def component_prefix(
+    letter: str, text: str, bekend: dict[str, dict[str, tuple[str, int]]] | None = None
+) -> str | None:
+    """The component of `letter` that `text` is or starts with (for merged columns), as the
+    dossier itself lists it elsewhere (`bekend`, from componenten_uit_tekst); else None.
+    A longer text whose exact form occurs only once yields to a known shorter prefix."""
+    comps = (bekend or {}).get(letter)
+    if not comps:
+        return None
     key = fold(text)
-    for comp in sorted(COMPONENTEN.get(letter, ()), key=len, reverse=True):
-        if key == fold(comp) or key.startswith(fold(comp) + " "):
-            return comp
+    prefixes = [v for k, v in comps.items() if key.startswith(k + " ")]
+    exact = comps.get(key)
+    if exact and (exact[1] >= 2 or not prefixes):
+        return exact[0]
+    if prefixes:
+        return max(prefixes, key=lambda v: len(v[0]))[0]
     return None

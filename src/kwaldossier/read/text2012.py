@@ -195,6 +195,7 @@ class Parser:
         self.paginas = paginas or []
         self.disp: list[str | None] = [None] * (self.n + 1)  # 1-based
         self.h = Hyphenator("\n".join(lines))
+        self.bekende_componenten = reference.componenten_uit_tekst(lines)
         self.titel: str | None = None
         self.geldig_vanaf: date | None = None
         self.profielen: list[ProfielB] = []
@@ -669,7 +670,7 @@ class Parser:
         assert self.wp is not None
         last_comp = self.wp.competenties[-1] if self.wp.competenties else None
         if s.startswith(BULLET):
-            if last_comp and reference.component_prefix(last_comp.letter or "", s[1:].strip()):
+            if last_comp and reference.component_prefix(last_comp.letter or "", s[1:].strip(), self.bekende_componenten):
                 self.state = "competenties"
                 return self._competenties(no, s)
             self.cont_item = self._new_vakkennis(no, s)
@@ -747,7 +748,7 @@ class Parser:
         comp = comps[-1]
         if s.startswith(BULLET):
             text = s[1:].strip()
-            known = reference.component_prefix(comp.letter or "", text)
+            known = reference.component_prefix(comp.letter or "", text, self.bekende_componenten)
             item = ItemB()
             if known and reference.fold(known) != reference.fold(text):
                 # two columns merged on one line: component, then the indicator's tail

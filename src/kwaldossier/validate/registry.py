@@ -67,7 +67,11 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 # Codes that once existed: --select/--ignore accept them (no effect), `rules CODE` explains.
-RETIRED: dict[str, str] = {}
+RETIRED: dict[str, str] = {
+    "KD205": "(onbekende-component) is retired: it compared components with a table that held only the "
+    "components of the two sample dossiers. Components are now checked against the dossier itself: "
+    "KD204 vreemde-component, KD208 samengevoegde-component.",
+}
 
 
 def rule(

@@ -79,38 +79,100 @@ def letter_past_niet(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(f"{c.naam!r} is competence {expected}, not {c.letter}", wp.code, first(c.regels))
 
 
-@rule("KD204", "vreemde-component", "warning", "A component belongs to another competence")
+def _componenten(ctx: Context) -> dict[str, dict[str, int]]:
+    """Folded component -> {letter: how often} over every profile of the dossier (cached)."""
+    index = ctx.cache.get("componenten")
+    if index is None:
+        index = {}
+        for p in ctx.dossier.profielen:
+            for wp in p.werkprocessen():
+                for c in wp.competenties:
+                    if c.letter:
+                        for comp in c.componenten:
+                            per_letter = index.setdefault(reference.fold(comp), {})
+                            per_letter[c.letter] = per_letter.get(c.letter, 0) + 1
+        ctx.cache["componenten"] = index
+    return index
+
+
+def _times(n: int) -> str:
+    return f"{n} time{'s' if n != 1 else ''}"
+
+
+@rule("KD204", "vreemde-component", "warning", "A component the dossier lists under another competence")
 def vreemde_component(ctx: Context) -> Iterator[Finding]:
-    """Components come from the national list of each competence. A component that the list
-    has under another competence is suspect: it may have slid into the wrong block.
+    """A component of a competence block that the same dossier (every profile of the file)
+    lists under another competence at least as often as under this one. Components belong to
+    one competence, so it may have slid into the wrong block. The evidence is the dossier
+    itself: there is no national table of components here. When both are listed equally
+    often (once each), both places are reported: one of the two is wrong.
 
-    Example: "• Afstemmen" under "Plannen en organiseren" (Q):
+    Example: "• Afstemmen" under "Plannen en organiseren" (Q) while the dossier lists
+    "Afstemmen" under "Samenwerken en overleggen" (E) in five other blocks:
 
-        KD204 warning 1.3 line 255: component 'Afstemmen' under Q belongs to E
+        KD204 warning 1.3 line 255: component 'Afstemmen' under Q: the dossier lists it under E
+        5 times, under Q 1 time
     """
+    index = _componenten(ctx)
     for wp in detail(ctx):
         for c in wp.competenties:
+            if not c.letter:
+                continue
             for i, comp in enumerate(c.componenten):
-                letters = reference.letters_of_component(comp)
-                if letters and c.letter and c.letter not in letters:
-                    other = ", ".join(sorted(letters))
+                counts = index.get(reference.fold(comp), {})
+                own = counts.get(c.letter, 0)
+                others = sorted((m, n) for m, n in counts.items() if m != c.letter and n >= own)
+                if others:
+                    elsewhere = ", ".join(f"under {m} {_times(n)}" for m, n in others)
                     line = c.componenten_regels[i] if i < len(c.componenten_regels) else first(c.regels)
-                    yield ctx.finding(f"component {comp!r} under {c.letter} belongs to {other}", wp.code, line)
+                    yield ctx.finding(
+                        f"component {comp!r} under {c.letter}: the dossier lists it {elsewhere}, under {c.letter} {_times(own)}",
+                        wp.code,
+                        line,
+                    )
 
 
-@rule("KD205", "onbekende-component", "info", "A component is not in the known national list")
-def onbekende_component(ctx: Context) -> Iterator[Finding]:
-    """The component is not one the reference table knows for any competence. It may be a
-    legitimate component the table lacks, or a wrapped or merged line.
+@rule("KD208", "samengevoegde-component", "warning", "A component is another one with text glued on")
+def samengevoegde_component(ctx: Context) -> Iterator[Finding]:
+    """A component that starts with another component the dossier lists under the same
+    competence, followed by more words: usually the tail of the prestatie-indicator (or the
+    next line) merged onto the component's line in extraction. The text parser splits the
+    cases it recognises (see KD405); this finds the rest, e.g. in edited JSON.
 
-    Example: "• Goed opletten" under Analyseren.
+    Example: "• Afstemmen met collega's en leidinggevende" under E, where the dossier lists
+    "Afstemmen" under E elsewhere:
+
+        KD208 warning 1.1 line 181: component 'Afstemmen met collega's en leidinggevende' of E
+        starts with the component 'Afstemmen'; is "met collega's en leidinggevende" merged text?
     """
+    index = _componenten(ctx)
     for wp in detail(ctx):
         for c in wp.competenties:
+            if not c.letter:
+                continue
+            own = [k for k, per_letter in index.items() if c.letter in per_letter]
             for i, comp in enumerate(c.componenten):
-                if c.letter in reference.COMPONENTEN and not reference.letters_of_component(comp):
-                    line = c.componenten_regels[i] if i < len(c.componenten_regels) else first(c.regels)
-                    yield ctx.finding(f"component {comp!r} of {c.letter} is not in the national list", wp.code, line)
+                key = reference.fold(comp)
+                heads = [k for k in own if key.startswith(k + " ")]
+                if not heads:
+                    continue
+                head = max(heads, key=len)
+                tail = " ".join(comp.split()[len(head.split()) :])
+                name = next((x for x in _originals(ctx, c.letter) if reference.fold(x) == head), head)
+                line = c.componenten_regels[i] if i < len(c.componenten_regels) else first(c.regels)
+                yield ctx.finding(
+                    f"component {comp!r} of {c.letter} starts with the component {name!r}; is {tail!r} merged text?",
+                    wp.code,
+                    line,
+                )
+
+
+def _originals(ctx: Context, letter: str) -> Iterator[str]:
+    for p in ctx.dossier.profielen:
+        for wp in p.werkprocessen():
+            for c in wp.competenties:
+                if c.letter == letter:
+                    yield from c.componenten
 
 
 @rule("KD206", "zelfde-indicator", "warning", "Two competences of a werkproces share one prestatie-indicator")
