@@ -54,10 +54,11 @@ def werkproces_zonder_detail(ctx: Context) -> Iterator[Finding]:
     """The matrix row has crosses, so the werkproces belongs to the profile, but no
     'N.N werkproces:' detail section describes it.
 
-    Example: the matrix crosses E, J and Q for 2.6 but the pages of "2.6 werkproces: ..." are
+    Example: the matrix row of 2.6 has crosses but the pages of "2.6 werkproces: ..." are
     missing:
 
-        KD103 error 2.6 line 337: 2.6 Stelt offertes op has crosses in the matrix but no detail section
+        KD103 error 2.6 line 337: 2.6 Onderhandelt met de klant/account has crosses in the
+        matrix but no detail section
     """
     for wp in ctx.profiel.werkprocessen():
         if wp.in_profiel and not wp.heeft_detail:
@@ -107,9 +108,9 @@ def dubbele_detailsectie(ctx: Context) -> Iterator[Finding]:
     """Two 'N.N werkproces:' sections with the same code that are not one section continued
     over a page break (or, in edited JSON, one werkproces code listed twice).
 
-    Example: kerntaak 1 lists werkproces 1.2 twice:
+    Example: parsed JSON whose kerntaak 1 lists werkproces 1.1 twice:
 
-        KD106 error 1.2 line 240: second detail section for 1.2
+        KD106 error 1.1 line 124: second detail section for 1.1
     """
     seen: set[str] = set()
     for wp in ctx.profiel.werkprocessen():

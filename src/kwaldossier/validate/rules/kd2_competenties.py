@@ -108,10 +108,10 @@ def vreemde_component(ctx: Context) -> Iterator[Finding]:
     often (once each), both places are reported: one of the two is wrong.
 
     Example: "• Afstemmen" under "Plannen en organiseren" (Q) while the dossier lists
-    "Afstemmen" under "Samenwerken en overleggen" (E) in five other blocks:
+    "Afstemmen" under "Samenwerken en overleggen" (E) in two other blocks:
 
         KD204 warning 1.3 line 255: component 'Afstemmen' under Q: the dossier lists it under E
-        5 times, under Q 1 time
+        2 times, under Q 1 time
     """
     index = _componenten(ctx)
     for wp in detail(ctx):
@@ -139,11 +139,12 @@ def samengevoegde_component(ctx: Context) -> Iterator[Finding]:
     next line) merged onto the component's line in extraction. The text parser splits the
     cases it recognises (see KD405); this finds the rest, e.g. in edited JSON.
 
-    Example: "• Afstemmen met collega's en leidinggevende" under E, where the dossier lists
-    "Afstemmen" under E elsewhere:
+    Example: parsed JSON with the component "Informatie genereren uit gegevens met veel zorg"
+    under Analyseren, where the dossier lists "Informatie genereren uit gegevens" under M:
 
-        KD208 warning 1.1 line 181: component 'Afstemmen met collega's en leidinggevende' of E
-        starts with the component 'Afstemmen'; is "met collega's en leidinggevende" merged text?
+        KD208 warning 1.1 line 181: component 'Informatie genereren uit gegevens met veel zorg'
+        of M starts with the component 'Informatie genereren uit gegevens'; is 'met veel zorg'
+        merged text?
     """
     index = _componenten(ctx)
     for wp in detail(ctx):
@@ -180,9 +181,10 @@ def zelfde_indicator(ctx: Context) -> Iterator[Finding]:
     """Each competence should have its own prestatie-indicator. The same text under two
     different competences is usually a copy-paste slip.
 
-    Example: in buitendienst 3.1, R and M end with the same indicator paragraph:
+    Example: in buitendienst 3.1, M and R end with the same indicator paragraph ("De
+    commercieel medewerker buitendienst stelt de juiste vragen aan de account ..."):
 
-        KD206 warning 3.1: R has the same prestatie-indicator as M (line ...)
+        KD206 warning 3.1 line 923: R has the same prestatie-indicator as M (line 912)
     """
     for wp in detail(ctx):
         seen: dict[str, Competentie] = {}
@@ -204,9 +206,9 @@ def zelfde_indicator(ctx: Context) -> Iterator[Finding]:
 def dubbele_component(ctx: Context) -> Iterator[Finding]:
     """A component appears twice within the same competence block.
 
-    Example: "• Tijd indelen" twice under Plannen en organiseren:
+    Example: "• Informatie genereren uit gegevens" twice under Analyseren (block at line 179):
 
-        KD207 warning 1.3: component 'Tijd indelen' of Q listed 2 times
+        KD207 warning 1.1 line 179: component 'Informatie genereren uit gegevens' of M listed 2 times
     """
     for wp in detail(ctx):
         for c in wp.competenties:

@@ -17,7 +17,7 @@ def _empty(field: str, label: str, example: str) -> Callable[[Context], Iterator
     check.__doc__ = (
         f"Every werkproces of the profile has a {label}; this one has none (its label is missing,"
         f" or the text under it was lost).\n\nExample: {example}\n\n"
-        f"    {{code}} error 1.1 line 125: {label} is empty"
+        f"    {{code}} error 1.1 line 124: {label} is empty"
     )
     return check
 

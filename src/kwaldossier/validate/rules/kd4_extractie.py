@@ -16,9 +16,9 @@ def onverwerkte_regel(ctx: Context) -> Iterator[Finding]:
     A line that is none of these is reported here so that nothing is lost silently. A file
     with several profiles reports each line once, under the profile whose part holds it.
 
-    Example: a stray line "zie bijlage 3" between two werkproces sections:
+    Example: a line "zie bijlage 3 voor de toelichting" after the last matrix row:
 
-        KD401 error line 120: line not placed in the model: 'zie bijlage 3'
+        KD401 error line 117: line not placed in the model: 'zie bijlage 3 voor de toelichting'
     """
     for r in ctx.dossier.onverwerkte_regels:
         if ctx.eigen(r.regel):

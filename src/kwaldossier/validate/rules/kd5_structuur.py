@@ -15,9 +15,11 @@ def code_buiten_kerntaak(ctx: Context) -> Iterator[Finding]:
     """Werkproces codes are kerntaak.number (2.5 under kerntaak 2), numbered 1, 2, 3, ...
     without gaps in the matrix.
 
-    Example: the matrix of kerntaak 1 lists 1.1, 1.2, 1.4 (no 1.3):
+    Example: parsed JSON where werkproces 1.3 is coded 2.3 under kerntaak 1; a matrix of
+    kerntaak 1 (line 80) without the row of 1.4:
 
-        KD501 error line 90: kerntaak 1 numbers its werkprocessen [1, 2, 4]
+        KD501 error 2.3 line 104: 2.3 listed under kerntaak 1
+        KD501 error line 80: kerntaak 1 numbers its werkprocessen [1, 2, 3, 5, 6]
     """
     for kt in ctx.profiel.kerntaken:
         numbers = []
@@ -56,9 +58,9 @@ def dubbele_vakkennis(ctx: Context) -> Iterator[Finding]:
     """The same vakkennis-en-vaardigheden item appears twice in one werkproces (compared without
     case, accents and spacing); reported once, at the first copy.
 
-    Example: "• Kennis van het assortiment" twice in 1.1:
+    Example: "• Doorvragen" twice in the vakkennis column of 1.1 (first at line 141):
 
-        KD503 warning 1.1 line 140: vakkennis item 'Kennis van het assortiment' listed twice
+        KD503 warning 1.1 line 141: vakkennis item 'Doorvragen' listed twice
     """
     for wp in detail(ctx):
         counts = Counter(fold(v.tekst) for v in wp.vakkennis_en_vaardigheden)
@@ -72,7 +74,7 @@ def dubbele_vakkennis(ctx: Context) -> Iterator[Finding]:
 def niveau_ontbreekt(ctx: Context) -> Iterator[Finding]:
     """Algemene informatie names the niveau van de beroepsuitoefening (1–4).
 
-    Example: the niveau paragraph says "Niveau onbekend" (no digit):
+    Example: the niveau paragraph says "Niveau onbekend" (no digit; the profile starts at line 2):
 
         KD504 warning line 2: niveau None is not 1–4
     """
