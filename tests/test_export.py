@@ -66,6 +66,8 @@ def test_matrix_xlsx_kruistabel(cli, tmp_path):
     assert buiten.freeze_panes == "C2"
     assert buiten.auto_filter.ref == "A1:AC20"  # 29 columns, header + 19 werkprocessen
     assert buiten.column_dimensions["B"].width >= 40
+    j = buiten.cell(row=1, column=4 + LETTERS.index("J"))
+    assert j.value == "J" and j.comment.text == "Formuleren en rapporteren"
     cmp_ = wb["Vergelijking"]
     assert cmp_.freeze_panes == "C2" and cmp_.auto_filter.ref == "A1:AA20"
     row = _row(cmp_, "1.1")
@@ -151,6 +153,9 @@ def test_diff_rows_xlsx_and_csv(cli, tmp_path):
     assert all(x[0] == x[1].split(".")[0] for x in rows if x[1])
     assert any(x[3] == "algemene informatie: context" for x in rows)
     assert ws.freeze_panes == "C2" and ws.auto_filter.ref == f"A1:G{len(rows) + 1}"
+    codes = [x[1] for x in rows if x[1]]
+    assert codes[0] == "1.1" and codes[-1] == "3.3" and rows[-1][3].startswith("algemene informatie")
+    assert ws["E2"].alignment.wrap_text
     c = tmp_path / "d.csv"
     assert cli("diff", "binnendienst", "buitendienst", "-f", "csv", "-o", c, "--sep", "tab").code == 1
     crow = list(csv.reader(io.StringIO(c.read_text(encoding="utf-8-sig")), delimiter="\t"))
@@ -366,3 +371,40 @@ def test_case_stdout_and_base_uri(cli):
     pkg = json.loads(r.out)
     assert pkg["CFDocument"]["uri"] == "https://example.org/case/" + pkg["CFDocument"]["identifier"]
     _validator().validate(pkg)
+
+
+def test_case_generic_walk_2015_shape():
+    """A dossier shaped like the 2015 model (crebo, B1-K1-W1 codes, competences but no matrix,
+    no in_profiel) exports through the same walk; identifiers follow the crebo, not the title."""
+    from types import SimpleNamespace as NS
+
+    from kwaldossier.export.case import case_package
+    from kwaldossier.read import Bron
+
+    def wp(code, titel, letters):
+        return NS(code=code, titel=titel, omschrijving="", competenties=[NS(letter=l, naam="n") for l in letters])
+
+    kts = [
+        NS(code="B1-K1", titel="Basis", werkprocessen=[wp("B1-K1-W1", "Inventariseert", "DE"), wp("B1-K1-W2", "Plant", "Q")]),
+        NS(code="P1-K1", titel="Profiel", werkprocessen=[wp("P1-K1-W1", "Begeleidt", "CDD")]),
+    ]
+    profiel = NS(naam="Sociaal werker", crebo="25489", niveau=4, kerntaken=kts,
+                 werkprocessen=lambda: (w for k in kts for w in k.werkprocessen))
+
+    def pkg(titel):
+        dossier = NS(titel=titel, crebo="23185", geldig_vanaf="2015-08-01", model="2015", versie="", status="Vastgesteld",
+                     bron="/somewhere/2637 Sociaal_werk.xml", profielen=[profiel])
+        return case_package([Bron(profiel, dossier, None)])
+
+    p = pkg("Sociaal werk")
+    _validator().validate(p)
+    assert _tally(p) == {"Profiel": 1, "Kerntaak": 2, "Werkproces": 3, "Competentie": 4, "isChildOf": 10, "isRelatedTo": 5}
+    codes = {i.get("humanCodingScheme") for i in p["CFItems"]}
+    assert {"25489", "B1-K1", "P1-K1-W1", "D"} <= codes
+    doc = p["CFDocument"]
+    assert doc["adoptionStatus"] == "Vastgesteld" and "version" not in doc
+    assert doc["description"] == "Kwalificatiedossier Sociaal werk, crebo 23185, model 2015."
+    assert doc["notes"].endswith("from 2637 Sociaal_werk.xml.")
+    renamed = pkg("Sociaal werk (gewijzigd)")
+    assert [i["identifier"] for i in renamed["CFItems"]] == [i["identifier"] for i in p["CFItems"]]
+    assert renamed["CFDocument"]["identifier"] == doc["identifier"]

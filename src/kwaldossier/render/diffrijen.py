@@ -5,6 +5,8 @@ from a change when the diff carries one (the impact grades), else left empty."""
 
 from __future__ import annotations
 
+import re
+
 from ..model.competenties import COMPETENTIES
 
 
@@ -45,10 +47,16 @@ def diff_rijen(result: dict, bron_a=None, bron_b=None) -> list[dict]:
         add(r["a"], "code", r["a"], r["b"], r.get("impact"))
     for code, w in result.get("werkprocessen", {}).items():
         _werkproces(code, w, add)
+    rows.sort(key=lambda r: _code_key(r["werkproces"]))  # stable: the diff's order within a werkproces
     for veld, d in (result.get("algemene_informatie") or {}).items():
         if d:
             add(None, f"algemene informatie: {veld}", d.get("a"), d.get("b"), d.get("impact"))
     return rows
+
+
+def _code_key(code: str) -> tuple:
+    """2.10 after 2.9, B1-K1-W2 after B1-K1-W1, for either model's codes."""
+    return tuple(int(p) if p.isdigit() else p for p in re.findall(r"\d+|\D+", code))
 
 
 def _werkproces(code: str, w: dict, add) -> None:

@@ -30,6 +30,8 @@ class Blad:
     vast_kolommen: int = 1  # columns frozen on the left (the header row is always frozen)
     breedtes: dict[int, float] = field(default_factory=dict)  # column -> width in characters
     noot: list[str] = field(default_factory=list)  # lines under the table (xlsx only)
+    omloop: set[int] = field(default_factory=set)  # columns of long text, wrapped (xlsx only)
+    kop_noten: dict[int, str] = field(default_factory=dict)  # column -> comment on its header (xlsx only)
 
 
 def kort(names: list[str]) -> dict[str, str]:
@@ -92,6 +94,7 @@ def matrix_bladen(result: dict, bronnen: list | None = None) -> list[Blad]:
                 vulling,
                 vast_kolommen=2,
                 breedtes={0: 11, 1: 48, 2: 10, **{3 + j: 4 for j in range(len(LETTERS))}, 3 + len(LETTERS): 8},
+                kop_noten={3 + j: COMPETENTIES[l] for j, l in enumerate(LETTERS)},
             )
         )
     if len(names) > 1:
@@ -126,6 +129,7 @@ def _vergelijking(result: dict, names: list[str], bezet: set[str]) -> Blad:
         vast_kolommen=2,
         breedtes={0: 11, 1: 48, **{2 + j: 5 for j in range(len(LETTERS))}},
         noot=noot,
+        kop_noten={2 + j: COMPETENTIES[l] for j, l in enumerate(LETTERS)},
     )
 
 
@@ -185,4 +189,5 @@ def diff_blad(rijen: list[dict], a: str, b: str) -> Blad:
         [[r.get(k) for k in keys] for r in rijen],
         vast_kolommen=2,
         breedtes={0: 9, 1: 11, 2: 40, 3: 30, 4: 60, 5: 60, 6: 14},
+        omloop={2, 4, 5},
     )

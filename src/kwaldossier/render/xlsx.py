@@ -9,6 +9,7 @@ from .tabellen import KOP, Blad
 
 def xlsx_bytes(bladen: list[Blad]) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -29,9 +30,15 @@ def xlsx_bytes(bladen: list[Blad]) -> bytes:
             _zet(cell, kop)
             cell.font = bold
             cell.fill = fill(KOP)
+            if c - 1 in blad.kop_noten:
+                cell.comment = Comment(blad.kop_noten[c - 1], "kwaldossier")
         for r, rij in enumerate(blad.rijen, start=2):
             for c, v in enumerate(rij, start=1):
                 _zet(ws.cell(row=r, column=c), v)
+        wrap = Alignment(wrap_text=True, vertical="top")
+        for c in blad.omloop:
+            for r in range(2, len(blad.rijen) + 2):
+                ws.cell(row=r, column=c + 1).alignment = wrap
         for (r, c), rgb in blad.vulling.items():
             cell = ws.cell(row=r + 2, column=c + 1)
             cell.fill = fill(rgb)
