@@ -408,3 +408,41 @@ def test_case_generic_walk_2015_shape():
     renamed = pkg("Sociaal werk (gewijzigd)")
     assert [i["identifier"] for i in renamed["CFItems"]] == [i["identifier"] for i in p["CFItems"]]
     assert renamed["CFDocument"]["identifier"] == doc["identifier"]
+
+
+def test_case_two_profiles_in_one_dossier(cli, binnen, buiten, tmp_path):
+    """A file holding both profiles: one document, per-profile werkprocessen, shared competences."""
+    data = json.loads(BINNEN_JSON.read_text(encoding="utf-8"))
+    other = json.loads((PARSED / "commercieel-medewerker-buitendienst.json").read_text(encoding="utf-8"))
+    data["profielen"] += other["profielen"]
+    f = tmp_path / "both.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "both.case.json"
+    assert cli("export", "case", f, "-o", out).code == 0
+    pkg = json.loads(out.read_text(encoding="utf-8"))
+    _validator().validate(pkg)
+    one, two = _counts(binnen), _counts(buiten)
+    letters = {l for p in (binnen, buiten) for wp in p.profielen[0].werkprocessen() if wp.in_profiel for l in wp.matrix}
+    got = _tally(pkg)
+    assert got["Profiel"] == 2 and got["Competentie"] == len(letters)
+    assert got["Werkproces"] == one["Werkproces"] + two["Werkproces"]
+    assert got["isRelatedTo"] == one["isRelatedTo"] + two["isRelatedTo"]
+    assert got["isChildOf"] == len(pkg["CFItems"])
+    ids = [x["identifier"] for x in [*pkg["CFItems"], *pkg["CFAssociations"]]]
+    assert len(set(ids)) == len(ids)
+
+
+def test_spreadsheet_paths_import_openpyxl_only_for_xlsx():
+    code = (
+        "import sys\n"
+        "from kwaldossier.cli import main\n"
+        "for args in (['list'], ['matrix', '-f', 'csv'], ['matrix', '-f', 'svg']):\n"
+        "    sys.argv = ['kwaldossier', *args]\n"
+        "    try:\n        main()\n    except SystemExit as e:\n        assert e.code in (0, None), e.code\n"
+        "heavy = [m for m in ('openpyxl', 'jsonschema', 'kwaldossier.model.dossier', 'pdfplumber') if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert p.returncode == 0, p.stderr
+    assert "HEAVY []" in p.stderr
