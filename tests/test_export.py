@@ -446,3 +446,14 @@ def test_spreadsheet_paths_import_openpyxl_only_for_xlsx():
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert p.returncode == 0, p.stderr
     assert "HEAVY []" in p.stderr
+
+
+def test_sheet_names_valid_and_unique():
+    from kwaldossier.render.tabellen import bladnaam
+
+    taken: set[str] = set()
+    long = "Medewerker maatschappelijke zorg, niveau 3 (variant)"
+    names = [bladnaam(n, taken) for n in (long, long, "History", "a/b:c*d?[e]", "'")]
+    assert len({n.lower() for n in names}) == len(names)
+    assert all(0 < len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)
+    assert names[0] == long[:31] and names[1].endswith(" (2)") and names[2] == "History (2)"

@@ -47,7 +47,7 @@ def bladnaam(naam: str, bezet: set[str]) -> str:
     schoon = "".join("_" if ch in "[]:*?/\\" else ch for ch in naam).strip("' ") or "Blad"
     kandidaat = schoon[:31]
     n = 2
-    while kandidaat.lower() in {b.lower() for b in bezet}:
+    while kandidaat.lower() in {b.lower() for b in bezet} | {"history"}:  # Excel reserves "History"
         suffix = f" ({n})"
         kandidaat = schoon[: 31 - len(suffix)] + suffix
         n += 1
@@ -88,7 +88,7 @@ def matrix_bladen(result: dict, bronnen: list | None = None) -> list[Blad]:
             rijen.append([row["code"], row["titel"], "ja" if inp else "nee", *cells, sum(crossed)])
         bladen.append(
             Blad(
-                bladnaam(naam if len(naam) <= 31 else labels[naam], bezet),
+                bladnaam(naam if len(naam) <= 31 or labels[naam].isdigit() else labels[naam], bezet),
                 ["werkproces", "titel", "in profiel", *LETTERS, "aantal"],
                 rijen,
                 vulling,
