@@ -129,14 +129,60 @@ def schema(out: Path | None = typer.Option(None, "--out", "-o", help="Write to t
 # ---------------------------------------------------------------- look-ups
 
 
+class TableFormat(StrEnum):
+    text = "text"
+    json = "json"
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+class MatrixFormat(StrEnum):
+    text = "text"
+    json = "json"
+    xlsx = "xlsx"
+    csv = "csv"
+    svg = "svg"
+
+
+OutOpt = typer.Option(None, "--out", "-o", help="Write to this file (atomically); needed for xlsx at a terminal.")
+SepOpt = typer.Option(";", "--sep", help="CSV separator: ';' (Excel-NL, default), ',' or 'tab'.")
+
+
+def _export_table(fmt: str, out: Path | None, sep: str, xlsx_bladen, csv_blad) -> None:
+    """xlsx / csv of a command's tables (render/tabellen.py), to --out or stdout."""
+    from .export.uitvoer import lever, scheidingsteken
+
+    if fmt == "csv":
+        from .render.csvout import csv_bytes
+
+        lever(csv_bytes(csv_blad(), scheidingsteken(sep)), out, fmt)
+    else:
+        from .render.xlsx import xlsx_bytes
+
+        lever(xlsx_bytes(xlsx_bladen()), out, fmt)
+
+
 @app.command("list")
-def list_(profiel: str | None = ProfielOpt, data: Path | None = DataOpt, as_json: bool = JsonOpt) -> None:
+def list_(
+    profiel: str | None = ProfielOpt,
+    data: Path | None = DataOpt,
+    as_json: bool = JsonOpt,
+    fmt: TableFormat = typer.Option(TableFormat.text, "--format", "-f", help="text, json, xlsx or csv."),
+    out: Path | None = OutOpt,
+    sep: str = SepOpt,
+) -> None:
     """The kerntaken and werkprocessen, marking which each profile has."""
     from .analyse.query import tree
     from .read import select
 
     result = tree(select(profiel, data, fast=True))
-    if as_json:
+    if fmt in (TableFormat.xlsx, TableFormat.csv):
+        from .render.tabellen import lijst_blad
+
+        return _export_table(fmt.value, out, sep, lambda: [lijst_blad(result)], lambda: lijst_blad(result))
+    if out is not None:
+        raise typer.BadParameter("--out writes a file: add --format xlsx or csv", param_hint="--out")
+    if as_json or fmt is TableFormat.json:
         return _print_json(result)
     from .render import render_tree
 
@@ -185,13 +231,32 @@ def search(
 
 
 @app.command()
-def matrix(profiel: str | None = ProfielOpt, data: Path | None = DataOpt, as_json: bool = JsonOpt) -> None:
+def matrix(
+    profiel: str | None = ProfielOpt,
+    data: Path | None = DataOpt,
+    as_json: bool = JsonOpt,
+    fmt: MatrixFormat = typer.Option(MatrixFormat.text, "--format", "-f", help="text, json, xlsx, csv or svg (heat-map)."),
+    out: Path | None = OutOpt,
+    sep: str = SepOpt,
+) -> None:
     """The proces-competentie-matrix; without --profiel all profiles in one grid."""
     from .analyse.query import matrix as do_matrix
     from .read import select
 
-    result = do_matrix(select(profiel, data, fast=True))
-    if as_json:
+    bronnen = select(profiel, data, fast=True)
+    result = do_matrix(bronnen)
+    if fmt in (MatrixFormat.xlsx, MatrixFormat.csv):
+        from .render.tabellen import matrix_bladen, matrix_csv
+
+        return _export_table(fmt.value, out, sep, lambda: matrix_bladen(result, bronnen), lambda: matrix_csv(result, bronnen))
+    if fmt is MatrixFormat.svg:
+        from .export.uitvoer import lever
+        from .render.svg import heatmap_svg
+
+        return lever(heatmap_svg(bronnen).encode("utf-8"), out, fmt.value)
+    if out is not None:
+        raise typer.BadParameter("--out writes a file: add --format xlsx, csv or svg", param_hint="--out")
+    if as_json or fmt is MatrixFormat.json:
         return _print_json(result)
     from .render import render_matrix
 
@@ -299,6 +364,8 @@ class DiffFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    xlsx = "xlsx"
+    csv = "csv"
 
 
 class Only(StrEnum):
@@ -311,7 +378,7 @@ class Only(StrEnum):
 def diff(
     a: str = typer.Argument(..., help="Profile name part or file (A).", autocompletion=_complete_profiel),
     b: str = typer.Argument(..., help="Profile name part or file (B).", autocompletion=_complete_profiel),
-    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, markdown or html."),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, markdown, html, xlsx or csv."),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
     summary: bool = typer.Option(False, "--summary", help="Only the summary tables."),
     kerntaak: str | None = typer.Option(None, "--kerntaak", "-k", help="Only this kerntaak."),
@@ -322,6 +389,7 @@ def diff(
         None, "--profiel", "-p", help="In files with several profiles, compare this one.", autocompletion=_complete_profiel
     ),
     data: Path | None = DataOpt,
+    sep: str = SepOpt,
 ) -> None:
     """Compare two profiles, or two versions of one. Exit 0 same, 1 different."""
     from .analyse.diff import diff as do_diff
@@ -334,6 +402,13 @@ def diff(
     if as_json:
         fmt = DiffFormat.json
     text = None
+    if fmt in (DiffFormat.xlsx, DiffFormat.csv):
+        from .render.diffrijen import diff_rijen
+        from .render.tabellen import diff_blad
+
+        blad = diff_blad(diff_rijen(result, bron_a, bron_b), bron_a.label, bron_b.label)
+        _export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)
+        raise typer.Exit(1 if result["changed"] else 0)
     if fmt is DiffFormat.json:
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     elif fmt is DiffFormat.markdown:
@@ -354,6 +429,35 @@ def diff(
 
         render_diff(result, summary_only=summary)
     raise typer.Exit(1 if result["changed"] else 0)
+
+
+# ---------------------------------------------------------------- export
+
+export_app = typer.Typer(help="Export dossiers for other tools.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("case")
+def export_case(
+    spec: str = typer.Argument(..., help="A dossier file, or a profile name part.", autocompletion=_complete_profiel),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the package to this file (atomically)."),
+    base_uri: str = typer.Option("urn:uuid:", "--base-uri", help="Prefix of every uri (followed by the identifier)."),
+    datum: str | None = typer.Option(None, "--datum", help="lastChangeDateTime (YYYY-MM-DD) when the dossier has no geldig_vanaf."),
+    data: Path | None = DataOpt,
+) -> None:
+    """A 1EdTech CASE 1.1 package (CFPackage JSON) of one dossier: identical for identical input."""
+    from datetime import date
+
+    from .export.case import case_json, case_package
+    from .export.uitvoer import lever
+    from .read import resolve
+
+    try:
+        when = date.fromisoformat(datum) if datum else None
+    except ValueError:
+        raise typer.BadParameter(f"{datum!r} is not a date YYYY-MM-DD", param_hint="--datum") from None
+    text = case_json(case_package(resolve(spec, data, fast=True), base_uri, when))
+    lever(text.encode("utf-8"), out, "case")
 
 
 # ---------------------------------------------------------------- entry point

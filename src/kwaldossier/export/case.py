@@ -1,0 +1,181 @@
+"""1EdTech CASE 1.1 export: a CFPackage (one CFDocument) for one dossier.
+
+Items: profiel, kerntaak, werkproces, competentie (humanCodingScheme = the dossier's own code:
+"1", "1.1", "B1-K1-W1", the letter). Associations: isChildOf for the tree (profiel -> document,
+kerntaak -> profiel, werkproces -> kerntaak, competentie -> document) and isRelatedTo from a
+werkproces to each competence it calls on: a competence is not part of, nor before or after, a
+werkproces; it is a national competence that many werkprocessen draw on, which is CASE's
+"related in a way no other association type describes".
+
+Deterministic: identifiers are UUIDv5 of (crebo, else dossier title, else profile names) plus
+the element's code; every lastChangeDateTime is the dossier's geldig_vanaf (or --datum).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date
+from pathlib import Path
+
+from ..errors import InputError
+from ..model.competenties import COMPETENTIES
+from .walk import competenties_van, kerntaken_in_profiel
+
+# Fixed namespace of kwaldossier's CASE identifiers; never change it (identifiers would change).
+NAMESPACE = uuid.UUID("7eeaa7c3-5d56-42b4-ae0c-3028052f1e76")
+
+ITEM_TYPES = {
+    "profiel": ("Profiel", "Kwalificatie(profiel) binnen het kwalificatiedossier"),
+    "kerntaak": ("Kerntaak", "Kerntaak van een profiel"),
+    "werkproces": ("Werkproces", "Werkproces binnen een kerntaak"),
+    "competentie": ("Competentie", "Competentie uit de landelijke lijst A–Y"),
+}
+
+
+def _str(value) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+class _Ids:
+    def __init__(self, sleutel: str, base_uri: str) -> None:
+        self.sleutel = sleutel
+        self.base_uri = base_uri
+
+    def id(self, *parts: str) -> str:
+        return str(uuid.uuid5(NAMESPACE, "\x1f".join([self.sleutel, *parts])))
+
+    def uri(self, identifier: str) -> str:
+        return self.base_uri + identifier
+
+
+def dossier_sleutel(dossier, profielen: list) -> str:
+    """What identifies a dossier: its crebo, else its title, else its profile names."""
+    crebo = _str(getattr(dossier, "crebo", None))
+    if crebo:
+        return f"crebo:{crebo}"
+    titel = _str(getattr(dossier, "titel", None))
+    if titel:
+        return f"titel:{titel}"
+    return "profielen:" + "|".join(p.naam for p in profielen)
+
+
+def _datum(dossier, datum: date | None, bron: str) -> str:
+    d = datum.isoformat() if datum else _str(getattr(dossier, "geldig_vanaf", None))
+    if not d:
+        raise InputError(bron, None, "no geldig_vanaf in the dossier: give --datum YYYY-MM-DD for lastChangeDateTime")
+    return f"{d[:10]}T00:00:00Z"
+
+
+def case_package(bronnen: list, base_uri: str = "urn:uuid:", datum: date | None = None, creator: str = "kwaldossier") -> dict:
+    """A CFPackage for the profiles of one dossier (all Bron share one dossier)."""
+    if not bronnen:
+        raise InputError(None, None, "no profielen to export")
+    dossier = bronnen[0].dossier
+    if any(b.dossier is not dossier for b in bronnen):
+        raise InputError(None, None, "a CASE package holds one dossier: export one file or profile at a time")
+    profielen = [b.profiel for b in bronnen]
+    bron = _str(getattr(dossier, "bron", None)) or (str(bronnen[0].pad) if bronnen[0].pad else "<input>")
+    when = _datum(dossier, datum, bron)
+    ids = _Ids(dossier_sleutel(dossier, profielen), base_uri)
+    titel = _str(getattr(dossier, "titel", None)) or " / ".join(p.naam for p in profielen)
+
+    doc_id = ids.id("document")
+    document: dict = {
+        "identifier": doc_id,
+        "uri": ids.uri(doc_id),
+        "frameworkType": "kwalificatiedossier",
+        "caseVersion": "1.1",
+        "creator": creator,
+        "title": titel,
+        "lastChangeDateTime": when,
+        "description": _beschrijving(dossier, titel),
+        "language": "nl",
+    }
+    for key, field in (("version", "versie"), ("adoptionStatus", "status")):
+        value = _str(getattr(dossier, field, None))
+        if value:
+            document[key] = value
+    if _str(getattr(dossier, "geldig_vanaf", None)):
+        document["statusStartDate"] = str(dossier.geldig_vanaf)[:10]
+    document["notes"] = f"Converted by kwaldossier from {Path(bron).name}."
+    doc_link = {"title": titel, "identifier": doc_id, "uri": ids.uri(doc_id)}
+
+    types = {}
+    for k, (title, desc) in ITEM_TYPES.items():
+        tid = ids.id("itemtype", k)
+        types[k] = {
+            "identifier": tid, "uri": ids.uri(tid), "title": title, "description": desc,
+            "hierarchyCode": k, "typeCode": k, "lastChangeDateTime": when,
+        }
+
+    items: list[dict] = []
+    assocs: list[dict] = []
+
+    def item(kind: str, key: tuple[str, ...], statement: str, code: str | None, **extra) -> dict:
+        iid = ids.id(kind, *key)
+        it: dict = {"identifier": iid, "fullStatement": statement}
+        if code:
+            it["humanCodingScheme"] = code
+        it["CFItemType"] = types[kind]["title"]
+        it["CFItemTypeURI"] = {"title": types[kind]["title"], "identifier": types[kind]["identifier"], "uri": types[kind]["uri"]}
+        it.update({k: v for k, v in extra.items() if v})
+        it.update({"uri": ids.uri(iid), "language": "nl", "lastChangeDateTime": when})
+        items.append(it)
+        return {"title": statement, "identifier": iid, "uri": it["uri"]}
+
+    def link(kind: str, origin: dict, dest: dict, seq: int | None = None) -> None:
+        aid = ids.id("association", kind, origin["identifier"], dest["identifier"])
+        a: dict = {"identifier": aid, "associationType": kind}
+        if seq is not None:
+            a["sequenceNumber"] = seq
+        a.update({"uri": ids.uri(aid), "originNodeURI": origin, "destinationNodeURI": dest, "lastChangeDateTime": when})
+        assocs.append(a)
+
+    comp_links: dict[str, dict] = {}
+    gebruikt = sorted({l for p in profielen for _, wps in kerntaken_in_profiel(p) for wp in wps for l in competenties_van(wp)})
+    for seq, letter in enumerate(gebruikt, start=len(profielen) + 1):
+        comp_links[letter] = item("competentie", (letter,), COMPETENTIES[letter], letter)
+        link("isChildOf", comp_links[letter], doc_link, seq)
+
+    for p_seq, p in enumerate(profielen, start=1):
+        p_key = _str(getattr(p, "crebo", None)) or p.naam
+        niveau = getattr(p, "niveau", None)
+        p_link = item(
+            "profiel", (p_key,), p.naam, _str(getattr(p, "code", None)) or _str(getattr(p, "crebo", None)),
+            educationLevel=[f"MBO niveau {niveau}"] if niveau else None,
+        )
+        link("isChildOf", p_link, doc_link, p_seq)
+        for k_seq, (kt, wps) in enumerate(kerntaken_in_profiel(p), start=1):
+            k_link = item("kerntaak", (p_key, kt.code), kt.titel, kt.code)
+            link("isChildOf", k_link, p_link, k_seq)
+            for w_seq, wp in enumerate(wps, start=1):
+                w_link = item("werkproces", (p_key, wp.code), wp.titel, wp.code, notes=_str(getattr(wp, "omschrijving", None)))
+                link("isChildOf", w_link, k_link, w_seq)
+                for letter in competenties_van(wp):
+                    link("isRelatedTo", w_link, comp_links[letter])
+
+    return {
+        "CFDocument": document,
+        "CFItems": items,
+        "CFAssociations": assocs,
+        "CFDefinitions": {"CFItemTypes": list(types.values())},
+    }
+
+
+def _beschrijving(dossier, titel: str) -> str:
+    parts = [f"Kwalificatiedossier {titel}"]
+    crebo = _str(getattr(dossier, "crebo", None))
+    if crebo:
+        parts.append(f"crebo {crebo}")
+    model = _str(getattr(dossier, "model", None))
+    if model:
+        parts.append(f"model {model}")
+    return ", ".join(parts) + "."
+
+
+def case_json(package: dict) -> str:
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
