@@ -371,6 +371,8 @@ def test_case_stdout_and_base_uri(cli):
     pkg = json.loads(r.out)
     assert pkg["CFDocument"]["uri"] == "https://example.org/case/" + pkg["CFDocument"]["identifier"]
     _validator().validate(pkg)
+    r = cli("export", "case", "binnendienst", "--base-uri", "no uri here/")
+    assert r.code == 2 and "--base-uri" in r.err and r.out == ""
 
 
 def test_case_generic_walk_2015_shape():
