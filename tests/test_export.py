@@ -66,7 +66,7 @@ def test_matrix_xlsx_kruistabel(cli, tmp_path):
     assert buiten.freeze_panes == "C2"
     assert buiten.auto_filter.ref == "A1:AC20"  # 29 columns, header + 19 werkprocessen
     assert buiten.column_dimensions["B"].width >= 40 and buiten["B2"].alignment.wrap_text
-    assert buiten.page_setup.orientation == "landscape" and buiten.print_title_rows == "1:1"
+    assert buiten.page_setup.orientation == "landscape" and buiten.print_title_rows == "$1:$1"
     j = buiten.cell(row=1, column=4 + LETTERS.index("J"))
     assert j.value == "J" and j.comment.text == "Formuleren en rapporteren"
     cmp_ = wb["Vergelijking"]
