@@ -189,6 +189,12 @@ def test_xlsx_to_a_pipe():
     assert p.stdout[:2] == b"PK"  # a zip container, whole
 
 
+def test_out_to_a_folder_is_an_input_error(cli, tmp_path):
+    r = cli("matrix", "-f", "csv", "-o", tmp_path)
+    assert r.code == 2 and r.out == "" and "is a directory" in r.err and "Traceback" not in r.err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_out_is_atomic_and_overwrites(cli, tmp_path):
     out = tmp_path / "m.csv"
     out.write_text("old")
