@@ -65,7 +65,8 @@ def test_matrix_xlsx_kruistabel(cli, tmp_path):
     assert _row(buiten, "2.7")[2].value == "nee" and _crossed(buiten, "2.7", 3) == set()
     assert buiten.freeze_panes == "C2"
     assert buiten.auto_filter.ref == "A1:AC20"  # 29 columns, header + 19 werkprocessen
-    assert buiten.column_dimensions["B"].width >= 40
+    assert buiten.column_dimensions["B"].width >= 40 and buiten["B2"].alignment.wrap_text
+    assert buiten.page_setup.orientation == "landscape" and buiten.print_title_rows == "$1:$1"
     j = buiten.cell(row=1, column=4 + LETTERS.index("J"))
     assert j.value == "J" and j.comment.text == "Formuleren en rapporteren"
     cmp_ = wb["Vergelijking"]
@@ -186,6 +187,12 @@ def test_xlsx_to_a_pipe():
     p = subprocess.run([sys.executable, "-m", "kwaldossier", "matrix", "-f", "xlsx"], capture_output=True, env=env)
     assert p.returncode == 0, p.stderr
     assert p.stdout[:2] == b"PK"  # a zip container, whole
+
+
+def test_out_to_a_folder_is_an_input_error(cli, tmp_path):
+    r = cli("matrix", "-f", "csv", "-o", tmp_path)
+    assert r.code == 2 and r.out == "" and "is a directory" in r.err and "Traceback" not in r.err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_out_is_atomic_and_overwrites(cli, tmp_path):
@@ -371,6 +378,8 @@ def test_case_stdout_and_base_uri(cli):
     pkg = json.loads(r.out)
     assert pkg["CFDocument"]["uri"] == "https://example.org/case/" + pkg["CFDocument"]["identifier"]
     _validator().validate(pkg)
+    r = cli("export", "case", "binnendienst", "--base-uri", "no uri here/")
+    assert r.code == 2 and "--base-uri" in r.err and r.out == ""
 
 
 def test_case_generic_walk_2015_shape():

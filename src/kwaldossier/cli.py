@@ -10,6 +10,8 @@ from pathlib import Path
 
 import typer
 
+from .export.commando import export_app, export_table  # typer commands only; heavy imports stay inside
+
 app = typer.Typer(
     name="kwaldossier",
     help="Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them.",
@@ -148,20 +150,6 @@ OutOpt = typer.Option(None, "--out", "-o", help="Write to this file (atomically)
 SepOpt = typer.Option(";", "--sep", help="CSV separator: ';' (Excel-NL, default), ',' or 'tab'.")
 
 
-def _export_table(fmt: str, out: Path | None, sep: str, xlsx_bladen, csv_blad) -> None:
-    """xlsx / csv of a command's tables (render/tabellen.py), to --out or stdout."""
-    from .export.uitvoer import lever, scheidingsteken
-
-    if fmt == "csv":
-        from .render.csvout import csv_bytes
-
-        lever(csv_bytes(csv_blad(), scheidingsteken(sep)), out, fmt)
-    else:
-        from .render.xlsx import xlsx_bytes
-
-        lever(xlsx_bytes(xlsx_bladen()), out, fmt)
-
-
 @app.command("list")
 def list_(
     profiel: str | None = ProfielOpt,
@@ -179,7 +167,7 @@ def list_(
     if fmt in (TableFormat.xlsx, TableFormat.csv):
         from .render.tabellen import lijst_blad
 
-        return _export_table(fmt.value, out, sep, lambda: [lijst_blad(result)], lambda: lijst_blad(result))
+        return export_table(fmt.value, out, sep, lambda: [lijst_blad(result)], lambda: lijst_blad(result))
     if out is not None:
         raise typer.BadParameter("--out writes a file: add --format xlsx or csv", param_hint="--out")
     if as_json or fmt is TableFormat.json:
@@ -248,7 +236,7 @@ def matrix(
     if fmt in (MatrixFormat.xlsx, MatrixFormat.csv):
         from .render.tabellen import matrix_bladen, matrix_csv
 
-        return _export_table(fmt.value, out, sep, lambda: matrix_bladen(result, bronnen), lambda: matrix_csv(result, bronnen))
+        return export_table(fmt.value, out, sep, lambda: matrix_bladen(result, bronnen), lambda: matrix_csv(result, bronnen))
     if fmt is MatrixFormat.svg:
         from .export.uitvoer import lever
         from .render.svg import heatmap_svg
@@ -407,7 +395,7 @@ def diff(
         from .render.tabellen import diff_blad
 
         blad = diff_blad(diff_rijen(result, bron_a, bron_b), bron_a.label, bron_b.label)
-        _export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)
+        export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)
         raise typer.Exit(1 if result["changed"] else 0)
     if fmt is DiffFormat.json:
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
@@ -433,31 +421,7 @@ def diff(
 
 # ---------------------------------------------------------------- export
 
-export_app = typer.Typer(help="Export dossiers for other tools.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
-
-
-@export_app.command("case")
-def export_case(
-    spec: str = typer.Argument(..., help="A dossier file, or a profile name part.", autocompletion=_complete_profiel),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write the package to this file (atomically)."),
-    base_uri: str = typer.Option("urn:uuid:", "--base-uri", help="Prefix of every uri (followed by the identifier)."),
-    datum: str | None = typer.Option(None, "--datum", help="lastChangeDateTime (YYYY-MM-DD) when the dossier has no geldig_vanaf."),
-    data: Path | None = DataOpt,
-) -> None:
-    """A 1EdTech CASE 1.1 package (CFPackage JSON) of one dossier: identical for identical input."""
-    from datetime import date
-
-    from .export.case import case_json, case_package
-    from .export.uitvoer import lever
-    from .read import resolve
-
-    try:
-        when = date.fromisoformat(datum) if datum else None
-    except ValueError:
-        raise typer.BadParameter(f"{datum!r} is not a date YYYY-MM-DD", param_hint="--datum") from None
-    text = case_json(case_package(resolve(spec, data, fast=True), base_uri, when))
-    lever(text.encode("utf-8"), out, "case")
 
 
 # ---------------------------------------------------------------- entry point

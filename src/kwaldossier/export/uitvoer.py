@@ -21,9 +21,15 @@ def scheidingsteken(sep: str) -> str:
 
 def lever(data: bytes, out: Path | None, fmt: str) -> None:
     if out is not None:
+        from ..errors import InputError
         from . import write_bytes_atomic
 
-        write_bytes_atomic(out, data)
+        if out.is_dir():
+            raise InputError(str(out), None, "is a directory: --out takes a file name")
+        try:
+            write_bytes_atomic(out, data)
+        except OSError as exc:
+            raise InputError(str(out), None, f"cannot write: {exc.strerror or exc}") from None
         return
     if fmt in BINAIR and sys.stdout.isatty():
         raise typer.BadParameter(f"{fmt} is a binary format: give --out FILE (or redirect stdout)", param_hint="--out")

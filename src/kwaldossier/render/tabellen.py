@@ -93,7 +93,8 @@ def matrix_bladen(result: dict, bronnen: list | None = None) -> list[Blad]:
                 rijen,
                 vulling,
                 vast_kolommen=2,
-                breedtes={0: 11, 1: 48, 2: 10, **{3 + j: 4 for j in range(len(LETTERS))}, 3 + len(LETTERS): 8},
+                breedtes={0: 11, 1: 50, 2: 10, **{3 + j: 4 for j in range(len(LETTERS))}, 3 + len(LETTERS): 8},
+                omloop={1},
                 kop_noten={3 + j: COMPETENTIES[l] for j, l in enumerate(LETTERS)},
             )
         )
@@ -127,7 +128,8 @@ def _vergelijking(result: dict, names: list[str], bezet: set[str]) -> Blad:
         rijen,
         vulling,
         vast_kolommen=2,
-        breedtes={0: 11, 1: 48, **{2 + j: 5 for j in range(len(LETTERS))}},
+        breedtes={0: 11, 1: 50, **{2 + j: 5 for j in range(len(LETTERS))}},
+        omloop={1},
         noot=noot,
         kop_noten={2 + j: COMPETENTIES[l] for j, l in enumerate(LETTERS)},
     )
@@ -173,6 +175,7 @@ def lijst_blad(result: dict) -> Blad:
         vulling,
         vast_kolommen=4,
         breedtes={0: 9, 1: 40, 2: 11, 3: 55, **{4 + j: max(12, min(len(n), 36)) for j, n in enumerate(names)}},
+        omloop={1, 3},
     )
 
 

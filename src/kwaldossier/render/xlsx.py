@@ -9,51 +9,78 @@ from .tabellen import KOP, Blad
 
 def xlsx_bytes(bladen: list[Blad]) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     wb.remove(wb.active)
-    fills: dict[str, PatternFill] = {}
-
-    def fill(rgb: str) -> PatternFill:
-        if rgb not in fills:
-            fills[rgb] = PatternFill(fill_type="solid", start_color=rgb, end_color=rgb)
-        return fills[rgb]
-
-    bold = Font(bold=True)
+    stijl = _Stijl()
     for blad in bladen:
-        ws = wb.create_sheet(blad.naam)
-        for c, kop in enumerate(blad.kop, start=1):
-            cell = ws.cell(row=1, column=c)
-            _zet(cell, kop)
-            cell.font = bold
-            cell.fill = fill(KOP)
-            if c - 1 in blad.kop_noten:
-                cell.comment = Comment(blad.kop_noten[c - 1], "kwaldossier")
-        for r, rij in enumerate(blad.rijen, start=2):
-            for c, v in enumerate(rij, start=1):
-                _zet(ws.cell(row=r, column=c), v)
-        wrap = Alignment(wrap_text=True, vertical="top")
-        for c in blad.omloop:
-            for r in range(2, len(blad.rijen) + 2):
-                ws.cell(row=r, column=c + 1).alignment = wrap
-        for (r, c), rgb in blad.vulling.items():
-            cell = ws.cell(row=r + 2, column=c + 1)
-            cell.fill = fill(rgb)
-            cell.alignment = Alignment(horizontal="center")
-        ncols, nrows = len(blad.kop), len(blad.rijen) + 1
-        ws.freeze_panes = ws.cell(row=2, column=blad.vast_kolommen + 1).coordinate
-        ws.auto_filter.ref = f"A1:{get_column_letter(ncols)}{nrows}"
-        for c in range(ncols):
-            width = blad.breedtes.get(c) or _breedte(blad, c)
-            ws.column_dimensions[get_column_letter(c + 1)].width = width
-        for i, regel in enumerate(blad.noot):
-            _zet(ws.cell(row=nrows + 2 + i, column=1), regel)
+        _schrijf(wb.create_sheet(blad.naam), blad, stijl)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+class _Stijl:
+    """Shared style objects (one per kind, not one per cell)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        self._fill = PatternFill
+        self.fills: dict[str, PatternFill] = {}
+        self.bold = Font(bold=True)
+        self.top = Alignment(vertical="top")
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.mid = Alignment(horizontal="center", vertical="top")
+
+    def fill(self, rgb: str):
+        if rgb not in self.fills:
+            self.fills[rgb] = self._fill(fill_type="solid", start_color=rgb, end_color=rgb)
+        return self.fills[rgb]
+
+
+def _schrijf(ws, blad: Blad, stijl: _Stijl) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.utils import get_column_letter
+
+    for c, kop in enumerate(blad.kop):
+        cell = ws.cell(row=1, column=c + 1)
+        _zet(cell, kop)
+        cell.font = stijl.bold
+        cell.fill = stijl.fill(KOP)
+        if c in blad.kop_noten:
+            cell.comment = Comment(blad.kop_noten[c], "kwaldossier")
+    for r, rij in enumerate(blad.rijen):
+        for c, v in enumerate(rij):
+            cell = ws.cell(row=r + 2, column=c + 1)
+            _zet(cell, v)
+            rgb = blad.vulling.get((r, c))
+            if rgb:
+                cell.fill = stijl.fill(rgb)
+            cell.alignment = stijl.wrap if c in blad.omloop else stijl.mid if rgb else stijl.top
+        lines = max((_regels(rij[c], blad.breedtes.get(c, 60)) for c in blad.omloop if c < len(rij)), default=1)
+        if lines > 1:  # not every spreadsheet fits wrapped rows on opening
+            ws.row_dimensions[r + 2].height = 15 * min(lines, 27)
+    ncols, nrows = len(blad.kop), len(blad.rijen) + 1
+    ws.freeze_panes = ws.cell(row=2, column=blad.vast_kolommen + 1).coordinate
+    ws.auto_filter.ref = f"A1:{get_column_letter(ncols)}{nrows}"
+    for c in range(ncols):
+        ws.column_dimensions[get_column_letter(c + 1)].width = blad.breedtes.get(c) or _breedte(blad, c)
+    ws.print_title_rows = "1:1"  # printed: header on every page, landscape, one page wide
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    for i, regel in enumerate(blad.noot):
+        _zet(ws.cell(row=nrows + 2 + i, column=1), regel)
+
+
+def _regels(v, width: float) -> int:
+    """Lines a wrapped text takes in a column of this width (characters), roughly."""
+    if not isinstance(v, str) or not v:
+        return 1
+    per = max(int(width * 1.1), 1)  # proportional text fits a little more than the width in digits
+    return sum(max(1, -(-len(part) // per)) for part in v.split("\n"))
 
 
 def _breedte(blad: Blad, c: int) -> float:

@@ -1,0 +1,59 @@
+"""CLI pieces of the exports: `export case` and the xlsx/csv output shared by list, matrix, diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def _complete_profiel(incomplete: str) -> list[str]:
+    from ..cli import _complete_profiel as complete
+
+    return complete(incomplete)
+
+
+DataOpt = typer.Option(None, "--data", help="Folder of dossiers to use instead of the bundled data.")
+
+
+def export_table(fmt: str, out: Path | None, sep: str, xlsx_bladen, csv_blad) -> None:
+    """xlsx / csv of a command's tables (render/tabellen.py), to --out or stdout."""
+    from .uitvoer import lever, scheidingsteken
+
+    if fmt == "csv":
+        from ..render.csvout import csv_bytes
+
+        lever(csv_bytes(csv_blad(), scheidingsteken(sep)), out, fmt)
+    else:
+        from ..render.xlsx import xlsx_bytes
+
+        lever(xlsx_bytes(xlsx_bladen()), out, fmt)
+
+
+export_app = typer.Typer(help="Export dossiers for other tools.", no_args_is_help=True)
+
+
+@export_app.command("case")
+def export_case(
+    spec: str = typer.Argument(..., help="A dossier file, or a profile name part.", autocompletion=_complete_profiel),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the package to this file (atomically)."),
+    base_uri: str = typer.Option("urn:uuid:", "--base-uri", help="Prefix of every uri (followed by the identifier)."),
+    datum: str | None = typer.Option(None, "--datum", help="lastChangeDateTime (YYYY-MM-DD) when the dossier has no geldig_vanaf."),
+    data: Path | None = DataOpt,
+) -> None:
+    """A 1EdTech CASE 1.1 package (CFPackage JSON) of one dossier: identical for identical input."""
+    import re
+    from datetime import date
+
+    from ..read import resolve
+    from .case import case_json, case_package
+    from .uitvoer import lever
+
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", base_uri):
+        raise typer.BadParameter(f"{base_uri!r} does not start a URI (e.g. https://example.org/uri/)", param_hint="--base-uri")
+    try:
+        when = date.fromisoformat(datum) if datum else None
+    except ValueError:
+        raise typer.BadParameter(f"{datum!r} is not a date YYYY-MM-DD", param_hint="--datum") from None
+    text = case_json(case_package(resolve(spec, data, fast=True), base_uri, when))
+    lever(text.encode("utf-8"), out, "case")
