@@ -18,7 +18,7 @@ def cross_zonder_competentie(ctx: Context) -> Iterator[Finding]:
     detail of 1.3 has no block "Beslissen en activiteiten initiëren":
 
         KD101 error 1.3 line 104: matrix crosses A Beslissen en activiteiten initiëren but the
-        detail has no such block
+            detail has no such block
     """
     for wp in detail(ctx):
         have = {c.letter for c in wp.competenties}
@@ -58,7 +58,7 @@ def werkproces_zonder_detail(ctx: Context) -> Iterator[Finding]:
     missing:
 
         KD103 error 2.6 line 337: 2.6 Onderhandelt met de klant/account has crosses in the
-        matrix but no detail section
+            matrix but no detail section
     """
     for wp in ctx.profiel.werkprocessen():
         if wp.in_profiel and not wp.heeft_detail:
@@ -94,7 +94,7 @@ def titel_verschilt(ctx: Context) -> Iterator[Finding]:
     "3.1 werkproces: Signaleert en behandelt klachten en wensen":
 
         KD105 warning 3.1 line 852: matrix says 'Signaleert en behandelt klachten', detail says
-        'Signaleert en behandelt klachten en wensen'
+            'Signaleert en behandelt klachten en wensen'
     """
     for wp in detail(ctx):
         if wp.bron.matrix and fold(wp.titel) != fold(wp.detail_titel or ""):

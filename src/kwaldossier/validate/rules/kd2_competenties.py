@@ -22,7 +22,7 @@ def dubbele_competentie(ctx: Context) -> Iterator[Finding]:
     Example: 3.3 has the block "Formuleren en rapporteren" at line 1049 and again at 1059:
 
         KD201 error 3.3 line 1059: J Formuleren en rapporteren occurs twice (identical blocks,
-        first at line 1049)
+            first at line 1049)
     """
     for wp in detail(ctx):
         seen: dict[str, Competentie] = {}
@@ -52,7 +52,7 @@ def onbekende_competentie(ctx: Context) -> Iterator[Finding]:
     Example: a block headed "Analyseeren":
 
         KD202 error 1.1 line 179: 'Analyseeren' is not a competence of the national list; did
-        you mean M 'Analyseren'?
+            you mean M 'Analyseren'?
     """
     for wp in detail(ctx):
         for c in wp.competenties:
@@ -111,7 +111,7 @@ def vreemde_component(ctx: Context) -> Iterator[Finding]:
     "Afstemmen" under "Samenwerken en overleggen" (E) in two other blocks:
 
         KD204 warning 1.3 line 255: component 'Afstemmen' under Q: the dossier lists it under E
-        2 times, under Q 1 time
+            2 times, under Q 1 time
     """
     index = _componenten(ctx)
     for wp in detail(ctx):
@@ -143,8 +143,8 @@ def samengevoegde_component(ctx: Context) -> Iterator[Finding]:
     under Analyseren, where the dossier lists "Informatie genereren uit gegevens" under M:
 
         KD208 warning 1.1 line 181: component 'Informatie genereren uit gegevens met veel zorg'
-        of M starts with the component 'Informatie genereren uit gegevens'; is 'met veel zorg'
-        merged text?
+            of M starts with the component 'Informatie genereren uit gegevens'; is 'met veel zorg'
+            merged text?
     """
     index = _componenten(ctx)
     for wp in detail(ctx):

@@ -44,7 +44,7 @@ def rij_ontbreekt(ctx: Context) -> Iterator[Finding]:
     Example: binnendienst 2.9, a matrix label without cells:
 
         KD502 info 2.9 line 308: 2.9 Bewaakt de voortgang van het verkooptraject bij de account
-        has no matrix row; read as not in the profile
+            has no matrix row; read as not in the profile
     """
     for wp in ctx.profiel.werkprocessen():
         if wp.bron.matrix and not wp.matrix_rij:
