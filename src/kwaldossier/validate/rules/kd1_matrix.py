@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...model.competenties import fold
 from ..registry import Context, Finding, rule
-from ._common import competentie_naam, detail, first
+from ._common import competentie_naam, detail, first, kort
 
 
 @rule("KD101", "cross-zonder-competentie", "error", "A matrix cross has no competence block in the detail")
@@ -99,7 +99,7 @@ def titel_verschilt(ctx: Context) -> Iterator[Finding]:
     for wp in detail(ctx):
         if wp.bron.matrix and fold(wp.titel) != fold(wp.detail_titel or ""):
             yield ctx.finding(
-                f"matrix says {wp.titel!r}, detail says {wp.detail_titel!r}", wp.code, first(wp.bron.kop)
+                f"matrix says {kort(wp.titel)!r}, detail says {kort(wp.detail_titel or '')!r}", wp.code, first(wp.bron.kop)
             )
 
 

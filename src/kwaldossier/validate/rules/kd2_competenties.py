@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...model import competenties as reference
 from ..registry import Context, Finding, rule
-from ._common import detail, first
+from ._common import detail, first, kort
 
 if TYPE_CHECKING:
     from ...model.dossier import Competentie
@@ -44,6 +44,9 @@ def _same_block(a: Competentie, b: Competentie) -> bool:
     return a.componenten == b.componenten and a.prestatie_indicator == b.prestatie_indicator
 
 
+_LONGEST_NAME = 2 * max(len(n) for n in reference.COMPETENTIES.values())
+
+
 @rule("KD202", "onbekende-competentie", "error", "A competence name is not one of the national 25")
 def onbekende_competentie(ctx: Context) -> Iterator[Finding]:
     """Competence names come from the fixed national list A–Y. A name that differs is a
@@ -58,9 +61,11 @@ def onbekende_competentie(ctx: Context) -> Iterator[Finding]:
         for c in wp.competenties:
             if reference.letter_for_name(c.naam):
                 continue
-            close = reference.closest_competentie(c.naam, cutoff=0.5)
+            # a text far longer than any competence name is no misspelling of one (and fuzzy
+            # matching it would cost time quadratic in its length)
+            close = reference.closest_competentie(c.naam, cutoff=0.5) if len(c.naam) <= _LONGEST_NAME else None
             hint = f"; did you mean {close[0]} {reference.COMPETENTIES[close[0]]!r}?" if close else ""
-            yield ctx.finding(f"{c.naam!r} is not a competence of the national list{hint}", wp.code, first(c.regels))
+            yield ctx.finding(f"{kort(c.naam)!r} is not a competence of the national list{hint}", wp.code, first(c.regels))
 
 
 @rule("KD203", "letter-past-niet", "error", "A competence's letter disagrees with its name")
@@ -126,7 +131,7 @@ def vreemde_component(ctx: Context) -> Iterator[Finding]:
                     elsewhere = ", ".join(f"under {m} {_times(n)}" for m, n in others)
                     line = c.componenten_regels[i] if i < len(c.componenten_regels) else first(c.regels)
                     yield ctx.finding(
-                        f"component {comp!r} under {c.letter}: the dossier lists it {elsewhere}, under {c.letter} {_times(own)}",
+                        f"component {kort(comp)!r} under {c.letter}: the dossier lists it {elsewhere}, under {c.letter} {_times(own)}",
                         wp.code,
                         line,
                     )
@@ -162,7 +167,7 @@ def samengevoegde_component(ctx: Context) -> Iterator[Finding]:
                 name = next((x for x in _originals(ctx, c.letter) if reference.fold(x) == head), head)
                 line = c.componenten_regels[i] if i < len(c.componenten_regels) else first(c.regels)
                 yield ctx.finding(
-                    f"component {comp!r} of {c.letter} starts with the component {name!r}; is {tail!r} merged text?",
+                    f"component {kort(comp)!r} of {c.letter} starts with the component {kort(name)!r}; is {kort(tail)!r} merged text?",
                     wp.code,
                     line,
                 )
@@ -214,4 +219,4 @@ def dubbele_component(ctx: Context) -> Iterator[Finding]:
         for c in wp.competenties:
             for comp, n in Counter(c.componenten).items():
                 if n > 1:
-                    yield ctx.finding(f"component {comp!r} of {c.letter} listed {n} times", wp.code, first(c.regels))
+                    yield ctx.finding(f"component {kort(comp)!r} of {c.letter} listed {n} times", wp.code, first(c.regels))
