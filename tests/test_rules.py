@@ -5,6 +5,7 @@ them: line edits of the text, or edits of the parsed model written as JSON."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -306,3 +307,55 @@ def test_rule_docs_have_an_example(code):
     r = RULES[code]
     assert "\nExample:" in r.docs and "{code}" not in r.docs, code
     assert r.modellen == ("2012",)
+
+
+_EXAMPLE = re.compile(r"^(KD\d{3}) (error|warning|info)(?: (\d+\.\d+))?(?: line (\d+))?: (.*)$")
+
+
+def _doc_examples(docs: str) -> list[tuple[str, str, str | None, int | None, str]]:
+    """The findings a rule's docs show: indented 'KDnnn severity [wp] [line N]: message' lines,
+    a more deeply indented line continuing the one before."""
+    joined: list[str] = []
+    for line in docs.split("\n"):
+        if line.startswith("        ") and joined:
+            joined[-1] += " " + line.strip()
+        elif line.startswith("    KD"):
+            joined.append(line.strip())
+    out = []
+    for text in joined:
+        m = _EXAMPLE.match(text)
+        assert m, text
+        code, sev, wp, line, message = m.groups()
+        out.append((code, sev, wp, int(line) if line else None, message))
+    return out
+
+
+def test_doc_examples_are_real_findings(cli):
+    """Every finding a rule's docs show is what the rule reports: on its fixture, on a seed,
+    or on the numbering-gap variant above."""
+    real = {(code, *f) for code, (_, expected) in CASES.items() for f in expected}
+    for seed in (BUITEN, BINNEN):
+        real |= {(f["code"], f["severity"], f["werkproces"], f["line"], f["message"]) for f in _run(cli, seed)}
+    real.add(("KD501", "error", None, 80, "kerntaak 1 numbers its werkprocessen [1, 2, 3, 5, 6]"))
+    for code, r in RULES.items():
+        shown = _doc_examples(r.docs)
+        assert shown, code
+        for example in shown:
+            assert example[0] == code and example in real, example
+
+
+def test_readme_rules_table_matches_the_registry():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1:-1] for line in readme.splitlines() if line.startswith("| KD")]
+    listed: dict[str, tuple[str, str]] = {}
+    for code, name, severity, _ in (map(str.strip, row) for row in rows):
+        if "–" in code:  # a range with one family of names: KD301–KD306 lege-…
+            first, last = (int(c[2:]) for c in code.split("–"))
+            for n in range(first, last + 1):
+                listed[f"KD{n}"] = (RULES[f"KD{n}"].name, severity)
+        else:
+            listed[code] = (name, severity)
+    assert set(listed) == set(RULES) | set(RETIRED)
+    for code, r in RULES.items():
+        assert listed[code] == (r.name, r.severity), code
+    assert all(listed[code][1] == "retired" for code in RETIRED)

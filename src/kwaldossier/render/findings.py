@@ -161,8 +161,12 @@ def render_rules(rules: list[Rule], one: bool = False) -> None:
         c.print(Text(f"{r.code} {r.name}", style="bold") + Text(f"  ({r.severity})", style=_SEV_STYLE[r.severity]))
         c.print(r.summary)
         c.print(Text(f"Dossier model(s): {', '.join(r.modellen)}", style="dim"))
-        c.print()
-        c.print(Text(r.docs))
+        for kind, text in _doc_blocks(r.docs):
+            c.print()
+            if kind == "code":
+                c.print(Text(text, style="cyan"), soft_wrap=True)  # examples are never re-wrapped
+            else:
+                c.print(Text(text))
         return
     t = _table(c)
     t.add_column("code", no_wrap=True)
@@ -172,3 +176,24 @@ def render_rules(rules: list[Rule], one: bool = False) -> None:
     for r in rules:
         t.add_row(r.code, r.name, Text(r.severity, style=_SEV_STYLE[r.severity]), r.summary)
     c.print(t)
+
+
+def _doc_blocks(docs: str) -> list[tuple[str, str]]:
+    """A rule's docstring as paragraphs: prose joined into one line (the console wraps it),
+    indented example lines kept, a more deeply indented line joined to the one before."""
+    blocks: list[tuple[str, str]] = []
+    for para in docs.split("\n\n"):
+        lines = [line for line in para.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith("    ") for line in lines):
+            out: list[str] = []
+            for line in lines:
+                if out and line.startswith("        "):
+                    out[-1] += " " + line.strip()
+                else:
+                    out.append(line.rstrip())
+            blocks.append(("code", "\n".join(out)))
+        else:
+            blocks.append(("prose", " ".join(line.strip() for line in lines)))
+    return blocks

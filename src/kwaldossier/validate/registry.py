@@ -153,20 +153,25 @@ class Context:
         """True when a dossier-level fact at `line` belongs to this profile: each line of a
         file belongs to exactly one profile (the one whose part of the file holds it; lines
         before the first profile belong to the first), so such a fact is reported once."""
-        starts = self.cache.get("profielstarts")
-        if starts is None:
-            starts = [(p.regels[0] if p.regels else 0) for p in self.dossier.profielen]
-            self.cache["profielstarts"] = starts
-        if not starts:
+        import bisect
+
+        order = self.cache.get("profielstarts")
+        if order is None:  # (first line, profile index), by first line
+            order = sorted(((p.regels[0] if p.regels else 0), i) for i, p in enumerate(self.dossier.profielen))
+            self.cache["profielstarts"] = order
+            self.cache["profielstarts_regels"] = [start for start, _ in order]
+        if not order:
             return True
-        owner = 0
-        for i, start in enumerate(starts):
-            if line is not None and start <= line:
-                owner = i
-        profielen = list(self.dossier.profielen)
-        mine = [i for i, p in enumerate(profielen) if p is self.profiel]
-        mine = mine or [i for i, p in enumerate(profielen) if p.naam == self.profiel.naam]
-        return owner in mine if mine else True
+        k = bisect.bisect_right(self.cache["profielstarts_regels"], line) - 1 if line is not None else 0
+        return order[max(0, k)][1] in self._mine()
+
+    def _mine(self) -> set[int]:
+        key = f"profielindex:{id(self.profiel)}"
+        if key not in self.cache:
+            profielen = list(self.dossier.profielen)
+            mine = {i for i, p in enumerate(profielen) if p is self.profiel}
+            self.cache[key] = mine or {i for i, p in enumerate(profielen) if p.naam == self.profiel.naam}
+        return self.cache[key]
 
 
 def _regelbestand(bron: Bron) -> str | None:

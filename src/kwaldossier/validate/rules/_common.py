@@ -45,3 +45,8 @@ def competentie_naam(letter: str) -> str:
     from ...model.competenties import COMPETENTIES
 
     return COMPETENTIES.get(letter, "(not a competence of the national list)")
+
+
+def kort(text: str, n: int = 80) -> str:
+    """Text quoted in a message: at most n characters (a huge line stays readable)."""
+    return text if len(text) <= n else text[: n - 1] + "…"

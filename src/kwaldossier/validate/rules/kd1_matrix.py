@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...model.competenties import fold
 from ..registry import Context, Finding, rule
-from ._common import competentie_naam, detail, first
+from ._common import competentie_naam, detail, first, kort
 
 
 @rule("KD101", "cross-zonder-competentie", "error", "A matrix cross has no competence block in the detail")
@@ -18,7 +18,7 @@ def cross_zonder_competentie(ctx: Context) -> Iterator[Finding]:
     detail of 1.3 has no block "Beslissen en activiteiten initiëren":
 
         KD101 error 1.3 line 104: matrix crosses A Beslissen en activiteiten initiëren but the
-        detail has no such block
+            detail has no such block
     """
     for wp in detail(ctx):
         have = {c.letter for c in wp.competenties}
@@ -58,7 +58,7 @@ def werkproces_zonder_detail(ctx: Context) -> Iterator[Finding]:
     missing:
 
         KD103 error 2.6 line 337: 2.6 Onderhandelt met de klant/account has crosses in the
-        matrix but no detail section
+            matrix but no detail section
     """
     for wp in ctx.profiel.werkprocessen():
         if wp.in_profiel and not wp.heeft_detail:
@@ -94,12 +94,12 @@ def titel_verschilt(ctx: Context) -> Iterator[Finding]:
     "3.1 werkproces: Signaleert en behandelt klachten en wensen":
 
         KD105 warning 3.1 line 852: matrix says 'Signaleert en behandelt klachten', detail says
-        'Signaleert en behandelt klachten en wensen'
+            'Signaleert en behandelt klachten en wensen'
     """
     for wp in detail(ctx):
         if wp.bron.matrix and fold(wp.titel) != fold(wp.detail_titel or ""):
             yield ctx.finding(
-                f"matrix says {wp.titel!r}, detail says {wp.detail_titel!r}", wp.code, first(wp.bron.kop)
+                f"matrix says {kort(wp.titel)!r}, detail says {kort(wp.detail_titel or '')!r}", wp.code, first(wp.bron.kop)
             )
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...model import competenties as reference
 from ..registry import Context, Finding, rule
-from ._common import detail, first
+from ._common import detail, first, kort
 
 if TYPE_CHECKING:
     from ...model.dossier import Competentie
@@ -22,7 +22,7 @@ def dubbele_competentie(ctx: Context) -> Iterator[Finding]:
     Example: 3.3 has the block "Formuleren en rapporteren" at line 1049 and again at 1059:
 
         KD201 error 3.3 line 1059: J Formuleren en rapporteren occurs twice (identical blocks,
-        first at line 1049)
+            first at line 1049)
     """
     for wp in detail(ctx):
         seen: dict[str, Competentie] = {}
@@ -44,6 +44,9 @@ def _same_block(a: Competentie, b: Competentie) -> bool:
     return a.componenten == b.componenten and a.prestatie_indicator == b.prestatie_indicator
 
 
+_LONGEST_NAME = 2 * max(len(n) for n in reference.COMPETENTIES.values())
+
+
 @rule("KD202", "onbekende-competentie", "error", "A competence name is not one of the national 25")
 def onbekende_competentie(ctx: Context) -> Iterator[Finding]:
     """Competence names come from the fixed national list A–Y. A name that differs is a
@@ -52,15 +55,17 @@ def onbekende_competentie(ctx: Context) -> Iterator[Finding]:
     Example: a block headed "Analyseeren":
 
         KD202 error 1.1 line 179: 'Analyseeren' is not a competence of the national list; did
-        you mean M 'Analyseren'?
+            you mean M 'Analyseren'?
     """
     for wp in detail(ctx):
         for c in wp.competenties:
             if reference.letter_for_name(c.naam):
                 continue
-            close = reference.closest_competentie(c.naam, cutoff=0.5)
+            # a text far longer than any competence name is no misspelling of one (and fuzzy
+            # matching it would cost time quadratic in its length)
+            close = reference.closest_competentie(c.naam, cutoff=0.5) if len(c.naam) <= _LONGEST_NAME else None
             hint = f"; did you mean {close[0]} {reference.COMPETENTIES[close[0]]!r}?" if close else ""
-            yield ctx.finding(f"{c.naam!r} is not a competence of the national list{hint}", wp.code, first(c.regels))
+            yield ctx.finding(f"{kort(c.naam)!r} is not a competence of the national list{hint}", wp.code, first(c.regels))
 
 
 @rule("KD203", "letter-past-niet", "error", "A competence's letter disagrees with its name")
@@ -111,7 +116,7 @@ def vreemde_component(ctx: Context) -> Iterator[Finding]:
     "Afstemmen" under "Samenwerken en overleggen" (E) in two other blocks:
 
         KD204 warning 1.3 line 255: component 'Afstemmen' under Q: the dossier lists it under E
-        2 times, under Q 1 time
+            2 times, under Q 1 time
     """
     index = _componenten(ctx)
     for wp in detail(ctx):
@@ -126,7 +131,7 @@ def vreemde_component(ctx: Context) -> Iterator[Finding]:
                     elsewhere = ", ".join(f"under {m} {_times(n)}" for m, n in others)
                     line = c.componenten_regels[i] if i < len(c.componenten_regels) else first(c.regels)
                     yield ctx.finding(
-                        f"component {comp!r} under {c.letter}: the dossier lists it {elsewhere}, under {c.letter} {_times(own)}",
+                        f"component {kort(comp)!r} under {c.letter}: the dossier lists it {elsewhere}, under {c.letter} {_times(own)}",
                         wp.code,
                         line,
                     )
@@ -143,8 +148,8 @@ def samengevoegde_component(ctx: Context) -> Iterator[Finding]:
     under Analyseren, where the dossier lists "Informatie genereren uit gegevens" under M:
 
         KD208 warning 1.1 line 181: component 'Informatie genereren uit gegevens met veel zorg'
-        of M starts with the component 'Informatie genereren uit gegevens'; is 'met veel zorg'
-        merged text?
+            of M starts with the component 'Informatie genereren uit gegevens'; is 'met veel zorg'
+            merged text?
     """
     index = _componenten(ctx)
     for wp in detail(ctx):
@@ -162,7 +167,7 @@ def samengevoegde_component(ctx: Context) -> Iterator[Finding]:
                 name = next((x for x in _originals(ctx, c.letter) if reference.fold(x) == head), head)
                 line = c.componenten_regels[i] if i < len(c.componenten_regels) else first(c.regels)
                 yield ctx.finding(
-                    f"component {comp!r} of {c.letter} starts with the component {name!r}; is {tail!r} merged text?",
+                    f"component {kort(comp)!r} of {c.letter} starts with the component {kort(name)!r}; is {kort(tail)!r} merged text?",
                     wp.code,
                     line,
                 )
@@ -214,4 +219,4 @@ def dubbele_component(ctx: Context) -> Iterator[Finding]:
         for c in wp.competenties:
             for comp, n in Counter(c.componenten).items():
                 if n > 1:
-                    yield ctx.finding(f"component {comp!r} of {c.letter} listed {n} times", wp.code, first(c.regels))
+                    yield ctx.finding(f"component {kort(comp)!r} of {c.letter} listed {n} times", wp.code, first(c.regels))

@@ -95,9 +95,10 @@ def onvolledige_tekst(ctx: Context) -> Iterator[Finding]:
     """An omschrijving or prestatie-indicator that does not end with a full stop (or ! ? ) …)
     usually lost its last line, or a whole page, in extraction.
 
-    Example: the continuation page of 2.3 is missing, so the indicator of R ends "... en":
+    Example: the continuation page of 2.3 is missing, so the indicator of R ends "..., zodat":
 
-        KD308 warning 2.3 line 587: prestatie-indicator R stops mid-sentence: …'...'
+        KD308 warning 2.3 line 587: prestatie-indicator R stops mid-sentence: …'endelijkheid en
+            organisatiebelang, zodat'
     """
     for wp in detail(ctx):
         texts = [("omschrijving", wp.omschrijving, wp.bron.omschrijving)]

@@ -112,7 +112,8 @@ def kolommen_samengevoegd(ctx: Context) -> Iterator[Finding]:
 
     Example: binnendienst 2.3, "• Aansluiten bij behoeften en verwachtingen klantvriendelijkheid ...":
 
-        KD405 info 2.3 line 550: merged columns split: '• Aansluiten bij behoeften en verwachtingen ...'
+        KD405 info 2.3 line 550: merged columns split: '• Aansluiten bij behoeften en verwachtingen
+            klantvriendelijkheid en or'
     """
     for h in ctx.dossier.herstellingen:
         if h.soort == "kolommen-gesplitst" and ctx.eigen(h.regel):

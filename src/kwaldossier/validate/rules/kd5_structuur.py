@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...model.competenties import fold
 from ..registry import Context, Finding, rule
-from ._common import detail, first
+from ._common import detail, first, kort
 
 
 @rule("KD501", "code-buiten-kerntaak", "error", "A werkproces code does not fit its kerntaak or order")
@@ -44,7 +44,7 @@ def rij_ontbreekt(ctx: Context) -> Iterator[Finding]:
     Example: binnendienst 2.9, a matrix label without cells:
 
         KD502 info 2.9 line 308: 2.9 Bewaakt de voortgang van het verkooptraject bij de account
-        has no matrix row; read as not in the profile
+            has no matrix row; read as not in the profile
     """
     for wp in ctx.profiel.werkprocessen():
         if wp.bron.matrix and not wp.matrix_rij:
@@ -66,7 +66,7 @@ def dubbele_vakkennis(ctx: Context) -> Iterator[Finding]:
         counts = Counter(fold(v.tekst) for v in wp.vakkennis_en_vaardigheden)
         for v in wp.vakkennis_en_vaardigheden:
             if counts[fold(v.tekst)] > 1:
-                yield ctx.finding(f"vakkennis item {v.tekst!r} listed twice", wp.code, first(v.regels))
+                yield ctx.finding(f"vakkennis item {kort(v.tekst)!r} listed twice", wp.code, first(v.regels))
                 counts[fold(v.tekst)] = 0
 
 

@@ -1,0 +1,268 @@
+"""validate's CI formats (GitHub annotations, JUnit XML), where annotations point, the typed
+report, dossier models, and files with several profiles."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import BINNEN, BUITEN, PARSED, RAW
+from kwaldossier.render.findings import escape_data, escape_property
+
+# ---------------------------------------------------------------- GitHub escaping
+
+
+@pytest.mark.parametrize(
+    "raw,escaped",
+    [("100%", "100%25"), ("a\rb", "a%0Db"), ("a\nb", "a%0Ab"), ("%0A", "%250A"), ("a:b,c", "a:b,c")],
+)
+def test_escape_data(raw, escaped):
+    assert escape_data(raw) == escaped
+
+
+@pytest.mark.parametrize(
+    "raw,escaped",
+    [("100%", "100%25"), ("a\rb", "a%0Db"), ("a\nb", "a%0Ab"), ("a:b", "a%3Ab"), ("a,b", "a%2Cb"), ("%,", "%25%2C")],
+)
+def test_escape_property(raw, escaped):
+    assert escape_property(raw) == escaped
+
+
+def _unescape(text: str) -> str:
+    for esc, ch in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(esc, ch)
+    return text
+
+
+def _annotations(out: str) -> list[tuple[str, dict[str, str], str]]:
+    """(level, properties, message) per workflow command; fails on a malformed line."""
+    parsed = []
+    for line in out.splitlines():
+        assert line.startswith("::"), line
+        head, message = line[2:].split("::", 1)
+        level, _, props = head.partition(" ")
+        values = {}
+        for prop in props.split(","):
+            key, _, value = prop.partition("=")
+            values[key] = _unescape(value)
+        parsed.append((level, values, _unescape(message)))
+    return parsed
+
+
+def test_github_file_name_with_comma_and_colon(tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(BINNEN, tmp_path / "dossier, v2: final.txt")
+    r = cli("validate", "dossier, v2: final.txt", "--format", "github")
+    assert r.code == 1
+    found = _annotations(r.out)
+    assert len(found) == 7
+    assert all(p["file"] == "dossier, v2: final.txt" and p["title"].startswith("KD") for _, p, _ in found)
+    assert ("error", {"file": "dossier, v2: final.txt", "line": "1059", "title": "KD201"}) in [(lv, p) for lv, p, _ in found]
+
+
+def test_github_message_with_percent_and_newlines(tmp_path, cli, binnen):
+    data = binnen.model_dump(mode="json")
+    data["profielen"][0]["naam"] = "Binnen 100%\r\nmet: komma, en %0A"
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    r = cli("validate", path, "--format", "github")
+    lines = r.out.splitlines()
+    assert len(lines) == 7  # one line per finding: nothing broke a line
+    found = _annotations(r.out)
+    assert found[-1][0] == "error"
+    assert found[-1][2].startswith("Binnen 100%\r\nmet: komma, en %0A 3.3 (line 1059): J Formuleren en rapporteren")
+
+
+# ---------------------------------------------------------------- where annotations point
+
+
+def test_annotations_on_bundled_data_carry_no_file_or_line(tmp_path, cli, monkeypatch):
+    """Bundled (parsed JSON) input: the original text is not in the working directory, so no
+    file (never the JSON file, never a path inside the package) and no line property."""
+    monkeypatch.chdir(tmp_path)
+    r = cli("validate", "--format", "github")
+    assert r.code == 1
+    found = _annotations(r.out)
+    assert found and all(set(p) == {"title"} for _, p, _ in found)
+    assert "json" not in r.out and "site-packages" not in r.out
+    assert ("error", "Commercieel medewerker binnendienst 3.3 (line 1059): J Formuleren en rapporteren occurs twice "
+            "(identical blocks, first at line 1049)") in [(lv, m) for lv, _, m in found]
+
+
+def test_annotations_on_json_point_at_the_original_text(cli, monkeypatch):
+    """Parsed JSON whose `bron` (a file name) exists relative to the working directory: the
+    annotation points at that text file and its line."""
+    monkeypatch.chdir(RAW)
+    json_path = PARSED / "commercieel-medewerker-binnendienst.json"
+    assert json.loads(json_path.read_text(encoding="utf-8"))["bron"] == BINNEN.name
+    r = cli("validate", str(json_path), "--format", "github")
+    found = _annotations(r.out)
+    assert ("error", {"file": BINNEN.name, "line": "1059", "title": "KD201"}) in [(lv, p) for lv, p, _ in found]
+    data = json.loads(cli("validate", str(json_path), "--json").out)
+    assert {f["regelbestand"] for f in data["findings"]} == {BINNEN.name}
+    assert {f["bron"] for f in data["findings"]} == {str(json_path)}
+
+
+def test_annotations_on_json_with_absolute_bron_carry_no_file(tmp_path, cli, binnen, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    data = binnen.model_dump(mode="json")
+    data["bron"] = str(BINNEN)  # exists, but absolute: not a path in the repository
+    path = tmp_path / "abs.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    found = _annotations(cli("validate", path.name, "--format", "github").out)
+    assert all(set(p) == {"title"} for _, p, _ in found)
+
+
+# ---------------------------------------------------------------- JUnit
+
+
+def test_junit_hostile_profile_name_is_well_formed(tmp_path, cli, binnen):
+    hostile = 'Evil <b>&amp; "q" \x01\x0b\x1f\ufffe ]]> naam'
+    data = binnen.model_dump(mode="json")
+    data["profielen"][0]["naam"] = hostile
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    r = cli("validate", path, "--format", "junit")
+    assert r.code == 1
+    root = ET.fromstring(r.out.encode("utf-8"))  # expat: a real, strict XML 1.0 parser
+    assert root.tag == "testsuite" and root.get("failures") == "1"
+    classnames = {tc.get("classname") for tc in root}
+    assert classnames == {'Evil <b>&amp; "q" \ufffd\ufffd\ufffd\ufffd ]]> naam'}
+    [failed] = [tc for tc in root if tc.find("failure") is not None]
+    assert failed.get("name") == "KD201 dubbele-competentie"
+    assert failed.find("failure").text == "3.3 line 1059: J Formuleren en rapporteren occurs twice (identical blocks, first at line 1049)"
+
+
+def test_junit_has_a_case_per_rule_and_profile_even_when_clean(cli):
+    r = cli("validate", BUITEN, "BINNEN".lower(), "--format", "junit", "--select", "KD1,KD2")
+    root = ET.fromstring(r.out)
+    data = json.loads(cli("rules", "--json").out)
+    n_rules = len([x for x in data if x["code"].startswith(("KD1", "KD2"))])
+    assert int(root.get("tests")) == len(root) == 2 * n_rules
+    out = {tc.get("classname"): tc.find("system-out") for tc in root if tc.find("system-out") is not None}
+    assert list(out) == ["Commercieel medewerker buitendienst"]  # KD206, a warning: not a failure
+
+
+# ---------------------------------------------------------------- the typed report
+
+
+def test_json_is_the_serialised_report(cli):
+    from pydantic import TypeAdapter
+
+    from kwaldossier.validate.report import ValidateReport, json_schemas
+
+    r = cli("validate", BINNEN, "--json")
+    report = TypeAdapter(ValidateReport).validate_json(r.out)
+    assert json.loads(r.out) == report.as_dict()
+    assert report.summary.error == 1 and report.summary.profielen == 1
+    assert report.profielnamen == ["Commercieel medewerker binnendienst"] and "KD101" in report.rules
+    keys = {"code", "severity", "message", "profiel", "werkproces", "line", "bron"}
+    assert all(keys <= set(f) for f in json.loads(r.out)["findings"])
+    schema = json_schemas()
+    assert {"findings", "summary"} <= set(schema["validate"]["properties"])
+    assert schema["rules"]["type"] == "array"
+
+
+def test_rules_json_entries(cli):
+    data = json.loads(cli("rules", "--json").out)
+    assert all(set(x) == {"code", "name", "severity", "summary", "docs", "modellen"} for x in data)
+    assert json.loads(cli("rules", "KD204", "--json").out)[0]["modellen"] == ["2012"]
+
+
+# ---------------------------------------------------------------- dossier models
+
+
+class _As2015:
+    """A parsed dossier that says it is of the 2015 model (as the SBB XML reader will)."""
+
+    model = "2015"
+
+    def __init__(self, dossier) -> None:
+        self._d = dossier
+
+    def __getattr__(self, name):
+        return getattr(self._d, name)
+
+
+def test_rules_run_only_on_their_model(buiten):
+    from kwaldossier.read import Bron
+    from kwaldossier.validate import RULES, rule, run
+
+    as2015 = _As2015(buiten)
+    bronnen = [Bron(p, as2015, None) for p in buiten.profielen]
+    assert run(bronnen) == []  # every rule so far is a 2012 rule
+
+    @rule("KD999", "test-2015", "info", "a test rule for 2015 dossiers", modellen=("2015",))
+    def _only_2015(ctx):
+        yield ctx.finding("seen", None, None)
+
+    try:
+        assert [f.code for f in run(bronnen)] == ["KD999"]
+        assert "KD999" not in {f.code for f in run([Bron(p, buiten, None) for p in buiten.profielen])}
+    finally:
+        del RULES["KD999"]
+
+
+# ---------------------------------------------------------------- several profiles in one file
+
+
+def _copies(tmp_path: Path, source: Path, n: int, edits: dict[int, str] | None = None) -> tuple[Path, int]:
+    """n copies of a seed in one file, profile i named '... i'; returns the file and the
+    number of lines per copy."""
+    text = source.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for no, new in (edits or {}).items():
+        lines.insert(no, new)
+    text = "\n".join(lines)
+    naam = "Commercieel medewerker " + source.stem.split("-")[-1]
+    parts = [text.replace(naam, f"{naam} {i}") for i in range(1, n + 1)]
+    path = tmp_path / "many.txt"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path, len(lines)
+
+
+def test_dossier_level_repairs_reported_once_per_profile(tmp_path, cli):
+    n = 5
+    path, per_copy = _copies(tmp_path, BINNEN, n)
+    found = json.loads(cli("validate", path, "--json").out)["findings"]
+    for code, line in (("KD404", 887), ("KD405", 550)):
+        got = sorted((f["profiel"], f["line"]) for f in found if f["code"] == code)
+        assert got == sorted((f"Commercieel medewerker binnendienst {i + 1}", line + i * per_copy) for i in range(n))
+    single = json.loads(cli("validate", BINNEN, "--json").out)["findings"]
+    assert len(found) == n * len(single) == n * 7
+
+
+def test_unplaced_line_reported_once_per_profile(tmp_path, cli):
+    path, per_copy = _copies(tmp_path, BUITEN, 3, {116: "zie bijlage 3 voor de toelichting"})
+    found = json.loads(cli("validate", path, "--json").out)["findings"]
+    got = sorted((f["profiel"], f["line"]) for f in found if f["code"] == "KD401")
+    assert got == [(f"Commercieel medewerker buitendienst {i + 1}", 117 + i * per_copy) for i in range(3)]
+
+
+# ---------------------------------------------------------------- odd parsed JSON
+
+
+def test_odd_codes_letters_and_names_give_findings_not_errors(tmp_path, cli, buiten):
+    data = buiten.model_dump(mode="json")
+    kt = data["profielen"][0]["kerntaken"][0]
+    kt["werkprocessen"][0]["matrix"].append("ZZ")  # not a letter A–Y
+    kt["werkprocessen"][1]["code"] = "a.b"  # not numeric
+    kt["werkprocessen"][2]["code"] = "7"  # no dot
+    comp = kt["werkprocessen"][0]["competenties"][0]
+    comp["naam"] = "Formuleren " * 20_000  # a huge line where a name is expected
+    comp["letter"] = None
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    r = cli("validate", path, "--json")
+    assert r.code == 1 and r.err == ""
+    found = json.loads(r.out)["findings"]
+    kd101 = [f["message"] for f in found if f["code"] == "KD101" and f["werkproces"] == "1.1"]
+    assert "matrix crosses ZZ (not a competence of the national list) but the detail has no such block" in kd101
+    assert ("KD501", "a.b") in {(f["code"], f["werkproces"]) for f in found}
+    [kd202] = [f["message"] for f in found if f["code"] == "KD202"]
+    # quoted short, and no fuzzy guess for a text far longer than any competence name
+    assert kd202 == "'" + ("Formuleren " * 8)[:79] + "…' is not a competence of the national list"
