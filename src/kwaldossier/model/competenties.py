@@ -109,13 +109,29 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def fold(text: str) -> str:
-    """Case-, accent-, quote- and space-insensitive key for matching."""
-    return " ".join(fold_with_map(text)[0].split())
+    """Case-, accent-, quote- and space-insensitive key for matching (as fold_with_map, in linear
+    time and without the per-character map)."""
+    text = text.translate(_QUOTES).casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.split())
+
+
+_MAX_CODE_DIGITS = 18
 
 
 def code_key(code: str) -> tuple[int, ...]:
-    """Sort key for kerntaak and werkproces codes: 2.10 after 2.9."""
-    return tuple(int(p) for p in code.split("."))
+    """Sort key for kerntaak and werkproces codes: 2.10 after 2.9. Any string gives a key:
+    a part that is no short number sorts after the numbers, by length and characters."""
+    key: list[int] = []
+    for part in code.split("."):
+        if part.isascii() and part.isdigit() and len(part.lstrip("0")) <= _MAX_CODE_DIGITS:
+            key.append(int(part))
+        else:
+            key += [10**_MAX_CODE_DIGITS, len(part), *map(ord, part[:64])]
+    return tuple(key)
 
 
 _NAME_INDEX = {fold(naam): letter for letter, naam in COMPETENTIES.items()}
@@ -132,12 +148,22 @@ def letter_for_name(naam: str) -> str | None:
 
 def closest_competentie(naam: str, cutoff: float = 0.8) -> tuple[str, float] | None:
     """Best matching letter for a possibly misspelled competence name."""
+    return closest_folded(fold(naam), cutoff)
+
+
+def closest_folded(key: str, cutoff: float = 0.8) -> tuple[str, float] | None:
+    """closest_competentie for an already folded text. The cheap upper bounds of the ratio
+    (lengths, then letter counts) reject a text before any full comparison, so a long text
+    costs linear time, not difflib's quadratic worst case."""
     from difflib import SequenceMatcher
 
-    key = fold(naam)
     best: tuple[str, float] | None = None
+    matcher = SequenceMatcher(None, key, "")
     for known, letter in _NAME_INDEX.items():
-        ratio = SequenceMatcher(None, key, known).ratio()
+        matcher.set_seq2(known)
+        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+            continue
+        ratio = matcher.ratio()
         if ratio >= cutoff and (best is None or ratio > best[1]):
             best = (letter, ratio)
     return best

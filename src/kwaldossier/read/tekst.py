@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -58,7 +58,32 @@ _CONJUNCTIONS = {"en", "of", "en/of", "c.q.", "tot", "t/m", "noch"}
 _HYPHEN_PREFIXES = {"non", "ex", "oud", "niet", "vice", "pseudo", "quasi", "semi", "anti"}
 _VOWELS = set("aeiouyáéíóúàèëïöü")
 _WORD = r"[^\W\d_]+"
+_WORD_RE = re.compile(_WORD)
+_SPLIT = re.compile(r"[\s/]+")
+_ELISION_TAIL = re.compile(r",|\s+(?:en|of|c\.q\.)\b")
 _INLINE = re.compile(rf"(?<![\w\-'\"])({_WORD})-({_WORD})(?![\w\-'\"])")
+_MAX_WORD = 100  # longer "words" are not hyphenated by the dictionary (and cost time)
+
+
+def _is_letter(ch: str) -> bool:
+    """A character of _WORD: a letter-like \\w that is no decimal digit nor underscore."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _last_word(text: str) -> str:
+    """The run of letters at the end of `text` (scans back over that run only)."""
+    i = len(text)
+    while i > 0 and _is_letter(text[i - 1]):
+        i -= 1
+    return text[i:]
+
+
+@lru_cache(maxsize=1)
+def _pyphen():
+    """The Dutch hyphenation dictionary: loaded once per process."""
+    import pyphen
+
+    return pyphen.Pyphen(lang="nl_NL")
 
 
 @dataclass
@@ -78,22 +103,22 @@ class Hyphenator:
     @cached_property
     def _words(self) -> set[str]:
         words = set()
-        for raw in re.split(r"[\s/]+", self.text):
+        for raw in _SPLIT.split(self.text):
             token = raw.strip(".,;:()[]\"'‘’“”!?")
-            if token and "-" not in token and re.fullmatch(_WORD, token):
+            if token and "-" not in token and _WORD_RE.fullmatch(token):
                 words.add(token.casefold())
         return words
 
     @cached_property
     def _elided(self) -> set[str]:
-        pattern = rf"({_WORD})-(?=,|\s+(?:en|of|c\.q\.)\b)"
-        return {m.group(1).casefold() for m in re.finditer(pattern, self.text)}
-
-    @cached_property
-    def _pyphen(self):
-        import pyphen
-
-        return pyphen.Pyphen(lang="nl_NL")
+        """First parts written with a hyphen before a comma or a conjunction (prijs-, leverings-
+        en ...). Each maximal run of letters is looked at once: linear in the text."""
+        found = set()
+        for m in _WORD_RE.finditer(self.text):
+            end = m.end()
+            if end < len(self.text) and self.text[end] == "-" and _ELISION_TAIL.match(self.text, end + 1):
+                found.add(m.group(0).casefold())
+        return found
 
     def _closed_prefix(self, a: str) -> bool:
         a = a.casefold()
@@ -120,7 +145,9 @@ class Hyphenator:
         if not closed and a.casefold() in self._words and b.casefold() in self._words:
             return False  # two words of their own: aftersales-procedures
         joined = a + b
-        return len(a) in self._pyphen.positions(joined)
+        if len(joined) > _MAX_WORD:
+            return False  # no dictionary word is this long
+        return len(a) in _pyphen().positions(joined)
 
     def repair_inline(self, line: str) -> str:
         """schat-tingen -> schattingen; CRM-tools stays."""
@@ -145,9 +172,9 @@ class Hyphenator:
                 return left + right
             if first.casefold() in _CONJUNCTIONS:
                 return left + " " + right
-            m = re.search(rf"({_WORD})-$", left)
-            b = re.match(_WORD, right)
-            if m and b and self.is_soft(m.group(1), b.group(0)):
+            a = _last_word(left[:-1])
+            b = _WORD_RE.match(right)
+            if a and b and self.is_soft(a, b.group(0)):
                 return left[:-1] + right
             return left + right
         return left + " " + right
