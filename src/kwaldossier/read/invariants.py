@@ -8,10 +8,10 @@ A second detail section for one code is not here: it is a finding (validate), no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from .vocab import ROW_ONLY
 
 if TYPE_CHECKING:
     from ..model.dossier import Dossier
@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 MAX_UNPLACED_SHARE = 0.5
 
 
-def check(dossier: Dossier, path: str) -> None:
-    """Raise InputError for the first broken invariant; return quietly otherwise."""
+def check(dossier: Dossier, path: str, orphan_rows: Sequence[int] = ()) -> None:
+    """Raise InputError for the first broken invariant; return quietly otherwise.
+    orphan_rows: lines the reader saw as rows of matrix cells but could not give a werkproces."""
     if not any(True for p in dossier.profielen for _ in p.werkprocessen()):
         raise InputError(path, None, "not a kwalificatiedossier: no profiel with werkprocessen found")
     r = dossier.regelverantwoording
@@ -49,6 +50,5 @@ def check(dossier: Dossier, path: str) -> None:
                     wp.bron.matrix[0],
                     f"profiel {p.naam!r}: werkproces {wp.code} twice in the matrix (first at line {first})",
                 )
-    for u in unplaced:
-        if "x" in u.tekst and ROW_ONLY.match(u.tekst):
-            raise InputError(path, u.regel, "a row of matrix cells without its werkproces")
+    if orphan_rows:
+        raise InputError(path, orphan_rows[0], "a row of matrix cells without its werkproces")

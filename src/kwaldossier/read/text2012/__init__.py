@@ -28,8 +28,9 @@ def parse_lines(
 ) -> Dossier:
     """Parse lines (optionally tagged per line by a layout-aware front end) into a Dossier;
     raises InputError when the result is not a dossier or breaks the format's invariants."""
-    dossier = Parser(lines, path, kolommen, paginas).run()
-    check(dossier, path)
+    parser = Parser(lines, path, kolommen, paginas)
+    dossier = parser.run()
+    check(dossier, path, orphan_rows=parser.state.orphan_rows)
     return dossier
 
 

@@ -74,15 +74,18 @@ def rule_letters(st: State, no: int) -> int | None:
 def rule_row(st: State, no: int) -> int | None:
     """A line of cells for the werkproces whose label came last."""
     wp = st.matrix_wp
-    if st.matrix_stap is not MatrixStap.RIJ or wp is None or wp.matrix is not None:
+    if st.matrix_stap is not MatrixStap.RIJ:
         return None
     raw = st.raw(no)
     if st.s(no):
         if "x" not in raw or not vocab.ROW_ONLY.match(raw):
             return None
         letters = decode_row(raw)
-        if letters is None:
+        if wp is None or wp.matrix is not None or letters is None:
+            st.orphan_rows.append(no)  # crosses that belong to no werkproces: the invariants reject them
             return None
+    elif wp is None or wp.matrix is not None:
+        return None
     else:
         letters = []  # whitespace in the row's place (rule_blank passed it on)
     wp.matrix = letters

@@ -79,6 +79,7 @@ class State:
     blank_before: bool = True
     cont_item: ItemB | None = None
     herstellingen: list[Herstelling] = field(default_factory=list)
+    orphan_rows: list[int] = field(default_factory=list)  # matrix rows of cells without a werkproces
     _folded: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
