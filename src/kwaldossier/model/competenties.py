@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
 
 COMPETENTIES: dict[str, str] = {
     "A": "Beslissen en activiteiten initiëren",
@@ -155,18 +159,27 @@ def closest_folded(key: str, cutoff: float = 0.8) -> tuple[str, float] | None:
     """closest_competentie for an already folded text. The cheap upper bounds of the ratio
     (lengths, then letter counts) reject a text before any full comparison, so a long text
     costs linear time, not difflib's quadratic worst case."""
-    from difflib import SequenceMatcher
-
     best: tuple[str, float] | None = None
-    matcher = SequenceMatcher(None, key, "")
-    for known, letter in _NAME_INDEX.items():
-        matcher.set_seq2(known)
+    for letter, matcher in _matchers():
+        matcher.set_seq1(key)  # as SequenceMatcher(None, key, name); the name's index is kept
         if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
             continue
         ratio = matcher.ratio()
         if ratio >= cutoff and (best is None or ratio > best[1]):
             best = (letter, ratio)
     return best
+
+
+_MATCHERS: list[tuple[str, SequenceMatcher[str]]] = []
+
+
+def _matchers() -> list[tuple[str, SequenceMatcher[str]]]:
+    """One matcher per national name, its index built once per process."""
+    if not _MATCHERS:
+        from difflib import SequenceMatcher
+
+        _MATCHERS.extend((letter, SequenceMatcher(None, "", known)) for known, letter in _NAME_INDEX.items())
+    return _MATCHERS
 
 
 def is_name_prefix(text: str) -> bool:

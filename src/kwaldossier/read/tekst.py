@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -59,8 +60,7 @@ _HYPHEN_PREFIXES = {"non", "ex", "oud", "niet", "vice", "pseudo", "quasi", "semi
 _VOWELS = set("aeiouyáéíóúàèëïöü")
 _WORD = r"[^\W\d_]+"
 _WORD_RE = re.compile(_WORD)
-_SPLIT = re.compile(r"[\s/]+")
-_ELISION_TAIL = re.compile(r",|\s+(?:en|of|c\.q\.)\b")
+_ELIDED_HYPHEN = re.compile(r"-(?=,|\s+(?:en|of|c\.q\.)\b)")
 _INLINE = re.compile(rf"(?<![\w\-'\"])({_WORD})-({_WORD})(?![\w\-'\"])")
 _MAX_WORD = 100  # longer "words" are not hyphenated by the dictionary (and cost time)
 
@@ -102,27 +102,48 @@ class Hyphenator:
 
     @cached_property
     def _words(self) -> set[str]:
+        tokens: set[str] = set()
+        for w in set(self.text.split()):  # split at [\s/]+, each distinct token once
+            if "/" in w:
+                tokens.update(w.split("/"))
+            else:
+                tokens.add(w)
         words = set()
-        for raw in _SPLIT.split(self.text):
+        for raw in tokens:
             token = raw.strip(".,;:()[]\"'‘’“”!?")
             if token and "-" not in token and _WORD_RE.fullmatch(token):
                 words.add(token.casefold())
         return words
 
     @cached_property
+    def _sorted_words(self) -> list[str]:
+        return sorted(self._words)
+
+    @cached_property
     def _elided(self) -> set[str]:
         """First parts written with a hyphen before a comma or a conjunction (prijs-, leverings-
-        en ...). Each maximal run of letters is looked at once: linear in the text."""
+        en ...). Each hyphen is looked at once, with the letters right before it: linear."""
         found = set()
-        for m in _WORD_RE.finditer(self.text):
-            end = m.end()
-            if end < len(self.text) and self.text[end] == "-" and _ELISION_TAIL.match(self.text, end + 1):
-                found.add(m.group(0).casefold())
+        for m in _ELIDED_HYPHEN.finditer(self.text):
+            start = m.start()
+            i = start
+            while i > 0 and _is_letter(self.text[i - 1]):
+                i -= 1
+            if i < start:
+                found.add(self.text[i:start].casefold())
         return found
 
     def _closed_prefix(self, a: str) -> bool:
+        """The dossier has a longer word starting with `a` (by more than two letters)."""
         a = a.casefold()
-        return any(w.startswith(a) and len(w) > len(a) + 2 for w in self._words)
+        words = self._sorted_words
+        for i in range(bisect_left(words, a), len(words)):
+            w = words[i]
+            if not w.startswith(a):
+                return False
+            if len(w) > len(a) + 2:
+                return True
+        return False
 
     def is_soft(self, a: str, b: str) -> bool:
         key = (a, b)
@@ -156,7 +177,7 @@ class Hyphenator:
             a, b = m.group(1), m.group(2)
             return a + b if self.is_soft(a, b) else m.group(0)
 
-        return _INLINE.sub(fix, line)
+        return _INLINE.sub(fix, line) if "-" in line else line
 
     def join(self, left: str, right: str) -> str:
         """Join two wrapped lines, deciding on a hyphen at the end of the first."""

@@ -13,8 +13,10 @@ BULLET = "•"
 GEWENST_BULLETS = ("-", BULLET, "–")  # a gewenst-resultaat item starts with one of these
 
 # ---------------------------------------------------------------- page furniture
+PAGINA_START, FOOTER_START = "Pagina", "Kwalificatiedossier"
 PAGINA = re.compile(r"^Pagina \d+ van \d+$")
 FOOTER = re.compile(r"^Kwalificatiedossier\s+(?P<titel>.+?)\s*,\s*geldig vanaf\s+(?P<datum>.+)$")
+MAX_FURNITURE = 300  # furniture is one short line; longer lines are not tried (the footer regex backtracks)
 # the footer's date: day, Dutch month name, year
 DATUM = re.compile(r"(\d{1,2})\s+(\w+)\s+(\d{4})")
 MAANDEN: dict[str, int] = {
@@ -26,6 +28,8 @@ MAANDEN: dict[str, int] = {
 }
 
 # ---------------------------------------------------------------- headings
+MATRIX_KOP_START, DETAIL_KOP_START, KERNTAAK_START = "Proces-competentie-matrix", "Detaillering", "Kerntaak"
+DIGITS = "0123456789"  # what a code starts with (a non-ASCII first character is tried by every rule)
 SECTIE = re.compile(r"^\d+\.\d+\s+(?P<naam>\S.*)$")  # "4.1 <profile name>"
 ALGEMENE_INFORMATIE = "Algemene informatie"
 MATRIX_KOP = re.compile(r"^Proces-competentie-matrix\s+(?P<naam>\S.*)$")
@@ -39,7 +43,19 @@ MATRIX_COMPETENTIES = "Competenties"  # above the letter row
 MATRIX_WERKPROCESSEN = "Werkprocessen"  # above the werkproces rows
 WP_RIJ = re.compile(r"^(?P<code>\d+\.\d+)\s+(?P<rest>\S.*)$")
 ROW_ONLY = re.compile(r"^[ x]+$")  # a row of cells: a cell is "x " or " "
-INLINE_ROW = re.compile(r"^(?P<titel>.*?\S) (?P<rij>[ x]*)$")
+
+
+def split_inline_row(text: str) -> tuple[str, str] | None:
+    """A werkproces label with its row at the end of the line: (title, cells), splitting at the
+    first space after which only cells follow; None without such a split. Linear (a regex for
+    this backtracks on long runs of cells)."""
+    j = len(text)
+    while j > 0 and text[j - 1] in " x":
+        j -= 1
+    for p in range(max(j - 1, 1), len(text)):
+        if text[p] == " " and not text[p - 1].isspace():
+            return text[:p], text[p + 1 :]
+    return None
 
 # ---------------------------------------------------------------- boilerplate (whole sentences)
 BOILERPLATE: tuple[str, ...] = (

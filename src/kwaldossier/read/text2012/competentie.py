@@ -23,7 +23,7 @@ def naam_at(st: State, no: int, structural: bool, unknown: bool = False) -> tupl
     bullet also counts when it is close to a known name (a misspelling), or, with `unknown`,
     whatever it says: in the competence column nothing else has that shape.
     """
-    s = st.s(no)
+    s = st.stripped[no - 1]
     if not s or s.startswith(vocab.BULLET):
         return None
     exact = name_at(st, no)
@@ -68,7 +68,7 @@ def rule_competenties(st: State, no: int) -> int | None:
     """A line in the competence column: a name, a component bullet, or indicator text."""
     if st.stap is not DetailStap.COMPETENTIES or st.wp is None:
         return None
-    s = st.s(no)
+    s = st.stripped[no - 1]
     naam = naam_at(st, no, structural=st.blank_before, unknown=True)
     if naam:
         return start(st, *naam)

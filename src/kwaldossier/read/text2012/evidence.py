@@ -14,13 +14,16 @@ from .state import State
 
 NAMES: dict[str, str] = {fold(naam): letter for letter, naam in COMPETENTIES.items()}
 _LONGEST = max(len(k) for k in NAMES)
+_FIRST_WORDS = {k.split()[0] for k in NAMES}
 
 
 def name_at(st: State, no: int) -> tuple[str, list[int]] | None:
     """A national competence name (exactly, folded) on line `no` or wrapped over `no`, `no`+1."""
-    s = st.s(no)
+    s = st.stripped[no - 1]
     if not s or s.startswith(vocab.BULLET):
         return None
+    if s.isascii() and s.split(None, 1)[0].casefold() not in _FIRST_WORDS:
+        return None  # (fold of ASCII text is casefold with single spaces: no need to fold it)
     key = st.folded(no)
     if len(key) > _LONGEST:
         return None

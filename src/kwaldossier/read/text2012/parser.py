@@ -18,7 +18,6 @@ from .state import Disp, State, Zone
 
 Rule = Callable[[State, int], "int | None"]
 
-GLOBAL_RULES: Sequence[Rule] = rules_global.RULES
 ZONE_RULES: dict[Zone, Sequence[Rule]] = {
     Zone.START: (),
     Zone.ALGEMEEN: rules_algemeen.RULES,
@@ -56,10 +55,15 @@ class Parser:
     def run(self) -> Dossier:
         st = self.state
         st.componenten = components_per_letter(st)
+        by_first: dict[str, Sequence[Rule]] = {}
         no = 1
         while no <= st.n:
             nxt = None
-            for rule in GLOBAL_RULES:
+            first = st.stripped[no - 1][:1]
+            rules = by_first.get(first)
+            if rules is None:
+                rules = by_first[first] = rules_global.rules_for(first)
+            for rule in rules:
                 nxt = rule(st, no)
                 if nxt is not None:
                     break

@@ -12,7 +12,7 @@ _FIRST = {label: label.split(" ", 1)[0] for label, _ in vocab.ALGEMEEN_LABELS}
 def _label(st: State, no: int) -> tuple[str, str, int] | None:
     """A label not seen yet in this profile, wrapped anywhere: (field, rest, last line)."""
     assert st.profiel is not None
-    s = st.s(no)
+    s = st.stripped[no - 1]
     for label, key in vocab.ALGEMEEN_LABELS:
         if key in st.profiel.algemeen:
             continue  # a sentence starting with a used label's words is text
@@ -46,7 +46,7 @@ def rule_algemeen_tekst(st: State, no: int) -> int | None:
     if st.profiel is None or st.veld is None:
         return None
     tb = st.profiel.algemeen[st.veld]
-    tb.add(no, st.s(no), new_paragraph=st.blank_before and bool(tb))
+    tb.add(no, st.stripped[no - 1], new_paragraph=st.blank_before and bool(tb))
     st.claim(no, Disp.MODEL)
     return no + 1
 

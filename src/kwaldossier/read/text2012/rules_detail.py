@@ -15,7 +15,7 @@ _IN_TABLE = (DetailStap.VAKKENNIS, DetailStap.CONT, DetailStap.COMPETENTIES)
 
 
 def _label(st: State, no: int, label: str) -> tuple[int, str] | None:
-    if not st.s(no).startswith(label.split(" ", 1)[0]):
+    if not st.stripped[no - 1].startswith(label.split(" ", 1)[0]):
         return None
     return st.joined(no, label)
 
@@ -68,7 +68,7 @@ def rule_table_header(st: State, no: int) -> int | None:
 def rule_omschrijving(st: State, no: int) -> int | None:
     if st.wp is None or st.stap is not DetailStap.OMSCHRIJVING:
         return None
-    st.wp.omschrijving.add(no, st.s(no), new_paragraph=st.blank_before)
+    st.wp.omschrijving.add(no, st.stripped[no - 1], new_paragraph=st.blank_before)
     st.claim(no, Disp.MODEL)
     return no + 1
 
@@ -88,7 +88,7 @@ def _gewenst(st: State, no: int, s: str) -> None:
 def rule_gewenst(st: State, no: int) -> int | None:
     if st.wp is None or st.stap is not DetailStap.GEWENST:
         return None
-    _gewenst(st, no, st.s(no))
+    _gewenst(st, no, st.stripped[no - 1])
     return no + 1
 
 
@@ -107,7 +107,7 @@ def rule_tagged_column(st: State, no: int) -> int | None:
     wp = st.wp
     if wp is None or tag not in COLUMN_TAGS or st.stap not in _IN_TABLE:
         return None
-    s = st.s(no)
+    s = st.stripped[no - 1]
     if tag == TAG_VAKKENNIS:
         if s.startswith(vocab.BULLET):
             _new_vakkennis(st, no, s)
@@ -144,7 +144,7 @@ def rule_tagged_column(st: State, no: int) -> int | None:
 def rule_vakkennis(st: State, no: int) -> int | None:
     if st.wp is None or st.stap is not DetailStap.VAKKENNIS:
         return None
-    s = st.s(no)
+    s = st.stripped[no - 1]
     if s.startswith(vocab.BULLET):
         _new_vakkennis(st, no, s)
         st.claim(no, Disp.MODEL)
@@ -173,7 +173,7 @@ def rule_continuation(st: State, no: int) -> int | None:
     """First lines after a repeated header: vakkennis column, then competence column."""
     if st.wp is None or st.stap is not DetailStap.CONT:
         return None
-    s = st.s(no)
+    s = st.stripped[no - 1]
     last_comp = st.wp.competenties[-1] if st.wp.competenties else None
     if s.startswith(vocab.BULLET):
         if last_comp and known_component(st, last_comp.letter, s[1:].strip()):

@@ -29,7 +29,10 @@ def parse_date(text: str, path: str, no: int) -> date | None:
 
 
 def _footer(st: State, no: int) -> bool:
-    m = vocab.FOOTER.match(st.s(no))
+    s = st.stripped[no - 1]
+    if len(s) > vocab.MAX_FURNITURE or not s.startswith(vocab.FOOTER_START):
+        return False
+    m = vocab.FOOTER.match(s)
     if not m:
         return False
     datum = parse_date(m.group("datum"), st.path, no)
@@ -54,7 +57,7 @@ def rule_tagged(st: State, no: int) -> int | None:
 
 
 def rule_blank(st: State, no: int) -> int | None:
-    if st.s(no):
+    if st.stripped[no - 1]:
         return None
     wp = st.matrix_wp
     if st.zone is Zone.MATRIX and st.matrix_stap is MatrixStap.RIJ and wp is not None and wp.matrix is None:
@@ -67,7 +70,8 @@ def rule_blank(st: State, no: int) -> int | None:
 
 
 def rule_furniture(st: State, no: int) -> int | None:
-    if vocab.PAGINA.match(st.s(no)) or _footer(st, no):
+    s = st.stripped[no - 1]
+    if (len(s) <= vocab.MAX_FURNITURE and vocab.PAGINA.match(s)) or _footer(st, no):
         st.claim(no, Disp.OPMAAK)
         return no + 1
     return None
@@ -75,7 +79,7 @@ def rule_furniture(st: State, no: int) -> int | None:
 
 def rule_profile_heading(st: State, no: int) -> int | None:
     """'N.N <name>' followed by 'Algemene informatie' starts a profile."""
-    m = vocab.SECTIE.match(st.s(no))
+    m = vocab.SECTIE.match(st.stripped[no - 1])
     if not m:
         return None
     nxt = st.next_nonblank(no)
@@ -94,7 +98,7 @@ def rule_section_heading(st: State, no: int) -> int | None:
     """'N.N <name of a known profile>': a later section of that profile."""
     if not st.profielen:
         return None
-    m = vocab.SECTIE.match(st.s(no))
+    m = vocab.SECTIE.match(st.stripped[no - 1])
     if not m:
         return None
     p = st.profielen.get(fold(m.group("naam")))
@@ -106,7 +110,7 @@ def rule_section_heading(st: State, no: int) -> int | None:
 
 
 def rule_matrix_heading(st: State, no: int) -> int | None:
-    m = vocab.MATRIX_KOP.match(st.s(no))
+    m = vocab.MATRIX_KOP.match(st.stripped[no - 1])
     if not m:
         return None
     st.profiel = st.profile_for(m.group("naam").strip(), no)
@@ -116,7 +120,7 @@ def rule_matrix_heading(st: State, no: int) -> int | None:
 
 
 def rule_detail_heading(st: State, no: int) -> int | None:
-    m = vocab.DETAIL_KOP.match(st.s(no))
+    m = vocab.DETAIL_KOP.match(st.stripped[no - 1])
     if not m:
         return None
     st.profiel = st.profile_for(m.group("naam").strip(), no)
@@ -126,7 +130,7 @@ def rule_detail_heading(st: State, no: int) -> int | None:
 
 
 def rule_kerntaak_header(st: State, no: int) -> int | None:
-    m = vocab.KERNTAAK_KOP.match(st.s(no))
+    m = vocab.KERNTAAK_KOP.match(st.stripped[no - 1])
     if not m or st.profiel is None:
         return None
     kt = st.profiel.kerntaak(m.group("code"))
@@ -141,7 +145,7 @@ def rule_kerntaak_header(st: State, no: int) -> int | None:
 
 
 def rule_werkproces_header(st: State, no: int) -> int | None:
-    m = vocab.WP_KOP.match(st.s(no))
+    m = vocab.WP_KOP.match(st.stripped[no - 1])
     if not m or st.profiel is None:
         return None
     code, titel = m.group("code"), m.group("titel").strip()
@@ -170,7 +174,7 @@ _FIRST_WORDS = tuple(sentence.split(" ", 1)[0] for sentence in vocab.BOILERPLATE
 
 
 def rule_boilerplate(st: State, no: int) -> int | None:
-    s = st.s(no)
+    s = st.stripped[no - 1]
     for sentence, first in zip(vocab.BOILERPLATE, _FIRST_WORDS, strict=True):
         if not s.startswith(first):
             continue
@@ -198,3 +202,29 @@ RULES = (
     rule_werkproces_header,
     rule_boilerplate,
 )
+
+BLANK = ""
+# The first characters of the lines each rule can claim (None: any line; BLANK: blank lines
+# only), so that the cursor tries only the rules that can apply, as markdown-it's rules test
+# the first character before anything else.
+FIRST: dict[object, str | None] = {
+    rule_tagged: None,
+    rule_blank: BLANK,
+    rule_furniture: vocab.PAGINA_START[0] + vocab.FOOTER_START[0],
+    rule_profile_heading: vocab.DIGITS,
+    rule_section_heading: vocab.DIGITS,
+    rule_matrix_heading: vocab.MATRIX_KOP_START[0],
+    rule_detail_heading: vocab.DETAIL_KOP_START[0],
+    rule_kerntaak_header: vocab.KERNTAAK_START[0],
+    rule_werkproces_header: vocab.DIGITS,
+    rule_boilerplate: "".join(sorted({s[0] for s in vocab.BOILERPLATE})),
+}
+
+
+def rules_for(first: str) -> tuple:
+    """The global rules that can claim a line starting with `first` ("" for a blank line)."""
+    if first and not first.isascii():
+        return RULES
+    return tuple(
+        r for r in RULES if FIRST[r] is None or (first == BLANK and FIRST[r] == BLANK) or (first and first in (FIRST[r] or ""))
+    )

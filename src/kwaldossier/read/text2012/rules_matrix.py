@@ -34,7 +34,7 @@ def decode_row(row: str) -> list[str] | None:
 def rule_kerntaak(st: State, no: int) -> int | None:
     if st.matrix_stap is not MatrixStap.KERNTAAK or st.profiel is None:
         return None
-    m = vocab.KERNTAAK_MATRIX.match(st.s(no))
+    m = vocab.KERNTAAK_MATRIX.match(st.stripped[no - 1])
     if not m:
         return None
     st.matrix_kt = st.profiel.kerntaak(m.group("code"))
@@ -47,7 +47,7 @@ def rule_kerntaak(st: State, no: int) -> int | None:
 def rule_kerntaak_titel(st: State, no: int) -> int | None:
     if st.matrix_stap is not MatrixStap.KT_TITEL or st.matrix_kt is None:
         return None
-    s = st.s(no)
+    s = st.stripped[no - 1]
     if s == vocab.MATRIX_COMPETENTIES:
         st.claim(no, Disp.LABEL)
         st.matrix_stap = MatrixStap.LETTERS
@@ -60,7 +60,7 @@ def rule_kerntaak_titel(st: State, no: int) -> int | None:
 def rule_letters(st: State, no: int) -> int | None:
     if st.matrix_stap is not MatrixStap.LETTERS:
         return None
-    s = st.s(no)
+    s = st.stripped[no - 1]
     if s == vocab.MATRIX_WERKPROCESSEN:
         st.claim(no, Disp.LABEL)
         st.matrix_stap, st.matrix_wp = MatrixStap.RIJ, None
@@ -77,7 +77,7 @@ def rule_row(st: State, no: int) -> int | None:
     if st.matrix_stap is not MatrixStap.RIJ:
         return None
     raw = st.raw(no)
-    if st.s(no):
+    if st.stripped[no - 1]:
         if "x" not in raw or not vocab.ROW_ONLY.match(raw):
             return None
         letters = decode_row(raw)
@@ -99,7 +99,7 @@ def rule_label(st: State, no: int) -> int | None:
     kt = st.matrix_kt
     if st.matrix_stap is not MatrixStap.RIJ or st.profiel is None or kt is None:
         return None
-    m = vocab.WP_RIJ.match(st.s(no))
+    m = vocab.WP_RIJ.match(st.stripped[no - 1])
     if not m or m.group("code").split(".")[0] != kt.code:
         return None
     code = m.group("code")
@@ -112,14 +112,14 @@ def rule_label(st: State, no: int) -> int | None:
     wp.matrix_regels.append(no)
     st.matrix_wp = wp
     rest = st.raw(no).split(code, 1)[1][1:]
-    inline = vocab.INLINE_ROW.match(rest)
+    inline = vocab.split_inline_row(rest)
     if inline:
-        rij = inline.group("rij")
+        titel, rij = inline
         # crosses make a row; spaces alone only when the layout says the row is there
         if "x" in rij or (rij and st.kolom(no) == TAG_MATRIX):
             letters = decode_row(rij)
             if letters is not None:
-                wp.titel_lines.append(inline.group("titel").strip())
+                wp.titel_lines.append(titel.strip())
                 wp.matrix = letters
                 st.claim(no, Disp.MODEL)
                 return no + 1
@@ -132,7 +132,7 @@ def rule_wrapped_label(st: State, no: int) -> int | None:
     wp = st.matrix_wp
     if st.matrix_stap is not MatrixStap.RIJ or wp is None or wp.matrix is not None or st.blank_before:
         return None
-    wp.titel_lines.append(st.s(no))
+    wp.titel_lines.append(st.stripped[no - 1])
     wp.matrix_regels.append(no)
     st.claim(no, Disp.MODEL)
     return no + 1
