@@ -201,6 +201,43 @@ def test_merged_columns_binnendienst_2_3(binnen):
     assert [h.regel for h in binnen.herstellingen if h.soort == "kolommen-gesplitst"] == [550]
 
 
+def test_no_sample_derived_table(monkeypatch, binnen, buiten):
+    """The parser takes component knowledge from the dossier itself, never from a table built
+    from sample dossiers: without it, both seeds parse the same."""
+    from conftest import BINNEN, BUITEN
+    from kwaldossier.model import competenties
+    from kwaldossier.read.text2012 import parse_file
+
+    monkeypatch.setattr(competenties, "COMPONENTEN", {}, raising=False)
+    monkeypatch.setattr(competenties, "_COMPONENT_INDEX", {}, raising=False)
+    monkeypatch.setattr(competenties, "component_prefix", None, raising=False)
+    monkeypatch.setattr(competenties, "letters_of_component", None, raising=False)
+    assert parse_file(BINNEN) == binnen
+    assert parse_file(BUITEN) == buiten
+
+
+def test_merged_columns_need_the_dossiers_own_evidence(tmp_path, binnen):
+    """binnendienst 2.3's merged line is split because the dossier lists 'Aansluiten bij behoeften
+    en verwachtingen' under R elsewhere. Where it does not, nothing tells the line from a vakkennis
+    item after the page break: it stays whole, unsplit, and R's indicator visibly stops
+    mid-sentence (validate KD308 reports that)."""
+    from conftest import BINNEN
+    from kwaldossier.read.text2012 import parse_file
+
+    text = BINNEN.read_text(encoding="utf-8")
+    alone = "\n• Aansluiten bij behoeften en verwachtingen\n"
+    assert text.count(alone) >= 1
+    path = tmp_path / "no-evidence.txt"
+    path.write_text(text.replace(alone, "\n• Aansluiten bij de behoeften en verwachtingen\n"), encoding="utf-8")
+    d = parse_file(path)
+    wp = d.profielen[0].werkproces("2.3")
+    r = wp.competenties[-1]
+    assert r.componenten == ["Behoeften en verwachtingen achterhalen"]
+    assert r.prestatie_indicator.endswith("afweging maakt tussen")
+    assert wp.vakkennis_en_vaardigheden[-1].tekst.startswith("Aansluiten bij behoeften en verwachtingen klantvriendelijkheid")
+    assert not [h for h in d.herstellingen if h.soort == "kolommen-gesplitst"]
+
+
 def test_leaked_label_binnendienst_3_1(binnen):
     wp = _profile(binnen).werkproces("3.1")
     h = wp.competenties[0]
@@ -313,6 +350,9 @@ def test_every_field(request, which, naam):
             for comp in c.componenten:
                 # every component is listed under this competence only, across the whole dossier
                 assert letters[reference.fold(comp)] == {c.letter}, (where, c.letter, comp)
+                # a component is a short phrase: no indicator text merged into it
+                assert comp[0].isupper() or comp[0] == '"', (where, c.letter, comp)
+                assert len(comp) <= 60 and not comp.endswith(".") and "•" not in comp, (where, c.letter, comp)
             assert c.prestatie_indicator.startswith(f"De commercieel medewerker {naam}"), (where, c.letter)
             assert c.prestatie_indicator.endswith("."), (where, c.letter, c.prestatie_indicator[-40:])
             assert "•" not in c.prestatie_indicator

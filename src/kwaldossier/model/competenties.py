@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
 
 COMPETENTIES: dict[str, str] = {
     "A": "Beslissen en activiteiten initiëren",
@@ -51,13 +54,29 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def fold(text: str) -> str:
-    """Case-, accent-, quote- and space-insensitive key for matching."""
-    return " ".join(fold_with_map(text)[0].split())
+    """Case-, accent-, quote- and space-insensitive key for matching (as fold_with_map, in linear
+    time and without the per-character map)."""
+    text = text.translate(_QUOTES).casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.split())
+
+
+_MAX_CODE_DIGITS = 18
 
 
 def code_key(code: str) -> tuple[int, ...]:
-    """Sort key for kerntaak and werkproces codes: 2.10 after 2.9."""
-    return tuple(int(p) for p in code.split("."))
+    """Sort key for kerntaak and werkproces codes: 2.10 after 2.9. Any string gives a key:
+    a part that is no short number sorts after the numbers, by length and characters."""
+    key: list[int] = []
+    for part in code.split("."):
+        if part.isascii() and part.isdigit() and len(part.lstrip("0")) <= _MAX_CODE_DIGITS:
+            key.append(int(part))
+        else:
+            key += [10**_MAX_CODE_DIGITS, len(part), *map(ord, part[:64])]
+    return tuple(key)
 
 
 _NAME_INDEX = {fold(naam): letter for letter, naam in COMPETENTIES.items()}
@@ -70,15 +89,34 @@ def letter_for_name(naam: str) -> str | None:
 
 def closest_competentie(naam: str, cutoff: float = 0.8) -> tuple[str, float] | None:
     """Best matching letter for a possibly misspelled competence name."""
-    from difflib import SequenceMatcher
+    return closest_folded(fold(naam), cutoff)
 
-    key = fold(naam)
+
+def closest_folded(key: str, cutoff: float = 0.8) -> tuple[str, float] | None:
+    """closest_competentie for an already folded text. The cheap upper bounds of the ratio
+    (lengths, then letter counts) reject a text before any full comparison, so a long text
+    costs linear time, not difflib's quadratic worst case."""
     best: tuple[str, float] | None = None
-    for known, letter in _NAME_INDEX.items():
-        ratio = SequenceMatcher(None, key, known).ratio()
+    for letter, matcher in _matchers():
+        matcher.set_seq1(key)  # as SequenceMatcher(None, key, name); the name's index is kept
+        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+            continue
+        ratio = matcher.ratio()
         if ratio >= cutoff and (best is None or ratio > best[1]):
             best = (letter, ratio)
     return best
+
+
+_MATCHERS: list[tuple[str, SequenceMatcher[str]]] = []
+
+
+def _matchers() -> list[tuple[str, SequenceMatcher[str]]]:
+    """One matcher per national name, its index built once per process."""
+    if not _MATCHERS:
+        from difflib import SequenceMatcher
+
+        _MATCHERS.extend((letter, SequenceMatcher(None, "", known)) for known, letter in _NAME_INDEX.items())
+    return _MATCHERS
 
 
 def is_name_prefix(text: str) -> bool:
@@ -86,53 +124,5 @@ def is_name_prefix(text: str) -> bool:
     key = fold(text)
     return any(known.startswith(key + " ") for known in _NAME_INDEX)
 
-
 # Components: there is no national table here (only the list of the 25 competences above).
 # What a dossier lists as the components of a competence is read from the dossier itself.
-
-
-def componenten_uit_tekst(lines: Iterable[str]) -> dict[str, dict[str, tuple[str, int]]]:
-    """The components a dossier text itself lists under each competence: the bullet lines
-    right after a competence name (one line, or wrapped over two). letter -> folded
-    component -> (text as first written, how often). Evidence for the 2012 text parser."""
-    found: dict[str, dict[str, tuple[str, int]]] = {}
-    stripped = [line.strip() for line in lines]
-    letter: str | None = None
-    i = 0
-    while i < len(stripped):
-        s = stripped[i]
-        i += 1
-        if not s:
-            continue
-        if s.startswith("•"):
-            text = s[1:].strip()
-            if letter and text:
-                key = fold(text)
-                prev = found.setdefault(letter, {}).get(key)
-                found[letter][key] = (prev[0] if prev else text, (prev[1] if prev else 0) + 1)
-            continue
-        letter = letter_for_name(s)
-        if letter is None and i < len(stripped) and stripped[i] and not stripped[i].startswith("•"):
-            letter = letter_for_name(s + " " + stripped[i])
-            if letter:
-                i += 1
-    return found
-
-
-def component_prefix(
-    letter: str, text: str, bekend: dict[str, dict[str, tuple[str, int]]] | None = None
-) -> str | None:
-    """The component of `letter` that `text` is or starts with (for merged columns), as the
-    dossier itself lists it elsewhere (`bekend`, from componenten_uit_tekst); else None.
-    A longer text whose exact form occurs only once yields to a known shorter prefix."""
-    comps = (bekend or {}).get(letter)
-    if not comps:
-        return None
-    key = fold(text)
-    prefixes = [v for k, v in comps.items() if key.startswith(k + " ")]
-    exact = comps.get(key)
-    if exact and (exact[1] >= 2 or not prefixes):
-        return exact[0]
-    if prefixes:
-        return max(prefixes, key=lambda v: len(v[0]))[0]
-    return None

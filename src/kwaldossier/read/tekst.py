@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -58,7 +59,31 @@ _CONJUNCTIONS = {"en", "of", "en/of", "c.q.", "tot", "t/m", "noch"}
 _HYPHEN_PREFIXES = {"non", "ex", "oud", "niet", "vice", "pseudo", "quasi", "semi", "anti"}
 _VOWELS = set("aeiouyáéíóúàèëïöü")
 _WORD = r"[^\W\d_]+"
+_WORD_RE = re.compile(_WORD)
+_ELIDED_HYPHEN = re.compile(r"-(?=,|\s+(?:en|of|c\.q\.)\b)")
 _INLINE = re.compile(rf"(?<![\w\-'\"])({_WORD})-({_WORD})(?![\w\-'\"])")
+_MAX_WORD = 100  # longer "words" are not hyphenated by the dictionary (and cost time)
+
+
+def _is_letter(ch: str) -> bool:
+    """A character of _WORD: a letter-like \\w that is no decimal digit nor underscore."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _last_word(text: str) -> str:
+    """The run of letters at the end of `text` (scans back over that run only)."""
+    i = len(text)
+    while i > 0 and _is_letter(text[i - 1]):
+        i -= 1
+    return text[i:]
+
+
+@lru_cache(maxsize=1)
+def _pyphen():
+    """The Dutch hyphenation dictionary: loaded once per process."""
+    import pyphen
+
+    return pyphen.Pyphen(lang="nl_NL")
 
 
 @dataclass
@@ -77,27 +102,48 @@ class Hyphenator:
 
     @cached_property
     def _words(self) -> set[str]:
+        tokens: set[str] = set()
+        for w in set(self.text.split()):  # split at [\s/]+, each distinct token once
+            if "/" in w:
+                tokens.update(w.split("/"))
+            else:
+                tokens.add(w)
         words = set()
-        for raw in re.split(r"[\s/]+", self.text):
+        for raw in tokens:
             token = raw.strip(".,;:()[]\"'‘’“”!?")
-            if token and "-" not in token and re.fullmatch(_WORD, token):
+            if token and "-" not in token and _WORD_RE.fullmatch(token):
                 words.add(token.casefold())
         return words
 
     @cached_property
-    def _elided(self) -> set[str]:
-        pattern = rf"({_WORD})-(?=,|\s+(?:en|of|c\.q\.)\b)"
-        return {m.group(1).casefold() for m in re.finditer(pattern, self.text)}
+    def _sorted_words(self) -> list[str]:
+        return sorted(self._words)
 
     @cached_property
-    def _pyphen(self):
-        import pyphen
-
-        return pyphen.Pyphen(lang="nl_NL")
+    def _elided(self) -> set[str]:
+        """First parts written with a hyphen before a comma or a conjunction (prijs-, leverings-
+        en ...). Each hyphen is looked at once, with the letters right before it: linear."""
+        found = set()
+        for m in _ELIDED_HYPHEN.finditer(self.text):
+            start = m.start()
+            i = start
+            while i > 0 and _is_letter(self.text[i - 1]):
+                i -= 1
+            if i < start:
+                found.add(self.text[i:start].casefold())
+        return found
 
     def _closed_prefix(self, a: str) -> bool:
+        """The dossier has a longer word starting with `a` (by more than two letters)."""
         a = a.casefold()
-        return any(w.startswith(a) and len(w) > len(a) + 2 for w in self._words)
+        words = self._sorted_words
+        for i in range(bisect_left(words, a), len(words)):
+            w = words[i]
+            if not w.startswith(a):
+                return False
+            if len(w) > len(a) + 2:
+                return True
+        return False
 
     def is_soft(self, a: str, b: str) -> bool:
         key = (a, b)
@@ -120,7 +166,9 @@ class Hyphenator:
         if not closed and a.casefold() in self._words and b.casefold() in self._words:
             return False  # two words of their own: aftersales-procedures
         joined = a + b
-        return len(a) in self._pyphen.positions(joined)
+        if len(joined) > _MAX_WORD:
+            return False  # no dictionary word is this long
+        return len(a) in _pyphen().positions(joined)
 
     def repair_inline(self, line: str) -> str:
         """schat-tingen -> schattingen; CRM-tools stays."""
@@ -129,7 +177,7 @@ class Hyphenator:
             a, b = m.group(1), m.group(2)
             return a + b if self.is_soft(a, b) else m.group(0)
 
-        return _INLINE.sub(fix, line)
+        return _INLINE.sub(fix, line) if "-" in line else line
 
     def join(self, left: str, right: str) -> str:
         """Join two wrapped lines, deciding on a hyphen at the end of the first."""
@@ -145,9 +193,9 @@ class Hyphenator:
                 return left + right
             if first.casefold() in _CONJUNCTIONS:
                 return left + " " + right
-            m = re.search(rf"({_WORD})-$", left)
-            b = re.match(_WORD, right)
-            if m and b and self.is_soft(m.group(1), b.group(0)):
+            a = _last_word(left[:-1])
+            b = _WORD_RE.match(right)
+            if a and b and self.is_soft(a, b.group(0)):
                 return left[:-1] + right
             return left + right
         return left + " " + right

@@ -1,0 +1,38 @@
+"""The 2012 text parser: lines of an extracted dossier -> Dossier model.
+
+A set of small block rules over a line cursor (parser.py): global rules (furniture,
+headings, boilerplate) and per-zone rules (algemene informatie, matrix, detail) recognise
+lines into records (records.py); build.py turns the records into the model. The wording of
+the format lives in ..vocab. A result that breaks the format's invariants is an input error
+(..invariants).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...model.dossier import Dossier
+from ..invariants import check
+from ..tekst import read_lines
+from ..vocab import ALGEMEEN_LABELS
+from .parser import Parser
+
+__all__ = ["ALGEMEEN_LABELS", "Parser", "parse_file", "parse_lines"]
+
+
+def parse_lines(
+    lines: list[str],
+    path: str = "<input>",
+    kolommen: list[str | None] | None = None,
+    paginas: list[int] | None = None,
+) -> Dossier:
+    """Parse lines (optionally tagged per line by a layout-aware front end) into a Dossier;
+    raises InputError when the result is not a dossier or breaks the format's invariants."""
+    parser = Parser(lines, path, kolommen, paginas)
+    dossier = parser.run()
+    check(dossier, path, orphan_rows=parser.state.orphan_rows)
+    return dossier
+
+
+def parse_file(path: Path) -> Dossier:
+    return parse_lines(read_lines(path), str(path))

@@ -1,0 +1,130 @@
+"""From what the rules recognised to the typed Dossier."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...errors import InputError
+from ...model.competenties import code_key
+from ...model.dossier import (
+    AlgemeneInformatie,
+    Competentie,
+    Dossier,
+    Kerntaak,
+    OnverwerkteRegel,
+    Profiel,
+    Regelverantwoording,
+    VakkennisItem,
+    Werkproces,
+    WerkprocesBron,
+)
+from .. import vocab
+from ..tekst import Hyphenator
+from .records import ProfielB, WerkprocesB
+from .state import Disp, State
+
+_NIVEAU = re.compile(r"\d+")
+_MAX_NIVEAU_DIGITS = 9
+
+
+def _niveau(pb: ProfielB, text: str, path: str) -> int | None:
+    m = _NIVEAU.search(text)
+    if not m:
+        return None
+    if len(m.group()) > _MAX_NIVEAU_DIGITS:
+        tb = pb.algemeen.get("niveau")
+        line = tb.regels[0] if tb and tb.regels else None
+        raise InputError(path, line, f"niveau is not a number of at most {_MAX_NIVEAU_DIGITS} digits")
+    return int(m.group())
+
+
+def _werkproces(wb: WerkprocesB, h: Hyphenator) -> Werkproces:
+    titel = h.join_all(wb.titel_lines) if wb.titel_lines else (wb.detail_titel or "")
+    comps = []
+    for cb in wb.competenties:
+        indicator, indicator_offsets = cb.indicator.build_with_offsets(h)
+        comps.append(
+            Competentie(
+                letter=cb.letter,
+                naam=cb.naam,
+                componenten=[c.text(h) for c in cb.componenten],
+                prestatie_indicator=indicator,
+                regels=sorted(set(cb.regels)),
+                componenten_regels=[c.regels[0] for c in cb.componenten],
+                prestatie_indicator_regels=cb.indicator.regels,
+                prestatie_indicator_offsets=indicator_offsets,
+            )
+        )
+    vakkennis = []
+    for item in wb.vakkennis:
+        tekst = item.text(h)
+        taal = tekst.endswith(vocab.TAAL_MARK)
+        if taal:
+            tekst = tekst[: -len(vocab.TAAL_MARK)].rstrip()
+        vakkennis.append(VakkennisItem(tekst=tekst, taal=taal, regels=item.regels))
+    # an empty row: whitespace in its place, or a gap after the label
+    matrix = wb.matrix if wb.matrix is not None else ([] if wb.rij_plek else None)
+    omschrijving, omschrijving_offsets = wb.omschrijving.build_with_offsets(h)
+    return Werkproces(
+        code=wb.code,
+        titel=titel,
+        in_profiel=bool(matrix),
+        matrix=matrix or [],
+        matrix_rij=matrix is not None,
+        detail_titel=wb.detail_titel,
+        omschrijving=omschrijving,
+        gewenst_resultaat=[i.text(h) for i in wb.gewenst],
+        vakkennis_en_vaardigheden=vakkennis,
+        competenties=comps,
+        bron=WerkprocesBron(
+            matrix=wb.matrix_regels,
+            kop=wb.kop_regels,
+            omschrijving=wb.omschrijving.regels,
+            omschrijving_offsets=omschrijving_offsets,
+            gewenst_resultaat=[i.regels[0] for i in wb.gewenst],
+        ),
+    )
+
+
+def _profiel(pb: ProfielB, h: Hyphenator, path: str) -> Profiel:
+    kerntaken = []
+    for kb in sorted(pb.kerntaken.values(), key=lambda k: code_key(k.code)):
+        wps = [
+            _werkproces(wb, h)
+            for _, wb in sorted(kb.werkprocessen.items(), key=lambda kv: (code_key(kv[0].split("#")[0]), kv[0]))
+        ]
+        titel = kb.titel or h.join_all(kb.matrix_titel)
+        kerntaken.append(Kerntaak(code=kb.code, titel=titel, werkprocessen=wps, regels=kb.regels))
+    fields = {key: tb.build(h) for key, tb in pb.algemeen.items()}
+    bron = {key: tb.regels for key, tb in pb.algemeen.items()}
+    return Profiel(
+        naam=pb.naam,
+        niveau=_niveau(pb, fields.get("niveau", ""), path),
+        algemene_informatie=AlgemeneInformatie(**fields, bron=bron),
+        kerntaken=kerntaken,
+        regels=pb.regels,
+    )
+
+
+def build(st: State) -> Dossier:
+    profielen = [_profiel(pb, st.h, st.path) for pb in st.profielen.values()]
+    onverwerkt = [
+        OnverwerkteRegel(regel=no, tekst=st.lines[no - 1], pagina=st.paginas[no - 1] if st.paginas else None)
+        for no in range(1, st.n + 1)
+        if st.disp[no] is None
+    ]
+    counts = dict.fromkeys((d.value for d in Disp), 0)
+    for d in st.disp[1:]:
+        if d is not None:
+            counts[d.value] += 1
+    return Dossier(
+        titel=st.titel,
+        geldig_vanaf=st.geldig_vanaf,
+        bron=Path(st.path).name if st.path else None,
+        profielen=profielen,
+        onverwerkte_regels=onverwerkt,
+        herstellingen=sorted(st.herstellingen, key=lambda x: x.regel),
+        regel_paginas=st.paginas,
+        regelverantwoording=Regelverantwoording(totaal=st.n, onverwerkt=len(onverwerkt), **counts),
+    )

@@ -1,0 +1,81 @@
+"""What the dossier itself says about competences: the components each one lists.
+
+The parser needs component knowledge in two places (a bullet after a page break: vakkennis or
+a component?; two columns merged onto one line). It takes it from the dossier at hand, never
+from a table of sample dossiers: a pre-pass collects the components listed right under each
+competence name (one line, or wrapped over two) anywhere in the file.
+"""
+
+from __future__ import annotations
+
+from ...model.competenties import COMPETENTIES, fold
+from .. import vocab
+from .state import State
+
+NAMES: dict[str, str] = {fold(naam): letter for letter, naam in COMPETENTIES.items()}
+_LONGEST = max(len(k) for k in NAMES)
+_FIRST_WORDS = {k.split()[0] for k in NAMES}
+
+
+def name_at(st: State, no: int) -> tuple[str, list[int]] | None:
+    """A national competence name (exactly, folded) on line `no` or wrapped over `no`, `no`+1."""
+    s = st.stripped[no - 1]
+    if not s or s.startswith(vocab.BULLET):
+        return None
+    if s.isascii() and s.split(None, 1)[0].casefold() not in _FIRST_WORDS:
+        return None  # (fold of ASCII text is casefold with single spaces: no need to fold it)
+    key = st.folded(no)
+    if len(key) > _LONGEST:
+        return None
+    letter = NAMES.get(key)
+    if letter:
+        return letter, [no]
+    nxt = st.s(no + 1)
+    if nxt and not nxt.startswith(vocab.BULLET) and len(st.folded(no + 1)) <= _LONGEST:
+        letter = NAMES.get(" ".join(k for k in (key, st.folded(no + 1)) if k))
+        if letter:
+            return letter, [no, no + 1]
+    return None
+
+
+def components_per_letter(st: State) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    no = 1
+    while no <= st.n:
+        found = name_at(st, no)
+        if found is None:
+            no += 1
+            continue
+        letter, regels = found
+        items: list[list[str]] = []
+        j = regels[-1] + 1
+        while j <= st.n and st.s(j):
+            s = st.s(j)
+            if s.startswith(vocab.BULLET):
+                items.append([s[1:].strip()])
+            elif items:
+                items[-1].append(s)
+            else:
+                break
+            j += 1
+        out.setdefault(letter, set()).update(fold(" ".join(item)) for item in items)
+        no = j
+    return out
+
+
+def known_component(st: State, letter: str | None, text: str) -> tuple[str, str] | None:
+    """`text` (a bullet line's text) starts with a component this dossier lists under `letter`:
+    (component, rest) as written; rest is empty when the line is that component."""
+    known = st.componenten.get(letter or "")
+    if not known:
+        return None
+    key = fold(text)
+    if key in known:
+        return text, ""
+    for comp in sorted(known, key=len, reverse=True):
+        if key.startswith(comp + " "):
+            k = len(comp.split())
+            words = text.split(None, k)
+            if len(words) > k and fold(" ".join(words[:k])) == comp:
+                return " ".join(text.split(None, k)[:k]), words[k]
+    return None

@@ -1,0 +1,214 @@
+"""Zone rules for the detail pages: omschrijving, gewenst resultaat, and the table of
+vakkennis en vaardigheden beside the competence blocks (read column after column)."""
+
+from __future__ import annotations
+
+from .. import vocab
+from . import competentie
+from .competentie import closest_letter, naam_at, start
+from .evidence import NAMES, known_component
+from .records import ItemB
+from .state import COLUMN_TAGS, TAG_LABEL, TAG_NAAM, TAG_VAKKENNIS, DetailStap, Disp, State
+
+_BEFORE_TABLE = (DetailStap.KOP, DetailStap.OMSCHRIJVING, DetailStap.GEWENST)
+_IN_TABLE = (DetailStap.VAKKENNIS, DetailStap.CONT, DetailStap.COMPETENTIES)
+
+
+def _label(st: State, no: int, label: str) -> tuple[int, str] | None:
+    if not st.stripped[no - 1].startswith(label.split(" ", 1)[0]):
+        return None
+    return st.joined(no, label)
+
+
+def rule_omschrijving_label(st: State, no: int) -> int | None:
+    if st.wp is None or st.stap is not DetailStap.KOP:
+        return None
+    found = _label(st, no, vocab.OMSCHRIJVING)
+    if found is None:
+        return None
+    last, rest = found
+    st.stap = DetailStap.OMSCHRIJVING
+    for j in range(no, last + 1):
+        st.claim(j, Disp.LABEL)
+    if rest:
+        st.wp.omschrijving.add(last, rest)
+        st.claim(last, Disp.MODEL)
+    return last + 1
+
+
+def rule_gewenst_label(st: State, no: int) -> int | None:
+    if st.wp is None or st.stap not in (DetailStap.KOP, DetailStap.OMSCHRIJVING):
+        return None
+    found = _label(st, no, vocab.GEWENST_RESULTAAT)
+    if found is None:
+        return None
+    last, rest = found
+    st.stap = DetailStap.GEWENST
+    for j in range(no, last + 1):
+        st.claim(j, Disp.LABEL)
+    if rest:
+        _gewenst(st, last, rest)
+    return last + 1
+
+
+def rule_table_header(st: State, no: int) -> int | None:
+    """The table's column header: starts the table, or repeats on a continuation page."""
+    if st.wp is None or not (st.stap in _BEFORE_TABLE or st.kolom(no) == TAG_LABEL):
+        return None
+    found = _label(st, no, vocab.KOLOMMEN)
+    if found is None:
+        return None
+    if st.stap in _BEFORE_TABLE:
+        st.stap = DetailStap.VAKKENNIS
+    for j in range(no, found[0] + 1):
+        st.claim(j, Disp.LABEL)
+    return found[0] + 1
+
+
+def rule_omschrijving(st: State, no: int) -> int | None:
+    if st.wp is None or st.stap is not DetailStap.OMSCHRIJVING:
+        return None
+    st.wp.omschrijving.add(no, st.stripped[no - 1], new_paragraph=st.blank_before)
+    st.claim(no, Disp.MODEL)
+    return no + 1
+
+
+def _gewenst(st: State, no: int, s: str) -> None:
+    assert st.wp is not None
+    items = st.wp.gewenst
+    if s[:1] in vocab.GEWENST_BULLETS and (len(s) == 1 or s[1] == " "):
+        items.append(ItemB())
+        s = s[1:].strip()
+    elif not items:
+        items.append(ItemB())
+    items[-1].add(no, s)
+    st.claim(no, Disp.MODEL)
+
+
+def rule_gewenst(st: State, no: int) -> int | None:
+    if st.wp is None or st.stap is not DetailStap.GEWENST:
+        return None
+    _gewenst(st, no, st.stripped[no - 1])
+    return no + 1
+
+
+def _new_vakkennis(st: State, no: int, s: str) -> ItemB:
+    """A bullet line starts a vakkennis item."""
+    assert st.wp is not None
+    item = ItemB()
+    item.add(no, s[1:].strip())
+    st.wp.vakkennis.append(item)
+    return item
+
+
+def rule_tagged_column(st: State, no: int) -> int | None:
+    """A line whose column the layout told us: no guessing needed."""
+    tag = st.kolom(no)
+    wp = st.wp
+    if wp is None or tag not in COLUMN_TAGS or st.stap not in _IN_TABLE:
+        return None
+    s = st.stripped[no - 1]
+    if tag == TAG_VAKKENNIS:
+        if s.startswith(vocab.BULLET):
+            _new_vakkennis(st, no, s)
+        elif wp.vakkennis:
+            wp.vakkennis[-1].add(no, s)  # a wrapped item, also over a page break
+        else:
+            return None
+        st.claim(no, Disp.MODEL)
+        return no + 1
+    st.stap = DetailStap.COMPETENTIES
+    if tag == TAG_NAAM:
+        key = st.folded(no)
+        letter = NAMES.get(key) or closest_letter(key)
+        return start(st, letter, s, [no])
+    if not wp.competenties:
+        return None
+    comp = wp.competenties[-1]
+    if tag == "competentie":
+        if s.startswith(vocab.BULLET):
+            item = ItemB()
+            item.add(no, s[1:].strip())
+            comp.componenten.append(item)
+        elif comp.componenten:
+            comp.componenten[-1].add(no, s)
+        else:
+            return None
+    else:
+        comp.indicator.add(no, competentie.drop_leaked_label(st, comp, no, s))
+    comp.regels.append(no)
+    st.claim(no, Disp.MODEL)
+    return no + 1
+
+
+def rule_vakkennis(st: State, no: int) -> int | None:
+    if st.wp is None or st.stap is not DetailStap.VAKKENNIS:
+        return None
+    s = st.stripped[no - 1]
+    if s.startswith(vocab.BULLET):
+        _new_vakkennis(st, no, s)
+        st.claim(no, Disp.MODEL)
+        return no + 1
+    naam = naam_at(st, no, structural=st.blank_before)
+    if naam:
+        st.stap = DetailStap.COMPETENTIES
+        return start(st, *naam)
+    if st.wp.vakkennis:
+        st.wp.vakkennis[-1].add(no, s)
+        st.claim(no, Disp.MODEL)
+        return no + 1
+    return None
+
+
+def _accepts_continuation(st: State, item: ItemB | None) -> bool:
+    if item is None:
+        return False
+    if not st.blank_before:
+        return True
+    # a wrapped bullet only skips a blank line right after its first line
+    return len(item.lines) == 1 and not item.lines[0].rstrip().endswith(vocab.TAAL_MARK)
+
+
+def rule_continuation(st: State, no: int) -> int | None:
+    """First lines after a repeated header: vakkennis column, then competence column."""
+    if st.wp is None or st.stap is not DetailStap.CONT:
+        return None
+    s = st.stripped[no - 1]
+    last_comp = st.wp.competenties[-1] if st.wp.competenties else None
+    if s.startswith(vocab.BULLET):
+        if last_comp and known_component(st, last_comp.letter, s[1:].strip()):
+            st.stap = DetailStap.COMPETENTIES
+            return competentie.rule_competenties(st, no)
+        st.cont_item = _new_vakkennis(st, no, s)
+        st.claim(no, Disp.MODEL)
+        return no + 1
+    naam = naam_at(st, no, structural=st.blank_before)
+    if naam:
+        st.stap = DetailStap.COMPETENTIES
+        return start(st, *naam)
+    if _accepts_continuation(st, st.cont_item):
+        assert st.cont_item is not None
+        st.cont_item.add(no, s)
+        st.claim(no, Disp.MODEL)
+        return no + 1
+    if last_comp is None:
+        return None
+    # the competence column resumes: the tail of the last prestatie-indicator
+    st.stap = DetailStap.COMPETENTIES
+    last_comp.indicator.add(no, s)
+    last_comp.regels.append(no)
+    st.claim(no, Disp.MODEL)
+    return no + 1
+
+
+RULES = (
+    rule_omschrijving_label,
+    rule_gewenst_label,
+    rule_table_header,
+    rule_omschrijving,
+    rule_gewenst,
+    rule_tagged_column,
+    rule_vakkennis,
+    rule_continuation,
+    competentie.rule_competenties,
+)

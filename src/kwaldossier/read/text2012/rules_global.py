@@ -1,0 +1,230 @@
+"""Rules tried on every line, whatever the zone: furniture, headings, boilerplate.
+
+Each rule is `rule(state, no) -> next line | None`: it claims line `no` (and maybe more) and
+returns the line after, or passes with None.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ...errors import InputError
+from ...model.competenties import fold
+from .. import vocab
+from .records import WerkprocesB
+from .state import TAG_BOILERPLATE, TAG_OPMAAK, DetailStap, Disp, MatrixStap, State, Zone
+
+
+def parse_date(text: str, path: str, no: int) -> date | None:
+    """The footer's 'geldig vanaf' date. Wording that is no date gives None; a date that
+    cannot exist (31 februari, day 0, year 0000) is an input error."""
+    m = vocab.DATUM.match(text.strip())
+    if not m or m.group(2).lower() not in vocab.MAANDEN:
+        return None
+    day, month, year = m.group(1), vocab.MAANDEN[m.group(2).lower()], m.group(3)
+    try:
+        return date(int(year), month, int(day))
+    except ValueError:
+        raise InputError(path, no, f"footer date does not exist: {m.group(0)!r}") from None
+
+
+def _footer(st: State, no: int) -> bool:
+    s = st.stripped[no - 1]
+    if len(s) > vocab.MAX_FURNITURE or not s.startswith(vocab.FOOTER_START):
+        return False
+    m = vocab.FOOTER.match(s)
+    if not m:
+        return False
+    datum = parse_date(m.group("datum"), st.path, no)
+    st.titel = st.titel or m.group("titel").strip()
+    st.geldig_vanaf = st.geldig_vanaf or datum
+    return True
+
+
+def rule_tagged(st: State, no: int) -> int | None:
+    """Lines a layout-aware front end marked as furniture or boilerplate by position."""
+    tag = st.kolom(no)
+    if tag == TAG_OPMAAK:
+        _footer(st, no)
+        st.claim(no, Disp.OPMAAK)
+        return no + 1
+    if tag == TAG_BOILERPLATE:
+        st.claim(no, Disp.LABEL)
+        if st.zone is Zone.MATRIX:
+            st.matrix_stap = MatrixStap.KLAAR
+        return no + 1
+    return None
+
+
+def rule_blank(st: State, no: int) -> int | None:
+    if st.stripped[no - 1]:
+        return None
+    wp = st.matrix_wp
+    if st.zone is Zone.MATRIX and st.matrix_stap is MatrixStap.RIJ and wp is not None and wp.matrix is None:
+        if st.raw(no):
+            return None  # whitespace in the row's place: an empty row, the matrix rule claims it
+        wp.rij_plek = True  # the label is followed by the (empty) place of its row
+    st.claim(no, Disp.LEEG)
+    st.blank_before = True
+    return no + 1
+
+
+def rule_furniture(st: State, no: int) -> int | None:
+    s = st.stripped[no - 1]
+    if (len(s) <= vocab.MAX_FURNITURE and vocab.PAGINA.match(s)) or _footer(st, no):
+        st.claim(no, Disp.OPMAAK)
+        return no + 1
+    return None
+
+
+def rule_profile_heading(st: State, no: int) -> int | None:
+    """'N.N <name>' followed by 'Algemene informatie' starts a profile."""
+    m = vocab.SECTIE.match(st.stripped[no - 1])
+    if not m:
+        return None
+    nxt = st.next_nonblank(no)
+    if nxt is None or st.s(nxt) != vocab.ALGEMENE_INFORMATIE:
+        return None
+    st.profiel = st.profile_for(m.group("naam").strip(), no)
+    st.claim(no, Disp.LABEL)
+    for blank in range(no + 1, nxt):
+        st.claim(blank, Disp.LEEG)
+    st.claim(nxt, Disp.LABEL)
+    st.zone, st.veld = Zone.ALGEMEEN, None
+    return nxt + 1
+
+
+def rule_section_heading(st: State, no: int) -> int | None:
+    """'N.N <name of a known profile>': a later section of that profile."""
+    if not st.profielen:
+        return None
+    m = vocab.SECTIE.match(st.stripped[no - 1])
+    if not m:
+        return None
+    p = st.profielen.get(fold(m.group("naam")))
+    if p is None:
+        return None
+    st.profiel = p
+    st.claim(no, Disp.LABEL)
+    return no + 1
+
+
+def rule_matrix_heading(st: State, no: int) -> int | None:
+    m = vocab.MATRIX_KOP.match(st.stripped[no - 1])
+    if not m:
+        return None
+    st.profiel = st.profile_for(m.group("naam").strip(), no)
+    st.claim(no, Disp.LABEL)
+    st.zone, st.matrix_stap, st.matrix_kt, st.matrix_wp = Zone.MATRIX, MatrixStap.KERNTAAK, None, None
+    return no + 1
+
+
+def rule_detail_heading(st: State, no: int) -> int | None:
+    m = vocab.DETAIL_KOP.match(st.stripped[no - 1])
+    if not m:
+        return None
+    st.profiel = st.profile_for(m.group("naam").strip(), no)
+    st.claim(no, Disp.LABEL)
+    st.zone, st.wp, st.stap = Zone.DETAIL, None, DetailStap.GEEN
+    return no + 1
+
+
+def rule_kerntaak_header(st: State, no: int) -> int | None:
+    m = vocab.KERNTAAK_KOP.match(st.stripped[no - 1])
+    if not m or st.profiel is None:
+        return None
+    kt = st.profiel.kerntaak(m.group("code"))
+    if kt.titel:
+        st.claim(no, Disp.OPMAAK)  # the running header repeated on every page
+    else:
+        kt.titel = m.group("titel").strip()
+        kt.regels.append(no)
+        st.claim(no, Disp.MODEL)
+    st.kerntaak = kt
+    return no + 1
+
+
+def rule_werkproces_header(st: State, no: int) -> int | None:
+    m = vocab.WP_KOP.match(st.stripped[no - 1])
+    if not m or st.profiel is None:
+        return None
+    code, titel = m.group("code"), m.group("titel").strip()
+    st.zone = Zone.DETAIL
+    if st.wp is not None and st.wp.code == code:
+        # a page break: the same werkproces continues
+        st.wp.kop_regels.append(no)
+        st.claim(no, Disp.OPMAAK)
+        if st.stap in (DetailStap.VAKKENNIS, DetailStap.COMPETENTIES, DetailStap.CONT):
+            st.stap, st.cont_item = DetailStap.CONT, None
+        return no + 1
+    wp = st.profiel.werkproces(code)
+    st.kerntaak = st.profiel.kerntaak(code.split(".")[0])
+    if wp.detail_titel is not None:
+        # a second detail section for the same code: keep it apart, validation reports it
+        wp = WerkprocesB(code)
+        st.kerntaak.werkprocessen[f"{code}#{no}"] = wp
+    wp.detail_titel = titel
+    wp.kop_regels.append(no)
+    st.claim(no, Disp.MODEL)
+    st.wp, st.stap = wp, DetailStap.KOP
+    return no + 1
+
+
+_FIRST_WORDS = tuple(sentence.split(" ", 1)[0] for sentence in vocab.BOILERPLATE)
+
+
+def rule_boilerplate(st: State, no: int) -> int | None:
+    s = st.stripped[no - 1]
+    for sentence, first in zip(vocab.BOILERPLATE, _FIRST_WORDS, strict=True):
+        if not s.startswith(first):
+            continue
+        found = st.joined(no, sentence, rest_allowed=False)
+        if found is None:
+            continue
+        last = found[0]
+        for j in range(no, last + 1):
+            st.claim(j, Disp.LABEL)
+        if st.zone is Zone.MATRIX:
+            st.matrix_stap = MatrixStap.KLAAR
+        return last + 1
+    return None
+
+
+RULES = (
+    rule_tagged,
+    rule_blank,
+    rule_furniture,
+    rule_profile_heading,
+    rule_section_heading,
+    rule_matrix_heading,
+    rule_detail_heading,
+    rule_kerntaak_header,
+    rule_werkproces_header,
+    rule_boilerplate,
+)
+
+BLANK = ""
+# The first characters of the lines each rule can claim (None: any line; BLANK: blank lines
+# only), so that the cursor tries only the rules that can apply, as markdown-it's rules test
+# the first character before anything else.
+FIRST: dict[object, str | None] = {
+    rule_tagged: None,
+    rule_blank: BLANK,
+    rule_furniture: vocab.PAGINA_START[0] + vocab.FOOTER_START[0],
+    rule_profile_heading: vocab.DIGITS,
+    rule_section_heading: vocab.DIGITS,
+    rule_matrix_heading: vocab.MATRIX_KOP_START[0],
+    rule_detail_heading: vocab.DETAIL_KOP_START[0],
+    rule_kerntaak_header: vocab.KERNTAAK_START[0],
+    rule_werkproces_header: vocab.DIGITS,
+    rule_boilerplate: "".join(sorted({s[0] for s in vocab.BOILERPLATE})),
+}
+
+
+def rules_for(first: str) -> tuple:
+    """The global rules that can claim a line starting with `first` ("" for a blank line)."""
+    if first and not first.isascii():
+        return RULES
+    return tuple(
+        r for r in RULES if FIRST[r] is None or (first == BLANK and FIRST[r] == BLANK) or (first and first in (FIRST[r] or ""))
+    )
