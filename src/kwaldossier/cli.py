@@ -47,10 +47,9 @@ def _main(
     ),
 ) -> None:
     """Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them."""
-    if no_cache:
-        from .read import cache
+    from .read import cache
 
-        cache.disable()
+    cache.use(not no_cache)
 
 
 def _print_json(data) -> None:

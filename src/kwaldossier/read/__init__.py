@@ -262,7 +262,11 @@ def profile_names(data: Path | None = None) -> list[str]:
 
 def _is_file_spec(spec: str) -> bool:
     path = Path(spec)
-    return spec == STDIN or path.exists() or os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf", ".xml")
+    if spec == STDIN or path.exists():
+        return True
+    if "@" in path.name:  # naam@file.json names a profile, not a file
+        return False
+    return os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf", ".xml")
 
 
 def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bron]:

@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 _state = {"on": True}  # --no-cache turns it off for the process
 
 
+def use(on: bool) -> None:
+    _state["on"] = on
+
+
 def disable() -> None:
-    _state["on"] = False
+    use(False)
 
 
 def enabled() -> bool:
@@ -90,10 +94,14 @@ def _read(entry: Path, path: Path, fast: bool) -> Any:
         with contextlib.suppress(OSError):
             entry.unlink()  # corrupt: parse again and rewrite
         return None
+    # the entry may come from a copy elsewhere: name this file, the way the parser does
+    bron = dossier.bron
+    if bron is not None:
+        bron = str(path) if os.sep in bron else path.name
     if fast:
-        dossier._d["bron"] = str(path)
+        dossier._d["bron"] = bron
         return dossier
-    return dossier.model_copy(update={"bron": str(path)})
+    return dossier.model_copy(update={"bron": bron})
 
 
 def _store(entry: Path, dossier: Dossier) -> None:

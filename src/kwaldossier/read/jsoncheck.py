@@ -48,13 +48,22 @@ def decode_json(data: bytes, path: str) -> Any:
         raise ValueError(f"{name} is not valid JSON")
 
     try:
-        return json.loads(text, parse_constant=no_constant)
+        data = json.loads(text, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
     except ValueError as exc:
         raise InputError(path, None, f"not valid JSON: {exc}") from None
     except RecursionError:
         raise InputError(path, None, "not a parsed dossier: JSON nested too deeply") from None
+    if _ESCAPED_SURROGATE.search(text):  # \ud800 alone decodes to text no output can encode
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(path, None, "not valid JSON text: a lone surrogate (\\ud800-\\udfff) escape") from None
+    return data
+
+
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 # ---------------------------------------------------------------- checkers

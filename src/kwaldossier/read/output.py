@@ -24,6 +24,11 @@ def check_target(path: Path) -> Path:
     if not name or name.endswith(os.sep):
         raise OutputError(name or "''", "expected a file name, not a folder")
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    parent = real.parent
+    if not parent.exists():
+        raise OutputError(name, f"folder {parent} does not exist (create it first)")
+    if not parent.is_dir():
+        raise OutputError(name, f"{parent} is not a folder")
     try:
         st = os.stat(real)
     except FileNotFoundError:
@@ -35,11 +40,6 @@ def check_target(path: Path) -> Path:
             raise OutputError(name, "is a directory; give a file name")
         if not stat.S_ISREG(st.st_mode):
             raise OutputError(name, "is not a regular file (device, FIFO or socket): refusing to replace it")
-    parent = real.parent
-    if not parent.exists():
-        raise OutputError(name, f"folder {parent} does not exist (create it first)")
-    if not parent.is_dir():
-        raise OutputError(name, f"{parent} is not a folder")
     return real
 
 
