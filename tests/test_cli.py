@@ -193,15 +193,38 @@ def test_out_into_proc_is_one_line(cli):
     _one_error_line(_diff_out(cli, "/proc/x"), "/proc/x", "cannot write")
 
 
-def test_out_never_replaces_a_fifo(cli, tmp_path):
+def test_out_to_a_fifo_writes_through_never_replaces(cli, tmp_path):
+    import threading
+
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    _one_error_line(_diff_out(cli, fifo), "not a regular file")
+    _one_error_line(_diff_out(cli, fifo), "no process is reading")
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    time.sleep(0.2)
     link = tmp_path / "link"
     link.symlink_to(fifo)
-    _one_error_line(_diff_out(cli, link), "not a regular file")
+    r = _diff_out(cli, link)
+    reader.join(10)
+    assert r.code == 1, r.err
+    assert json.loads(got[0])["changed"] is True
     assert stat.S_ISFIFO(os.stat(fifo).st_mode) and link.is_symlink()
-    assert [p.name for p in tmp_path.iterdir()] == sorted(["pipe", "link"]) or set(os.listdir(tmp_path)) == {"pipe", "link"}
+    assert sorted(os.listdir(tmp_path)) == ["link", "pipe"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root")
+def test_out_to_a_device_writes_through_never_replaces(cli, tmp_path):
+    """As root the old code renamed a JSON file over the device node; a private null device here."""
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    r = _diff_out(cli, null)
+    assert r.code == 1 and r.out == "", r.err
+    assert stat.S_ISCHR(os.stat(null).st_mode) and sorted(os.listdir(tmp_path)) == ["null"]
+    full = tmp_path / "full"
+    os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    _one_error_line(_diff_out(cli, full), str(full), "No space left")
+    assert stat.S_ISCHR(os.stat(full).st_mode)
 
 
 def test_out_through_a_symlink_writes_the_target(cli, tmp_path):
@@ -298,3 +321,11 @@ def test_lookups_import_no_pydantic_model():
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env())
     assert p.stderr.strip() == "[]"
+
+
+def test_stdout_on_a_full_disk_is_one_line():
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "w") as full:
+        p = subprocess.run([sys.executable, "-m", "kwaldossier", "show", "2.5", "--json"], stdout=full, stderr=subprocess.PIPE, text=True, env=_env())
+    assert p.returncode == 2 and p.stderr == "kwaldossier: error: standard output: No space left on device\n"

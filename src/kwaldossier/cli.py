@@ -47,9 +47,10 @@ def _main(
     ),
 ) -> None:
     """Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them."""
-    from .read import cache
+    if no_cache or "kwaldossier.read.cache" in sys.modules:  # in-process runs: reset per invocation
+        from .read import cache
 
-    cache.use(not no_cache)
+        cache.use(not no_cache)
 
 
 def _print_json(data) -> None:
@@ -535,6 +536,10 @@ def main() -> None:
         sys.exit(0)
     except (KeyboardInterrupt, Abort):
         code = 130
+    except OSError as exc:  # e.g. stdout on a full disk (> /dev/full)
+        where = exc.filename or "standard output"
+        sys.stderr.write(f"kwaldossier: error: {where}: {exc.strerror or exc}\n")
+        sys.exit(2)
     except RecursionError:
         sys.stderr.write("kwaldossier: error: input nested too deeply\n")
         sys.exit(2)

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from ..model.dossier import Dossier, Profiel
 
 from ..model import SCHEMA_VERSION
-from .output import write_atomic
 
 __all__ = ["SCHEMA_VERSION", "Bron", "load_file", "write_atomic"]
 
@@ -57,8 +56,12 @@ def _check_size(name: str, size: int, kind: str) -> None:
     limit = max_input_bytes()
     if size > limit:
         raise LimitExceeded(
-            name, None, f"{kind} of {size / 2**20:.1f} MB is over the limit of {limit / 2**20:g} MB (KWALDOSSIER_MAX_INPUT_MB)"
+            name, None, f"{kind} of {_size(size)} is over the limit of {_size(limit)} (KWALDOSSIER_MAX_INPUT_MB)"
         )
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} kB"
 
 
 def check_lines(data: bytes, name: str) -> None:
@@ -322,6 +325,13 @@ def resolve_one(spec: str, data: Path | None = None, profiel: str | None = None)
 def select(profiel: str | None, data: Path | None = None, fast: bool = False) -> list[Bron]:
     """--profiel P (name part or file) or every profile of the data."""
     return resolve(profiel, data, fast) if profiel else load_all(data, fast)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename (rules in output.py)."""
+    from .output import write_atomic as write
+
+    write(path, text)
 
 
 def dossier_json(dossier: Dossier) -> str:

@@ -11,7 +11,6 @@ KWALDOSSIER_NO_CACHE=1 or --no-cache bypasses it.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +47,8 @@ def cache_dir() -> Path:
 
 def _code_stamp() -> str:
     """Fingerprint of the reader and model code: a changed parser invalidates every entry."""
+    import hashlib
+
     from .. import __version__
     from ..model import SCHEMA_VERSION
 
@@ -62,6 +63,8 @@ def _code_stamp() -> str:
 
 
 def key_for(path: Path) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     with path.open("rb") as fh:
         while chunk := fh.read(1 << 20):

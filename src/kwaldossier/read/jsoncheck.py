@@ -25,11 +25,6 @@ DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _REQUIRED = object()
 
 
-class _Bad(Exception):
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-
-
 def decode_json(data: bytes, path: str) -> Any:
     """Bytes to JSON: UTF-8 (a BOM is allowed), no NaN/Infinity, bounded nesting."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -67,98 +62,135 @@ _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 # ---------------------------------------------------------------- checkers
+# Each checker takes a value and returns it (checked); on a problem it raises _Bad, and every
+# enclosing list or object adds its index or key on the way out: no cost while all is well.
 
 
-def _str(v: Any, where: str) -> str:
-    if not isinstance(v, str):
-        raise _Bad(where, f"expected text, got {_kind(v)}")
+class _Bad(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where: list[str] = []
+
+    def at(self, part: str) -> _Bad:
+        self.where.append(part)
+        return self
+
+    def __str__(self) -> str:
+        path = "".join(reversed(self.where)).lstrip(".")
+        return f"{path or 'top level'}: {self.message}"
+
+
+def _str(v: Any) -> str:
+    if type(v) is not str:
+        raise _Bad(f"expected text, got {_kind(v)}")
     return v
 
 
-def _opt_str(v: Any, where: str) -> str | None:
-    return None if v is None else _str(v, where)
+def _opt_str(v: Any) -> str | None:
+    return None if v is None else _str(v)
 
 
-def _int(v: Any, where: str) -> int:
-    if not isinstance(v, int) or isinstance(v, bool):
-        raise _Bad(where, f"expected a whole number, got {_kind(v)}")
+def _int(v: Any) -> int:
+    if type(v) is not int:
+        raise _Bad(f"expected a whole number, got {_kind(v)}")
     return v
 
 
-def _opt_int(v: Any, where: str) -> int | None:
-    return None if v is None else _int(v, where)
+def _opt_int(v: Any) -> int | None:
+    return None if v is None else _int(v)
 
 
-def _bool(v: Any, where: str) -> bool:
-    if not isinstance(v, bool):
-        raise _Bad(where, f"expected true or false, got {_kind(v)}")
+def _bool(v: Any) -> bool:
+    if type(v) is not bool:
+        raise _Bad(f"expected true or false, got {_kind(v)}")
     return v
 
 
-def _pattern(rx: re.Pattern[str], what: str) -> Callable[[Any, str], str]:
-    def check(v: Any, where: str) -> str:
-        if not rx.match(_str(v, where)):
-            raise _Bad(where, f"{_show(v)} is not {what}")
+def _pattern(rx: re.Pattern[str], what: str) -> Callable[[Any], str]:
+    def check(v: Any) -> str:
+        if not rx.match(_str(v)):
+            raise _Bad(f"{_show(v)} is not {what}")
         return v
 
     return check
 
 
-def _letter(v: Any, where: str) -> str:
-    if _str(v, where) not in LETTERS:
-        raise _Bad(where, f"{_show(v)} is not a competence letter A–Y")
+def _letter(v: Any) -> str:
+    if type(v) is not str or v not in LETTERS:
+        raise _Bad(f"{_show(v)} is not a competence letter A–Y")
     return v
 
 
-def _opt_letter(v: Any, where: str) -> str | None:
-    return None if v is None else _letter(v, where)
+def _opt_letter(v: Any) -> str | None:
+    return None if v is None else _letter(v)
 
 
-def _opt_date(v: Any, where: str) -> str | None:
+def _opt_date(v: Any) -> str | None:
     if v is None:
         return None
     from datetime import date
 
     try:
-        if not DATE.match(_str(v, where)):
+        if not DATE.match(_str(v)):
             raise ValueError
         date.fromisoformat(v)
     except ValueError:
-        raise _Bad(where, f"{_show(v)} is not a date (YYYY-MM-DD)") from None
+        raise _Bad(f"{_show(v)} is not a date (YYYY-MM-DD)") from None
     return v
 
 
-def _list(item: Callable[[Any, str], Any]) -> Callable[[Any, str], list]:
-    def check(v: Any, where: str) -> list:
-        if not isinstance(v, list):
-            raise _Bad(where, f"expected a list, got {_kind(v)}")
-        return [item(x, f"{where}[{i}]") for i, x in enumerate(v)]
+_SCALAR_TYPES: dict[Callable[[Any], Any], type] = {_str: str, _int: int}
+
+
+def _list(item: Callable[[Any], Any]) -> Callable[[Any], list]:
+    scalar = _SCALAR_TYPES.get(item)
+
+    def check(v: Any) -> list:
+        if type(v) is not list:
+            raise _Bad(f"expected a list, got {_kind(v)}")
+        if scalar is not None and all(type(x) is scalar for x in v):
+            return v
+        for i, x in enumerate(v):
+            try:
+                v[i] = item(x)
+            except _Bad as exc:
+                raise exc.at(f"[{i}]") from None
+        return v
 
     return check
 
 
-def _dict_of(item: Callable[[Any, str], Any]) -> Callable[[Any, str], dict]:
-    def check(v: Any, where: str) -> dict:
-        if not isinstance(v, dict):
-            raise _Bad(where, f"expected an object, got {_kind(v)}")
-        return {k: item(x, f"{where}.{k}") for k, x in v.items()}
+def _dict_of(item: Callable[[Any], Any]) -> Callable[[Any], dict]:
+    def check(v: Any) -> dict:
+        if type(v) is not dict:
+            raise _Bad(f"expected an object, got {_kind(v)}")
+        for k, x in v.items():
+            try:
+                v[k] = item(x)
+            except _Bad as exc:
+                raise exc.at(f".{k}") from None
+        return v
 
     return check
 
 
-def _obj(spec: dict[str, tuple[Any, Callable[[Any, str], Any]]]) -> Callable[[Any, str], dict]:
+def _obj(spec: dict[str, tuple[Any, Callable[[Any], Any]]]) -> Callable[[Any], dict]:
     """An object with these keys: (default or _REQUIRED, checker). Checked in place, defaults filled."""
+    fields = list(spec.items())
 
-    def check(v: Any, where: str) -> dict:
-        if not isinstance(v, dict):
-            raise _Bad(where, f"expected an object, got {_kind(v)}")
-        for key, (default, checker) in spec.items():
-            if key in v:
-                v[key] = checker(v[key], f"{where}.{key}" if where else key)
-            elif default is _REQUIRED:
-                raise _Bad(where or "top level", f"missing {key!r}")
-            else:
-                v[key] = checker(default() if callable(default) else default, key)
+    def check(v: Any) -> dict:
+        if type(v) is not dict:
+            raise _Bad(f"expected an object, got {_kind(v)}")
+        for key, (default, checker) in fields:
+            if key not in v:
+                if default is _REQUIRED:
+                    raise _Bad(f"missing {key!r}")
+                v[key] = default() if callable(default) else default
+            try:
+                v[key] = checker(v[key])
+            except _Bad as exc:
+                raise exc.at(f".{key}") from None
         return v
 
     return check
@@ -254,6 +286,6 @@ def check_dossier(data: Any, path: str) -> dict:
             path, None, f"schema_version {_show(version)} is not supported (this kwaldossier reads {SCHEMA_VERSION}); parse the source again"
         )
     try:
-        return DOSSIER(data, "")
+        return DOSSIER(data)
     except _Bad as exc:
         raise InputError(path, None, f"not a parsed dossier: {exc}") from None

@@ -3,16 +3,17 @@
 Rules (README, "Conventions"): --out names the file (or, for `parse --out`, the folder) to
 create; its parent folder must exist (nothing is created silently). An existing regular file
 is replaced atomically (temp file + rename in the same folder). A symlink is followed and its
-target is replaced the same way (the link stays). A directory, device, FIFO or socket is never
-replaced: the command refuses with exit 2.
+target is treated the same way (the link stays). A character device or FIFO (/dev/null,
+/dev/stdout, a named pipe) is written through, never replaced. A directory, block device or
+socket is refused with exit 2.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from ..errors import OutputError
@@ -38,9 +39,36 @@ def check_target(path: Path) -> Path:
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             raise OutputError(name, "is a directory; give a file name")
-        if not stat.S_ISREG(st.st_mode):
-            raise OutputError(name, "is not a regular file (device, FIFO or socket): refusing to replace it")
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+            raise OutputError(name, "is a block device or socket: refusing to write to it")
     return real
+
+
+def _is_stream(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_through(path: Path, name: str, data: bytes) -> None:
+    """A device or FIFO: opened for writing as it is (never created, truncated or replaced)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(name, "is a FIFO that no process is reading") from None
+        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+    finally:
+        os.close(fd)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -50,6 +78,10 @@ def write_atomic(path: Path, text: str) -> None:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise OutputError(str(path), f"text holds an unencodable character ({exc.reason})") from None
+    if _is_stream(real):
+        return _write_through(real, str(path), data)
+    import tempfile
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     except OSError as exc:
@@ -62,6 +94,8 @@ def write_atomic(path: Path, text: str) -> None:
             fh.write(data)
         # re-check just before the rename: something may have appeared at the target
         check_target(path)
+        if _is_stream(real):
+            raise OutputError(str(path), "became a device or FIFO while writing: not replaced")
         os.replace(tmp, real)
     except OSError as exc:
         with contextlib.suppress(OSError):
