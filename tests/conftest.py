@@ -30,6 +30,15 @@ def binnen():
     return parse_file(BINNEN)
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own empty parse cache: nothing is read from or written to ~/.cache."""
+    monkeypatch.setenv("KWALDOSSIER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    from kwaldossier.read import cache
+
+    monkeypatch.setitem(cache._state, "on", True)
+
+
 @dataclass
 class Result:
     code: int

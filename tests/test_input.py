@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -195,3 +196,178 @@ def test_unplaced_lines_reported_not_dropped(tmp_path, cli):
     found = json.loads(r.out)["findings"]
     assert [(f["code"], f["line"]) for f in found] == [("KD401", 5)]
     assert r.code == 1
+
+
+# ---------------------------------------------------------------- hostile parsed JSON
+
+def _good() -> dict:
+    return json.loads((PARSED / "commercieel-medewerker-buitendienst.json").read_text(encoding="utf-8"))
+
+
+def _with(change) -> bytes:
+    data = _good()
+    change(data)
+    return json.dumps(data).encode()
+
+
+def _wp(d: dict) -> dict:
+    return d["profielen"][0]["kerntaken"][0]["werkprocessen"][0]
+
+
+HOSTILE = {
+    "profile-not-object": (b'{"schema_version":1,"profielen":[1]}', "profielen[0]: expected an object"),
+    "no-naam": (_with(lambda d: d["profielen"][0].pop("naam")), "missing 'naam'"),
+    "int-code": (_with(lambda d: _wp(d).update(code=11)), "code: expected text"),
+    "null-title": (_with(lambda d: _wp(d).update(titel=None)), "titel: expected text"),
+    "deep-array": (b'{"schema_version":1,"profielen":' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
+    "code-a.b": (_with(lambda d: _wp(d).update(code="a.b")), "'a.b' is not a werkproces code"),
+    "kerntaak-x": (_with(lambda d: d["profielen"][0]["kerntaken"][0].update(code="x")), "'x' is not a kerntaak code"),
+    "letter-ZZ": (_with(lambda d: _wp(d).update(matrix=["ZZ"])), "'ZZ' is not a competence letter"),
+    "comp-letter": (_with(lambda d: _wp(d)["competenties"][0].update(letter="<img src=x>")), "is not a competence letter"),
+    "utf16": ((PARSED / "commercieel-medewerker-buitendienst.json").read_text(encoding="utf-8").encode("utf-16"), "UTF-16"),
+    "latin1": (_with(lambda d: d.update(titel="café")).replace(b"caf\\u00e9", "café".encode("latin-1")), "not UTF-8"),
+    "nan": (_with(lambda d: d["profielen"][0].update(niveau=1)).replace(b'"niveau": 1', b'"niveau": NaN'), "NaN is not valid JSON"),
+    "bad-date": (_with(lambda d: d.update(geldig_vanaf="2012-02-31")), "'2012-02-31' is not a date"),
+    "huge-number": (_with(lambda d: d["profielen"][0].update(niveau=1)).replace(b'"niveau": 1', b'"niveau": ' + b"9" * 5000), "not valid JSON"),
+    "no-version": (_with(lambda d: d.pop("schema_version")), "no schema_version"),
+    "version-2": (_with(lambda d: d.update(schema_version=2)), "schema_version 2 is not supported"),
+    "lone-surrogate": (_with(lambda d: _wp(d).update(titel="\ud800")), "surrogate"),
+    "not-object": (b"[1, 2]", "expected a JSON object"),
+    "truncated": (b'{"schema_version": 1, "profielen": [', "not valid JSON"),
+}
+LOOKUPS = [
+    ("list", "--profiel", "{f}"),
+    ("show", "1.1", "--profiel", "{f}"),
+    ("search", "klant", "--profiel", "{f}"),
+    ("matrix", "--profiel", "{f}"),
+    ("competentie", "J", "--profiel", "{f}"),
+    ("validate", "{f}"),
+    ("diff", "{f}", str(BUITEN)),
+    ("parse", "{f}", "--json"),
+]
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_hostile_json_one_clear_line(tmp_path, cli, kind):
+    data, expect = HOSTILE[kind]
+    path = tmp_path / "in.json"
+    path.write_bytes(data)
+    for args in LOOKUPS:
+        r = cli(*(a.format(f=path) for a in args))
+        assert r.code == 2, (kind, args, r)
+        assert r.out == "" and len(r.err.strip().splitlines()) == 1, (kind, args, r)
+        assert str(path) in r.err and expect in r.err, (kind, args, r.err)
+        assert "internal error" not in r.err
+
+
+def test_json_with_bom_and_extra_keys_is_read(tmp_path, cli):
+    """A UTF-8 BOM is allowed; unknown keys are ignored by look-ups (the full model names them)."""
+    data = _good()
+    data["profielen"][0]["nieuw_veld"] = {"x": 1}
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data).encode())
+    r = cli("show", "2.5", "--profiel", path, "--json")
+    assert r.code == 0 and json.loads(r.out)["code"] == "2.5"
+    r = cli("validate", path)
+    assert r.code == 2 and "nieuw_veld" in r.err and "Extra inputs" in r.err
+
+
+def test_json_defaults_filled_like_the_model(tmp_path, cli):
+    """Optional keys left out read as the model's defaults on the fast path too."""
+    data = _good()
+    wp = _wp(data)
+    for key in ("omschrijving", "bron", "competenties", "matrix_rij", "detail_titel"):
+        wp.pop(key)
+    data["profielen"][0].pop("algemene_informatie")
+    path = tmp_path / "lean.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    for args in (("show", wp["code"], "--profiel", path), ("search", "klant", "--profiel", path), ("matrix", "--profiel", path)):
+        r = cli(*args, "--json")
+        assert r.code in (0, 1), (args, r.err)
+    shown = json.loads(cli("show", wp["code"], "--profiel", path, "--json").out)["resultaten"][0]["werkproces"]
+    assert shown["omschrijving"] == "" and shown["competenties"] == [] and shown["matrix_rij"] is True
+
+
+# ---------------------------------------------------------------- parse cache
+
+
+def _count_parses(monkeypatch) -> list:
+    from kwaldossier.read import text2012
+
+    calls: list = []
+    real = text2012.parse_file
+    monkeypatch.setattr(text2012, "parse_file", lambda p: calls.append(p) or real(p))
+    return calls
+
+
+def test_cache_hit_miss_and_invalidation(tmp_path, cli, monkeypatch):
+    calls = _count_parses(monkeypatch)
+    path = tmp_path / "d.txt"
+    path.write_bytes(BUITEN.read_bytes())
+    first = cli("show", "2.5", "--profiel", path, "--json")
+    second = cli("show", "2.5", "--profiel", path, "--json")
+    assert first.code == second.code == 0 and first.out == second.out
+    assert len(calls) == 1, "second look-up is a cache hit"
+    copy = tmp_path / "copy.txt"  # same content elsewhere: a hit, but it names its own file
+    copy.write_bytes(path.read_bytes())
+    r = cli("parse", copy, "--json")
+    assert len(calls) == 1 and json.loads(r.out)["bron"] == copy.name
+    assert r.out == cli("--no-cache", "parse", copy, "--json").out and len(calls) == 2
+    path.write_bytes(BUITEN.read_bytes().replace(b"offertes", b"offerten"))  # content changed: a miss
+    cli("show", "2.5", "--profiel", path)
+    assert len(calls) == 3
+    import kwaldossier
+
+    monkeypatch.setattr(kwaldossier, "__version__", "99.0")  # another tool version: a miss
+    cli("show", "2.5", "--profiel", path)
+    assert len(calls) == 4
+
+
+def test_cache_corrupt_entry_is_rewritten(tmp_path, cli, monkeypatch):
+    calls = _count_parses(monkeypatch)
+    path = tmp_path / "d.txt"
+    path.write_bytes(BUITEN.read_bytes())
+    good = cli("show", "2.5", "--profiel", path, "--json").out
+    entries = list(Path(os.environ["KWALDOSSIER_CACHE_DIR"]).glob("*.json"))
+    assert len(entries) == 1
+    for junk in (b"", b"{not json", b'{"schema_version": 1, "profielen": [1]}', b"\xff\xfe"):
+        entries[0].write_bytes(junk)
+        r = cli("show", "2.5", "--profiel", path, "--json")
+        assert r.code == 0 and r.out == good and r.err == ""
+        assert json.loads(entries[0].read_text())["profielen"]
+    assert len(calls) == 5
+
+
+def test_cache_off_info_and_clear(tmp_path, cli, monkeypatch):
+    calls = _count_parses(monkeypatch)
+    cli("--no-cache", "show", "2.5", "--profiel", BUITEN)
+    cli("show", "2.5", "--profiel", BUITEN, env={"KWALDOSSIER_NO_CACHE": "1"})
+    info = json.loads(cli("cache", "info", "--json").out)
+    assert info["entries"] == 0 and len(calls) == 2
+    monkeypatch.delenv("KWALDOSSIER_NO_CACHE")
+    cli("show", "2.5", "--profiel", BUITEN)
+    info = json.loads(cli("cache", "info", "--json").out)
+    assert info["entries"] == 1 and info["bytes"] > 1000 and info["folder"] == os.environ["KWALDOSSIER_CACHE_DIR"]
+    r = cli("cache", "clear")
+    assert r.code == 0 and "removed 1 entries" in r.out
+    assert json.loads(cli("cache", "info", "--json").out)["entries"] == 0
+
+
+def test_cache_unwritable_is_skipped(tmp_path, cli):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = cli("show", "2.5", "--profiel", BUITEN, "--json", env={"KWALDOSSIER_CACHE_DIR": str(blocker / "cache")})
+    assert r.code == 0 and r.err == ""
+
+
+def test_cache_hit_imports_no_pydantic(tmp_path):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "KWALDOSSIER_CACHE_DIR": str(tmp_path)}
+    code = (
+        "import sys\nfrom kwaldossier.cli import main\nsys.argv=['kwaldossier','show','2.5','--profiel',sys.argv[1],'--json']\n"
+        "try: main()\nexcept SystemExit: pass\n"
+        "print([m for m in ('pydantic','kwaldossier.model.dossier','kwaldossier.read.text2012','pyphen') if m in sys.modules], file=sys.stderr)"
+    )
+    cold = subprocess.run([sys.executable, "-c", code, str(BUITEN)], capture_output=True, text=True, env=env)
+    warm = subprocess.run([sys.executable, "-c", code, str(BUITEN)], capture_output=True, text=True, env=env)
+    assert "pydantic" in cold.stderr
+    assert warm.stderr.strip() == "[]" and warm.stdout == cold.stdout

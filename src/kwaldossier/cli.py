@@ -18,7 +18,19 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=(
+        "\b\nExamples:\n  kwaldossier show 2.5\n  kwaldossier search offerte --in omschrijving\n"
+        "  kwaldossier diff binnendienst buitendienst\n  kwaldossier parse dossier.pdf --out parsed/\n"
+        "  kwaldossier validate dossier.pdf --format github\n\n"
+        "A FILE can be - (standard input). Exit codes: 0 ok/same, 1 findings/differences, 2 trouble."
+    ),
 )
+
+
+def _examples(*lines: str) -> str:
+    """An epilog that click prints as written (\\b: no re-wrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def _version(value: bool) -> None:
@@ -32,8 +44,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Parse source files again instead of using the parse cache (see `cache info`)."
+    ),
 ) -> None:
     """Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them."""
+    if no_cache or "kwaldossier.read.cache" in sys.modules:  # in-process runs: reset per invocation
+        from .read import cache
+
+        cache.use(not no_cache)
 
 
 def _print_json(data) -> None:
@@ -70,8 +89,28 @@ def _complete_letter(incomplete: str) -> list[str]:
     return [l for l in LETTERS if l.startswith(incomplete.upper())]
 
 
+def _complete_rule(incomplete: str) -> list[str]:
+    try:
+        from .validate import RULES
+
+        codes = list(RULES)
+    except Exception:  # noqa: BLE001 - completion must never fail the shell
+        return []
+    return sorted(c for c in codes if c.startswith(incomplete.upper()))
+
+
+def _complete_field(incomplete: str) -> list[str]:
+    from .analyse.query import FIELDS
+
+    return [f for f in FIELDS if f.startswith(incomplete.lower())]
+
+
 ProfielOpt = typer.Option(
-    None, "--profiel", "-p", help="Profile: a unique part of its name, or a file.", autocompletion=_complete_profiel
+    None,
+    "--profiel",
+    "-p",
+    help="Profile: a unique part of its name, naam@file, or a file (- for standard input).",
+    autocompletion=_complete_profiel,
 )
 DataOpt = typer.Option(None, "--data", help="Folder of dossiers to use instead of the bundled data.")
 JsonOpt = typer.Option(False, "--json", help="Print JSON (stable schema, see README).")
@@ -80,20 +119,33 @@ JsonOpt = typer.Option(False, "--json", help="Print JSON (stable schema, see REA
 # ---------------------------------------------------------------- parse / schema
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "kwaldossier parse dossier.pdf --json > dossier.json",
+        "kwaldossier parse data/raw --out parsed/ --jobs 2",
+        "pdftotext -layout dossier.pdf - | kwaldossier parse - --json",
+    )
+)
 def parse(
-    files: list[Path] = typer.Argument(..., help="Dossier files (text, PDF) or folders of them."),
+    files: list[Path] = typer.Argument(..., help="Dossier files (text, PDF), folders of them, or - (standard input)."),
     as_json: bool = JsonOpt,
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write one JSON per input into this folder."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Write one JSON per input into this folder (created if missing; its parent must exist)."
+    ),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel workers for --out (0: all cores)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="With --out: no summary line (errors are still printed)."),
 ) -> None:
     """Parse dossier text or PDF into the typed model."""
     from .read import dossier_json, load_file
 
+    if jobs < 0:
+        raise typer.BadParameter(f"{jobs}: expected 0 (all cores) or a positive number of workers", param_hint="--jobs")
     if out is not None:
         from .read.batch import parse_many
 
-        raise typer.Exit(parse_many(files, out, jobs))
+        if any(str(f) == "-" for f in files):
+            raise typer.BadParameter("- (standard input) cannot be parsed into --out; use --json", param_hint="FILES")
+        raise typer.Exit(parse_many(files, out, jobs, quiet))
     if len(files) != 1:
         raise typer.BadParameter("several files need --out DIR", param_hint="FILES")
     dossier = load_file(files[0])
@@ -115,8 +167,11 @@ def parse(
         c.print(f"  not placed: line {u.regel}: {u.tekst.strip()}")
 
 
-@app.command()
-def schema(out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
+@app.command(epilog=_examples("kwaldossier schema > dossier.schema.json"))
+def schema(
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file."),
+    as_json: bool = typer.Option(False, "--json", help="Accepted for uniformity: the output is JSON already."),
+) -> None:
     """Print the JSON Schema of the parse output (a Dossier)."""
     from .model.dossier import Dossier
     from .read import write_atomic
@@ -150,7 +205,7 @@ OutOpt = typer.Option(None, "--out", "-o", help="Write to this file (atomically)
 SepOpt = typer.Option(";", "--sep", help="CSV separator: ';' (Excel-NL, default), ',' or 'tab'.")
 
 
-@app.command("list")
+@app.command("list", epilog=_examples("kwaldossier list", "kwaldossier list --profiel binnendienst --json"))
 def list_(
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
@@ -177,7 +232,11 @@ def list_(
     render_tree(result)
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "kwaldossier show 2.5", "kwaldossier show offertes maken", "kwaldossier show 1.1 --profiel dossier.pdf --json"
+    )
+)
 def show(
     query: list[str] = typer.Argument(..., help="A werkproces code (2.5) or words of its title.", autocompletion=_complete_code),
     profiel: str | None = ProfielOpt,
@@ -196,11 +255,15 @@ def show(
     render_show(result)
 
 
-@app.command()
+@app.command(
+    epilog=_examples("kwaldossier search klant offerte", "kwaldossier search klacht --in prestatie_indicator --json")
+)
 def search(
     terms: list[str] = typer.Argument(..., help="Words to find (all must occur)."),
     profiel: str | None = ProfielOpt,
-    veld: str | None = typer.Option(None, "--in", help="Only this field, e.g. omschrijving, prestatie_indicator."),
+    veld: str | None = typer.Option(
+        None, "--in", help="Only this field, e.g. omschrijving, prestatie_indicator.", autocompletion=_complete_field
+    ),
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -218,7 +281,7 @@ def search(
     raise typer.Exit(0 if result["hits"] else 1)
 
 
-@app.command()
+@app.command(epilog=_examples("kwaldossier matrix", "kwaldossier matrix --profiel buitendienst --json"))
 def matrix(
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
@@ -251,7 +314,7 @@ def matrix(
     render_matrix(result)
 
 
-@app.command()
+@app.command(epilog=_examples("kwaldossier competentie H", "kwaldossier competentie overtuigen --json"))
 def competentie(
     spec: str = typer.Argument(..., help="A letter A–Y or part of a competence name.", autocompletion=_complete_letter),
     profiel: str | None = ProfielOpt,
@@ -261,6 +324,10 @@ def competentie(
     """Where a competence is used, with componenten and indicators."""
     from .analyse.query import competentie as do_comp
     from .read import select
+
+    letter = spec.strip()
+    if len(letter) == 1 and letter.upper() not in "ABCDEFGHIJKLMNOPQRSTUVWXY":
+        raise typer.BadParameter(f"{spec!r} is not a competence letter: use A–Y or part of a name", param_hint="SPEC")
 
     result = do_comp(select(profiel, data, fast=True), spec)
     if as_json:
@@ -280,13 +347,25 @@ class Format(StrEnum):
     junit = "junit"
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "kwaldossier validate",
+        "kwaldossier validate dossier.pdf --format github",
+        "kwaldossier validate parsed/*.json --select KD2 --ignore KD205 --format junit > junit.xml",
+        "kwaldossier validate dossier.json -q && echo clean",
+    )
+)
 def validate(
     files: list[str] | None = typer.Argument(None, help="Dossier files or profile names (default: bundled data)."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="text, json, github (annotations) or junit (XML)."),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
-    select_: list[str] | None = typer.Option(None, "--select", help="Only these rule codes (prefixes allowed)."),
-    ignore: list[str] | None = typer.Option(None, "--ignore", help="Skip these rule codes (prefixes allowed)."),
+    select_: list[str] | None = typer.Option(
+        None, "--select", help="Only these rule codes (prefixes allowed).", autocompletion=_complete_rule
+    ),
+    ignore: list[str] | None = typer.Option(
+        None, "--ignore", help="Skip these rule codes (prefixes allowed).", autocompletion=_complete_rule
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing: only the exit code tells."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too."),
     data: Path | None = DataOpt,
 ) -> None:
@@ -302,7 +381,9 @@ def validate(
         fmt = Format.json
     from .render import findings as emit
 
-    if fmt is Format.json:
+    if quiet:
+        pass
+    elif fmt is Format.json:
         sys.stdout.write(emit.findings_json(report))
     elif fmt is Format.github:
         text = emit.github_annotations(report)
@@ -319,8 +400,10 @@ def _split(values: list[str] | None) -> list[str]:
     return [p.strip() for v in values or [] for p in v.split(",") if p.strip()]
 
 
-@app.command()
-def rules(code: str | None = typer.Argument(None, help="One rule code."), as_json: bool = JsonOpt) -> None:
+@app.command(epilog=_examples("kwaldossier rules", "kwaldossier rules KD201"))
+def rules(
+    code: str | None = typer.Argument(None, help="One rule code.", autocompletion=_complete_rule), as_json: bool = JsonOpt
+) -> None:
     """List every validation rule, or explain one."""
     from .errors import LookupFailed
     from .validate import RETIRED, RULES
@@ -362,7 +445,13 @@ class Only(StrEnum):
     teksten = "teksten"
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "kwaldossier diff binnendienst buitendienst",
+        "kwaldossier diff old.pdf new.pdf --profiel binnendienst --summary",
+        "kwaldossier diff binnendienst buitendienst -w 2.5 --format html --out diff.html",
+    )
+)
 def diff(
     a: str = typer.Argument(..., help="Profile name part or file (A).", autocompletion=_complete_profiel),
     b: str = typer.Argument(..., help="Profile name part or file (B).", autocompletion=_complete_profiel),
@@ -424,31 +513,108 @@ def diff(
 app.add_typer(export_app, name="export")
 
 
+# ---------------------------------------------------------------- cache, completion
+
+cache_app = typer.Typer(
+    help="The parse cache: each source file (text, PDF, XML) is parsed once and kept as JSON.",
+    no_args_is_help=True,
+    epilog=_examples("kwaldossier cache info", "kwaldossier cache clear", "kwaldossier --no-cache show 2.5 -p dossier.pdf"),
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(as_json: bool = JsonOpt) -> None:
+    """Where the cache is, how many entries and bytes it holds."""
+    from .read import cache
+
+    result = cache.info()
+    if as_json:
+        return _print_json(result)
+    sys.stdout.write(f"{result['folder']}: {result['entries']} entries, {result['bytes']:,} bytes\n")
+
+
+@cache_app.command("clear")
+def cache_clear(as_json: bool = JsonOpt) -> None:
+    """Remove every cached parse."""
+    from .read import cache
+
+    result = cache.clear()
+    if as_json:
+        return _print_json({"folder": result["folder"], "removed": result["entries"]})
+    sys.stdout.write(f"removed {result['entries']} entries from {result['folder']}\n")
+
+
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
+@app.command(epilog=_examples("kwaldossier completion zsh > ~/.zfunc/_kwaldossier", "eval \"$(kwaldossier completion bash)\""))
+def completion(shell: Shell = typer.Argument(..., help="bash, zsh, fish or powershell.")) -> None:
+    """Print the shell completion script for SHELL (profiles, werkproces codes, rule codes, fields)."""
+    from typer._completion_classes import completion_init
+    from typer._completion_shared import get_completion_script
+
+    completion_init()
+    script = get_completion_script(prog_name="kwaldossier", complete_var="_KWALDOSSIER_COMPLETE", shell=shell.value)
+    sys.stdout.write(script + "\n")
+
+
 # ---------------------------------------------------------------- entry point
 
 
-def main() -> None:
-    from .errors import KwaldossierError
+def _usage_line(exc) -> str:
+    """A click usage error as one line, with where to get help."""
+    message = exc.format_message()
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see '{ctx.command_path} -h')" if ctx is not None else ""
+    return f"kwaldossier: error: {message}{hint}\n"
 
+
+def main() -> None:
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer.exceptions import Abort
+
+    from .errors import KwaldossierError, one_line
+
+    code: object = 0
     try:
         try:
-            app()
+            code = app(standalone_mode=False, prog_name="kwaldossier")
         finally:
             sys.stdout.flush()
     except KwaldossierError as exc:
-        sys.stderr.write(f"kwaldossier: error: {exc}\n")
+        sys.stderr.write(f"kwaldossier: error: {one_line(str(exc), 1000)}\n")
+        sys.exit(getattr(exc, "exit_code", 2))
+    except NoArgsIsHelpError as exc:
+        sys.stderr.write(exc.format_message() + "\n")  # help on stderr: nothing on stdout for a failure
+        sys.exit(2)
+    except ClickException as exc:
+        sys.stderr.write(one_line(_usage_line(exc).rstrip("\n"), 1000) + "\n")
         sys.exit(2)
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
-    except KeyboardInterrupt:
-        sys.stderr.write("kwaldossier: interrupted\n")
+    except (KeyboardInterrupt, Abort):
+        code = 130
+    except OSError as exc:  # e.g. stdout on a full disk (> /dev/full)
+        where = exc.filename or "standard output"
+        sys.stderr.write(f"kwaldossier: error: {where}: {exc.strerror or exc}\n")
         sys.exit(2)
-    except Exception as exc:  # no traceback for users; KWALDOSSIER_DEBUG=1 shows it
+    except RecursionError:
+        sys.stderr.write("kwaldossier: error: input nested too deeply\n")
+        sys.exit(2)
+    except Exception as exc:  # last resort, no traceback for users; KWALDOSSIER_DEBUG=1 shows it
         if os.environ.get("KWALDOSSIER_DEBUG"):
             raise
-        sys.stderr.write(f"kwaldossier: internal error: {type(exc).__name__}: {exc}\n")
+        sys.stderr.write(f"kwaldossier: internal error: {type(exc).__name__}: {one_line(str(exc))}\n")
         sys.exit(2)
+    if code == 130:  # typer turns Ctrl-C into exit 130 without a word
+        sys.stderr.write("kwaldossier: interrupted\n")
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

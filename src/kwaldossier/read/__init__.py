@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError, LookupFailed
+from ..errors import InputError, LimitExceeded, LookupFailed
 
 if TYPE_CHECKING:
     from ..model.dossier import Dossier, Profiel
 
-import contextlib
-
 from ..model import SCHEMA_VERSION
+
+__all__ = ["SCHEMA_VERSION", "Bron", "load_file", "write_atomic"]
+
+STDIN = "-"
 
 
 def bundled_dir() -> Path:
@@ -26,14 +29,88 @@ def bundled_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "data" / "parsed"
 
 
-def load_file(path: Path, fast: bool = False) -> Dossier:
-    """One file to a Dossier, by its kind: parsed JSON, PDF or extracted text.
+def _limit(var: str, default: float) -> float:
+    raw = os.environ.get(var, "")
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        value = -1
+    if not value > 0:
+        from ..errors import UsageError
 
-    fast: parsed JSON is read into light views (see view.py) instead of pydantic models."""
+        raise UsageError(f"{var}={raw!r}: expected a positive number")
+    return value
+
+
+def max_input_bytes() -> int:
+    """Text and JSON inputs: KWALDOSSIER_MAX_INPUT_MB (default 50)."""
+    return int(_limit("KWALDOSSIER_MAX_INPUT_MB", 50) * 1024 * 1024)
+
+
+def max_line_bytes() -> int:
+    """One line of dossier text: KWALDOSSIER_MAX_LINE_KB (default 1024)."""
+    return int(_limit("KWALDOSSIER_MAX_LINE_KB", 1024) * 1024)
+
+
+def _check_size(name: str, size: int, kind: str) -> None:
+    limit = max_input_bytes()
+    if size > limit:
+        raise LimitExceeded(
+            name, None, f"{kind} of {_size(size)} is over the limit of {_size(limit)} (KWALDOSSIER_MAX_INPUT_MB)"
+        )
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} kB"
+
+
+def check_lines(data: bytes, name: str) -> None:
+    """Refuse text with a line over the line limit (linear scan; CR, LF and CRLF ends)."""
+    limit = max_line_bytes()
+    if len(data) <= limit:
+        return
+    for no, line in enumerate(data.replace(b"\r", b"\n").split(b"\n"), 1):
+        if len(line) > limit:
+            raise LimitExceeded(
+                name, no, f"line of {len(line):,} bytes is over the limit of {limit // 1024:,} KB (KWALDOSSIER_MAX_LINE_KB)"
+            )
+
+
+def load_file(path: Path, fast: bool = False) -> Dossier:
+    """One file to a Dossier, by its kind: parsed JSON, PDF or extracted text ("-": standard input).
+
+    fast: parsed JSON (and cached parses) are read into light views (see view.py) instead of
+    pydantic models. Source files go through the parse cache (cache.py) unless it is off."""
+    if str(path) == STDIN:
+        return load_stdin(fast)
+    _check_file(path)
+    if path.suffix.lower() == ".json":
+        return _load_uncached(path, fast)
+    from . import cache
+
+    if not cache.enabled():
+        return _load_uncached(path, fast)
+    return cache.load(path, fast, _load_uncached)
+
+
+def _check_file(path: Path) -> None:
     if path.is_dir():
         raise InputError(str(path), None, "is a directory, expected a file")
-    if not path.exists():
-        raise InputError(str(path), None, "no such file")
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(str(path), None, "no such file") from None
+    except OSError as exc:
+        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(str(path), None, "not a regular file (device, FIFO or socket); use - for standard input")
+    if not os.access(path, os.R_OK):
+        raise InputError(str(path), None, "permission denied")
+    if path.suffix.lower() != ".pdf":  # PDFs have their own limits (pdf.py)
+        _check_size(str(path), st.st_size, "file")
+
+
+def _load_uncached(path: Path, fast: bool = False) -> Dossier:
     suffix = path.suffix.lower()
     if suffix == ".json":
         return _load_json_fast(path) if fast else _load_json(path)
@@ -41,9 +118,44 @@ def load_file(path: Path, fast: bool = False) -> Dossier:
         from .pdf import parse_pdf  # heavy: pdfplumber only on this path
 
         return parse_pdf(path)
+    check_lines(_read(path), str(path))
     from .text2012 import parse_file
 
     return parse_file(path)
+
+
+def load_stdin(fast: bool = False) -> Dossier:
+    """Standard input: parsed JSON, PDF or dossier text, told apart by their first bytes."""
+    name = "<stdin>"
+    limit = max_input_bytes()
+    data = sys.stdin.buffer.read(limit + 1)
+    _check_size(name, len(data), "input")
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5]
+    if head.startswith((b"{", b"[")):
+        return _from_json_bytes(data, name, fast)
+    if head.startswith(b"%PDF") or head.startswith(b"<"):
+        import tempfile
+
+        suffix = ".pdf" if head.startswith(b"%PDF") else ".xml"
+        with tempfile.TemporaryDirectory(prefix="kwaldossier-") as tmp:
+            path = Path(tmp) / f"stdin{suffix}"
+            path.write_bytes(data)
+            try:
+                return _load_uncached(path, fast)
+            except InputError as exc:
+                raise InputError(name, exc.line, exc.message) from None
+    from .tekst import decode, split_lines
+    from .text2012 import parse_lines
+
+    check_lines(data, name)
+    return parse_lines(split_lines(decode(data, name)), name)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:
@@ -54,39 +166,33 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return False
 
 
-def _load_json_fast(path: Path):
-    import json
+def _from_json_bytes(data: bytes, name: str, fast: bool):
+    """Parsed JSON to a view (fast) or the pydantic model; both checked structurally first."""
+    from .jsoncheck import check_dossier, decode_json
 
-    from .view import DossierView
+    checked = check_dossier(decode_json(data, name), name)
+    if fast:
+        from .view import DossierView
 
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise InputError(str(path), None, f"not a parsed dossier: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("profielen"), list):
-        raise InputError(str(path), None, "not a parsed dossier: no profielen")
-    if data.get("schema_version") != SCHEMA_VERSION:
-        return _load_json(path)  # another schema version: let the model validate it
-    return DossierView(data)
-
-
-def _load_json(path: Path) -> Dossier:
+        return DossierView(checked)
     from pydantic import ValidationError
 
     from ..model.dossier import Dossier
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
-    if not data.strip():
-        raise InputError(str(path), None, "empty file")
-    try:
-        return Dossier.model_validate_json(data)
+        return Dossier.model_validate(checked)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise InputError(str(path), None, f"not a parsed dossier: {where}: {err['msg']}") from None
+        raise InputError(name, None, f"not a parsed dossier: {where}: {err['msg']}") from None
+
+
+def _load_json_fast(path: Path):
+    return _from_json_bytes(_read(path), str(path), fast=True)
+
+
+def _load_json(path: Path) -> Dossier:
+    return _from_json_bytes(_read(path), str(path), fast=False)
 
 
 @dataclass(frozen=True)
@@ -103,7 +209,9 @@ class Bron:
 
 
 def load_folder(folder: Path, fast: bool = False) -> list[Bron]:
-    """All profiles of a folder: parsed JSON preferred over text of the same stem."""
+    """All profiles of a folder: parsed JSON preferred over text of the same stem.
+
+    Profiles that share a name are labelled `naam@file` so they can be told apart and named."""
     if not folder.is_dir():
         raise InputError(str(folder), None, "not a folder of dossiers")
     files = sorted(folder.glob("*.json"))
@@ -116,7 +224,35 @@ def load_folder(folder: Path, fast: bool = False) -> list[Bron]:
         out.extend(Bron(p, dossier, f) for p in dossier.profielen)
     if not out:
         raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf) in this folder")
+    return _label_duplicates(out)
+
+
+def _label_duplicates(bronnen: list[Bron]) -> list[Bron]:
+    from collections import Counter
+
+    count = Counter(b.profiel.naam for b in bronnen)
+    if all(n == 1 for n in count.values()):
+        return bronnen
+    seen: Counter[str] = Counter()
+    out = []
+    for b in bronnen:
+        naam = b.profiel.naam
+        if count[naam] > 1 and b.pad is not None:
+            label = f"{naam}@{b.pad.name}"
+            seen[label] += 1
+            if seen[label] > 1:
+                label += f"#{seen[label]}"
+            out.append(Bron(_renamed(b.profiel, label), b.dossier, b.pad))
+        else:
+            out.append(b)
     return out
+
+
+def _renamed(profiel, naam: str):
+    if hasattr(profiel, "model_copy"):
+        return profiel.model_copy(update={"naam": naam})
+    profiel._d["naam"] = naam  # a view over a dict loaded for this command
+    return profiel
 
 
 def load_all(data: Path | None = None, fast: bool = False) -> list[Bron]:
@@ -127,17 +263,39 @@ def profile_names(data: Path | None = None) -> list[str]:
     return [b.profiel.naam for b in load_all(data, fast=True)]
 
 
+def _is_file_spec(spec: str) -> bool:
+    path = Path(spec)
+    if spec == STDIN or path.exists():
+        return True
+    if "@" in path.name:  # naam@file.json names a profile, not a file
+        return False
+    return os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf", ".xml")
+
+
 def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bron]:
-    """A profile by a unique part of its name, or a file path (all its profiles)."""
+    """A profile by a unique part of its name, `naam@file`, or a file path (all its profiles)."""
     from ..model.competenties import fold
 
-    path = Path(spec)
-    if path.exists() or os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf"):
+    naam, at, waar = spec.rpartition("@")
+    if at and naam and Path(waar).is_file():
+        hits = [b for b in resolve(waar, data, fast) if fold(naam) in fold(b.profiel.naam)]
+        if not hits:
+            raise LookupFailed(f"no profiel matches {naam!r} in {waar}")
+        return hits
+    if _is_file_spec(spec):
+        path = Path(spec)
         dossier = load_file(path, fast)
         return [Bron(p, dossier, path) for p in dossier.profielen]
     alle = load_all(data, fast)
     key = fold(spec)
     hits = [b for b in alle if key in fold(b.profiel.naam)]
+    if not hits and at and naam:
+        hits = [
+            b for b in alle if b.pad is not None and waar in (b.pad.name, b.pad.stem) and fold(naam) in fold(b.profiel.naam)
+        ]
+    exact = [b for b in hits if fold(b.profiel.naam) == key]
+    if len(exact) == 1:
+        return exact
     if len(hits) == 1:
         return hits
     names = [b.profiel.naam for b in alle]
@@ -170,20 +328,10 @@ def select(profiel: str | None, data: Path | None = None, fast: bool = False) ->
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename: never a partial file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    """Write via a temporary file and rename (rules in output.py)."""
+    from .output import write_atomic as write
+
+    write(path, text)
 
 
 def dossier_json(dossier: Dossier) -> str:

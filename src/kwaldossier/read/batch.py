@@ -1,26 +1,56 @@
-"""Parse many files into a folder of JSON, in parallel; one bad file does not stop the rest."""
+"""Parse many files into a folder of JSON, in parallel; one bad file does not stop the rest.
+
+Each input is written to OUT/<stem>.json. Two inputs that would land on the same name
+(x/z.pdf and y/z.txt, pair.txt and pair.pdf) are refused before anything is parsed, so no
+result is ever lost silently. Ctrl-C stops the batch: finished files stay, the rest is not
+started, and the command says how far it got (exit 130).
+"""
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..errors import InputError, KwaldossierError
+from ..errors import InputError, KwaldossierError, UsageError
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 
 
+class Interrupted(KwaldossierError):
+    exit_code = 130
+
+
 def expand(inputs: list[Path]) -> list[Path]:
-    """Files as given; folders to the dossier files they hold."""
+    """Files as given; folders to the dossier files they hold. The same file once."""
     out: list[Path] = []
+    seen: set[str] = set()
     for p in inputs:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.suffix.lower() in INPUT_SUFFIXES and f.is_file()))
-        else:
-            out.append(p)
+        found = sorted(f for f in p.iterdir() if f.suffix.lower() in INPUT_SUFFIXES and f.is_file()) if p.is_dir() else [p]
+        for f in found:
+            real = os.path.realpath(f)
+            if real not in seen:
+                seen.add(real)
+                out.append(f)
     return out
+
+
+def output_name(path: Path) -> str:
+    return path.stem + ".json"
+
+
+def check_collisions(files: list[Path], out_dir: Path) -> None:
+    """Refuse two inputs that would be written to the same JSON file (names compared case-folded)."""
+    first: dict[str, Path] = {}
+    for f in files:
+        name = output_name(f)
+        other = first.setdefault(name.casefold(), f)
+        if other is not f:
+            raise UsageError(
+                f"{other} and {f} would both be written to {out_dir / name}; parse them into separate --out folders"
+            )
 
 
 def _one(args: tuple[str, str]) -> tuple[str, str | None]:
@@ -31,22 +61,40 @@ def _one(args: tuple[str, str]) -> tuple[str, str | None]:
     path = Path(src)
     try:
         dossier = load_file(path)
-        write_atomic(Path(out_dir) / (path.stem + ".json"), dossier_json(dossier))
+        write_atomic(Path(out_dir) / output_name(path), dossier_json(dossier))
         return src, None
     except KwaldossierError as exc:
         return src, str(exc)
-    except Exception as exc:  # noqa: BLE001 - a hostile file must not stop the batch
-        return src, f"{src}: {type(exc).__name__}: {exc}"
+    except RecursionError:
+        return src, f"{src}: input nested too deeply"
+    except Exception as exc:  # noqa: BLE001 - last resort: a hostile file must not stop the batch
+        return src, f"{src}: internal error: {type(exc).__name__}: {exc}"
 
 
-def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0) -> int:
+def _worker_init(use_cache: bool) -> None:
+    # Ctrl-C goes to the whole process group: the parent decides, workers finish their file
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not use_cache:
+        from . import cache
+
+        cache.disable()
+
+
+def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = False) -> int:
     """Exit code: 0 all parsed, 2 when any input failed (the others are still written)."""
+    from . import cache
+    from .output import check_out_dir
+
+    if jobs < 0:
+        raise UsageError(f"--jobs {jobs}: expected 0 (all cores) or a positive number of workers")
+    for p in inputs:
+        if not p.exists():
+            raise InputError(str(p), None, "no such file")
     files = expand(inputs)
     if not files:
         raise InputError(", ".join(map(str, inputs)), None, "no dossier files (.txt, .pdf) to parse")
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(str(out_dir), None, "--out must be a folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    check_collisions(files, out_dir)
+    check_out_dir(out_dir)
     workers = min(len(files), jobs or os.cpu_count() or 1)
     tasks = [(str(f), str(out_dir)) for f in files]
     results: list[tuple[str, str | None]] = []
@@ -54,21 +102,29 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0) -> int:
     from rich.progress import Progress
 
     err = Console(stderr=True, highlight=False)
-    show = sys.stderr.isatty()
-    with Progress(console=err, disable=not show, transient=True) as progress:
-        task = progress.add_task("parsing", total=len(tasks))
-        if workers <= 1:
-            for t in tasks:
-                results.append(_one(t))
-                progress.advance(task)
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for r in pool.map(_one, tasks):
-                    results.append(r)
+    show = sys.stderr.isatty() and not quiet
+    try:
+        with Progress(console=err, disable=not show, transient=True) as progress:
+            task = progress.add_task("parsing", total=len(tasks))
+            if workers <= 1:
+                for t in tasks:
+                    results.append(_one(t))
                     progress.advance(task)
+            else:
+                pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(cache.enabled(),))
+                try:
+                    for r in pool.map(_one, tasks):
+                        results.append(r)
+                        progress.advance(task)
+                finally:
+                    pool.shutdown(wait=True, cancel_futures=True)
+    except KeyboardInterrupt:
+        done = sum(1 for _, e in results if not e)
+        raise Interrupted(f"interrupted: {done} of {len(tasks)} files parsed into {out_dir}, the rest not started") from None
     failed = [(s, e) for s, e in results if e]
     for _, e in failed:
         sys.stderr.write(f"kwaldossier: error: {e}\n")
     ok = len(results) - len(failed)
-    sys.stderr.write(f"parsed {ok} of {len(results)} files into {out_dir}" + (f"; {len(failed)} failed\n" if failed else "\n"))
+    if not quiet or failed:
+        sys.stderr.write(f"parsed {ok} of {len(results)} files into {out_dir}" + (f"; {len(failed)} failed\n" if failed else "\n"))
     return 2 if failed else 0

@@ -45,7 +45,11 @@ def read_lines(path: Path) -> list[str]:
         raise InputError(str(path), None, "is a directory, expected a file") from None
     except PermissionError:
         raise InputError(str(path), None, "permission denied") from None
-    text = decode(data, str(path))
+    return split_lines(decode(data, str(path)))
+
+
+def split_lines(text: str) -> list[str]:
+    """Decoded text (line ends already normalised to LF) as lines, without a final empty one."""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

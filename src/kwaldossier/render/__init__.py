@@ -15,8 +15,29 @@ from ..model.competenties import COMPETENTIES, LETTERS
 
 
 def console() -> Console:
-    plain = "NO_COLOR" in os.environ or not sys.stdout.isatty()
-    return Console(no_color=plain, highlight=False, emoji=False, soft_wrap=False)
+    """Colour only in a terminal and when NO_COLOR is unset or empty. Piped output is plain and
+    never wrapped or cut: text lines soft-wrap (one line each), tables get a wide canvas."""
+    if sys.stdout.isatty():
+        return Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False, emoji=False, soft_wrap=False)
+    return _PipeConsole(no_color=True, highlight=False, emoji=False, soft_wrap=True, width=PIPE_WIDTH)
+
+
+PIPE_WIDTH = 1000  # tables when piped: wide enough that no cell is wrapped or cut
+
+
+class _PipeConsole(Console):
+    """Piped output: a rule is its title between short dashes, not a line as wide as the canvas."""
+
+    def rule(self, title="", *args, **kwargs) -> None:
+        head = Text("── ") + (Text(title) if isinstance(title, str) else title) + Text(" ")
+        self.print(head + Text("─" * max(3, 80 - head.cell_len)))
+
+
+def pct(fraction: float) -> str:
+    """A share as a whole percentage, rounded down: 99.8% is 99%, only 1.0 is 100%."""
+    import math
+
+    return f"{math.floor(fraction * 100 + 1e-9)}%"
 
 
 def _plain(c: Console) -> bool:
@@ -261,9 +282,9 @@ def render_diff(result: dict, summary_only: bool = False) -> None:
         vk = w["vakkennis_en_vaardigheden"]
         vs = f"+{len(vk['added'])} −{len(vk['removed'])} ~{len(vk['changed'])}"
         label = code if w["code_a"] == w["code_b"] else f"{w['code_a']}→{w['code_b']}"
-        st.add_row(label, f"{w['similarity']:.0%}", cs, vs)
+        st.add_row(label, f"{pct(w['similarity'])}", cs, vs)
     c.print(st)
-    c.print(Text(f"Profile overlap: {result['similarity']:.0%}", style="bold"))
+    c.print(Text(f"Profile overlap: {pct(result['similarity'])}", style="bold"))
     if result["normalisatie"]:
         names = " / ".join(result["normalisatie"]["rolnaam"])
         c.print(Text(f"Role names normalised ({names} → {result['normalisatie']['vervangen_door']}): not counted as differences.", style="dim"))
@@ -273,7 +294,7 @@ def render_diff(result: dict, summary_only: bool = False) -> None:
         if not w["changed"]:
             continue
         label = code if w["code_a"] == w["code_b"] else f"{w['code_a']} → {w['code_b']}"
-        c.rule(Text(f"{label}  ({w['similarity']:.0%} similar)", style="bold"))
+        c.rule(Text(f"{label}  ({pct(w['similarity'])} similar)", style="bold"))
         if w["titel"]:
             c.print(Text("Titel: ", style="bold") + Text(w["titel"]["a"], style="red") + Text(" → ") + Text(w["titel"]["b"], style="green"))
         comp = w["competenties"]
@@ -334,12 +355,12 @@ def diff_markdown(result: dict) -> str:
     if result["renumbered"]:
         ren = " ".join(f"{r['a']}→{r['b']}" for r in result["renumbered"])
         lines.append(f"| hernummerd | {ren} | {len(result['renumbered'])} |")
-    lines += ["", f"Overlap van het profiel: **{result['similarity']:.0%}**", ""]
+    lines += ["", f"Overlap van het profiel: **{pct(result['similarity'])}**", ""]
     lines += ["| werkproces | overlap | competenties |", "|---|---:|---|"]
     for code, w in sorted(result["werkprocessen"].items(), key=lambda kv: -kv[1]["similarity"]):
         comp = w["competenties"]
         cs = " ".join([f"+{x}" for x in comp["added"]] + [f"−{x}" for x in comp["removed"]]) or "="
-        lines.append(f"| {code} | {w['similarity']:.0%} | {cs} |")
+        lines.append(f"| {code} | {pct(w['similarity'])} | {cs} |")
     for code, w in result["werkprocessen"].items():
         if not w["changed"]:
             continue
@@ -410,14 +431,14 @@ def diff_html(result: dict) -> str:
             else []
         ),
         "</table>",
-        f"<p>Overlap van het profiel: <strong>{result['similarity']:.0%}</strong></p>",
+        f"<p>Overlap van het profiel: <strong>{pct(result['similarity'])}</strong></p>",
     ]
     if result["normalisatie"]:
         parts.append(f"<p class='muted'>Rolnamen genormaliseerd: {e(' / '.join(result['normalisatie']['rolnaam']))}.</p>")
     for code, w in result["werkprocessen"].items():
         if not w["changed"]:
             continue
-        parts.append(f"<section class='wp' id='wp-{e(code)}'><h2>{e(code)} <span class='muted'>{w['similarity']:.0%}</span></h2>")
+        parts.append(f"<section class='wp' id='wp-{e(code)}'><h2>{e(code)} <span class='muted'>{pct(w['similarity'])}</span></h2>")
         comp = w["competenties"]
         items = [f"<li class='added'>+ {e(x)} {e(comp['namen'][x])}</li>" for x in comp["added"]]
         items += [f"<li class='removed'>− {e(x)} {e(comp['namen'][x])}</li>" for x in comp["removed"]]

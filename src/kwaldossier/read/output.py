@@ -1,0 +1,124 @@
+"""Writing result files: all or nothing, never over something that is not a regular file.
+
+Rules (README, "Conventions"): --out names the file (or, for `parse --out`, the folder) to
+create; its parent folder must exist (nothing is created silently). An existing regular file
+is replaced atomically (temp file + rename in the same folder). A symlink is followed and its
+target is treated the same way (the link stays). A character device or FIFO (/dev/null,
+/dev/stdout, a named pipe) is written through, never replaced. A directory, block device or
+socket is refused with exit 2.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from pathlib import Path
+
+from ..errors import OutputError
+
+
+def check_target(path: Path) -> Path:
+    """The real file to write for `path` (symlinks followed), or OutputError saying why not."""
+    name = str(path)
+    if not name or name.endswith(os.sep):
+        raise OutputError(name or "''", "expected a file name, not a folder")
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    parent = real.parent
+    if not parent.exists():
+        raise OutputError(name, f"folder {parent} does not exist (create it first)")
+    if not parent.is_dir():
+        raise OutputError(name, f"{parent} is not a folder")
+    try:
+        st = os.stat(real)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise OutputError(name, "is a directory; give a file name")
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+            raise OutputError(name, "is a block device or socket: refusing to write to it")
+    return real
+
+
+def _is_stream(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_through(path: Path, name: str, data: bytes) -> None:
+    """A device or FIFO: opened for writing as it is (never created, truncated or replaced)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(name, "is a FIFO that no process is reading") from None
+        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename: never a partial file, never a replaced device."""
+    real = check_target(path)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise OutputError(str(path), f"text holds an unencodable character ({exc.reason})") from None
+    if _is_stream(real):
+        return _write_through(real, str(path), data)
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    except OSError as exc:
+        raise OutputError(str(path), f"cannot write: {exc.strerror}") from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        # re-check just before the rename: something may have appeared at the target
+        check_target(path)
+        if _is_stream(real):
+            raise OutputError(str(path), "became a device or FIFO while writing: not replaced")
+        os.replace(tmp, real)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def check_out_dir(folder: Path) -> None:
+    """`parse --out DIR`: DIR may be created, but its parent must exist; not over a file."""
+    if folder.exists():
+        if not folder.is_dir():
+            raise OutputError(str(folder), "--out must be a folder (it is a file)")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputError(str(folder), "cannot write: permission denied")
+        return
+    parent = folder.resolve().parent
+    if not parent.is_dir():
+        raise OutputError(str(folder), f"folder {parent} does not exist (create it first)")
+    try:
+        folder.mkdir()
+    except OSError as exc:
+        raise OutputError(str(folder), f"cannot create the folder: {exc.strerror}") from None
