@@ -34,7 +34,6 @@ class ValidateReport:
         return asdict(self)
 
 
-
 @dataclass(frozen=True)
 class RuleInfo:
     """One entry of `rules --json`."""
