@@ -275,3 +275,12 @@ def test_odd_names_give_findings_not_errors(tmp_path, cli, buiten):
     [kd202] = [f["message"] for f in found if f["code"] == "KD202"]
     # quoted short, and no fuzzy guess for a text far longer than any competence name
     assert kd202 == "'" + ("Formuleren " * 8)[:79] + "…' is not a competence of the national list"
+
+
+def test_line_before_the_first_profile_belongs_to_the_first(tmp_path, cli):
+    text = BINNEN.read_text(encoding="utf-8") + "\n" + BUITEN.read_text(encoding="utf-8")
+    path = tmp_path / "two.txt"
+    path.write_text("zie bijlage 3 voor de toelichting\n" + text, encoding="utf-8")
+    found = json.loads(cli("validate", path, "--json").out)["findings"]
+    got = [(f["profiel"], f["line"], f["message"]) for f in found if f["code"] == "KD401"]
+    assert got == [("Commercieel medewerker binnendienst", 1, "line not placed in the model: 'zie bijlage 3 voor de toelichting'")]

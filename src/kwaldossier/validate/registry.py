@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,17 +33,9 @@ class Finding:
     regelbestand: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "profiel": self.profiel,
-            "werkproces": self.werkproces,
-            "line": self.line,
-            "page": self.page,
-            "bron": self.bron,
-            "regelbestand": self.regelbestand,
-        }
+        from dataclasses import asdict
+
+        return asdict(self)
 
 
 # What a check may yield: a Finding (use ctx.finding), or the older (message, werkproces, line).
@@ -247,6 +239,3 @@ def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
     failing = {"error", "warning"} if strict else {"error"}
     return 1 if any(f.severity in failing for f in findings) else 0
 
-
-def iter_rules() -> Iterator[Rule]:
-    yield from RULES.values()

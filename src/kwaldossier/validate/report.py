@@ -28,14 +28,10 @@ class ValidateReport:
     findings: list[Finding]
     summary: Summary
     profielnamen: list[str] = field(default_factory=list)  # the profiles checked, in order
-    rules: list[str] = field(default_factory=list)  # the codes of the rules that ran
+    rules: list[str] = field(default_factory=list)  # the codes of the selected rules
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-    def failing(self, strict: bool = False) -> bool:
-        failing = {"error", "warning"} if strict else {"error"}
-        return any(f.severity in failing for f in self.findings)
 
 
 @dataclass(frozen=True)
