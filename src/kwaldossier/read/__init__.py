@@ -37,6 +37,10 @@ def load_file(path: Path, fast: bool = False) -> Dossier:
     suffix = path.suffix.lower()
     if suffix == ".json":
         return _load_json_fast(path) if fast else _load_json(path)
+    if suffix == ".xml" or _starts_with(path, b"<?xml") or _starts_with(path, b"\xef\xbb\xbf<?xml"):
+        from .sbbxml import parse_sbb  # the 2015 model: SBB XML exports
+
+        return parse_sbb(path)
     if suffix == ".pdf" or _starts_with(path, b"%PDF"):
         from .pdf import parse_pdf  # heavy: pdfplumber only on this path
 
@@ -110,12 +114,13 @@ def load_folder(folder: Path, fast: bool = False) -> list[Bron]:
     stems = {f.stem for f in files}
     files += sorted(f for f in folder.glob("*.txt") if f.stem not in stems)
     files += sorted(f for f in folder.glob("*.pdf") if f.stem not in stems)
+    files += sorted(f for f in folder.glob("*.xml") if f.stem not in stems)
     out: list[Bron] = []
     for f in files:
         dossier = load_file(f, fast)
         out.extend(Bron(p, dossier, f) for p in dossier.profielen)
     if not out:
-        raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf) in this folder")
+        raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf, .xml) in this folder")
     return out
 
 
@@ -132,7 +137,7 @@ def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bro
     from ..model.competenties import fold
 
     path = Path(spec)
-    if path.exists() or os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf"):
+    if path.exists() or os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf", ".xml"):
         dossier = load_file(path, fast)
         return [Bron(p, dossier, path) for p in dossier.profielen]
     alle = load_all(data, fast)
