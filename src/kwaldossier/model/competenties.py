@@ -113,9 +113,21 @@ def fold(text: str) -> str:
     return " ".join(fold_with_map(text)[0].split())
 
 
+_DEEL = {"B": 1, "P": 2}
+
+
 def code_key(code: str) -> tuple[int, ...]:
-    """Sort key for kerntaak and werkproces codes: 2.10 after 2.9."""
-    return tuple(int(p) for p in code.split("."))
+    """Sort key for kerntaak and werkproces codes of both models: 2.10 after 2.9 (2012);
+    B1-K1-W10 after B1-K1-W9, basisdeel (B) before profieldeel (P2-K1-W1) (2015)."""
+    if "-" not in code and code[:1].isdigit():
+        return (0, *(int(p) for p in code.split(".")))
+    out: list[int] = []
+    for part in code.upper().split("-"):
+        digits = part[1:] if part[:1].isalpha() else part
+        if part[:1] in _DEEL and not out:
+            out.append(_DEEL[part[:1]])
+        out.append(int(digits) if digits.isdigit() else 0)
+    return tuple(out)
 
 
 _NAME_INDEX = {fold(naam): letter for letter, naam in COMPETENTIES.items()}

@@ -52,7 +52,7 @@ def render_tree(result: dict) -> None:
             for n in names:
                 has = wp["profielen"].get(n, False)
                 marks.append(("✓ " if has else "· ") + short[n])
-            line = Text(f"{wp['code']:<5}", style="bold")
+            line = Text(f"{wp['code']:<5}" if len(wp["code"]) < 5 else f"{wp['code']}  ", style="bold")
             line.append(f"{wp['titel']}")
             line.append("   " + "  ".join(marks), style="green" if any(wp["profielen"].values()) else "dim")
             node.add(line)
@@ -72,6 +72,11 @@ def render_show(result: dict) -> None:
         c.rule(head if not multi else Text.assemble(head, Text(f"  — {r['profiel']}", style="cyan")))
         if not multi:
             c.print(Text(r["profiel"], style="cyan"))
+        if wp.get("deel"):  # the 2015 model (SBB XML)
+            from .sbb2015 import render_werkproces_2015
+
+            render_werkproces_2015(c, wp)
+            continue
         if not wp["in_profiel"]:
             c.print(Text("Not in this profile: its matrix row has no crosses.", style="yellow"))
             if not wp["detail_titel"]:
@@ -206,7 +211,9 @@ def render_competentie(result: dict) -> None:
         return
     for g in result["gebruik"]:
         c.print(Text(f"{g['profiel']} › {g['werkproces']} {g['titel']}", style="cyan"))
-        if not g["componenten"] and not g["prestatie_indicator"]:
+        if "aanvullend" in g:  # 2015 model: a competence reference, no componenten exist
+            c.print(Text("   aanvullend: added for this profile" if g["aanvullend"] else "   named by the werkproces", style="dim"))
+        elif not g["componenten"] and not g["prestatie_indicator"]:
             c.print(Text("   crossed in the matrix, but no block in the detail", style="yellow"))
         for k in g["componenten"]:
             c.print(Text("   • ") + Text(k))

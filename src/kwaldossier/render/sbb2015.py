@@ -1,0 +1,68 @@
+"""Human output for werkprocessen of the 2015 model (SBB XML): resultaat, gedrag, aanvullend."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+AANVULLEND = "aanvullend"
+
+
+def _kop(c: Console, titel: str) -> None:
+    c.print(Text(titel, style="bold underline"))
+
+
+def render_werkproces_2015(c: Console, wp: dict) -> None:
+    """One resolved werkproces: basis text, then this profile's additions marked 'aanvullend'."""
+    deel = "basisdeel" if wp.get("deel") == "basis" else "profieldeel"
+    c.print(Text(f"{deel}; source line {(wp['bron'].get('kop') or ['?'])[0]}", style="dim"))
+    _kop(c, "Omschrijving")
+    c.print(wp["omschrijving"] or "—")
+    if wp.get("omschrijving_aanvullend"):
+        c.print(Text(f"[{AANVULLEND}] ", style="magenta") + Text(wp["omschrijving_aanvullend"]))
+    c.print()
+    _kop(c, "Resultaat")
+    c.print(wp.get("resultaat") or "—")
+    if wp.get("resultaat_aanvullend"):
+        c.print(Text(f"[{AANVULLEND}] ", style="magenta") + Text(wp["resultaat_aanvullend"]))
+    c.print()
+    _kop(c, "Gedrag")
+    if wp.get("gedrag_inleiding"):
+        c.print(wp["gedrag_inleiding"])
+    for g in wp.get("gedrag", []):
+        t = Text("• ") + Text(g["tekst"])
+        if g.get("aanvullend"):
+            t.append(f"  [{AANVULLEND}]", style="magenta")
+        c.print(t)
+    c.print()
+    _kop(c, "Competenties")
+    for comp in wp["competenties"]:
+        t = Text(f"{comp['letter'] or '?'}  {comp['naam']}", style="bold green")
+        if comp.get("aanvullend"):
+            t.append(f"  [{AANVULLEND}]", style="magenta")
+        c.print(t)
+    c.print()
+
+
+def render_parse_2015(c: Console, dossier) -> None:
+    """Summary of a parsed SBB dossier: header, then per profile its crebo, niveau and codes."""
+    head = f"{dossier.titel} (crebo {dossier.crebo or '?'}, 2015 model, SBB XML)"
+    if dossier.geldig_vanaf:
+        head += f", geldig vanaf {dossier.geldig_vanaf:%d-%m-%Y}"
+    c.print(Text(head, style="bold"))
+    for p in dossier.profielen:
+        wps = list(p.werkprocessen())
+        basis = [wp.code for wp in wps if wp.deel == "basis"]
+        eigen = [wp.code for wp in wps if wp.deel == "profiel"]
+        extra = sum(
+            bool(wp.omschrijving_aanvullend or wp.resultaat_aanvullend)
+            + sum(g.aanvullend for g in wp.gedrag)
+            + sum(k.aanvullend for k in wp.competenties)
+            for wp in wps
+        )
+        c.print(
+            f"{p.code} {p.naam} (crebo {p.crebo or '?'}, niveau {p.niveau}): {len(p.kerntaken)} kerntaken, "
+            f"{len(basis)} basis + {len(eigen)} profiel werkprocessen ({' '.join(eigen)}), {extra} aanvullend additions"
+        )
+    for u in dossier.onverwerkte_regels:
+        c.print(f"  not resolved: line {u.regel}: {u.tekst}")
