@@ -47,6 +47,7 @@ class Rule:
     summary: str
     docs: str
     check: Callable[[Context], Iterator[tuple[str, str | None, int | None]]]
+    model: str = "2012"  # the dossier model the rule checks: "2012" (matrix) or "2015" (SBB XML)
 
 
 @dataclass
@@ -61,11 +62,11 @@ class Context:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: str, summary: str):
-    """Register a check; its docstring is the rule's documentation."""
+def rule(code: str, name: str, severity: str, summary: str, model: str = "2012"):
+    """Register a check; its docstring is the rule's documentation. It runs only on dossiers of `model`."""
 
     def wrap(fn):
-        RULES[code] = Rule(code, name, severity, summary, (fn.__doc__ or "").strip(), fn)
+        RULES[code] = Rule(code, name, severity, summary, (fn.__doc__ or "").strip(), fn, model)
         return fn
 
     return wrap
@@ -478,6 +479,8 @@ def _no_level(ctx: Context):
 
 # ---------------------------------------------------------------- running
 
+from . import rules_2015  # noqa: E402, F401 - registers the 2015-model rules (KD6xx)
+
 RULES = dict(sorted(RULES.items()))
 
 
@@ -504,7 +507,10 @@ def run(bronnen: list[Bron], rules: list[Rule] | None = None) -> list[Finding]:
     for b in bronnen:
         ctx = Context(b)
         pages = list(getattr(b.dossier, "regel_paginas", None) or [])
+        model = getattr(b.dossier, "model", "2012")
         for r in rules:
+            if r.model != model:
+                continue
             for message, wp, line in r.check(ctx):
                 findings.append(
                     Finding(

@@ -37,7 +37,8 @@ def is_bullet(line: str) -> bool:
 def gedrag_regels(text: str | None, start: int | None) -> tuple[str, list[tuple[str, int | None]]]:
     """Intro line(s) and bullets (text, source line) of a gedrag text.
 
-    Lines before the first bullet are the intro; a non-bullet line after a bullet continues it."""
+    Lines before the first bullet are the intro (a line ending in ':' is one even when typed with a
+    leading dash); a non-bullet line after a bullet continues it."""
     clean, lines, _ = tekst_regels(text, start)
     if not clean:
         return "", []
@@ -48,7 +49,9 @@ def gedrag_regels(text: str | None, start: int | None) -> tuple[str, list[tuple[
         stripped = line.strip()
         if not stripped:
             continue
-        if is_bullet(stripped):
+        if not bullets and stripped.endswith(":"):
+            intro.append(stripped.lstrip("".join(BULLETS)).strip())  # '-De medewerker:' is an intro too
+        elif is_bullet(stripped):
             body = stripped[1:].strip()
             if body:
                 bullets.append((body, src))
