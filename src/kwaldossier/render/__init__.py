@@ -361,6 +361,10 @@ def render_diff(result: dict, summary_only: bool = False) -> None:
         st.add_row(label, f"{w['similarity']:.0%}", cs, vs)
     c.print(st)
     c.print(Text(f"Profile overlap: {result['similarity']:.0%}", style="bold"))
+    if result.get("overlap"):  # 2015 model
+        from .sbb2015 import render_overlap_2015
+
+        render_overlap_2015(c, result["overlap"])
     if result["normalisatie"]:
         names = " / ".join(result["normalisatie"]["rolnaam"])
         c.print(Text(f"Role names normalised ({names} → {result['normalisatie']['vervangen_door']}): not counted as differences.", style="dim"))
@@ -396,6 +400,10 @@ def render_diff(result: dict, summary_only: bool = False) -> None:
                 c.print(Text(f"~ {label}: ", style="yellow") + _word_text(ch["woorden"], plain))
         if w["omschrijving"]:
             c.print(Text("Omschrijving: ", style="bold") + _word_text(w["omschrijving"]["woorden"], plain))
+        if "gedrag" in w:  # 2015 model
+            from .sbb2015 import render_wp_diff_2015
+
+            render_wp_diff_2015(c, w, lambda ops: _word_text(ops, plain))
     changed_ai = {k: v for k, v in result["algemene_informatie"].items() if v}
     if changed_ai:
         c.rule(Text("Algemene informatie", style="bold"))

@@ -66,3 +66,36 @@ def render_parse_2015(c: Console, dossier) -> None:
         )
     for u in dossier.onverwerkte_regels:
         c.print(f"  not resolved: line {u.regel}: {u.tekst}")
+
+
+def render_wp_diff_2015(c: Console, w: dict, words) -> None:
+    """The 2015 keys of one werkproces entry of a diff: resultaat, gedrag bullets, aanvullend."""
+    if w.get("resultaat"):
+        c.print(Text("Resultaat: ", style="bold") + words(w["resultaat"]["woorden"]))
+    g = w.get("gedrag") or {}
+    for x in g.get("added", []):
+        c.print(Text(f"+ gedrag: {x}", style="green"))
+    for x in g.get("removed", []):
+        c.print(Text(f"− gedrag: {x}", style="red"))
+    for ch in g.get("changed", []):
+        c.print(Text("~ gedrag: ", style="yellow") + words(ch["woorden"]))
+    av = w.get("aanvullend")
+    if av and not av.get("gelijk"):
+        for side, style in (("a", "red"), ("b", "green")):
+            s = av[side]
+            parts = [f"{k} {len(v) if isinstance(v, list) else 'text'}" for k, v in s.items() if v]
+            c.print(Text(f"aanvullend {side.upper()}: ", style=f"bold {style}") + Text(", ".join(parts) or "none"))
+        for key in ("omschrijving", "resultaat"):
+            if av.get(key):
+                c.print(Text(f"  aanvullend {key}: ", style="bold") + words(av[key]["woorden"]))
+
+
+def render_overlap_2015(c: Console, o: dict) -> None:
+    c.print(
+        Text(
+            f"Basisdeel: {o['basis_gedeeld']} werkprocessen shared, {o['basis_identiek']} identical; "
+            f"aanvullend in A: {' '.join(o['basis_met_aanvullend_a']) or '—'}; in B: {' '.join(o['basis_met_aanvullend_b']) or '—'}. "
+            f"Profieldeel: {o['profieldeel_a']} (A) and {o['profieldeel_b']} (B) werkprocessen, {o['profieldeel_gepaard']} alike.",
+            style="bold",
+        )
+    )
