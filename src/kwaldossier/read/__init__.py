@@ -151,7 +151,11 @@ def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bro
 
         close = get_close_matches(spec, names, n=3, cutoff=0.3) or names
         raise LookupFailed(f"no profiel matches {spec!r}; known: {', '.join(close)}")
-    raise LookupFailed(f"{spec!r} matches several profielen: {', '.join(b.profiel.naam for b in hits)}")
+    hit_names = [b.profiel.naam for b in hits]
+    if len(set(hit_names)) < len(hit_names):  # same name in several files: tell them apart by file
+        where = ", ".join(f"{b.profiel.naam} ({b.pad.name if b.pad else '?'})" for b in hits)
+        raise LookupFailed(f"{spec!r} matches several profielen: {where}; give the file instead")
+    raise LookupFailed(f"{spec!r} matches several profielen: {', '.join(hit_names)}")
 
 
 def resolve_one(spec: str, data: Path | None = None, profiel: str | None = None) -> Bron:

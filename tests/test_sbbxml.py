@@ -1,0 +1,369 @@
+"""The 2015 model: SBB XML exports read, looked up, validated and diffed.
+
+Expected values were read from the four real files in shared/sbb-xml (and the crebo list of
+regeling BWBR0036352), not produced by the code under test."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SBB_XML
+from kwaldossier.read.sbbxml import parse_sbb
+
+PW = SBB_XML / "2635 Pedagogisch_Werk.xml"
+SW = SBB_XML / "2637 Sociaal_werk.xml"
+DV = SBB_XML / "2755 Dienstverlening.xml"
+MZ = SBB_XML / "4156 Maatschappelijke_Zorg.xml"
+ALL = [PW, SW, DV, MZ]
+
+pytestmark = pytest.mark.skipif(not SBB_XML.is_dir(), reason="shared/sbb-xml not beside the checkout")
+
+
+@pytest.fixture(scope="module")
+def dossiers():
+    return {f.name: parse_sbb(f) for f in ALL}
+
+
+def _profiel(d, naam):
+    return next(p for p in d.profielen if p.naam == naam)
+
+
+# ---------------------------------------------------------------- header and profiles
+
+PROFIELEN = {
+    PW.name: ("Pedagogisch Werk", "23183", [
+        ("P1", "Pedagogisch medewerker kinderopvang", "25486", 3),
+        ("P2", "Gespecialiseerd pedagogisch medewerker", "25484", 4),
+        ("P3", "Onderwijsassistent", "25485", 4),
+    ]),
+    SW.name: ("Sociaal werk", "23185", [
+        ("P1", "Sociaal-maatschappelijk dienstverlener", "25489", 4),
+        ("P2", "Sociaal-cultureel werker", "25488", 4),
+    ]),
+    DV.name: ("Dienstverlening", "23189", [
+        ("P1", "Medewerker facilitaire dienstverlening", "25499", 2),
+        ("P2", "Helpende Zorg en Welzijn", "25498", 2),
+        ("P3", "Medewerker sport en recreatie", "25500", 2),
+    ]),
+    MZ.name: ("Maatschappelijke Zorg", "23181", [
+        ("P1", "Begeleider gehandicaptenzorg", "25475", 3),
+        ("P2", "Begeleider specifieke doelgroepen", "25476", 3),
+        ("P3", "Persoonlijk begeleider gehandicaptenzorg", "25477", 4),
+        ("P4", "Agogisch medewerker GGZ", "25474", 4),
+        ("P5", "Thuisbegeleider", "25479", 4),
+        ("P6", "Persoonlijk begeleider specifieke doelgroepen", "25478", 4),
+    ]),
+}
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_header_and_every_profile(dossiers, path):
+    d = dossiers[path.name]
+    titel, crebo, profielen = PROFIELEN[path.name]
+    assert (d.model, d.formaat, d.titel, d.crebo) == ("2015", "sbb-xml", titel, crebo)
+    assert str(d.geldig_vanaf) == "2015-08-01"
+    assert str(d.vastgesteld_op) == "2015-11-26"
+    assert d.sector == "Zorg en welzijn"
+    assert [(p.code, p.naam, p.crebo, p.niveau) for p in d.profielen] == profielen
+
+
+def test_versie_and_raw_profile_title(dossiers):
+    assert dossiers[MZ.name].versie == "Gewijzigd 2016"
+    assert dossiers[SW.name].versie is None
+    p = _profiel(dossiers[PW.name], "Gespecialiseerd pedagogisch medewerker")
+    assert p.titel_bron == "Gespecialiseerd pedagogisch medewerker "
+
+
+# ---------------------------------------------------------------- werkprocessen
+
+# number of <werkproces> elements per file (grep -c '<werkproces ')
+WERKPROCES_ELEMENTEN = {PW.name: 34, SW.name: 16, DV.name: 18, MZ.name: 43}
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_every_werkproces_once_with_code_and_title(dossiers, path):
+    d = dossiers[path.name]
+    distinct = {(wp.code, wp.titel) for p in d.profielen for wp in p.werkprocessen()}
+    assert len(distinct) == WERKPROCES_ELEMENTEN[path.name]
+    assert len({c for c, _ in distinct}) == len(distinct)  # a code has one title
+    # the raw titles, whitespace-normalised, are exactly the werkproces titles of the file
+    raw = re.findall(r'<werkproces nr="\d+" titel="([^"]*)"', path.read_text(encoding="utf-8-sig"))
+    assert sorted(" ".join(t.split()) for t in raw) == sorted(t for _, t in distinct)
+    for p in d.profielen:
+        assert all(wp.code.startswith("B1-") == (wp.deel == "basis") for wp in p.werkprocessen())
+        assert all(wp.code.startswith(p.code + "-") for wp in p.werkprocessen() if wp.deel == "profiel")
+
+
+def test_literal_codes_and_titles(dossiers):
+    sw = _profiel(dossiers[SW.name], "Sociaal-maatschappelijk dienstverlener")
+    codes = [wp.code for wp in sw.werkprocessen()]
+    assert codes == [f"B1-K1-W{i}" for i in range(1, 9)] + ["B1-K2-W1", "B1-K2-W2", "P1-K1-W1", "P1-K1-W2", "P1-K1-W3"]
+    assert sw.werkproces("B1-K1-W1").titel == "Inventariseert de vraag naar sociaal werk"
+    assert sw.werkproces("B1-K1-W1").titel_bron == "Inventariseert de vraag naar sociaal werk "
+    assert sw.werkproces("P1-K1-W2").titel == "Ondersteunt de cliënt bij juridische en financiële vragen"
+    assert [kt.code for kt in sw.kerntaken] == ["B1-K1", "B1-K2", "P1-K1"]
+    cw = _profiel(dossiers[SW.name], "Sociaal-cultureel werker")
+    assert cw.werkproces("P2-K1-W3").titel == "Voert coördinerende taken uit"
+    assert cw.werkproces("P1-K1-W1") is None
+    oa = _profiel(dossiers[PW.name], "Onderwijsassistent")
+    assert [kt.code for kt in oa.kerntaken] == ["B1-K1", "B1-K2", "P3-K1", "P3-K2"]
+    assert len(list(oa.werkprocessen())) == 17
+    dv = _profiel(dossiers[DV.name], "Helpende Zorg en Welzijn")
+    assert dv.werkproces("B1-K1-W9") is not None and dv.werkproces("B1-K2-W1") is None
+    assert dv.werkproces("B1-K1-W6").titel == "Draagt bij aan een veilige situatie"
+
+
+def test_competence_letters(dossiers):
+    sw = _profiel(dossiers[SW.name], "Sociaal-maatschappelijk dienstverlener")
+    assert sw.werkproces("B1-K1-W1").matrix == ["D", "F", "N", "R"]  # 3087 3089 3097 3101
+    assert sw.werkproces("B1-K1-W2").matrix == ["E", "M", "Q"]  # 3088 3096 3100
+    assert sw.werkproces("P1-K1-W2").matrix == ["C", "J", "K", "M"]
+    r = sw.werkproces("B1-K1-W1").competenties[3]
+    assert (r.letter, r.naam) == ("R", 'Op de behoeften en verwachtingen van de "klant" richten')
+    mz = dossiers[MZ.name]
+    # B1-K1-W5: E T V D C for all; K added (aanvullend) for Agogisch medewerker GGZ and Thuisbegeleider
+    assert _profiel(mz, "Begeleider gehandicaptenzorg").werkproces("B1-K1-W5").matrix == ["E", "T", "V", "D", "C"]
+    thuis = _profiel(mz, "Thuisbegeleider").werkproces("B1-K1-W5")
+    assert thuis.matrix == ["E", "T", "V", "D", "C", "K"]
+    assert [c.letter for c in thuis.competenties if c.aanvullend] == ["K"]
+    # an addition repeating a base competence (3086 C in B1-K1-W2) is not listed twice
+    assert _profiel(mz, "Persoonlijk begeleider gehandicaptenzorg").werkproces("B1-K1-W2").matrix == ["C", "D", "F", "K"]
+
+
+def test_gedrag_bullets_with_aanvullend(dossiers):
+    sw = _profiel(dossiers[SW.name], "Sociaal-cultureel werker")
+    w1 = sw.werkproces("B1-K1-W1")
+    assert w1.gedrag_inleiding == "De sociaal werker:"
+    assert len(w1.gedrag) == 8
+    assert w1.gedrag[-1].tekst == "snijdt ook moeilijk bespreekbare onderwerpen effectief aan."
+    mz = dossiers[MZ.name]
+    for naam, total, extra in [
+        ("Begeleider gehandicaptenzorg", 4, 0),
+        ("Persoonlijk begeleider gehandicaptenzorg", 6, 2),
+        ("Thuisbegeleider", 6, 2),
+    ]:
+        wp = _profiel(mz, naam).werkproces("B1-K1-W2")
+        assert (len(wp.gedrag), sum(g.aanvullend for g in wp.gedrag)) == (total, extra), naam
+    pb = _profiel(mz, "Persoonlijk begeleider gehandicaptenzorg").werkproces("B1-K1-W2")
+    assert pb.gedrag_inleiding_aanvullend == "De persoonlijk begeleider gehandicaptenzorg:"
+    assert pb.gedrag[4].tekst.startswith("daagt, indien mogelijk, de cliënt uit")
+    assert pb.omschrijving_aanvullend == "De persoonlijk begeleider gehandicaptenzorg schakelt zo nodig andere disciplines in."
+    # B1-K1-W5: 9 base bullets; the Thuisbegeleider adds one, the Persoonlijk begeleider's addition is empty
+    assert len(_profiel(mz, "Thuisbegeleider").werkproces("B1-K1-W5").gedrag) == 10
+    assert len(_profiel(mz, "Persoonlijk begeleider gehandicaptenzorg").werkproces("B1-K1-W5").gedrag) == 9
+    # '-De pedagogisch medewerker kinderopvang:' (line 728) is the intro, not a bullet
+    w6 = _profiel(dossiers[PW.name], "Pedagogisch medewerker kinderopvang").werkproces("P1-K1-W6")
+    assert w6.gedrag_inleiding == "De pedagogisch medewerker kinderopvang:"
+    assert w6.gedrag[0].tekst == "werkt veilig en hygiënisch;"
+    assert [g.regel for g in w6.gedrag] == [729, 730, 731]
+
+
+def test_one_werkproces_field_by_field(dossiers):
+    """Sociaal werk B1-K1-W2, lines 263-282 of the XML."""
+    wp = _profiel(dossiers[SW.name], "Sociaal-maatschappelijk dienstverlener").werkproces("B1-K1-W2")
+    assert wp.code == "B1-K1-W2" and wp.titel == "Maakt een plan van aanpak" and wp.titel_bron is None
+    assert wp.deel == "basis" and wp.in_profiel
+    assert wp.omschrijving == (
+        "De sociaal werker analyseert de verzamelde gegevens. Op basis van de analyse zet hij de mogelijke aanpakken "
+        "op een rij. Hij weegt samen met de cliënt/doelgroep alternatieven tegen elkaar af en ondersteunt bij de keuze "
+        "voor een of meerdere aanpakken. De sociaal werker formuleert samen met de cliënt/doelgroep doelstellingen en "
+        "acties en werkt deze uit in een plan van aanpak. Hij stemt hierin af met de cliënt/doelgroep, collega's, "
+        "andere beroepskrachten en betrokkenen. In het plan beschrijft de sociaal werker wie welke acties onderneemt, "
+        "welke samenwerking met andere instanties/partners nodig is en welke resultaten nagestreefd worden."
+    )
+    assert wp.resultaat == (
+        "Er ligt een plan van aanpak dat haalbaar is met de beschikbare middelen en voorziet in een antwoord op de "
+        "vraag van de cliënt/doelgroep."
+    )
+    assert wp.gedrag_inleiding == "De sociaal werker:"
+    assert [g.tekst for g in wp.gedrag] == [
+        "betrekt actief cliënten en collega's bij het formuleren van doelen en acties;",
+        "stemt functioneel af met betrokkenen;",
+        "analyseert de verworven informatie systematisch;",
+        "trekt logische conclusies;",
+        "werkt doelstellingen en acties uit in een tijdsplanning en overzicht wat, wanneer door wie moet gebeuren;",
+        "stemt zijn handelen af op het aanbod van diensten van de organisatie.",
+    ]
+    assert [g.regel for g in wp.gedrag] == [268, 269, 270, 271, 272, 273]
+    assert [(c.letter, c.naam, c.regels) for c in wp.competenties] == [
+        ("E", "Samenwerken en overleggen", [277]),
+        ("M", "Analyseren", [278]),
+        ("Q", "Plannen en organiseren", [279]),
+    ]
+    assert (wp.bron.kop, wp.bron.omschrijving, wp.bron.resultaat, wp.bron.gedrag) == ([263], [264], [265], [267])
+    assert not (wp.omschrijving_aanvullend or wp.resultaat_aanvullend or wp.gewenst_resultaat)
+
+
+def test_kerntaak_fields_and_aanvullend(dossiers):
+    sw = _profiel(dossiers[SW.name], "Sociaal-maatschappelijk dienstverlener")
+    kt = sw.kerntaken[0]
+    assert kt.titel == "Werken aan de aanpak van sociale problematiek" and kt.deel == "basis"
+    assert kt.complexiteit.startswith("De setting waarin de sociaal werker zijn werkzaamheden verricht")
+    assert kt.complexiteit.endswith("(tijd, geld, capaciteit, accommodatie en hulpmiddelen).")
+    assert len(kt.vakkennis_en_vaardigheden) == 43  # lines 199-241: 43 references
+    assert kt.vakkennis_en_vaardigheden[0].tekst.startswith("heeft kennis van theorieën en modellen uit de psychologie")
+    pw = dossiers[PW.name]
+    kinderopvang = _profiel(pw, "Pedagogisch medewerker kinderopvang").kerntaken[0]
+    gespec = _profiel(pw, "Gespecialiseerd pedagogisch medewerker").kerntaken[0]
+    assert kinderopvang.complexiteit_aanvullend == ""
+    assert gespec.complexiteit_aanvullend.startswith("De gespecialiseerd pedagogisch medewerker beschikt over vaardigheden")
+    assert gespec.complexiteit == kinderopvang.complexiteit
+    oa = _profiel(pw, "Onderwijsassistent").kerntaken[0]
+    assert oa.verantwoordelijkheid_aanvullend == ""  # its addition is an empty CDATA
+    mz = _profiel(dossiers[MZ.name], "Begeleider gehandicaptenzorg").kerntaken[0]
+    extra = [v.tekst for v in mz.vakkennis_en_vaardigheden if v.aanvullend]
+    assert len(extra) == 9  # lines 314-324
+
+
+# ---------------------------------------------------------------- JSON and the 2012 contract
+
+
+def test_parse_json_roundtrip(cli):
+    r = cli("parse", "--json", SW)
+    assert r.code == 0 and r.err == ""
+    data = json.loads(r.out)
+    assert data["model"] == "2015" and data["crebo"] == "23185"
+    wp = data["profielen"][0]["kerntaken"][0]["werkprocessen"][1]
+    assert wp["code"] == "B1-K1-W2" and wp["resultaat"].startswith("Er ligt een plan")
+    from kwaldossier.model.dossier import Dossier
+
+    assert Dossier.model_validate_json(r.out).profielen[1].naam == "Sociaal-cultureel werker"
+
+
+def test_2012_dump_has_no_2015_keys(buiten):
+    data = json.loads(buiten.model_dump_json())
+    assert not {"model", "formaat", "crebo", "sector"} & set(data)
+    p = data["profielen"][0]
+    assert not {"code", "crebo", "sbb_nr"} & set(p)
+    assert not {"deel", "complexiteit", "vakkennis_en_vaardigheden"} & set(p["kerntaken"][0])
+    wp = p["kerntaken"][0]["werkprocessen"][0]
+    assert not {"deel", "resultaat", "gedrag", "gedrag_inleiding"} & set(wp)
+    assert "aanvullend" not in wp["competenties"][0] and "resultaat" not in wp["bron"]
+    assert buiten.model == "2012"
+
+
+# ---------------------------------------------------------------- commands
+
+
+def test_list_and_show_by_code_and_words(cli):
+    r = cli("list", "-p", SW, "--json")
+    data = json.loads(r.out)
+    assert [kt["code"] for kt in data["kerntaken"]] == ["B1-K1", "B1-K2", "P1-K1", "P2-K1"]
+    p2 = data["kerntaken"][3]["werkprocessen"][0]
+    assert p2["profielen"] == {"Sociaal-maatschappelijk dienstverlener": False, "Sociaal-cultureel werker": True}
+    r = cli("show", "p3-k1-w1", "-p", PW, "--json")
+    assert r.code == 0
+    data = json.loads(r.out)
+    assert data["code"] == "P3-K1-W1" and [x["profiel"] for x in data["resultaten"]] == ["Onderwijsassistent"]
+    r = cli("show", "plan", "van", "aanpak", "-p", SW, "--json")
+    assert json.loads(r.out)["code"] == "B1-K1-W2"
+    r = cli("show", "B1-K1-W2", "-p", SW)
+    assert "Resultaat" in r.out and "Er ligt een plan van aanpak" in r.out and "• trekt logische conclusies;" in r.out
+    r = cli("show", "B1-K1-W99", "-p", SW)
+    assert r.code == 2 and "no werkproces B1-K1-W99" in r.err
+
+
+def test_show_marks_aanvullend(cli):
+    r = cli("show", "B1-K1-W5", "-p", "Thuisbegeleider", "--data", SBB_XML)
+    assert r.code == 0
+    assert "K  Vakdeskundigheid toepassen  [aanvullend]" in r.out
+    assert "multidisciplinair overleg.  [aanvullend]" in r.out
+
+
+def test_search_matrix_competentie(cli):
+    r = cli("search", "logische", "conclusies", "-p", SW, "--json")
+    hits = json.loads(r.out)["hits"]
+    assert {(h["werkproces"], h["veld"], h["regel"]) for h in hits} == {("B1-K1-W2", "gedrag", 271)}
+    r = cli("search", "risicoanalyse", "-p", "Thuisbegeleider", "--data", SBB_XML, "--json")
+    assert ("B1-K1-W5", "omschrijving.aanvullend") in {(h["werkproces"], h["veld"]) for h in json.loads(r.out)["hits"]}
+    r = cli("matrix", "-p", SW, "--json")
+    rows = {row["code"]: row for row in json.loads(r.out)["rijen"]}
+    assert [l for l, who in rows["B1-K1-W2"]["cellen"].items() if who] == ["E", "M", "Q"]
+    assert rows["P2-K1-W1"]["cellen"]["I"] == ["Sociaal-cultureel werker"]
+    r = cli("competentie", "K", "-p", "Thuisbegeleider", "--data", SBB_XML, "--json")
+    uses = {g["werkproces"]: g["aanvullend"] for g in json.loads(r.out)["gebruik"]}
+    assert uses["B1-K1-W5"] is True
+
+
+def test_profile_by_name_in_xml_folder_and_duplicates(cli, tmp_path):
+    r = cli("show", "P2-K1-W1", "-p", "sociaal-cultureel", "--data", SBB_XML, "--json")
+    assert r.code == 0 and json.loads(r.out)["resultaten"][0]["profiel"] == "Sociaal-cultureel werker"
+    shutil.copy(SW, tmp_path / "versie-a.xml")
+    shutil.copy(SW, tmp_path / "versie-b.xml")
+    r = cli("show", "P2-K1-W1", "-p", "sociaal-cultureel", "--data", tmp_path)
+    assert r.code == 2 and r.out == ""
+    assert "Sociaal-cultureel werker (versie-a.xml)" in r.err and "(versie-b.xml)" in r.err
+
+
+# ---------------------------------------------------------------- hostile and broken XML
+
+
+def _one_line_error(r, name: str) -> str:
+    assert r.code == 2, r
+    assert r.out == ""
+    assert r.err.count("\n") == 1 and "Traceback" not in r.err
+    assert name in r.err
+    return r.err
+
+
+BOMB = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    ' <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\n'
+    ' <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">\n]>\n<sbb>&lol3;</sbb>\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (BOMB, "bomb.xml:2: DOCTYPE not allowed"),
+        ('<?xml version="1.0"?>\n<!DOCTYPE sbb SYSTEM "file:///etc/passwd">\n<sbb/>', "bomb.xml:2: DOCTYPE not allowed"),
+        ('<?xml version="1.0"?>\n<sbb>\n  <dossiers>\n</sbb>\n', "bomb.xml:4: not well-formed XML: mismatched tag"),
+        ('<?xml version="1.0"?>\n<html><body/></html>\n', "bomb.xml:2: not an SBB kwalificatiedossier: root element <html>"),
+        ('<?xml version="1.0"?>\n<sbb>\n<a>' + "x" * 1_000_000 + "</a></sbb>", "bomb.xml:3: text node longer than"),
+        ('<?xml version="1.0"?>\n<sbb>&ext;</sbb>', "bomb.xml:2: not well-formed XML: undefined entity"),
+        ("", "bomb.xml: empty file"),
+    ],
+    ids=["entity-bomb", "external-dtd", "not-well-formed", "other-root", "1mb-text-node", "undefined-entity", "empty"],
+)
+def test_hostile_xml_exit_2_one_line(cli, tmp_path, text, expect):
+    f = tmp_path / "bomb.xml"
+    f.write_text(text, encoding="utf-8")
+    err = _one_line_error(cli("parse", "--json", f), "bomb.xml")
+    assert expect in err
+
+
+def _planted(tmp_path: Path, src: Path, *edits: tuple[str, str], name: str = "edited.xml", regex: bool = False) -> Path:
+    """A copy of a real file with edits; every `old` must occur exactly once."""
+    text = src.read_bytes().decode("utf-8-sig")
+    for old, new in edits:
+        if regex:
+            text, n = re.subn(old, new, text, count=1, flags=re.DOTALL)
+        else:
+            n = text.count(old)
+            text = text.replace(old, new)
+        assert n == 1, (old, n)
+    out = tmp_path / name
+    out.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    return out
+
+
+def test_structural_errors_point_at_the_line(cli, tmp_path):
+    emq = '<competentie referentie="3088" />\n                    <competentie referentie="3096" />\n                    <competentie referentie="3100" />'
+    f = _planted(tmp_path, SW, (emq, emq.replace("3096", "4242")))
+    assert "edited.xml:278: competentie referentie '4242' resolves to no competentie" in _one_line_error(cli("parse", f), "edited.xml")
+    f = _planted(tmp_path, PW, ('<aanvullend>\n                    <profiel referentie="966080" />\n                    <vakkennisenvaardighedenonderdelen />',
+                                '<aanvullend>\n                    <profiel referentie="123" />\n                    <vakkennisenvaardighedenonderdelen />'))
+    err = _one_line_error(cli("list", "-p", f), "edited.xml")
+    assert "edited.xml:270: aanvullend for an unknown profiel (referentie '123')" in err
+    f = _planted(tmp_path, SW, ('<basis titel="Basisdeel">', '<basisx titel="Basisdeel">'), ("</basis>", "</basisx>"))
+    assert "edited.xml:62: <dossier> has no <basis>" in _one_line_error(cli("validate", f), "edited.xml")
+    f = _planted(tmp_path, SW, ('titel="Maakt een plan van aanpak" hoofdstuk="2"', 'titel="Maakt een plan van aanpak"'))
+    assert "edited.xml:263: <werkproces> has no valid hoofdstuk" in _one_line_error(cli("parse", f), "edited.xml")
+    f = _planted(tmp_path, SW, ('Geldig_vanaf="01-08-2015" Datum_einde_instroom="" Datum_einde_opleiding="">23185', 'Geldig_vanaf="2015-08-01" Datum_einde_instroom="" Datum_einde_opleiding="">23185'))
+    assert "edited.xml:64: date '2015-08-01' is not DD-MM-YYYY" in _one_line_error(cli("parse", f), "edited.xml")
