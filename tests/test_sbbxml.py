@@ -367,3 +367,180 @@ def test_structural_errors_point_at_the_line(cli, tmp_path):
     assert "edited.xml:263: <werkproces> has no valid hoofdstuk" in _one_line_error(cli("parse", f), "edited.xml")
     f = _planted(tmp_path, SW, ('Geldig_vanaf="01-08-2015" Datum_einde_instroom="" Datum_einde_opleiding="">23185', 'Geldig_vanaf="2015-08-01" Datum_einde_instroom="" Datum_einde_opleiding="">23185'))
     assert "edited.xml:64: date '2015-08-01' is not DD-MM-YYYY" in _one_line_error(cli("parse", f), "edited.xml")
+
+
+# ---------------------------------------------------------------- validate: the KD6xx rules
+
+# the titles with stray whitespace of the four files, per file (kerntaak, werkproces, profiel)
+_TITEL = re.compile(r'<(?:kerntaak|werkproces|profiel) nr="\d+" titel="([^"]*)"')
+
+
+def _stray(path: Path) -> set[str]:
+    return {t for t in _TITEL.findall(path.read_text(encoding="utf-8-sig")) if t != " ".join(t.split())}
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_real_files_validate_clean_but_for_stray_whitespace(cli, path):
+    """The only findings on the unmodified files are KD607 (info): titles typed with trailing or double
+    spaces, which the files really have (e.g. 'Inventariseert de vraag naar sociaal werk '). Exit 0."""
+    r = cli("validate", "--json", path)
+    assert r.code == 0
+    findings = json.loads(r.out)["findings"]
+    assert {f["code"] for f in findings} <= {"KD607"}
+    assert {re.search(r"title '(.*)' has", f["message"]).group(1) for f in findings} == _stray(path)
+    assert all(f["bron"] == str(path) and f["line"] for f in findings)
+
+
+def test_2012_rules_do_not_run_on_2015_and_vice_versa(cli):
+    r = cli("validate", "--json", "--select", "KD1,KD2,KD3,KD4,KD5", MZ)
+    assert json.loads(r.out)["findings"] == []
+    from kwaldossier.validate import RULES
+
+    assert {r.model for c, r in RULES.items() if c.startswith("KD6")} == {"2015"}
+    assert {r.model for c, r in RULES.items() if not c.startswith("KD6")} == {"2012"}
+    r = cli("validate", "--json", "--select", "KD6")  # the bundled 2012 data
+    assert json.loads(r.out)["findings"] == []
+
+
+_SW_W2_RESULTAAT = "Er ligt een plan van aanpak dat haalbaar is met de beschikbare middelen en voorziet in een antwoord op de vraag van de cliënt/doelgroep. \n"
+_SW_W2_OMSCHRIJVING = "De sociaal werker analyseert de verzamelde gegevens. Op basis"
+_SW_W2_GEDRAG = "De sociaal werker: \n- betrekt actief cliënten"
+_SW_W2_COMP = '<competentie referentie="3088" />\n                    <competentie referentie="3096" />\n                    <competentie referentie="3100" />\n'
+
+PLANTS = {
+    "KD601": ([('<vakkennisenvaardigheden referentie="966268" />', '<vakkennisenvaardigheden referentie="999999" />')], None, 195),
+    "KD602": ([('titel="Maakt een plan van aanpak" hoofdstuk="2"', 'titel="Maakt een plan van aanpak" hoofdstuk="1"')], "B1-K1-W1", 242),
+    "KD603": ([('titel="Evalueert de dienstverlening" hoofdstuk="8"', 'titel="Evalueert de dienstverlening" hoofdstuk="9"')], "B1-K1", 183),
+    "KD604": ([(_SW_W2_RESULTAAT, "")], "B1-K1-W2", 265),
+    "KD605": ([], None, None),  # planted in the test
+    "KD606": ([], None, None),  # planted in the test
+    "KD608": ([(_SW_W2_COMP, "")], "B1-K1-W2", 276),
+    "KD609": ([(_SW_W2_GEDRAG, "- betrekt actief cliënten")], "B1-K1-W2", 267),
+    "KD610": ([("- trekt logische conclusies;\n", "- trekt logische conclusies;\n- trekt logische conclusies;\n")], "B1-K1-W2", 272),
+    "KD611": ([('titel="Sociaal-cultureel werker" hoofdstuk="2" niveau="4"', 'titel="Sociaal-cultureel werker" hoofdstuk="2" niveau=""')], None, 575),
+}
+
+
+@pytest.mark.parametrize("code", sorted(PLANTS))
+def test_rule_fires_on_planted_edit(cli, tmp_path, code):
+    edits, werkproces, line = PLANTS[code]
+    if code == "KD605":  # empty the omschrijving of B1-K1-W2: cut its CDATA text
+        text = SW.read_bytes().decode("utf-8-sig")
+        start = text.index(_SW_W2_OMSCHRIJVING)
+        end = text.index("]]>", start)
+        f = _planted(tmp_path, SW, (text[start:end], ""))
+        werkproces, line = "B1-K1-W2", 263  # an empty text has no line of its own: the werkproces line
+    elif code == "KD606":
+        text = SW.read_bytes().decode("utf-8-sig")
+        start = text.index(_SW_W2_GEDRAG)
+        end = text.index("]]>", start)
+        f = _planted(tmp_path, SW, (text[start:end], "De sociaal werker werkt nauwkeurig."))
+        werkproces, line = "B1-K1-W2", 267
+    else:
+        f = _planted(tmp_path, SW, *edits)
+    before = {(x["code"], x["werkproces"]) for x in json.loads(cli("validate", "--json", SW).out)["findings"]}
+    r = cli("validate", "--json", "--select", code, f)
+    found = [x for x in json.loads(r.out)["findings"] if (x["code"], x["werkproces"]) not in before]
+    assert found, code
+    assert found[0]["line"] == line
+    if werkproces:
+        assert found[0]["werkproces"] == werkproces
+    severity = found[0]["severity"]
+    assert r.code == (1 if severity == "error" else 0)
+
+
+def test_rules_kerntaak_planted(cli, tmp_path):
+    text = SW.read_bytes().decode("utf-8-sig")
+    # KD612: kerntaak B1-K2 loses both its werkprocessen (lines 413-446)
+    start = text.index('<werkproces nr="966329"')
+    end = text.index("</werkproces>", text.index('<werkproces nr="966330"')) + len("</werkproces>")
+    f = _planted(tmp_path, SW, (text[start:end], ""), name="kd612.xml")
+    found = json.loads(cli("validate", "--json", "--select", "KD612", f).out)["findings"]
+    assert {(x["werkproces"], x["line"]) for x in found} == {("B1-K2", 397)}
+    # KD613: the complexiteit of B1-K2 emptied
+    start = text.index("<![CDATA[", text.index('<kerntaak nr="966328"')) + len("<![CDATA[")
+    end = text.index("]]>", start)
+    f = _planted(tmp_path, SW, (text[start:end], ""), name="kd613.xml")
+    found = json.loads(cli("validate", "--json", "--select", "KD613", f).out)["findings"]
+    assert {(x["werkproces"], x["message"]) for x in found} == {("B1-K2", "complexiteit is empty")}
+
+
+def test_every_2015_rule_has_docs_and_example_and_a_test():
+    from kwaldossier.validate import RULES
+
+    codes = {c for c, r in RULES.items() if r.model == "2015"}
+    tested = set(PLANTS) | {"KD607", "KD612", "KD613"}
+    assert codes == tested
+    for c in codes:
+        assert "Example:" in RULES[c].docs, c
+
+
+# ---------------------------------------------------------------- diff
+
+
+def test_diff_two_profiles_of_one_dossier(cli):
+    r = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML, "--json")
+    assert r.code == 1
+    d = json.loads(r.out)
+    basis = [f"B1-K1-W{i}" for i in range(1, 8)] + ["B1-K2-W1", "B1-K2-W2"]
+    assert d["shared"] == basis
+    assert all(c.startswith("P3-") for c in d["only_a"]) and all(c.startswith("P5-") for c in d["only_b"])
+    assert len(d["only_a"]) + sum(r["a"].startswith("P3") for r in d["renumbered"]) == 8
+    w5 = d["werkprocessen"]["B1-K1-W5"]
+    assert w5["code_a"] == w5["code_b"] == "B1-K1-W5" and w5["changed"]
+    assert w5["competenties"]["added"] == ["K"] and w5["competenties"]["removed"] == []
+    assert w5["gedrag"]["added"] == [
+        "bespreekt op een professionele manier gevaar voor de cliënt, naastbetrokkenen, collega's en/of zichzelf in het multidisciplinair overleg"
+    ]
+    assert w5["aanvullend"]["b"]["competenties"] == ["K"]
+    # B1-K1-W2 adds the same for both (up to the role name): no difference
+    assert "B1-K1-W2" in d["identical"]
+    o = d["overlap"]
+    assert (o["basis_gedeeld"], o["profieldeel_a"], o["profieldeel_b"]) == (9, 8, 7)
+    assert "B1-K2-W2" in o["basis_met_aanvullend_a"] and "B1-K2-W2" not in o["basis_met_aanvullend_b"]
+    text = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML).out
+    assert "Basisdeel: 9 werkprocessen shared" in text and "+ gedrag: bespreekt" in text
+
+
+def test_diff_profiles_without_aanvullend(cli):
+    d = json.loads(cli("diff", "dienstverlener", "cultureel", "--data", SBB_XML, "--json").out)
+    assert d["identical"] == d["shared"] == [f"B1-K1-W{i}" for i in range(1, 9)] + ["B1-K2-W1", "B1-K2-W2"]
+    assert d["only_a"] == ["P1-K1-W1", "P1-K1-W2", "P1-K1-W3"] and d["only_b"] == ["P2-K1-W1", "P2-K1-W2", "P2-K1-W3"]
+    assert d["overlap"]["basis_met_aanvullend_a"] == []
+
+
+def test_diff_two_versions_of_one_dossier(cli, tmp_path):
+    new = _planted(
+        tmp_path,
+        SW,
+        # renamed
+        ('titel="Behartigt belangen" hoofdstuk="4"', 'titel="Behartigt de belangen van cliënten" hoofdstuk="4"'),
+        # renumbered: P1-K1-W3 becomes P1-K1-W4
+        ('ten behoeve van de cliënt(en)" hoofdstuk="3"', 'ten behoeve van de cliënt(en)" hoofdstuk="4"'),
+        # gedrag: one bullet added (W1), removed (W2), changed (W3)
+        ("- toont interculturele sensitiviteit;\n", "- toont interculturele sensitiviteit;\n- werkt samen met tolken;\n"),
+        ("- trekt logische conclusies;\n", ""),
+        ("- stelt open, reflecterende vragen;", "- stelt open en reflecterende vragen;"),
+        # competences: Q removed from W2, a word changed in its resultaat
+        (_SW_W2_COMP, _SW_W2_COMP.replace('                    <competentie referentie="3100" />\n', "")),
+        ("dat haalbaar is met de beschikbare", "dat realistisch is met de beschikbare"),
+    )
+    r = cli("diff", SW, new, "-p", "dienstverlener", "--json")
+    assert r.code == 1
+    d = json.loads(r.out)
+    assert d["renumbered"] == [{"a": "P1-K1-W3", "b": "P1-K1-W4", "similarity": 1.0}]
+    assert d["only_a"] == d["only_b"] == []
+    wps = d["werkprocessen"]
+    assert wps["B1-K1-W4"]["titel"] == {"a": "Behartigt belangen", "b": "Behartigt de belangen van cliënten"}
+    assert wps["P1-K1-W3"]["code_b"] == "P1-K1-W4"
+    assert wps["B1-K1-W1"]["gedrag"]["added"] == ["werkt samen met tolken"]
+    w2 = wps["B1-K1-W2"]
+    assert w2["gedrag"]["removed"] == ["trekt logische conclusies"]
+    assert w2["competenties"]["removed"] == ["Q"] and w2["competenties"]["added"] == []
+    assert {"op": "replace", "a": "haalbaar", "b": "realistisch"} in w2["resultaat"]["woorden"]
+    ch = wps["B1-K1-W3"]["gedrag"]["changed"]
+    assert [(c["a"], c["b"]) for c in ch] == [("stelt open, reflecterende vragen", "stelt open en reflecterende vragen")]
+    assert not wps["B1-K1-W5"]["changed"] and wps["B1-K1-W5"]["similarity"] == 1.0
+    for w in wps.values():  # the documented contract holds
+        assert {"code_a", "code_b", "similarity", "changed", "titel", "omschrijving", "competenties"} <= set(w)
+    assert cli("diff", SW, SW, "-p", "dienstverlener").code == 0
