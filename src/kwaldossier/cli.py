@@ -292,7 +292,11 @@ def rules(code: str | None = typer.Argument(None, help="One rule code."), as_jso
         chosen = [r]
     if as_json:
         return _print_json(
-            [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "docs": r.docs} for r in chosen]
+            [
+                {"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary, "docs": r.docs}
+                | ({"model": r.model} if hasattr(r, "model") else {})
+                for r in chosen
+            ]
         )
     from .render import render_rules
 
