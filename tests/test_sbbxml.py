@@ -500,6 +500,8 @@ def test_diff_two_profiles_of_one_dossier(cli):
     assert "B1-K2-W2" in o["basis_met_aanvullend_a"] and "B1-K2-W2" not in o["basis_met_aanvullend_b"]
     text = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML).out
     assert "Basisdeel: 9 werkprocessen shared" in text and "+ gedrag: bespreekt" in text
+    md = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML, "-f", "markdown").out
+    assert "- Gedrag erbij: bespreekt op een professionele manier gevaar" in md
 
 
 def test_diff_profiles_without_aanvullend(cli):

@@ -466,6 +466,10 @@ def diff_markdown(result: dict) -> str:
             lines += [f"- {label} gewijzigd: {_md_words(ch['woorden'])}" for ch in d["changed"]]
         if w["omschrijving"]:
             lines.append(f"- Omschrijving: {_md_words(w['omschrijving']['woorden'])}")
+        if "gedrag" in w:  # 2015 model
+            from .sbb2015 import md_lines_2015
+
+            lines += md_lines_2015(w, _md_words)
     changed_ai = {k: v for k, v in result["algemene_informatie"].items() if v}
     if changed_ai:
         lines += ["", "## Algemene informatie", ""]

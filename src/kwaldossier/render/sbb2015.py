@@ -99,3 +99,20 @@ def render_overlap_2015(c: Console, o: dict) -> None:
             style="bold",
         )
     )
+
+
+def md_lines_2015(w: dict, words) -> list[str]:
+    """Markdown lines for the 2015 keys of one werkproces entry of a diff."""
+    lines = []
+    if w.get("resultaat"):
+        lines.append(f"- Resultaat: {words(w['resultaat']['woorden'])}")
+    g = w.get("gedrag") or {}
+    lines += [f"- Gedrag erbij: {x}" for x in g.get("added", [])]
+    lines += [f"- Gedrag eraf: {x}" for x in g.get("removed", [])]
+    lines += [f"- Gedrag gewijzigd: {words(ch['woorden'])}" for ch in g.get("changed", [])]
+    av = w.get("aanvullend")
+    if av and not av.get("gelijk"):
+        for key in ("omschrijving", "resultaat"):
+            if av.get(key):
+                lines.append(f"- Aanvullend {key}: {words(av[key]['woorden'])}")
+    return lines

@@ -5,6 +5,7 @@ prestatie-indicatoren, PDF damage) run only on 2012 dossiers."""
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -21,7 +22,13 @@ def _first(lines: list[int] | None) -> int | None:
 
 
 def _rule(code: str, name: str, severity: str, summary: str):
-    return rule(code, name, severity, summary, model="2015")
+    register = rule(code, name, severity, summary, model="2015")
+
+    def wrap(fn):
+        fn.__doc__ = inspect.cleandoc(fn.__doc__ or "")  # docs print without the source indent
+        return register(fn)
+
+    return wrap
 
 
 @_rule("KD601", "onopgeloste-verwijzing", "error", "A reference in the XML resolves to nothing")
