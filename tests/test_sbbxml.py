@@ -298,6 +298,31 @@ def test_profile_by_name_in_xml_folder_and_duplicates(cli, tmp_path):
     r = cli("show", "P2-K1-W1", "-p", "sociaal-cultureel", "--data", tmp_path)
     assert r.code == 2 and r.out == ""
     assert "Sociaal-cultureel werker (versie-a.xml)" in r.err and "(versie-b.xml)" in r.err
+    names = json.loads(cli("list", "--data", tmp_path, "--json").out)["profielen"]
+    assert names == [
+        "Sociaal-maatschappelijk dienstverlener (versie-a.xml)",
+        "Sociaal-cultureel werker (versie-a.xml)",
+        "Sociaal-maatschappelijk dienstverlener (versie-b.xml)",
+        "Sociaal-cultureel werker (versie-b.xml)",
+    ]
+    rows = json.loads(cli("matrix", "--data", tmp_path, "--json").out)["rijen"]
+    assert next(r for r in rows if r["code"] == "P2-K1-W1")["cellen"]["I"] == [
+        "Sociaal-cultureel werker (versie-a.xml)",
+        "Sociaal-cultureel werker (versie-b.xml)",
+    ]
+
+
+def test_competence_letter_outside_a_to_y_is_unknown_not_guessed(cli, tmp_path):
+    f = _planted(tmp_path, SW, ('<competentie nr="3096" titel="Analyseren" code="M" />', '<competentie nr="3096" titel="Analyseren" code="Z" />'))
+    wp = _profiel(parse_sbb(f), "Sociaal-cultureel werker").werkproces("B1-K1-W2")
+    assert [(c.letter, c.naam) for c in wp.competenties] == [("E", "Samenwerken en overleggen"), (None, "Analyseren"), ("Q", "Plannen en organiseren")]
+    assert wp.matrix == ["E", "Q"]
+    assert cli("matrix", "-p", f).code == 0
+    found = json.loads(cli("validate", "--json", "--select", "KD614", f).out)["findings"]
+    assert ("B1-K1-W2", 278) in {(x["werkproces"], x["line"]) for x in found}
+    # every reference to 3096 (grep: lines 278, 349, 390, 549) is reported, and nothing else
+    assert {x["line"] for x in found} == {278, 349, 390, 549}
+    assert all("'Analyseren' has no national letter" in x["message"] for x in found)
 
 
 # ---------------------------------------------------------------- hostile and broken XML
@@ -469,7 +494,7 @@ def test_every_2015_rule_has_docs_and_example_and_a_test():
     from kwaldossier.validate import RULES
 
     codes = {c for c, r in RULES.items() if r.model == "2015"}
-    tested = set(PLANTS) | {"KD607", "KD612", "KD613"}
+    tested = set(PLANTS) | {"KD607", "KD612", "KD613", "KD614"}
     assert codes == tested
     for c in codes:
         assert "Example:" in RULES[c].docs, c

@@ -18,18 +18,26 @@ _CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)$", re.IGNORECASE)  # 2012: 2.
 # ---------------------------------------------------------------- list
 
 
+def labels(bronnen: list[Bron]) -> list[str]:
+    """Profile names; a name that occurs in several files gets its file name added."""
+    names = [b.profiel.naam for b in bronnen]
+    return [
+        f"{n} ({b.pad.name})" if names.count(n) > 1 and b.pad is not None else n for n, b in zip(names, bronnen, strict=True)
+    ]
+
+
 def tree(bronnen: list[Bron]) -> dict:
     """Kerntaken and werkprocessen of all given profiles, marking which profile has which."""
-    names = [b.profiel.naam for b in bronnen]
+    names = labels(bronnen)
     kerntaken: dict[str, dict] = {}
-    for b in bronnen:
+    for b, naam in zip(bronnen, names, strict=True):
         for kt in b.profiel.kerntaken:
             entry = kerntaken.setdefault(kt.code, {"code": kt.code, "titel": kt.titel, "werkprocessen": {}})
             for wp in kt.werkprocessen:
                 w = entry["werkprocessen"].setdefault(
                     wp.code, {"code": wp.code, "titel": wp.titel, "profielen": {n: False for n in names}}
                 )
-                w["profielen"][b.profiel.naam] = wp.in_profiel
+                w["profielen"][naam] = wp.in_profiel
     out = []
     for code in sorted(kerntaken, key=code_key):
         entry = kerntaken[code]
@@ -218,15 +226,15 @@ def match_spans(text: str, words: list[str]) -> list[list[int]] | None:
 
 
 def matrix(bronnen: list[Bron]) -> dict:
-    names = [b.profiel.naam for b in bronnen]
+    names = labels(bronnen)
     rows: dict[str, dict] = {}
-    for b in bronnen:
+    for b, naam in zip(bronnen, names, strict=True):
         for wp in b.profiel.werkprocessen():
             row = rows.setdefault(
                 wp.code, {"code": wp.code, "titel": wp.titel, "cellen": {l: [] for l in reference.LETTERS}}
             )
             for letter in wp.matrix:
-                row["cellen"][letter].append(b.profiel.naam)
+                row["cellen"][letter].append(naam)
     ordered = [rows[c] for c in sorted(rows, key=code_key)]
     return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": ordered}
 

@@ -212,3 +212,15 @@ def _incomplete_core_task(ctx: Context) -> Found:
         ):
             if not value:
                 yield (f"{label} is empty", kt.code, _first(kt.regels))
+
+
+@_rule("KD614", "onbekende-competentie-2015", "error", "A competence outside the national A–Y")
+def _unknown_letter(ctx: Context) -> Found:
+    """The file's `<competenties>` table gives a competence a code that is not one of the national
+    letters A–Y; the reader keeps it with letter null (never guessed) and it has no matrix column.
+
+    Example: `<competentie nr="3096" titel="Analyseren" code="Z" />`."""
+    for wp in _wps(ctx):
+        for c in wp.competenties:
+            if c.letter is None:
+                yield (f"competence {c.naam!r} has no national letter A–Y", wp.code, _first(c.regels))

@@ -146,10 +146,14 @@ class _Lezer:
         table = root.find("competenties")
         if table is None:
             raise self.bron.fail(root, "no <competenties> table: competence references cannot be resolved")
-        return {
-            c.get("nr", ""): ((c.get("code") or "").strip(), schoon(c.get("titel")))
-            for c in table.findall("competentie")
-        }
+        from ...model.competenties import COMPETENTIES
+
+        out = {}
+        for c in table.findall("competentie"):
+            code = (c.get("code") or "").strip().upper()
+            # a letter outside the national A–Y is kept as unknown (null), never guessed
+            out[c.get("nr", "")] = (code if code in COMPETENTIES else "", schoon(c.get("titel")))
+        return out
 
     def _check_aanvullend(self, basis: ET.Element) -> None:
         for block in basis.iter("aanvullend"):
@@ -300,9 +304,10 @@ class _Lezer:
             if nr not in self.competenties:
                 raise self.bron.fail(ref, f"competentie referentie {nr!r} resolves to no competentie in <competenties>")
             letter, naam = self.competenties[nr]
-            if letter in seen:
+            key = letter or naam
+            if key in seen:
                 continue  # an addition repeating a base competence adds nothing
-            seen.add(letter)
+            seen.add(key)
             line = self.line(ref)
             competenties.append(
                 Competentie(letter=letter or None, naam=naam, regels=[line] if line else [], aanvullend=extra_comp)
