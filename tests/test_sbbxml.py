@@ -220,6 +220,24 @@ def test_kerntaak_fields_and_aanvullend(dossiers):
     assert len(extra) == 9  # lines 314-324
 
 
+def test_algemene_informatie(dossiers):
+    oa = _profiel(dossiers[PW.name], "Onderwijsassistent").algemene_informatie
+    assert oa.moderne_vreemde_talen == "Engels: Luisteren B1, Lezen B1, Gesprekken voeren B1, Spreken B1, Schrijven B1"
+    assert _profiel(dossiers[PW.name], "Pedagogisch medewerker kinderopvang").algemene_informatie.moderne_vreemde_talen == ""
+    sport = _profiel(dossiers[DV.name], "Medewerker sport en recreatie").algemene_informatie
+    assert sport.moderne_vreemde_talen == "een MVT naar keuze: Luisteren A2, Gesprekken voeren A2, Spreken A2"
+    # generieke onderdelen: escaped HTML inside CDATA, read as text with one line per block
+    gen = oa.generieke_onderdelen.split("\n")
+    assert gen[0] == "Generieke onderdelen"
+    assert {"Nederlandse taal", "Rekenen", "Loopbaan en burgerschap", "Engels (alleen voor niveau 4)"} <= set(gen)
+    assert "voor kwalificaties op niveau 4: 3F." in gen and "<" not in oa.generieke_onderdelen
+    sw = _profiel(dossiers[SW.name], "Sociaal-cultureel werker").algemene_informatie
+    assert sw.context.startswith("De sociaal werker is werkzaam in vele, diverse contexten")
+    assert sw.typering_van_het_beroep.startswith("De sociaal cultureel werker is er op gericht")  # line 577
+    assert sw.wettelijke_beroepsvereisten == "Nee"
+    assert (sw.bron["context"], sw.bron["generieke_onderdelen"]) == ([169], [451])
+
+
 # ---------------------------------------------------------------- JSON and the 2012 contract
 
 
@@ -570,4 +588,7 @@ def test_diff_two_versions_of_one_dossier(cli, tmp_path):
     assert not wps["B1-K1-W5"]["changed"] and wps["B1-K1-W5"]["similarity"] == 1.0
     for w in wps.values():  # the documented contract holds
         assert {"code_a", "code_b", "similarity", "changed", "titel", "omschrijving", "competenties"} <= set(w)
+    html = cli("diff", SW, new, "-p", "dienstverlener", "-f", "html").out
+    assert "− gedrag: trekt logische conclusies" in html and "<h3>Resultaat</h3>" in html
+    assert "<ins>realistisch</ins>" in html
     assert cli("diff", SW, SW, "-p", "dienstverlener").code == 0

@@ -153,7 +153,9 @@ class Kerntaak(_Uitbreidbaar):
 
 
 class AlgemeneInformatie(_Uitbreidbaar):
-    NIEUW_2015: ClassVar[frozenset[str]] = frozenset({"resultaat_van_het_beroep", "typering_van_het_beroep"})
+    NIEUW_2015: ClassVar[frozenset[str]] = frozenset(
+        {"resultaat_van_het_beroep", "typering_van_het_beroep", "generieke_onderdelen"}
+    )
 
     context: str = ""
     beroepshouding: str = ""
@@ -167,6 +169,9 @@ class AlgemeneInformatie(_Uitbreidbaar):
     bron: dict[str, list[int]] = Field(default_factory=dict, description="Source lines per field")
     resultaat_van_het_beroep: str = Field(default="", description="2015: typering beroepengroep, resultaat van het beroep")
     typering_van_het_beroep: str = Field(default="", description="2015: the profile's typering van het beroep")
+    generieke_onderdelen: str = Field(
+        default="", description="2015: generieke onderdelen (Nederlandse taal, rekenen, loopbaan en burgerschap, Engels) as text"
+    )
 
 
 class Profiel(_Uitbreidbaar):

@@ -537,6 +537,10 @@ def diff_html(result: dict) -> str:
             d = w[key]
             items += [f"<li class='added'>+ {label}: {e(x)}</li>" for x in d["added"]]
             items += [f"<li class='removed'>− {label}: {e(x)}</li>" for x in d["removed"]]
+        if "gedrag" in w:  # 2015 model
+            from .sbb2015 import html_items_2015
+
+            items += html_items_2015(w, e)
         if items:
             parts.append("<ul>" + "".join(items) + "</ul>")
         pairs = []
@@ -551,6 +555,10 @@ def diff_html(result: dict) -> str:
                 pairs.append((f"Prestatie-indicator {letter}", _html_words(ops, "a"), _html_words(ops, "b")))
         for ch in w["vakkennis_en_vaardigheden"]["changed"] + w["gewenst_resultaat"]["changed"]:
             pairs.append(("Gewijzigd item", _html_words(ch["woorden"], "a"), _html_words(ch["woorden"], "b")))
+        if "gedrag" in w:  # 2015 model
+            from .sbb2015 import html_pairs_2015
+
+            pairs += html_pairs_2015(w, _html_words)
         for label, left, right in pairs:
             parts.append(f"<h3>{label}</h3><div class='side'><div>{left}</div><div>{right}</div></div>")
         parts.append("</section>")

@@ -116,3 +116,28 @@ def md_lines_2015(w: dict, words) -> list[str]:
             if av.get(key):
                 lines.append(f"- Aanvullend {key}: {words(av[key]['woorden'])}")
     return lines
+
+
+def html_items_2015(w: dict, e) -> list[str]:
+    """List items (added/removed gedrag bullets) for the HTML diff report."""
+    g = w.get("gedrag") or {}
+    items = [f"<li class='added'>+ gedrag: {e(x)}</li>" for x in g.get("added", [])]
+    items += [f"<li class='removed'>− gedrag: {e(x)}</li>" for x in g.get("removed", [])]
+    return items
+
+
+def html_pairs_2015(w: dict, words) -> list[tuple[str, str, str]]:
+    """Side-by-side word diffs (resultaat, changed gedrag bullets, aanvullend texts) for the HTML report."""
+    pairs = []
+    if w.get("resultaat"):
+        ops = w["resultaat"]["woorden"]
+        pairs.append(("Resultaat", words(ops, "a"), words(ops, "b")))
+    for ch in (w.get("gedrag") or {}).get("changed", []):
+        pairs.append(("Gedrag", words(ch["woorden"], "a"), words(ch["woorden"], "b")))
+    av = w.get("aanvullend")
+    if av and not av.get("gelijk"):
+        for key in ("omschrijving", "resultaat"):
+            if av.get(key):
+                ops = av[key]["woorden"]
+                pairs.append((f"Aanvullend {key}", words(ops, "a"), words(ops, "b")))
+    return pairs

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .opmaak import html_tekst
 from .teksten import gedrag_regels, schoon, tekst_regels
 from .xmlbron import XmlBron, parse_xml, read_bytes
 
@@ -127,6 +128,10 @@ class _Lezer:
             raise self.bron.fail(d, "no <profielen>/<profiel>: a dossier has at least one profile")
         self.profiel_nrs = {p.get("nr"): p for p in profielen_el}
         self._check_aanvullend(basis)
+        self.taaleisen = {
+            p.get("referentie"): p
+            for p in d.findall("verantwoordingsinformatie/taalbeheersingseisen/taalbeheersingseis/profiel")
+        }
         vastgesteld = d.find("voorblad/omschrijving/verantwoording/vaststellingsinformatie/vastgesteldop")
         return Dossier(
             titel=titel,
@@ -182,6 +187,12 @@ class _Lezer:
             "typering_van_het_beroep": oms.find("typeringvanhetberoep") if oms is not None else None,
         }
         ai = {k: schoon(el.text) if el is not None else "" for k, el in velden.items()}
+        generiek = basis.find("basistaken/generieke_onderdelen/omschrijving")
+        velden["generieke_onderdelen"] = generiek
+        ai["generieke_onderdelen"] = html_tekst(generiek.text) if generiek is not None else ""
+        eis = self.taaleisen.get(nr)
+        velden["moderne_vreemde_talen"] = eis
+        ai["moderne_vreemde_talen"] = self._talen(eis)
         bron = {k: [ln] for k, el in velden.items() if (ln := self.line(el))}
         if oms is not None:
             wbv = [
@@ -205,6 +216,21 @@ class _Lezer:
             kerntaken=kerntaken,
             regels=regels,
         )
+
+    @staticmethod
+    def _talen(eis: ET.Element | None) -> str:
+        """A profile's beroepsspecifieke moderne vreemde talen: 'Engels: Luisteren B1, Lezen B1, ...'."""
+        if eis is None:
+            return ""
+        regels = []
+        for taal in eis.findall("taal"):
+            niveaus = [
+                f"{schoon(v.get('titel'))} {schoon(v.get('niveau'))}"
+                for v in taal.findall("taalvaardigheden/taalvaardigheid")
+                if schoon(v.get("niveau"))
+            ]
+            regels.append(f"{schoon(taal.get('titel'))}: {', '.join(niveaus)}")
+        return "\n".join(regels)
 
     # ------------------------------------------------------------ kerntaak
 
