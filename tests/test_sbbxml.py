@@ -592,3 +592,28 @@ def test_diff_two_versions_of_one_dossier(cli, tmp_path):
     assert "− gedrag: trekt logische conclusies" in html and "<h3>Resultaat</h3>" in html
     assert "<ins>realistisch</ins>" in html
     assert cli("diff", SW, SW, "-p", "dienstverlener").code == 0
+
+
+# ---------------------------------------------------------------- damaged files never crash the reader
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SW_BYTES = SW.read_bytes() if SW.exists() else b""
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(min_value=0, max_value=max(len(_SW_BYTES) - 1, 0)), junk=st.binary(max_size=8), keep=st.booleans())
+def test_damaged_file_gives_dossier_or_input_error(cut, junk, keep):
+    """A real file cut short or with bytes spliced in: a Dossier or an InputError, nothing else."""
+    from kwaldossier.errors import InputError
+    from kwaldossier.read.sbbxml import parse_sbb_bytes
+
+    data = _SW_BYTES[:cut] + junk + (_SW_BYTES[cut + len(junk) :] if keep else b"")
+    try:
+        d = parse_sbb_bytes(data, "damaged.xml")
+    except InputError as exc:
+        assert str(exc).startswith("damaged.xml")
+        assert "\n" not in str(exc)
+    else:
+        assert d.model == "2015"
