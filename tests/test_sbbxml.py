@@ -286,6 +286,20 @@ def test_list_and_show_by_code_and_words(cli):
     assert r.code == 2 and "no werkproces B1-K1-W99" in r.err
 
 
+def test_show_kerntaak(cli):
+    r = cli("show", "b1-k1", "-p", "Thuisbegeleider", "--data", SBB_XML, "--json")
+    assert r.code == 0
+    kt = json.loads(r.out)["resultaten"][0]["kerntaak"]
+    assert kt["code"] == "B1-K1" and kt["deel"] == "basis"
+    assert kt["titel"] == "Bieden van ondersteunende, activerende begeleiding en zorg"
+    assert kt["complexiteit_aanvullend"].startswith("De thuisbegeleider beschikt over specialistische kennis.")
+    assert [w["code"] for w in kt["werkprocessen"]] == [f"B1-K1-W{i}" for i in range(1, 8)]
+    r = cli("show", "B1-K1", "-p", "Thuisbegeleider", "--data", SBB_XML)
+    assert "Verantwoordelijkheid en zelfstandigheid" in r.out and "[aanvullend] De thuisbegeleider" in r.out
+    r = cli("show", "P9-K1", "-p", SW)
+    assert r.code == 2 and "no kerntaak P9-K1" in r.err
+
+
 def test_show_marks_aanvullend(cli):
     r = cli("show", "B1-K1-W5", "-p", "Thuisbegeleider", "--data", SBB_XML)
     assert r.code == 0

@@ -12,6 +12,7 @@ from ..model.competenties import code_key, fold, fold_with_map
 from ..read import Bron
 from ..read.tekst import line_at
 
+_KERNTAAK = re.compile(r"^[BP]\d+-K\d+$", re.IGNORECASE)  # 2015: B1-K1
 _CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)$", re.IGNORECASE)  # 2012: 2.5; 2015: B1-K1-W2
 
 
@@ -50,7 +51,9 @@ def tree(bronnen: list[Bron]) -> dict:
 
 
 def find_werkproces(bronnen: list[Bron], query: str) -> dict:
-    """A werkproces by code (2.5) or by words of its title (offertes)."""
+    """A werkproces by code (2.5) or by words of its title (offertes); a 2015 kerntaak by code (B1-K1)."""
+    if _KERNTAAK.match(query.strip()):
+        return find_kerntaak(bronnen, query.strip().upper())
     alle = [(b, wp) for b in bronnen for wp in b.profiel.werkprocessen()]
     if _CODE.match(query.strip()):
         code = query.strip().upper()
@@ -80,6 +83,21 @@ def find_werkproces(bronnen: list[Bron], query: str) -> dict:
         "code": shown[0][1].code,
         "resultaten": [{"profiel": b.profiel.naam, "werkproces": _wp_json(wp)} for b, wp in shown],
     }
+
+
+def find_kerntaak(bronnen: list[Bron], code: str) -> dict:
+    """A kerntaak of the 2015 model with complexiteit, verantwoordelijkheid and vakkennis, per profile."""
+    hits = [(b, kt) for b in bronnen for kt in b.profiel.kerntaken if kt.code == code]
+    if not hits:
+        codes = sorted({kt.code for b in bronnen for kt in b.profiel.kerntaken}, key=code_key)
+        close = get_close_matches(code, codes, n=4, cutoff=0.5)
+        raise LookupFailed(f"no kerntaak {code}" + (f"; closest: {', '.join(close)}" if close else ""))
+    resultaten = []
+    for b, kt in hits:
+        data = kt.model_dump(mode="json", exclude={"werkprocessen"})
+        data["werkprocessen"] = [{"code": wp.code, "titel": wp.titel} for wp in kt.werkprocessen]
+        resultaten.append({"profiel": b.profiel.naam, "kerntaak": data})
+    return {"query": code, "code": code, "resultaten": resultaten}
 
 
 def _title_score(query: str, titel: str) -> float:

@@ -67,6 +67,11 @@ def render_show(result: dict) -> None:
     c = console()
     multi = len(result["resultaten"]) > 1
     for r in result["resultaten"]:
+        if "kerntaak" in r:  # 2015 model: show B1-K1
+            from .sbb2015 import render_kerntaak_2015
+
+            render_kerntaak_2015(c, r, multi)
+            continue
         wp = r["werkproces"]
         head = Text(f"{wp['code']} {wp['titel']}", style="bold")
         c.rule(head if not multi else Text.assemble(head, Text(f"  — {r['profiel']}", style="cyan")))

@@ -141,3 +141,29 @@ def html_pairs_2015(w: dict, words) -> list[tuple[str, str, str]]:
                 ops = av[key]["woorden"]
                 pairs.append((f"Aanvullend {key}", words(ops, "a"), words(ops, "b")))
     return pairs
+
+
+def render_kerntaak_2015(c: Console, r: dict, multi: bool) -> None:
+    """One kerntaak of a profile: complexiteit, verantwoordelijkheid, vakkennis, its werkprocessen."""
+    kt = r["kerntaak"]
+    head = Text(f"{kt['code']} {kt['titel']}", style="bold")
+    c.rule(Text.assemble(head, Text(f"  — {r['profiel']}", style="cyan")) if multi else head)
+    if not multi:
+        c.print(Text(r["profiel"], style="cyan"))
+    for key, label in (("complexiteit", "Complexiteit"), ("verantwoordelijkheid", "Verantwoordelijkheid en zelfstandigheid")):
+        _kop(c, label)
+        c.print(kt.get(key) or "—")
+        if kt.get(f"{key}_aanvullend"):
+            c.print(Text(f"[{AANVULLEND}] ", style="magenta") + Text(kt[f"{key}_aanvullend"]))
+        c.print()
+    _kop(c, "Vakkennis en vaardigheden")
+    for v in kt.get("vakkennis_en_vaardigheden", []):
+        t = Text("• ") + Text(v["tekst"])
+        if v.get("aanvullend"):
+            t.append(f"  [{AANVULLEND}]", style="magenta")
+        c.print(t)
+    c.print()
+    _kop(c, "Werkprocessen")
+    for wp in kt["werkprocessen"]:
+        c.print(f"{wp['code']}  {wp['titel']}")
+    c.print()
