@@ -1,7 +1,9 @@
 """Rules for the 2015 model (SBB XML, basisdeel + profieldeel): codes KD6xx.
 
 They run only on dossiers with model "2015"; the 2012 rules (matrix, componenten,
-prestatie-indicatoren, PDF damage) run only on 2012 dossiers."""
+prestatie-indicatoren, PDF damage) run only on 2012 dossiers. Every profile holds the whole
+basisdeel, so a finding on the basisdeel itself (a title, an empty resultaat) is reported once, on
+the dossier's first profile; findings on what a profile resolves to (its additions) on each."""
 
 from __future__ import annotations
 
@@ -52,7 +54,7 @@ def _double_code(ctx: Context) -> Found:
 
     Example: two `<werkproces hoofdstuk="3">` in one kerntaak."""
     kt_codes = Counter(kt.code for kt in ctx.profiel.kerntaken)
-    for kt in ctx.profiel.kerntaken:
+    for kt in _kerntaken(ctx):
         if kt_codes[kt.code] > 1:
             yield (f"kerntaak code {kt.code} occurs {kt_codes[kt.code]} times", kt.code, _first(kt.regels))
         wp_codes = Counter(wp.code for wp in kt.werkprocessen)
@@ -73,7 +75,7 @@ def _code_gap(ctx: Context) -> Found:
 
     Example: `hoofdstuk="4"` after `hoofdstuk="2"` in one kerntaak."""
     delen: dict[str, list] = defaultdict(list)
-    for kt in ctx.profiel.kerntaken:
+    for kt in _kerntaken(ctx):
         delen[kt.code.split("-")[0]].append(kt)
     for prefix, kts in delen.items():
         nums = [int(m.group(1)) for kt in kts if (m := _NUM.search(kt.code))]
@@ -85,8 +87,17 @@ def _code_gap(ctx: Context) -> Found:
                 yield (f"werkproces {kt.code}-W{n} is missing (numbers {sorted(wnums)})", kt.code, _first(kt.regels))
 
 
-def _wps(ctx: Context):
+def _kerntaken(ctx: Context, basis_once: bool = True):
+    """The profile's kerntaken; with basis_once the basisdeel ones only on the first profile."""
+    d = ctx.bron.dossier
+    first = not d.profielen or ctx.profiel is d.profielen[0]
     for kt in ctx.profiel.kerntaken:
+        if first or not basis_once or kt.deel != "basis":
+            yield kt
+
+
+def _wps(ctx: Context, basis_once: bool = True):
+    for kt in _kerntaken(ctx, basis_once):
         yield from kt.werkprocessen
 
 
@@ -130,7 +141,7 @@ def _title_space(ctx: Context) -> Found:
     p = ctx.profiel
     if p.titel_bron is not None:
         yield (f"profiel title {p.titel_bron!r} has stray whitespace", None, _first(p.regels))
-    for kt in p.kerntaken:
+    for kt in _kerntaken(ctx):
         if kt.titel_bron is not None:
             yield (f"kerntaak title {kt.titel_bron!r} has stray whitespace", kt.code, _first(kt.regels))
         for wp in kt.werkprocessen:
@@ -144,7 +155,7 @@ def _no_competences(ctx: Context) -> Found:
     names none, so it has no column in the matrix.
 
     Example: `<werkprocescompetenties />`."""
-    for wp in _wps(ctx):
+    for wp in _wps(ctx, basis_once=False):
         if not wp.competenties:
             yield ("no competences", wp.code, _first(wp.bron.competenties) or _first(wp.bron.kop))
 
@@ -166,7 +177,7 @@ def _double_bullet(ctx: Context) -> Found:
     one of the basisdeel.
 
     Example: `- werkt nauwkeurig;` in the base text and again in the profile's addition."""
-    for wp in _wps(ctx):
+    for wp in _wps(ctx, basis_once=False):
         seen: dict[str, int] = {}
         for g in wp.gedrag:
             key = fold(g.tekst).rstrip(";.")
@@ -193,7 +204,7 @@ def _empty_core_task(ctx: Context) -> Found:
     """A kerntaak consists of werkprocessen; this one has none.
 
     Example: `<kerntaak ...><complexiteit>...</complexiteit></kerntaak>` without `<werkproces>`."""
-    for kt in ctx.profiel.kerntaken:
+    for kt in _kerntaken(ctx):
         if not kt.werkprocessen:
             yield ("kerntaak has no werkprocessen", kt.code, _first(kt.regels))
 
@@ -204,7 +215,7 @@ def _incomplete_core_task(ctx: Context) -> Found:
     vakkennis en vaardigheden; one of them is empty here.
 
     Example: `<complexiteit><![CDATA[]]><complexiteitperprofiel /></complexiteit>`."""
-    for kt in ctx.profiel.kerntaken:
+    for kt in _kerntaken(ctx):
         for label, value in (
             ("complexiteit", kt.complexiteit),
             ("verantwoordelijkheid", kt.verantwoordelijkheid),
@@ -220,7 +231,7 @@ def _unknown_letter(ctx: Context) -> Found:
     letters A–Y; the reader keeps it with letter null (never guessed) and it has no matrix column.
 
     Example: `<competentie nr="3096" titel="Analyseren" code="Z" />`."""
-    for wp in _wps(ctx):
+    for wp in _wps(ctx, basis_once=False):
         for c in wp.competenties:
             if c.letter is None:
                 yield (f"competence {c.naam!r} has no national letter A–Y", wp.code, _first(c.regels))
