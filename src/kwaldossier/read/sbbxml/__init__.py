@@ -20,19 +20,7 @@ from .xmlbron import XmlBron, parse_xml, read_bytes
 if TYPE_CHECKING:
     from ...model.dossier import Dossier, Kerntaak, Profiel, Werkproces
 
-__all__ = ["is_sbb_xml", "parse_sbb", "parse_sbb_bytes"]
-
-
-def is_sbb_xml(path: Path) -> bool:
-    """An .xml file, or content that starts like XML (after an optional BOM)."""
-    if path.suffix.lower() == ".xml":
-        return True
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(64)
-    except OSError:
-        return False
-    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<?xml")
+__all__ = ["parse_sbb", "parse_sbb_bytes"]
 
 
 def parse_sbb(path: Path) -> Dossier:
