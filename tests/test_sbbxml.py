@@ -555,6 +555,10 @@ def test_diff_two_profiles_of_one_dossier(cli):
     assert "B1-K1-W2" in d["identical"]
     o = d["overlap"]
     assert (o["basis_gedeeld"], o["profieldeel_a"], o["profieldeel_b"]) == (9, 8, 7)
+    k1 = d["kerntaken"]["B1-K1"]
+    assert k1["complexiteit"] is None and k1["verantwoordelijkheid"] is None  # the shared basis text
+    assert {"op": "replace", "a": "consulteert", "b": "initieert en onderhoudt"} in k1["verantwoordelijkheid_aanvullend"]["woorden"]
+    assert set(d["kerntaken"]) == {"B1-K1", "B1-K2"}
     assert "B1-K2-W2" in o["basis_met_aanvullend_a"] and "B1-K2-W2" not in o["basis_met_aanvullend_b"]
     text = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML).out
     assert "Basisdeel: 9 werkprocessen shared" in text and "+ gedrag: bespreekt" in text
@@ -584,6 +588,8 @@ def test_diff_two_versions_of_one_dossier(cli, tmp_path):
         # competences: Q removed from W2, a word changed in its resultaat
         (_SW_W2_COMP, _SW_W2_COMP.replace('                    <competentie referentie="3100" />\n', "")),
         ("dat haalbaar is met de beschikbare", "dat realistisch is met de beschikbare"),
+        # kerntaak B1-K1 loses a vakkennis item (line 195)
+        ('                <vakkennisenvaardigheden referentie="966268" />\n', ""),
     )
     r = cli("diff", SW, new, "-p", "dienstverlener", "--json")
     assert r.code == 1
@@ -601,6 +607,11 @@ def test_diff_two_versions_of_one_dossier(cli, tmp_path):
     ch = wps["B1-K1-W3"]["gedrag"]["changed"]
     assert [(c["a"], c["b"]) for c in ch] == [("stelt open, reflecterende vragen", "stelt open en reflecterende vragen")]
     assert not wps["B1-K1-W5"]["changed"] and wps["B1-K1-W5"]["similarity"] == 1.0
+    kt = d["kerntaken"]["B1-K1"]
+    assert kt["vakkennis_en_vaardigheden"]["removed"] == [
+        "heeft kennis van theorieën en modellen uit de psychologie in relatie tot de ondersteuning van cliëntgroepen"
+    ]
+    assert kt["complexiteit"] is None and not d["kerntaken"]["B1-K2"]["changed"]
     for w in wps.values():  # the documented contract holds
         assert {"code_a", "code_b", "similarity", "changed", "titel", "omschrijving", "competenties"} <= set(w)
     html = cli("diff", SW, new, "-p", "dienstverlener", "-f", "html").out

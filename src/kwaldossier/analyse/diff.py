@@ -307,6 +307,11 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
         from .diff2015 import overlap as overlap_2015
 
         extra["overlap"] = overlap_2015(wa, wb, {"shared": shared, "identical": identical, "renumbered": renumbered})
+        if not werkproces and only in (None, "vakkennis", "teksten"):
+            from .diff2015 import diff_kerntaken
+
+            extra["kerntaken"] = diff_kerntaken(pa, pb, norm, kerntaak)
+            changed = changed or any(k["changed"] for k in extra["kerntaken"].values())
     return {
         "a": pa.naam,
         "b": pb.naam,

@@ -111,3 +111,23 @@ def _key(code: str) -> tuple[int, ...]:
     from ..model.competenties import code_key
 
     return code_key(code)
+
+
+def diff_kerntaken(pa, pb, norm: RoleNormaliser, kerntaak: str | None = None) -> dict:
+    """Kerntaak-level texts of the 2015 model, per kerntaak code both profiles have: complexiteit,
+    verantwoordelijkheid (base and this profile's addition) and vakkennis en vaardigheden."""
+    kb = {kt.code: kt for kt in pb.kerntaken}
+    out = {}
+    for a in pa.kerntaken:
+        b = kb.get(a.code)
+        if b is None or (kerntaak and a.code != kerntaak.upper()):
+            continue
+        entry: dict[str, Any] = {}
+        for key in ("complexiteit", "complexiteit_aanvullend", "verantwoordelijkheid", "verantwoordelijkheid_aanvullend"):
+            va, vb = getattr(a, key), getattr(b, key)
+            entry[key] = _text(va, vb, norm.a(va), norm.b(vb))
+        vk, _ = list_diff([v.tekst for v in a.vakkennis_en_vaardigheden], [v.tekst for v in b.vakkennis_en_vaardigheden])
+        entry["vakkennis_en_vaardigheden"] = vk
+        entry["changed"] = bool(any(entry[k] for k in entry if k != "vakkennis_en_vaardigheden") or any(vk.values()))
+        out[a.code] = entry
+    return out

@@ -409,6 +409,10 @@ def render_diff(result: dict, summary_only: bool = False) -> None:
             from .sbb2015 import render_wp_diff_2015
 
             render_wp_diff_2015(c, w, lambda ops: _word_text(ops, plain))
+    if result.get("kerntaken"):  # 2015 model
+        from .sbb2015 import render_kerntaken_2015
+
+        render_kerntaken_2015(c, result["kerntaken"], lambda ops: _word_text(ops, plain))
     changed_ai = {k: v for k, v in result["algemene_informatie"].items() if v}
     if changed_ai:
         c.rule(Text("Algemene informatie", style="bold"))
@@ -475,6 +479,10 @@ def diff_markdown(result: dict) -> str:
             from .sbb2015 import md_lines_2015
 
             lines += md_lines_2015(w, _md_words)
+    if result.get("kerntaken"):  # 2015 model
+        from .sbb2015 import md_kerntaken_2015
+
+        lines += md_kerntaken_2015(result["kerntaken"], _md_words)
     changed_ai = {k: v for k, v in result["algemene_informatie"].items() if v}
     if changed_ai:
         lines += ["", "## Algemene informatie", ""]

@@ -167,3 +167,43 @@ def render_kerntaak_2015(c: Console, r: dict, multi: bool) -> None:
     for wp in kt["werkprocessen"]:
         c.print(f"{wp['code']}  {wp['titel']}")
     c.print()
+
+
+_KT_LABELS = {
+    "complexiteit": "complexiteit",
+    "complexiteit_aanvullend": "complexiteit (aanvullend)",
+    "verantwoordelijkheid": "verantwoordelijkheid",
+    "verantwoordelijkheid_aanvullend": "verantwoordelijkheid (aanvullend)",
+}
+
+
+def render_kerntaken_2015(c: Console, kerntaken: dict, words) -> None:
+    """Kerntaak-level differences of two 2015 profiles (or versions)."""
+    for code, k in kerntaken.items():
+        if not k["changed"]:
+            continue
+        c.rule(Text(f"Kerntaak {code}", style="bold"))
+        for key, label in _KT_LABELS.items():
+            if k.get(key):
+                c.print(Text(f"{label}: ", style="bold") + words(k[key]["woorden"]))
+        vk = k["vakkennis_en_vaardigheden"]
+        for x in vk["added"]:
+            c.print(Text(f"+ vakkennis: {x}", style="green"))
+        for x in vk["removed"]:
+            c.print(Text(f"− vakkennis: {x}", style="red"))
+        for ch in vk["changed"]:
+            c.print(Text("~ vakkennis: ", style="yellow") + words(ch["woorden"]))
+
+
+def md_kerntaken_2015(kerntaken: dict, words) -> list[str]:
+    lines: list[str] = []
+    for code, k in kerntaken.items():
+        if not k["changed"]:
+            continue
+        lines += ["", f"## Kerntaak {code}", ""]
+        lines += [f"- {label}: {words(k[key]['woorden'])}" for key, label in _KT_LABELS.items() if k.get(key)]
+        vk = k["vakkennis_en_vaardigheden"]
+        lines += [f"- Vakkennis erbij: {x}" for x in vk["added"]]
+        lines += [f"- Vakkennis eraf: {x}" for x in vk["removed"]]
+        lines += [f"- Vakkennis gewijzigd: {words(ch['woorden'])}" for ch in vk["changed"]]
+    return lines
