@@ -240,3 +240,21 @@ def test_show_path_imports_no_heavy_modules():
     assert p.returncode == 0, p.stderr
     assert "HEAVY []" in p.stderr
     assert "Stelt offertes op en brengt ze uit" in p.stdout
+
+
+def test_views_default_what_the_model_leaves_out():
+    """Parsed JSON omits the optional 2015 fields while they hold their default; the fast views
+    must answer those defaults exactly as the pydantic model does."""
+    from kwaldossier.model import dossier as m
+    from kwaldossier.read import view as v
+
+    pairs = {
+        m.Dossier: v.DossierView, m.Profiel: v.ProfielView, m.AlgemeneInformatie: v.AlgemeneInformatieView,
+        m.Kerntaak: v.KerntaakView, m.Werkproces: v.WerkprocesView, m.WerkprocesBron: v.WerkprocesBronView,
+        m.Competentie: v.CompetentieView, m.VakkennisItem: v.VakkennisItemView,
+    }
+    for model, view in pairs.items():
+        expected = {f: model.model_fields[f].get_default(call_default_factory=True) for f in model.NIEUW_2015}
+        assert view._defaults == expected, model.__name__
+        for name in model.NIEUW_2015:
+            assert getattr(view({}), name) == expected[name], (model.__name__, name)

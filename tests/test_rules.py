@@ -236,7 +236,9 @@ CASES: dict[str, tuple[Callable, list[tuple[str, str | None, int | None, str]]]]
 
 
 def test_every_rule_has_a_fixture():
-    assert sorted(CASES) == sorted(RULES)
+    """Every 2012-model rule has its fixture here; the 2015-model rules (KD6xx) have theirs in
+    tests/test_sbbxml.py (planted edits in a real SBB file)."""
+    assert sorted(CASES) == sorted(c for c, r in RULES.items() if "2012" in r.modellen)
 
 
 def _run(cli, path) -> list[dict]:
@@ -302,7 +304,7 @@ def test_retired_code_is_accepted_and_explained(cli):
     assert r.code == 2 and "retired" in r.err
 
 
-@pytest.mark.parametrize("code", sorted(RULES))
+@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if "2012" in r.modellen))
 def test_rule_docs_have_an_example(code):
     r = RULES[code]
     assert "\nExample:" in r.docs and "{code}" not in r.docs, code
@@ -338,6 +340,8 @@ def test_doc_examples_are_real_findings(cli):
         real |= {(f["code"], f["severity"], f["werkproces"], f["line"], f["message"]) for f in _run(cli, seed)}
     real.add(("KD501", "error", None, 80, "kerntaak 1 numbers its werkprocessen [1, 2, 3, 5, 6]"))
     for code, r in RULES.items():
+        if "2012" not in r.modellen:
+            continue  # the KD6xx examples are checked in tests/test_sbbxml.py
         shown = _doc_examples(r.docs)
         assert shown, code
         for example in shown:

@@ -194,14 +194,14 @@ def test_rules_run_only_on_their_model(buiten):
 
     as2015 = _As2015(buiten)
     bronnen = [Bron(p, as2015, None) for p in buiten.profielen]
-    assert run(bronnen) == []  # every rule so far is a 2012 rule
+    assert all(RULES[f.code].modellen == ("2015",) for f in run(bronnen))  # no 2012 rule runs
 
     @rule("KD999", "test-2015", "info", "a test rule for 2015 dossiers", modellen=("2015",))
     def _only_2015(ctx):
         yield ctx.finding("seen", None, None)
 
     try:
-        assert [f.code for f in run(bronnen)] == ["KD999"]
+        assert "KD999" in [f.code for f in run(bronnen)]
         assert "KD999" not in {f.code for f in run([Bron(p, buiten, None) for p in buiten.profielen])}
     finally:
         del RULES["KD999"]

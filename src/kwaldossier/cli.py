@@ -155,6 +155,10 @@ def parse(
     from .render import console
 
     c = console()
+    if dossier.model == "2015":
+        from .render.sbb2015 import render_parse_2015
+
+        return render_parse_2015(c, dossier)
     for p in dossier.profielen:
         wps = list(p.werkprocessen())
         have = [wp.code for wp in wps if wp.in_profiel]

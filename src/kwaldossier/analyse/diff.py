@@ -156,6 +156,12 @@ def diff_werkproces(a: Werkproces, b: Werkproces, norm: RoleNormaliser, only: st
         (1.0, vk_sim),
         (2.0, comp_sim),
     ]
+    extra: dict = {}
+    if getattr(a, "deel", None) or getattr(b, "deel", None):  # 2015 model: resultaat, gedrag, aanvullend
+        from .diff2015 import diff_2015
+
+        extra, extra_parts = diff_2015(a, b, norm)
+        parts += extra_parts
     similarity = sum(w * s for w, s in parts) / sum(w for w, _ in parts)
     out = {
         "code_a": a.code,
@@ -165,6 +171,7 @@ def diff_werkproces(a: Werkproces, b: Werkproces, norm: RoleNormaliser, only: st
         "vakkennis_en_vaardigheden": vakkennis,
         "gewenst_resultaat": gewenst,
         "omschrijving": omschrijving,
+        **extra,
         "similarity": round(similarity, 3),
     }
     if only:
@@ -191,7 +198,9 @@ def _filter_only(d: dict, only: str) -> dict:
         out["vakkennis_en_vaardigheden"] = dict(empty_list)
     if "competenties" not in keep:
         out["competenties"] = {"added": [], "removed": [], "namen": {}, "gewijzigd": {}}
-    return out
+    from .diff2015 import filter_only_2015
+
+    return filter_only_2015(out, "titel" in keep)
 
 
 def _wp_changed(d: dict) -> bool:
@@ -205,7 +214,14 @@ def _wp_changed(d: dict) -> bool:
         or c["gewijzigd"]
         or any(x["added"] or x["removed"] or x["changed"] for x in lists)
         or d["code_a"] != d["code_b"]
+        or _changed_2015(d)
     )
+
+
+def _changed_2015(d: dict) -> bool:
+    from .diff2015 import changed_2015
+
+    return changed_2015(d)
 
 
 # ---------------------------------------------------------------- profile
@@ -215,7 +231,13 @@ def _content(wp: Werkproces, norm) -> str:
     parts = [wp.titel, norm(wp.omschrijving), *map(norm, wp.gewenst_resultaat)]
     parts += [v.tekst for v in wp.vakkennis_en_vaardigheden]
     parts += [c.naam + " " + norm(c.prestatie_indicator) for c in wp.competenties]
+    parts += [norm(getattr(wp, "resultaat", ""))] + [norm(g.tekst) for g in getattr(wp, "gedrag", [])]
     return " ".join(parts)
+
+
+def kerntaak_of(code: str) -> str:
+    """The kerntaak code of a werkproces code: 2.5 -> 2, B1-K1-W2 -> B1-K1."""
+    return code.rsplit("-W", 1)[0] if "-W" in code else code.split(".")[0]
 
 
 def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None = None, only: str | None = None) -> dict:
@@ -227,9 +249,9 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
         for wp in p.werkprocessen():
             if not wp.in_profiel and not wp.heeft_detail:
                 continue
-            if kerntaak and wp.code.split(".")[0] != kerntaak:
+            if kerntaak and kerntaak_of(wp.code) != kerntaak.upper():
                 continue
-            if werkproces and wp.code != werkproces:
+            if werkproces and wp.code != werkproces.upper():
                 continue
             out.setdefault(wp.code, wp)
         return out
@@ -269,9 +291,10 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
     if not (kerntaak or werkproces) and only in (None, "teksten"):
         da = pa.algemene_informatie.model_dump(exclude={"bron"})
         db = pb.algemene_informatie.model_dump(exclude={"bron"})
-        for key in da:
-            xa, xb = norm.a(da[key]), norm.b(db[key])
-            algemeen[key] = None if xa == xb else {"a": da[key], "b": db[key], "woorden": word_diff(xa, xb)}
+        for key in {**da, **db}:  # 2015 fields are left out of a dump while empty
+            va, vb = da.get(key, ""), db.get(key, "")
+            xa, xb = norm.a(va), norm.b(vb)
+            algemeen[key] = None if xa == xb else {"a": va, "b": vb, "woorden": word_diff(xa, xb)}
 
     pair_sims = [w["similarity"] for w in werkprocessen.values()]
     union = len(pair_sims) + len(only_a) + len(only_b)
@@ -279,6 +302,16 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
     identical = [c for c, w in werkprocessen.items() if not w["changed"]]
     changed = bool(only_a or only_b or renumbered or any(w["changed"] for w in werkprocessen.values()))
     changed = changed or any(v for v in algemeen.values())
+    extra: dict = {}
+    if getattr(pa, "code", None) or getattr(pb, "code", None):  # 2015 model: overlap figures
+        from .diff2015 import overlap as overlap_2015
+
+        extra["overlap"] = overlap_2015(wa, wb, {"shared": shared, "identical": identical, "renumbered": renumbered})
+        if not werkproces and only in (None, "vakkennis", "teksten"):
+            from .diff2015 import diff_kerntaken
+
+            extra["kerntaken"] = diff_kerntaken(pa, pb, norm, kerntaak)
+            changed = changed or any(k["changed"] for k in extra["kerntaken"].values())
     return {
         "a": pa.naam,
         "b": pb.naam,
@@ -297,4 +330,5 @@ def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None =
         "algemene_informatie": algemeen,
         "similarity": round(overlap, 3),
         "changed": changed,
+        **extra,
     }

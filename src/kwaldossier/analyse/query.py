@@ -12,26 +12,35 @@ from ..model.competenties import code_key, fold, fold_with_map
 from ..read import Bron
 from ..read.tekst import line_at
 
-_CODE = re.compile(r"^\d+\.\d+$")
+_KERNTAAK = re.compile(r"^[BP]\d+-K\d+$", re.IGNORECASE)  # 2015: B1-K1
+_CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)$", re.IGNORECASE)  # 2012: 2.5; 2015: B1-K1-W2
 
 
 # ---------------------------------------------------------------- list
 
 
+def labels(bronnen: list[Bron]) -> list[str]:
+    """Profile names; a name that occurs in several files gets its file name added."""
+    names = [b.profiel.naam for b in bronnen]
+    return [
+        f"{n} ({b.pad.name})" if names.count(n) > 1 and b.pad is not None else n for n, b in zip(names, bronnen, strict=True)
+    ]
+
+
 def tree(bronnen: list[Bron]) -> dict:
     """Kerntaken and werkprocessen of all given profiles, marking which profile has which."""
-    names = [b.profiel.naam for b in bronnen]
+    names = labels(bronnen)
     kerntaken: dict[str, dict] = {}
-    for b in bronnen:
+    for b, naam in zip(bronnen, names, strict=True):
         for kt in b.profiel.kerntaken:
             entry = kerntaken.setdefault(kt.code, {"code": kt.code, "titel": kt.titel, "werkprocessen": {}})
             for wp in kt.werkprocessen:
                 w = entry["werkprocessen"].setdefault(
                     wp.code, {"code": wp.code, "titel": wp.titel, "profielen": {n: False for n in names}}
                 )
-                w["profielen"][b.profiel.naam] = wp.in_profiel
+                w["profielen"][naam] = wp.in_profiel
     out = []
-    for code in sorted(kerntaken, key=int):
+    for code in sorted(kerntaken, key=code_key):
         entry = kerntaken[code]
         wps = sorted(entry["werkprocessen"].values(), key=lambda w: code_key(w["code"]))
         out.append({**entry, "werkprocessen": wps})
@@ -42,10 +51,12 @@ def tree(bronnen: list[Bron]) -> dict:
 
 
 def find_werkproces(bronnen: list[Bron], query: str) -> dict:
-    """A werkproces by code (2.5) or by words of its title (offertes)."""
+    """A werkproces by code (2.5) or by words of its title (offertes); a 2015 kerntaak by code (B1-K1)."""
+    if _KERNTAAK.match(query.strip()):
+        return find_kerntaak(bronnen, query.strip().upper())
     alle = [(b, wp) for b in bronnen for wp in b.profiel.werkprocessen()]
     if _CODE.match(query.strip()):
-        code = query.strip()
+        code = query.strip().upper()
         hits = [(b, wp) for b, wp in alle if wp.code == code]
         if not hits:
             codes = sorted({wp.code for _, wp in alle}, key=code_key)
@@ -72,6 +83,21 @@ def find_werkproces(bronnen: list[Bron], query: str) -> dict:
         "code": shown[0][1].code,
         "resultaten": [{"profiel": b.profiel.naam, "werkproces": _wp_json(wp)} for b, wp in shown],
     }
+
+
+def find_kerntaak(bronnen: list[Bron], code: str) -> dict:
+    """A kerntaak of the 2015 model with complexiteit, verantwoordelijkheid and vakkennis, per profile."""
+    hits = [(b, kt) for b in bronnen for kt in b.profiel.kerntaken if kt.code == code]
+    if not hits:
+        codes = sorted({kt.code for b in bronnen for kt in b.profiel.kerntaken}, key=code_key)
+        close = get_close_matches(code, codes, n=4, cutoff=0.5)
+        raise LookupFailed(f"no kerntaak {code}" + (f"; closest: {', '.join(close)}" if close else ""))
+    resultaten = []
+    for b, kt in hits:
+        data = kt.model_dump(mode="json", exclude={"werkprocessen"})
+        data["werkprocessen"] = [{"code": wp.code, "titel": wp.titel} for wp in kt.werkprocessen]
+        resultaten.append({"profiel": b.profiel.naam, "kerntaak": data})
+    return {"query": code, "code": code, "resultaten": resultaten}
 
 
 def _title_score(query: str, titel: str) -> float:
@@ -106,6 +132,9 @@ FIELDS = (
     "componenten",
     "prestatie_indicator",
     "algemene_informatie",
+    "resultaat",
+    "gedrag",
+    "kerntaak",
 )
 
 
@@ -124,6 +153,7 @@ def field_texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], list
             yield wp.code, "gewenst_resultaat", g, wp.bron.gewenst_resultaat[i : i + 1] or kop, []
         for v in wp.vakkennis_en_vaardigheden:
             yield wp.code, "vakkennis_en_vaardigheden", v.tekst, v.regels or kop, []
+        yield from _texts_2015(wp, kop)
         for c in wp.competenties:
             first = c.regels[:1] or kop
             yield wp.code, "competentie", c.naam, first, []
@@ -139,6 +169,31 @@ def field_texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], list
                 )
 
 
+def _texts_2015(wp, kop: list[int]) -> Iterator[tuple[str | None, str, str, list[int], list[int]]]:
+    """The 2015 model's werkproces texts (absent on 2012 werkprocessen)."""
+    bron = wp.bron
+    aanvullend = list(getattr(bron, "aanvullend", None) or kop)
+    if getattr(wp, "omschrijving_aanvullend", ""):
+        yield wp.code, "omschrijving.aanvullend", wp.omschrijving_aanvullend, aanvullend[:1], []
+    if getattr(wp, "resultaat", ""):
+        yield wp.code, "resultaat", wp.resultaat, list(getattr(bron, "resultaat", None) or kop), []
+    if getattr(wp, "resultaat_aanvullend", ""):
+        yield wp.code, "resultaat.aanvullend", wp.resultaat_aanvullend, aanvullend[:1], []
+    for g in getattr(wp, "gedrag", None) or []:
+        line = [g.regel] if g.regel else list(getattr(bron, "gedrag", None) or kop)
+        yield wp.code, "gedrag.aanvullend" if g.aanvullend else "gedrag", g.tekst, line, []
+
+
+def _kerntaak_texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], list[int]]]:
+    for kt in b.profiel.kerntaken:
+        first = list(kt.regels[:1])
+        for key in ("complexiteit", "complexiteit_aanvullend", "verantwoordelijkheid", "verantwoordelijkheid_aanvullend"):
+            if getattr(kt, key, ""):
+                yield kt.code, f"kerntaak.{key}", getattr(kt, key), first, []
+        for v in getattr(kt, "vakkennis_en_vaardigheden", None) or []:
+            yield kt.code, "kerntaak.vakkennis_en_vaardigheden", v.tekst, v.regels or first, []
+
+
 def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> dict:
     """Every text containing all terms (accent- and case-insensitive), with match spans."""
     words = [fold(t) for t in terms if fold(t)]
@@ -149,7 +204,8 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> di
     hits = []
     for b in bronnen:
         titels = {wp.code: wp.titel for wp in b.profiel.werkprocessen()}
-        for code, field, text, lines, offsets in field_texts(b):
+        titels.update({kt.code: kt.titel for kt in b.profiel.kerntaken if "-" in kt.code})
+        for code, field, text, lines, offsets in [*field_texts(b), *_kerntaak_texts(b)]:
             if veld and not (field == veld or field.startswith(veld)):
                 continue
             spans = match_spans(text, words)
@@ -188,15 +244,15 @@ def match_spans(text: str, words: list[str]) -> list[list[int]] | None:
 
 
 def matrix(bronnen: list[Bron]) -> dict:
-    names = [b.profiel.naam for b in bronnen]
+    names = labels(bronnen)
     rows: dict[str, dict] = {}
-    for b in bronnen:
+    for b, naam in zip(bronnen, names, strict=True):
         for wp in b.profiel.werkprocessen():
             row = rows.setdefault(
                 wp.code, {"code": wp.code, "titel": wp.titel, "cellen": {l: [] for l in reference.LETTERS}}
             )
             for letter in wp.matrix:
-                row["cellen"][letter].append(b.profiel.naam)
+                row["cellen"][letter].append(naam)
     ordered = [rows[c] for c in sorted(rows, key=code_key)]
     return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": ordered}
 
@@ -239,6 +295,7 @@ def competentie(bronnen: list[Bron], spec: str) -> dict:
                             "componenten": c.componenten,
                             "prestatie_indicator": c.prestatie_indicator,
                             "regel": c.regels[0] if c.regels else None,
+                            **({"aanvullend": c.aanvullend} if getattr(wp, "deel", None) else {}),
                         }
                     )
             if letter in wp.matrix and not any(c.letter == letter for c in wp.competenties):

@@ -114,6 +114,10 @@ def _load_uncached(path: Path, fast: bool = False) -> Dossier:
     suffix = path.suffix.lower()
     if suffix == ".json":
         return _load_json_fast(path) if fast else _load_json(path)
+    if suffix == ".xml" or _starts_with(path, b"<?xml") or _starts_with(path, b"\xef\xbb\xbf<?xml"):
+        from .sbbxml import parse_sbb  # the 2015 model: SBB XML exports
+
+        return parse_sbb(path)
     if suffix == ".pdf" or _starts_with(path, b"%PDF"):
         from .pdf import parse_pdf  # heavy: pdfplumber only on this path
 
@@ -218,12 +222,13 @@ def load_folder(folder: Path, fast: bool = False) -> list[Bron]:
     stems = {f.stem for f in files}
     files += sorted(f for f in folder.glob("*.txt") if f.stem not in stems)
     files += sorted(f for f in folder.glob("*.pdf") if f.stem not in stems)
+    files += sorted(f for f in folder.glob("*.xml") if f.stem not in stems)
     out: list[Bron] = []
     for f in files:
         dossier = load_file(f, fast)
         out.extend(Bron(p, dossier, f) for p in dossier.profielen)
     if not out:
-        raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf) in this folder")
+        raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf, .xml) in this folder")
     return _label_duplicates(out)
 
 
@@ -304,7 +309,11 @@ def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bro
 
         close = get_close_matches(spec, names, n=3, cutoff=0.3) or names
         raise LookupFailed(f"no profiel matches {spec!r}; known: {', '.join(close)}")
-    raise LookupFailed(f"{spec!r} matches several profielen: {', '.join(b.profiel.naam for b in hits)}")
+    hit_names = [b.profiel.naam for b in hits]
+    if len(set(hit_names)) < len(hit_names):  # same name in several files: tell them apart by file
+        where = ", ".join(f"{b.profiel.naam} ({b.pad.name if b.pad else '?'})" for b in hits)
+        raise LookupFailed(f"{spec!r} matches several profielen: {where}; give the file instead")
+    raise LookupFailed(f"{spec!r} matches several profielen: {', '.join(hit_names)}")
 
 
 def resolve_one(spec: str, data: Path | None = None, profiel: str | None = None) -> Bron:

@@ -68,6 +68,8 @@ def _one(args: tuple[str, str]) -> tuple[str, str | None]:
     except RecursionError:
         return src, f"{src}: input nested too deeply"
     except Exception as exc:  # noqa: BLE001 - last resort: a hostile file must not stop the batch
+        if "KeyboardInterrupt" in str(exc):  # Ctrl-C inside pydantic's serializer comes wrapped
+            raise KeyboardInterrupt from None
         return src, f"{src}: internal error: {type(exc).__name__}: {exc}"
 
 

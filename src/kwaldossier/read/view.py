@@ -21,10 +21,14 @@ def wrap(value: Any, cls: type[View] | None = None) -> Any:
 
 
 class View:
-    """Attribute access over one JSON object; mapping access for plain dict fields."""
+    """Attribute access over one JSON object; mapping access for plain dict fields.
+
+    `_defaults`: the model's optional 2015 fields, which the JSON leaves out while they hold
+    their default (so 2012 output stays as it was); a test keeps them equal to the model's."""
 
     __slots__ = ("_d",)
     _children: ClassVar[dict[str, type]] = {}
+    _defaults: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, data: dict) -> None:
         self._d = data
@@ -33,7 +37,10 @@ class View:
         try:
             value = self._d[name]
         except KeyError:
-            raise AttributeError(name) from None
+            if name not in self._defaults:
+                raise AttributeError(name) from None
+            value = self._defaults[name]
+            value = list(value) if isinstance(value, list) else value
         return wrap(value, self._children.get(name))
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -43,8 +50,38 @@ class View:
         return {k: v for k, v in self._d.items() if not exclude or k not in exclude}
 
 
+class VakkennisItemView(View):
+    __slots__ = ()
+    _defaults: ClassVar[dict[str, Any]] = {"aanvullend": False}
+
+
+class CompetentieView(View):
+    __slots__ = ()
+    _defaults: ClassVar[dict[str, Any]] = {"aanvullend": False}
+
+
+class WerkprocesBronView(View):
+    __slots__ = ()
+    _defaults: ClassVar[dict[str, Any]] = {"aanvullend": [], "competenties": [], "gedrag": [], "resultaat": []}
+
+
 class WerkprocesView(View):
     __slots__ = ()
+    _children: ClassVar[dict[str, type]] = {
+        "competenties": CompetentieView,
+        "vakkennis_en_vaardigheden": VakkennisItemView,
+        "bron": WerkprocesBronView,
+    }
+    _defaults: ClassVar[dict[str, Any]] = {
+        "deel": None,
+        "gedrag": [],
+        "gedrag_inleiding": "",
+        "gedrag_inleiding_aanvullend": "",
+        "omschrijving_aanvullend": "",
+        "resultaat": "",
+        "resultaat_aanvullend": "",
+        "titel_bron": None,
+    }
 
     @property
     def heeft_detail(self) -> bool:
@@ -53,12 +90,27 @@ class WerkprocesView(View):
 
 class KerntaakView(View):
     __slots__ = ()
-    _children: ClassVar[dict[str, type]] = {"werkprocessen": WerkprocesView}
+    _children: ClassVar[dict[str, type]] = {"werkprocessen": WerkprocesView, "vakkennis_en_vaardigheden": VakkennisItemView}
+    _defaults: ClassVar[dict[str, Any]] = {
+        "complexiteit": "",
+        "complexiteit_aanvullend": "",
+        "deel": None,
+        "titel_bron": None,
+        "vakkennis_en_vaardigheden": [],
+        "verantwoordelijkheid": "",
+        "verantwoordelijkheid_aanvullend": "",
+    }
+
+
+class AlgemeneInformatieView(View):
+    __slots__ = ()
+    _defaults: ClassVar[dict[str, Any]] = {"generieke_onderdelen": "", "resultaat_van_het_beroep": "", "typering_van_het_beroep": ""}
 
 
 class ProfielView(View):
     __slots__ = ()
-    _children: ClassVar[dict[str, type]] = {"kerntaken": KerntaakView}
+    _children: ClassVar[dict[str, type]] = {"kerntaken": KerntaakView, "algemene_informatie": AlgemeneInformatieView}
+    _defaults: ClassVar[dict[str, Any]] = {"code": None, "crebo": None, "sbb_nr": None, "titel_bron": None}
 
     def werkprocessen(self) -> Iterator[WerkprocesView]:
         for kt in self._d.get("kerntaken", []):
@@ -72,3 +124,11 @@ class ProfielView(View):
 class DossierView(View):
     __slots__ = ()
     _children: ClassVar[dict[str, type]] = {"profielen": ProfielView}
+    _defaults: ClassVar[dict[str, Any]] = {
+        "crebo": None,
+        "formaat": None,
+        "model": "2012",  # every 2012 parse leaves the key out
+        "sector": None,
+        "vastgesteld_op": None,
+        "versie": None,
+    }

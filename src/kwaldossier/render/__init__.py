@@ -73,7 +73,7 @@ def render_tree(result: dict) -> None:
             for n in names:
                 has = wp["profielen"].get(n, False)
                 marks.append(("✓ " if has else "· ") + short[n])
-            line = Text(f"{wp['code']:<5}", style="bold")
+            line = Text(f"{wp['code']:<5}" if len(wp["code"]) < 5 else f"{wp['code']}  ", style="bold")
             line.append(f"{wp['titel']}")
             line.append("   " + "  ".join(marks), style="green" if any(wp["profielen"].values()) else "dim")
             node.add(line)
@@ -88,11 +88,21 @@ def render_show(result: dict) -> None:
     c = console()
     multi = len(result["resultaten"]) > 1
     for r in result["resultaten"]:
+        if "kerntaak" in r:  # 2015 model: show B1-K1
+            from .sbb2015 import render_kerntaak_2015
+
+            render_kerntaak_2015(c, r, multi)
+            continue
         wp = r["werkproces"]
         head = Text(f"{wp['code']} {wp['titel']}", style="bold")
         c.rule(head if not multi else Text.assemble(head, Text(f"  — {r['profiel']}", style="cyan")))
         if not multi:
             c.print(Text(r["profiel"], style="cyan"))
+        if wp.get("deel"):  # the 2015 model (SBB XML)
+            from .sbb2015 import render_werkproces_2015
+
+            render_werkproces_2015(c, wp)
+            continue
         if not wp["in_profiel"]:
             c.print(Text("Not in this profile: its matrix row has no crosses.", style="yellow"))
             if not wp["detail_titel"]:
@@ -227,7 +237,9 @@ def render_competentie(result: dict) -> None:
         return
     for g in result["gebruik"]:
         c.print(Text(f"{g['profiel']} › {g['werkproces']} {g['titel']}", style="cyan"))
-        if not g["componenten"] and not g["prestatie_indicator"]:
+        if "aanvullend" in g:  # 2015 model: a competence reference, no componenten exist
+            c.print(Text("   aanvullend: added for this profile" if g["aanvullend"] else "   named by the werkproces", style="dim"))
+        elif not g["componenten"] and not g["prestatie_indicator"]:
             c.print(Text("   crossed in the matrix, but no block in the detail", style="yellow"))
         for k in g["componenten"]:
             c.print(Text("   • ") + Text(k))
@@ -285,6 +297,10 @@ def render_diff(result: dict, summary_only: bool = False) -> None:
         st.add_row(label, f"{pct(w['similarity'])}", cs, vs)
     c.print(st)
     c.print(Text(f"Profile overlap: {pct(result['similarity'])}", style="bold"))
+    if result.get("overlap"):  # 2015 model
+        from .sbb2015 import render_overlap_2015
+
+        render_overlap_2015(c, result["overlap"])
     if result["normalisatie"]:
         names = " / ".join(result["normalisatie"]["rolnaam"])
         c.print(Text(f"Role names normalised ({names} → {result['normalisatie']['vervangen_door']}): not counted as differences.", style="dim"))
@@ -320,6 +336,14 @@ def render_diff(result: dict, summary_only: bool = False) -> None:
                 c.print(Text(f"~ {label}: ", style="yellow") + _word_text(ch["woorden"], plain))
         if w["omschrijving"]:
             c.print(Text("Omschrijving: ", style="bold") + _word_text(w["omschrijving"]["woorden"], plain))
+        if "gedrag" in w:  # 2015 model
+            from .sbb2015 import render_wp_diff_2015
+
+            render_wp_diff_2015(c, w, lambda ops: _word_text(ops, plain))
+    if result.get("kerntaken"):  # 2015 model
+        from .sbb2015 import render_kerntaken_2015
+
+        render_kerntaken_2015(c, result["kerntaken"], lambda ops: _word_text(ops, plain))
     changed_ai = {k: v for k, v in result["algemene_informatie"].items() if v}
     if changed_ai:
         c.rule(Text("Algemene informatie", style="bold"))
@@ -382,6 +406,14 @@ def diff_markdown(result: dict) -> str:
             lines += [f"- {label} gewijzigd: {_md_words(ch['woorden'])}" for ch in d["changed"]]
         if w["omschrijving"]:
             lines.append(f"- Omschrijving: {_md_words(w['omschrijving']['woorden'])}")
+        if "gedrag" in w:  # 2015 model
+            from .sbb2015 import md_lines_2015
+
+            lines += md_lines_2015(w, _md_words)
+    if result.get("kerntaken"):  # 2015 model
+        from .sbb2015 import md_kerntaken_2015
+
+        lines += md_kerntaken_2015(result["kerntaken"], _md_words)
     changed_ai = {k: v for k, v in result["algemene_informatie"].items() if v}
     if changed_ai:
         lines += ["", "## Algemene informatie", ""]
@@ -449,6 +481,10 @@ def diff_html(result: dict) -> str:
             d = w[key]
             items += [f"<li class='added'>+ {label}: {e(x)}</li>" for x in d["added"]]
             items += [f"<li class='removed'>− {label}: {e(x)}</li>" for x in d["removed"]]
+        if "gedrag" in w:  # 2015 model
+            from .sbb2015 import html_items_2015
+
+            items += html_items_2015(w, e)
         if items:
             parts.append("<ul>" + "".join(items) + "</ul>")
         pairs = []
@@ -463,6 +499,10 @@ def diff_html(result: dict) -> str:
                 pairs.append((f"Prestatie-indicator {letter}", _html_words(ops, "a"), _html_words(ops, "b")))
         for ch in w["vakkennis_en_vaardigheden"]["changed"] + w["gewenst_resultaat"]["changed"]:
             pairs.append(("Gewijzigd item", _html_words(ch["woorden"], "a"), _html_words(ch["woorden"], "b")))
+        if "gedrag" in w:  # 2015 model
+            from .sbb2015 import html_pairs_2015
+
+            pairs += html_pairs_2015(w, _html_words)
         for label, left, right in pairs:
             parts.append(f"<h3>{label}</h3><div class='side'><div>{left}</div><div>{right}</div></div>")
         parts.append("</section>")

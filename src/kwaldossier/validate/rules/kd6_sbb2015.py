@@ -1,0 +1,237 @@
+"""Rules for the 2015 model (SBB XML, basisdeel + profieldeel): codes KD6xx.
+
+They run only on dossiers with model "2015"; the 2012 rules (matrix, componenten,
+prestatie-indicatoren, PDF damage) run only on 2012 dossiers. Every profile holds the whole
+basisdeel, so a finding on the basisdeel itself (a title, an empty resultaat) is reported once, on
+the dossier's first profile; findings on what a profile resolves to (its additions) on each."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from ...model.competenties import fold
+from ..registry import Context, rule
+
+Found = Iterator[tuple[str, str | None, int | None]]
+_NUM = re.compile(r"-[KW](\d+)$")
+
+
+def _first(lines: list[int] | None) -> int | None:
+    return lines[0] if lines else None
+
+
+def _rule(code: str, name: str, severity: str, summary: str):
+    register = rule(code, name, severity, summary, modellen=("2015",))
+
+    def wrap(fn):
+        fn.__doc__ = inspect.cleandoc(fn.__doc__ or "")  # docs print without the source indent
+        return register(fn)
+
+    return wrap
+
+
+@_rule("KD601", "onopgeloste-verwijzing", "error", "A reference in the XML resolves to nothing")
+def _unresolved(ctx: Context) -> Found:
+    """A `vakkennisenvaardigheden@referentie` names no `kennisofvaardigheid@nr` of the dossier, so an
+    item of vakkennis en vaardigheden is lost. Reported once per file (on its first profile).
+
+    Example: `<vakkennisenvaardigheden referentie="999" />` with no `<kennisofvaardigheid nr="999">`.
+    (An unresolvable competence reference or an aanvullend block for an unknown profile stops the
+    reader instead: exit 2 with file and line.)"""
+    d = ctx.bron.dossier
+    if d.profielen and ctx.profiel is d.profielen[0]:
+        for u in d.onverwerkte_regels:
+            yield (u.tekst, None, u.regel)
+
+
+@_rule("KD602", "dubbele-code", "error", "Two kerntaken or werkprocessen of a profile share one code")
+def _double_code(ctx: Context) -> Found:
+    """Codes follow from `hoofdstuk`; two siblings with the same hoofdstuk get the same code
+    (B1-K1-W3 twice), so look-ups and diffs cannot tell them apart.
+
+    Example: two `<werkproces hoofdstuk="3">` in one kerntaak."""
+    kt_codes = Counter(kt.code for kt in ctx.profiel.kerntaken)
+    for kt in _kerntaken(ctx):
+        if kt_codes[kt.code] > 1:
+            yield (f"kerntaak code {kt.code} occurs {kt_codes[kt.code]} times", kt.code, _first(kt.regels))
+        wp_codes = Counter(wp.code for wp in kt.werkprocessen)
+        for wp in kt.werkprocessen:
+            if wp_codes[wp.code] > 1:
+                yield (f"werkproces code {wp.code} occurs {wp_codes[wp.code]} times", wp.code, _first(wp.bron.kop))
+
+
+def _gaps(numbers: list[int]) -> list[int]:
+    have = set(numbers)
+    return [n for n in range(1, max(numbers, default=0) + 1) if n not in have]
+
+
+@_rule("KD603", "code-gat", "warning", "Kerntaak or werkproces numbers skip a number")
+def _code_gap(ctx: Context) -> Found:
+    """Within the basisdeel, a profieldeel and each kerntaak, the `hoofdstuk` numbers run 1..n. A gap
+    (W1, W2, W4) means a werkproces is missing or was renumbered.
+
+    Example: `hoofdstuk="4"` after `hoofdstuk="2"` in one kerntaak."""
+    delen: dict[str, list] = defaultdict(list)
+    for kt in _kerntaken(ctx):
+        delen[kt.code.split("-")[0]].append(kt)
+    for prefix, kts in delen.items():
+        nums = [int(m.group(1)) for kt in kts if (m := _NUM.search(kt.code))]
+        for n in _gaps(nums):
+            yield (f"kerntaak {prefix}-K{n} is missing (numbers {sorted(nums)})", kts[0].code, _first(kts[0].regels))
+        for kt in kts:
+            wnums = [int(m.group(1)) for wp in kt.werkprocessen if (m := _NUM.search(wp.code))]
+            for n in _gaps(wnums):
+                yield (f"werkproces {kt.code}-W{n} is missing (numbers {sorted(wnums)})", kt.code, _first(kt.regels))
+
+
+def _kerntaken(ctx: Context, basis_once: bool = True):
+    """The profile's kerntaken; with basis_once the basisdeel ones only on the first profile."""
+    d = ctx.bron.dossier
+    first = not d.profielen or ctx.profiel is d.profielen[0]
+    for kt in ctx.profiel.kerntaken:
+        if first or not basis_once or kt.deel != "basis":
+            yield kt
+
+
+def _wps(ctx: Context, basis_once: bool = True):
+    for kt in _kerntaken(ctx, basis_once):
+        yield from kt.werkprocessen
+
+
+@_rule("KD604", "leeg-resultaat", "error", "A werkproces without resultaat")
+def _empty_result(ctx: Context) -> Found:
+    """Every werkproces states its resultaat (`werkprocesresultaat`); this one is empty.
+
+    Example: `<werkprocesresultaat><![CDATA[]]></werkprocesresultaat>`."""
+    for wp in _wps(ctx):
+        if not wp.resultaat.strip():
+            yield ("resultaat is empty", wp.code, _first(wp.bron.resultaat) or _first(wp.bron.kop))
+
+
+@_rule("KD605", "lege-omschrijving-2015", "error", "A werkproces without omschrijving")
+def _empty_description(ctx: Context) -> Found:
+    """Every werkproces has an omschrijving (`werkprocesomschrijving`); this one is empty.
+
+    Example: `<werkprocesomschrijving><![CDATA[  ]]></werkprocesomschrijving>`."""
+    for wp in _wps(ctx):
+        if not wp.omschrijving.strip():
+            yield ("omschrijving is empty", wp.code, _first(wp.bron.omschrijving) or _first(wp.bron.kop))
+
+
+@_rule("KD606", "gedrag-zonder-bullets", "error", "A werkproces whose gedrag has no bullets")
+def _no_bullets(ctx: Context) -> Found:
+    """The gedrag of a werkproces is an intro line and `- ...;` bullets, one per line. Without a
+    single bullet the behaviour the werkproces asks for is missing (or not written as a list).
+
+    Example: `<werkprocesgedrag><![CDATA[De sociaal werker werkt nauwkeurig.]]>`."""
+    for wp in _wps(ctx):
+        if not any(not g.aanvullend for g in wp.gedrag):
+            yield ("gedrag has no bullets", wp.code, _first(wp.bron.gedrag) or _first(wp.bron.kop))
+
+
+@_rule("KD607", "titel-witruimte", "info", "A title with stray whitespace (leading, trailing or double spaces)")
+def _title_space(ctx: Context) -> Found:
+    """A `titel` attribute has spaces at its ends or two in a row. The reader strips them (the title as
+    written is kept in `titel_bron`); the source is worth a clean-up, since other tools may not.
+
+    Example: `titel="Inventariseert de vraag naar sociaal werk "`."""
+    p = ctx.profiel
+    if p.titel_bron is not None:
+        yield (f"profiel title {p.titel_bron!r} has stray whitespace", None, _first(p.regels))
+    for kt in _kerntaken(ctx):
+        if kt.titel_bron is not None:
+            yield (f"kerntaak title {kt.titel_bron!r} has stray whitespace", kt.code, _first(kt.regels))
+        for wp in kt.werkprocessen:
+            if wp.titel_bron is not None:
+                yield (f"werkproces title {wp.titel_bron!r} has stray whitespace", wp.code, _first(wp.bron.kop))
+
+
+@_rule("KD608", "geen-competenties-2015", "error", "A werkproces that names no competence")
+def _no_competences(ctx: Context) -> Found:
+    """Every werkproces names the competences (A–Y) it calls on in `werkprocescompetenties`; this one
+    names none, so it has no column in the matrix.
+
+    Example: `<werkprocescompetenties />`."""
+    for wp in _wps(ctx, basis_once=False):
+        if not wp.competenties:
+            yield ("no competences", wp.code, _first(wp.bron.competenties) or _first(wp.bron.kop))
+
+
+@_rule("KD609", "gedrag-zonder-inleiding", "info", "A gedrag list without its intro line")
+def _no_intro(ctx: Context) -> Found:
+    """The gedrag list opens with an intro line naming the professional (`De sociaal werker:`); this
+    one starts with a bullet. Harmless for reading, but unlike its siblings.
+
+    Example: `<werkprocesgedrag><![CDATA[- werkt nauwkeurig;`."""
+    for wp in _wps(ctx):
+        if wp.gedrag and not wp.gedrag_inleiding:
+            yield ("gedrag starts without an intro line", wp.code, _first(wp.bron.gedrag))
+
+
+@_rule("KD610", "dubbele-gedragregel", "warning", "A gedrag bullet occurs twice in one werkproces")
+def _double_bullet(ctx: Context) -> Found:
+    """The same gedrag bullet twice in one resolved werkproces, e.g. an aanvullend bullet that repeats
+    one of the basisdeel.
+
+    Example: `- werkt nauwkeurig;` in the base text and again in the profile's addition."""
+    for wp in _wps(ctx, basis_once=False):
+        seen: dict[str, int] = {}
+        for g in wp.gedrag:
+            key = fold(g.tekst).rstrip(";.")
+            if key in seen:
+                yield (f"gedrag bullet {g.tekst!r} occurs twice", wp.code, g.regel)
+            seen[key] = 1
+
+
+@_rule("KD611", "profiel-zonder-crebo-of-niveau", "warning", "A profile without kwalificatie crebo or niveau")
+def _no_crebo(ctx: Context) -> Found:
+    """Every profile (kwalificatie) has a crebo number (`creboinformatie/crebo`) and a niveau 1–4
+    (`profiel@niveau`).
+
+    Example: `<profiel ... niveau="">` or `<crebo ...></crebo>`."""
+    p = ctx.profiel
+    if not p.crebo:
+        yield ("profile has no kwalificatie crebo", None, _first(p.regels))
+    if p.niveau is None or not 1 <= p.niveau <= 4:
+        yield (f"profile has no valid niveau ({p.niveau})", None, _first(p.regels))
+
+
+@_rule("KD612", "lege-kerntaak", "error", "A kerntaak without werkprocessen")
+def _empty_core_task(ctx: Context) -> Found:
+    """A kerntaak consists of werkprocessen; this one has none.
+
+    Example: `<kerntaak ...><complexiteit>...</complexiteit></kerntaak>` without `<werkproces>`."""
+    for kt in _kerntaken(ctx):
+        if not kt.werkprocessen:
+            yield ("kerntaak has no werkprocessen", kt.code, _first(kt.regels))
+
+
+@_rule("KD613", "kerntaak-onvolledig", "warning", "A kerntaak without complexiteit, verantwoordelijkheid or vakkennis")
+def _incomplete_core_task(ctx: Context) -> Found:
+    """Each kerntaak describes its complexiteit, its verantwoordelijkheid en zelfstandigheid, and lists
+    vakkennis en vaardigheden; one of them is empty here.
+
+    Example: `<complexiteit><![CDATA[]]><complexiteitperprofiel /></complexiteit>`."""
+    for kt in _kerntaken(ctx):
+        for label, value in (
+            ("complexiteit", kt.complexiteit),
+            ("verantwoordelijkheid", kt.verantwoordelijkheid),
+            ("vakkennis en vaardigheden", kt.vakkennis_en_vaardigheden),
+        ):
+            if not value:
+                yield (f"{label} is empty", kt.code, _first(kt.regels))
+
+
+@_rule("KD614", "onbekende-competentie-2015", "error", "A competence outside the national A–Y")
+def _unknown_letter(ctx: Context) -> Found:
+    """The file's `<competenties>` table gives a competence a code that is not one of the national
+    letters A–Y; the reader keeps it with letter null (never guessed) and it has no matrix column.
+
+    Example: `<competentie nr="3096" titel="Analyseren" code="Z" />`."""
+    for wp in _wps(ctx, basis_once=False):
+        for c in wp.competenties:
+            if c.letter is None:
+                yield (f"competence {c.naam!r} has no national letter A–Y", wp.code, _first(c.regels))
