@@ -188,3 +188,20 @@ def test_wrapped_label(tmp_path, binnen):
     assert d.onverwerkte_regels == []
     assert content(d) == content(binnen)
     assert d.profielen[0].algemene_informatie.moderne_vreemde_talen.startswith("De beroepseisen")
+
+
+@pytest.mark.parametrize("which", ["buiten", "binnen"])
+@pytest.mark.parametrize("wrap", ["Commercieel medewerker\n{dienst}", "Commercieel\nmedewerker {dienst}", "Commercieel\nmedewerker\n{dienst}"])
+def test_wrapped_headings(request, tmp_path, which, wrap):
+    """Every heading that names the profile (the profile's own, its later sections, each
+    matrix and detail heading) wrapped: still that one profile (issue 12's failure: a wrapped
+    'Detaillering ...' heading made a third profile)."""
+    seed = request.getfixturevalue(which)
+    dienst = seed.profielen[0].naam.split()[-1]
+    naam = f"Commercieel medewerker {dienst}"
+    text = SEEDS[which].read_text(encoding="utf-8")
+    assert text.count(naam) == 8
+    d = parse_file(write(tmp_path, "headings.txt", text.replace(naam, wrap.format(dienst=dienst)).encode()))
+    assert [p.naam for p in d.profielen] == [naam]
+    assert d.onverwerkte_regels == []
+    assert content(d) == content(seed)
