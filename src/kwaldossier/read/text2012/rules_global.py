@@ -11,7 +11,8 @@ from datetime import date
 from ...errors import InputError
 from ...model.competenties import fold
 from .. import vocab
-from .records import ProfielB, WerkprocesB
+from . import rules_kop
+from .records import ProfielB
 from .state import TAG_BOILERPLATE, TAG_OPMAAK, DetailStap, Disp, MatrixStap, State, Zone
 
 
@@ -168,47 +169,6 @@ def rule_detail_heading(st: State, no: int) -> int | None:
     return last + 1
 
 
-def rule_kerntaak_header(st: State, no: int) -> int | None:
-    m = vocab.KERNTAAK_KOP.match(st.stripped[no - 1])
-    if not m or st.profiel is None:
-        return None
-    kt = st.profiel.kerntaak(m.group("code"))
-    if kt.titel:
-        st.claim(no, Disp.OPMAAK)  # the running header repeated on every page
-    else:
-        kt.titel = m.group("titel").strip()
-        kt.regels.append(no)
-        st.claim(no, Disp.MODEL)
-    st.kerntaak = kt
-    return no + 1
-
-
-def rule_werkproces_header(st: State, no: int) -> int | None:
-    m = vocab.WP_KOP.match(st.stripped[no - 1])
-    if not m or st.profiel is None:
-        return None
-    code, titel = m.group("code"), m.group("titel").strip()
-    st.zone = Zone.DETAIL
-    if st.wp is not None and st.wp.code == code:
-        # a page break: the same werkproces continues
-        st.wp.kop_regels.append(no)
-        st.claim(no, Disp.OPMAAK)
-        if st.stap in (DetailStap.VAKKENNIS, DetailStap.COMPETENTIES, DetailStap.CONT):
-            st.stap, st.cont_item = DetailStap.CONT, None
-        return no + 1
-    wp = st.profiel.werkproces(code)
-    st.kerntaak = st.profiel.kerntaak(code.split(".")[0])
-    if wp.detail_titel is not None:
-        # a second detail section for the same code: keep it apart, validation reports it
-        wp = WerkprocesB(code)
-        st.kerntaak.werkprocessen[f"{code}#{no}"] = wp
-    wp.detail_titel = titel
-    wp.kop_regels.append(no)
-    st.claim(no, Disp.MODEL)
-    st.wp, st.stap = wp, DetailStap.KOP
-    return no + 1
-
-
 _FIRST_WORDS = tuple(sentence.split(" ", 1)[0] for sentence in vocab.BOILERPLATE)
 
 
@@ -237,8 +197,8 @@ RULES = (
     rule_section_heading,
     rule_matrix_heading,
     rule_detail_heading,
-    rule_kerntaak_header,
-    rule_werkproces_header,
+    rules_kop.rule_kerntaak_header,
+    rules_kop.rule_werkproces_header,
     rule_boilerplate,
 )
 
@@ -254,8 +214,8 @@ FIRST: dict[object, str | None] = {
     rule_section_heading: vocab.DIGITS,
     rule_matrix_heading: vocab.MATRIX_KOP_START[0],
     rule_detail_heading: vocab.DETAIL_KOP_START[0],
-    rule_kerntaak_header: vocab.KERNTAAK_START[0],
-    rule_werkproces_header: vocab.DIGITS,
+    rules_kop.rule_kerntaak_header: vocab.KERNTAAK_START[0],
+    rules_kop.rule_werkproces_header: vocab.DIGITS,
     rule_boilerplate: "".join(sorted({s[0] for s in vocab.BOILERPLATE})),
 }
 
