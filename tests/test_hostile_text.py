@@ -131,3 +131,28 @@ def test_huge_word_in_omschrijving(word):
 def test_fold_of_a_huge_text():
     assert fold(" É " * HUGE) == " ".join(["e"] * HUGE)
     assert fold("Ïx" * HUGE) == "ix" * HUGE
+
+
+def test_many_lines_ending_in_a_hyphen():
+    """Joining a field's lines looks only at the end of the text so far: 20,000 wrapped lines
+    of one omschrijving join without re-reading the text per line."""
+    lines = BUITEN.read_text(encoding="utf-8").split("\n")
+    i = next(i for i, ln in enumerate(lines) if ln.startswith("Omschrijving De"))
+    wrapped = ["verkoop-", "proces en"] * 10_000
+    d = parse_lines([*lines[: i + 1], *wrapped, *lines[i + 1 :]], "many")
+    omschrijving = d.profielen[0].werkproces("1.1").omschrijving
+    assert "verkoopproces en verkoopproces en" in omschrijving
+    assert omschrijving.count("verkoopproces") == 10_000
+
+
+def test_too_large_a_text_file(tmp_path, cli):
+    from kwaldossier.read.tekst import MAX_TEXT_BYTES
+
+    path = tmp_path / "groot.txt"
+    with path.open("wb") as f:
+        f.truncate(MAX_TEXT_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(InputError) as exc:
+        parse_file(path)
+    assert "file too large" in exc.value.message
+    r = cli("parse", path)
+    assert r.code == 2 and r.out == "" and "file too large" in r.err

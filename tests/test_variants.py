@@ -4,6 +4,7 @@ lines were re-wrapped, and where the input file is named."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -188,3 +189,46 @@ def test_wrapped_label(tmp_path, binnen):
     assert d.onverwerkte_regels == []
     assert content(d) == content(binnen)
     assert d.profielen[0].algemene_informatie.moderne_vreemde_talen.startswith("De beroepseisen")
+
+
+@pytest.mark.parametrize("which", ["buiten", "binnen"])
+@pytest.mark.parametrize("wrap", ["Commercieel medewerker\n{dienst}", "Commercieel\nmedewerker {dienst}", "Commercieel\nmedewerker\n{dienst}"])
+def test_wrapped_headings(request, tmp_path, which, wrap):
+    """Every heading that names the profile (the profile's own, its later sections, each
+    matrix and detail heading) wrapped: still that one profile (issue 12's failure: a wrapped
+    'Detaillering ...' heading made a third profile)."""
+    seed = request.getfixturevalue(which)
+    dienst = seed.profielen[0].naam.split()[-1]
+    naam = f"Commercieel medewerker {dienst}"
+    text = SEEDS[which].read_text(encoding="utf-8")
+    assert text.count(naam) == 8
+    d = parse_file(write(tmp_path, "headings.txt", text.replace(naam, wrap.format(dienst=dienst)).encode()))
+    assert [p.naam for p in d.profielen] == [naam]
+    assert d.onverwerkte_regels == []
+    assert content(d) == content(seed)
+
+
+@pytest.mark.parametrize("which", ["buiten", "binnen"])
+def test_wrapped_running_headers(request, tmp_path, which):
+    """'N.N werkproces: <title>' and 'Kerntaak N <title>' wrapped after their title's first word,
+    on every page. A wrapped title is completed to the title the dossier already gave (the
+    matrix label, the same header on an earlier page); the very first 'Kerntaak N' header of a
+    kerntaak, before its matrix, has no such evidence and stays whole here."""
+    seed = request.getfixturevalue(which)
+    first_seen: set[str] = set()
+    out = []
+    for ln in seed_lines(SEEDS[which]):
+        m = re.match(r"^(\s*\d+\.\d+ werkproces: \S+) (.+)$", ln) or re.match(r"^(\s*Kerntaak (\d+) \S+) (.+)$", ln)
+        if m and "werkproces" in ln:
+            out += [m.group(1), m.group(2)]
+        elif m and m.group(2) in first_seen:
+            out += [m.group(1), m.group(3)]
+        else:
+            if m:
+                first_seen.add(m.group(2))
+            out.append(ln)
+    wrapped = len(out) - len(seed_lines(SEEDS[which]))
+    assert wrapped > 20
+    d = parse_file(write(tmp_path, "headers.txt", "\n".join(out).encode()))
+    assert d.onverwerkte_regels == []
+    assert content(d) == content(seed)

@@ -36,8 +36,14 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+MAX_TEXT_BYTES = 64 * 1024 * 1024  # a dossier's text is ~40 kB; a thousand profiles fit
+
+
 def read_lines(path: Path) -> list[str]:
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise InputError(str(path), None, f"file too large for dossier text: {size:,} bytes (limit {MAX_TEXT_BYTES:,})")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), None, "no such file") from None
@@ -191,31 +197,60 @@ class Hyphenator:
             return right
         if not right:
             return left
-        if left.endswith("-") and len(left) > 1 and not left[-2].isspace():
-            first = right.split()[0]
-            if left.endswith("/-") or right[0] in "/-,)" or not left[-2].isalpha():
-                return left + right
-            if first.casefold() in _CONJUNCTIONS:
-                return left + " " + right
-            a = _last_word(left[:-1])
+        drop, sep = self._glue(left, True, right)
+        return (left[:-1] if drop else left) + sep + right
+
+    def _glue(self, tail: str, whole: bool, right: str) -> tuple[bool, str]:
+        """How `right` follows a text ending in `tail` (the whole text when `whole`, else its
+        last characters): drop the text's last character (a soft hyphen)?, and the separator."""
+        if tail.endswith("-") and len(tail) > 1 and not tail[-2].isspace():
+            if tail.endswith("/-") or right[0] in "/-,)" or not tail[-2].isalpha():
+                return False, ""
+            if right.split(None, 1)[0].casefold() in _CONJUNCTIONS:
+                return False, " "
+            a = _last_word(tail[:-1])
+            if not whole and len(a) == len(tail) - 1:
+                a = ""  # letters beyond the window: longer than any dictionary word
             b = _WORD_RE.match(right)
-            if a and b and self.is_soft(a, b.group(0)):
-                return left[:-1] + right
-            return left + right
-        return left + " " + right
+            return bool(a and b and self.is_soft(a, b.group(0))), ""
+        return False, " "
 
     def join_all(self, lines: list[str]) -> str:
         return self.join_with_offsets(lines)[0]
 
     def join_with_offsets(self, lines: list[str]) -> tuple[str, list[int]]:
-        """Joined text and the offset where each source line starts in it."""
-        out = ""
+        """Joined text and the offset where each source line starts in it. Linear: the text
+        is assembled once, each join looks only at the last characters so far."""
+        parts: list[str] = []
+        size = 0
         offsets: list[int] = []
         for line in lines:
             part = self.repair_inline(line.strip())
-            out = self.join(out, part) if out else part
-            offsets.append(max(0, len(out) - len(part)))
-        return out, offsets
+            if size == 0:
+                parts, size = [part], len(part)
+            elif part:
+                tail = _tail(parts, _MAX_WORD + 2)
+                drop, sep = self._glue(tail, len(tail) == size, part)
+                if drop:
+                    parts[-1] = parts[-1][:-1]
+                    size -= 1
+                parts += (sep, part)
+                size += len(sep) + len(part)
+            offsets.append(max(0, size - len(part)))
+        return "".join(parts), offsets
+
+
+def _tail(parts: list[str], k: int) -> str:
+    """The last `k` characters of "".join(parts), without joining them all."""
+    out: list[str] = []
+    n = 0
+    for p in reversed(parts):
+        piece = p[-(k - n) :] if len(p) > k - n else p
+        out.append(piece)
+        n += len(piece)
+        if n >= k:
+            break
+    return "".join(reversed(out))
 
 
 def line_at(regels: list[int], offsets: list[int], pos: int) -> int | None:

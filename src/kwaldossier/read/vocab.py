@@ -1,8 +1,8 @@
 """The wording of the 2012 dossier format: labels, headings, boilerplate and page furniture.
 
 One place for every word the readers look for (the text parser and the PDF reader). Labels
-and boilerplate are whole sentences: match them on text joined over lines (see `join_words`),
-never on where a line happens to wrap.
+and boilerplate are whole sentences: match them on text joined over lines (see `join_words`
+and text2012.state.State.joined), never on where a line happens to wrap.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ BOILERPLATE: tuple[str, ...] = (
 OMSCHRIJVING = "Omschrijving"
 GEWENST_RESULTAAT = "Gewenst resultaat"
 KOLOMMEN = "Vakkennis en vaardigheden"  # the detail table's header starts with it
+# the detail table's column headers (for a layout-aware reader)
 KOLOM_KOPPEN = ("Vakkennis en vaardigheden", "Competentie en component(en)", "Prestatie-indicator")
 LEAKED_LABEL = re.compile(r"^Prestatie-?\s?indicator:?\s+", re.IGNORECASE)
 TAAL_MARK = "(t)"  # a vakkennis item about language skills
@@ -86,15 +87,8 @@ ALGEMEEN_LABELS: tuple[tuple[str, str], ...] = (
     ("Moderne vreemde talen", "moderne_vreemde_talen"),
 )
 
-# the longest label or sentence a reader needs to join lines for (bounds the look-ahead)
-MAX_JOINED = max(len(t) for t in (*BOILERPLATE, *(label for label, _ in ALGEMEEN_LABELS)))
 
 
 def join_words(text: str) -> str:
     """Whitespace-normalised text: how a sentence reads, whatever its line breaks."""
     return " ".join(text.split())
-
-
-def starts_with_words(text: str, label: str) -> bool:
-    """`text` (normalised) is `label` or starts with it followed by a word break."""
-    return text == label or text.startswith(label + " ")

@@ -15,6 +15,7 @@ from .state import State
 NAMES: dict[str, str] = {fold(naam): letter for letter, naam in COMPETENTIES.items()}
 _LONGEST = max(len(k) for k in NAMES)
 _FIRST_WORDS = {k.split()[0] for k in NAMES}
+MAX_COMPONENT = 200  # characters: a component is a short phrase
 
 
 def name_at(st: State, no: int) -> tuple[str, list[int]] | None:
@@ -58,24 +59,27 @@ def components_per_letter(st: State) -> dict[str, set[str]]:
             else:
                 break
             j += 1
-        out.setdefault(letter, set()).update(fold(" ".join(item)) for item in items)
+        comps = (fold(" ".join(item)) for item in items)
+        out.setdefault(letter, set()).update(c for c in comps if len(c) <= MAX_COMPONENT)
         no = j
     return out
 
 
 def known_component(st: State, letter: str | None, text: str) -> tuple[str, str] | None:
     """`text` (a bullet line's text) starts with a component this dossier lists under `letter`:
-    (component, rest) as written; rest is empty when the line is that component."""
+    (component, rest) as written; rest is empty when the line is that component. The longest
+    such component wins; only word boundaries within a component's length are tried."""
     known = st.componenten.get(letter or "")
     if not known:
         return None
     key = fold(text)
     if key in known:
         return text, ""
-    for comp in sorted(known, key=len, reverse=True):
-        if key.startswith(comp + " "):
-            k = len(comp.split())
+    ends = [i for i, ch in enumerate(key[: MAX_COMPONENT + 1]) if ch == " "]
+    for end in reversed(ends):
+        if key[:end] in known:
+            k = key.count(" ", 0, end) + 1
             words = text.split(None, k)
-            if len(words) > k and fold(" ".join(words[:k])) == comp:
-                return " ".join(text.split(None, k)[:k]), words[k]
+            if len(words) > k and fold(" ".join(words[:k])) == key[:end]:
+                return " ".join(words[:k]), words[k]
     return None

@@ -20,20 +20,6 @@ class TextB:
         self.paragraphs[-1].append(text)
         self.regels.append(no)
 
-    def insert(self, no: int, text: str) -> None:
-        """Add a line in source order (a column tail placed after later lines were read)."""
-        if not self.regels or no > self.regels[-1]:
-            self.add(no, text)
-            return
-        before = sum(1 for r in self.regels if r < no)
-        count = 0
-        for p in self.paragraphs:
-            if before <= count + len(p):
-                p.insert(before - count, text)
-                break
-            count += len(p)
-        self.regels.insert(before, no)
-
     def build_with_offsets(self, h: Hyphenator) -> tuple[str, list[int]]:
         parts: list[str] = []
         offsets: list[int] = []

@@ -8,7 +8,7 @@ from . import competentie
 from .competentie import closest_letter, naam_at, start
 from .evidence import NAMES, known_component
 from .records import ItemB
-from .state import COLUMN_TAGS, TAG_LABEL, TAG_NAAM, TAG_VAKKENNIS, DetailStap, Disp, State
+from .state import COLUMN_TAGS, TAG_COMPETENTIE, TAG_LABEL, TAG_NAAM, TAG_VAKKENNIS, DetailStap, Disp, State
 
 _BEFORE_TABLE = (DetailStap.KOP, DetailStap.OMSCHRIJVING, DetailStap.GEWENST)
 _IN_TABLE = (DetailStap.VAKKENNIS, DetailStap.CONT, DetailStap.COMPETENTIES)
@@ -125,7 +125,7 @@ def rule_tagged_column(st: State, no: int) -> int | None:
     if not wp.competenties:
         return None
     comp = wp.competenties[-1]
-    if tag == "competentie":
+    if tag == TAG_COMPETENTIE:
         if s.startswith(vocab.BULLET):
             item = ItemB()
             item.add(no, s[1:].strip())

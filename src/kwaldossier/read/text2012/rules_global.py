@@ -11,7 +11,8 @@ from datetime import date
 from ...errors import InputError
 from ...model.competenties import fold
 from .. import vocab
-from .records import WerkprocesB
+from . import rules_kop
+from .records import ProfielB
 from .state import TAG_BOILERPLATE, TAG_OPMAAK, DetailStap, Disp, MatrixStap, State, Zone
 
 
@@ -77,21 +78,61 @@ def rule_furniture(st: State, no: int) -> int | None:
     return None
 
 
+_NAME_LINES = 3  # a profile name in a heading wraps over at most this many lines
+
+
 def rule_profile_heading(st: State, no: int) -> int | None:
-    """'N.N <name>' followed by 'Algemene informatie' starts a profile."""
+    """'N.N <name>' followed by 'Algemene informatie' starts a profile; the name may wrap."""
     m = vocab.SECTIE.match(st.stripped[no - 1])
     if not m:
         return None
+    parts, last = [m.group("naam").strip()], no
     nxt = st.next_nonblank(no)
+    while nxt == last + 1 and len(parts) < _NAME_LINES and st.s(nxt) != vocab.ALGEMENE_INFORMATIE:
+        parts.append(st.s(nxt))
+        last, nxt = nxt, st.next_nonblank(nxt)
     if nxt is None or st.s(nxt) != vocab.ALGEMENE_INFORMATIE:
         return None
-    st.profiel = st.profile_for(m.group("naam").strip(), no)
-    st.claim(no, Disp.LABEL)
-    for blank in range(no + 1, nxt):
+    st.profiel = st.profile_for(" ".join(parts), no)
+    for j in range(no, last + 1):
+        st.claim(j, Disp.LABEL)
+    for blank in range(last + 1, nxt):
         st.claim(blank, Disp.LEEG)
     st.claim(nxt, Disp.LABEL)
     st.zone, st.veld = Zone.ALGEMEEN, None
     return nxt + 1
+
+
+def known_profile(st: State, no: int, naam: str) -> tuple[ProfielB, int] | None:
+    """The known profile named by `naam` (from line `no`), maybe wrapped onto the next lines:
+    the profile and the name's last line."""
+    key = fold(naam)
+    p = st.profielen.get(key)
+    if p is not None:
+        return p, no
+    j = no
+    while j < st.n and j - no < _NAME_LINES - 1 and st.has_profile_prefix(key):
+        nxt = st.folded(j + 1)
+        if not nxt:
+            return None
+        key, j = f"{key} {nxt}", j + 1
+        p = st.profielen.get(key)
+        if p is not None:
+            return p, j
+    return None
+
+
+def _heading(st: State, no: int, naam: str) -> int:
+    """The profile a heading names (a known one, its name maybe wrapped; else a new one):
+    made current, the heading's lines claimed. Returns the heading's last line."""
+    known = known_profile(st, no, naam)
+    if known is None:
+        st.profiel, last = st.profile_for(naam, no), no
+    else:
+        st.profiel, last = known
+    for j in range(no, last + 1):
+        st.claim(j, Disp.LABEL)
+    return last
 
 
 def rule_section_heading(st: State, no: int) -> int | None:
@@ -101,73 +142,31 @@ def rule_section_heading(st: State, no: int) -> int | None:
     m = vocab.SECTIE.match(st.stripped[no - 1])
     if not m:
         return None
-    p = st.profielen.get(fold(m.group("naam")))
-    if p is None:
+    known = known_profile(st, no, m.group("naam"))
+    if known is None:
         return None
-    st.profiel = p
-    st.claim(no, Disp.LABEL)
-    return no + 1
+    st.profiel, last = known
+    for j in range(no, last + 1):
+        st.claim(j, Disp.LABEL)
+    return last + 1
 
 
 def rule_matrix_heading(st: State, no: int) -> int | None:
     m = vocab.MATRIX_KOP.match(st.stripped[no - 1])
     if not m:
         return None
-    st.profiel = st.profile_for(m.group("naam").strip(), no)
-    st.claim(no, Disp.LABEL)
+    last = _heading(st, no, m.group("naam").strip())
     st.zone, st.matrix_stap, st.matrix_kt, st.matrix_wp = Zone.MATRIX, MatrixStap.KERNTAAK, None, None
-    return no + 1
+    return last + 1
 
 
 def rule_detail_heading(st: State, no: int) -> int | None:
     m = vocab.DETAIL_KOP.match(st.stripped[no - 1])
     if not m:
         return None
-    st.profiel = st.profile_for(m.group("naam").strip(), no)
-    st.claim(no, Disp.LABEL)
+    last = _heading(st, no, m.group("naam").strip())
     st.zone, st.wp, st.stap = Zone.DETAIL, None, DetailStap.GEEN
-    return no + 1
-
-
-def rule_kerntaak_header(st: State, no: int) -> int | None:
-    m = vocab.KERNTAAK_KOP.match(st.stripped[no - 1])
-    if not m or st.profiel is None:
-        return None
-    kt = st.profiel.kerntaak(m.group("code"))
-    if kt.titel:
-        st.claim(no, Disp.OPMAAK)  # the running header repeated on every page
-    else:
-        kt.titel = m.group("titel").strip()
-        kt.regels.append(no)
-        st.claim(no, Disp.MODEL)
-    st.kerntaak = kt
-    return no + 1
-
-
-def rule_werkproces_header(st: State, no: int) -> int | None:
-    m = vocab.WP_KOP.match(st.stripped[no - 1])
-    if not m or st.profiel is None:
-        return None
-    code, titel = m.group("code"), m.group("titel").strip()
-    st.zone = Zone.DETAIL
-    if st.wp is not None and st.wp.code == code:
-        # a page break: the same werkproces continues
-        st.wp.kop_regels.append(no)
-        st.claim(no, Disp.OPMAAK)
-        if st.stap in (DetailStap.VAKKENNIS, DetailStap.COMPETENTIES, DetailStap.CONT):
-            st.stap, st.cont_item = DetailStap.CONT, None
-        return no + 1
-    wp = st.profiel.werkproces(code)
-    st.kerntaak = st.profiel.kerntaak(code.split(".")[0])
-    if wp.detail_titel is not None:
-        # a second detail section for the same code: keep it apart, validation reports it
-        wp = WerkprocesB(code)
-        st.kerntaak.werkprocessen[f"{code}#{no}"] = wp
-    wp.detail_titel = titel
-    wp.kop_regels.append(no)
-    st.claim(no, Disp.MODEL)
-    st.wp, st.stap = wp, DetailStap.KOP
-    return no + 1
+    return last + 1
 
 
 _FIRST_WORDS = tuple(sentence.split(" ", 1)[0] for sentence in vocab.BOILERPLATE)
@@ -198,8 +197,8 @@ RULES = (
     rule_section_heading,
     rule_matrix_heading,
     rule_detail_heading,
-    rule_kerntaak_header,
-    rule_werkproces_header,
+    rules_kop.rule_kerntaak_header,
+    rules_kop.rule_werkproces_header,
     rule_boilerplate,
 )
 
@@ -215,8 +214,8 @@ FIRST: dict[object, str | None] = {
     rule_section_heading: vocab.DIGITS,
     rule_matrix_heading: vocab.MATRIX_KOP_START[0],
     rule_detail_heading: vocab.DETAIL_KOP_START[0],
-    rule_kerntaak_header: vocab.KERNTAAK_START[0],
-    rule_werkproces_header: vocab.DIGITS,
+    rules_kop.rule_kerntaak_header: vocab.KERNTAAK_START[0],
+    rules_kop.rule_werkproces_header: vocab.DIGITS,
     rule_boilerplate: "".join(sorted({s[0] for s in vocab.BOILERPLATE})),
 }
 

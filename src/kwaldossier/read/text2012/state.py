@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, StrEnum, auto
@@ -81,6 +82,7 @@ class State:
     herstellingen: list[Herstelling] = field(default_factory=list)
     orphan_rows: list[int] = field(default_factory=list)  # matrix rows of cells without a werkproces
     _folded: dict[int, str] = field(default_factory=dict)
+    _profiel_keys: list[str] = field(default_factory=list)  # sorted, for prefix look-ups
 
     def __post_init__(self) -> None:
         self.n = len(self.lines)
@@ -145,4 +147,10 @@ class State:
         p = self.profielen.get(key)
         if p is None:
             p = self.profielen[key] = ProfielB(naam=naam, regels=[no])
+            insort(self._profiel_keys, key)
         return p
+
+    def has_profile_prefix(self, key: str) -> bool:
+        """A known profile's (folded) name starts with `key` and goes on."""
+        i = bisect_left(self._profiel_keys, key + " ")
+        return i < len(self._profiel_keys) and self._profiel_keys[i].startswith(key + " ")
