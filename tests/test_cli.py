@@ -329,3 +329,12 @@ def test_stdout_on_a_full_disk_is_one_line():
     with open("/dev/full", "w") as full:
         p = subprocess.run([sys.executable, "-m", "kwaldossier", "show", "2.5", "--json"], stdout=full, stderr=subprocess.PIPE, text=True, env=_env())
     assert p.returncode == 2 and p.stderr == "kwaldossier: error: standard output: No space left on device\n"
+
+
+def test_stdin_twice_is_read_once(monkeypatch, cli):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BUITEN.read_bytes())))
+    r = cli("diff", "-", "-", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["changed"] is False

@@ -10,20 +10,21 @@ from pathlib import Path
 
 import typer
 
-app = typer.Typer(
-    name="kwaldossier",
-    help="Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=(
+_SETTINGS = {
+    "name": "kwaldossier",
+    "help": "Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them.",
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+    "epilog": (
         "\b\nExamples:\n  kwaldossier show 2.5\n  kwaldossier search offerte --in omschrijving\n"
         "  kwaldossier diff binnendienst buitendienst\n  kwaldossier parse dossier.pdf --out parsed/\n"
         "  kwaldossier validate dossier.pdf --format github\n\n"
         "A FILE can be - (standard input). Exit codes: 0 ok/same, 1 findings/differences, 2 trouble."
     ),
-)
+}
+app = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
 
 
 def _examples(*lines: str) -> str:
@@ -510,6 +511,22 @@ def _usage_line(exc) -> str:
     return f"kwaldossier: error: {message}{hint}\n"
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app with only the command being run: typer builds click objects for every parameter
+    of every registered command on each start (~5 ms); one command is enough to run it. Help
+    without a command, an unknown command and shell completion get the whole app."""
+    if os.environ.get("_KWALDOSSIER_COMPLETE"):
+        return app
+    name = next((a for a in argv if not a.startswith("-")), None)
+    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == name]
+    if name is None or len(chosen) != 1:
+        return app
+    one = typer.Typer(**_SETTINGS)  # type: ignore[arg-type]
+    one.registered_commands = chosen
+    one.registered_callback = app.registered_callback
+    return one
+
+
 def main() -> None:
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
     from typer.exceptions import Abort
@@ -519,7 +536,7 @@ def main() -> None:
     code: object = 0
     try:
         try:
-            code = app(standalone_mode=False, prog_name="kwaldossier")
+            code = _app_for(sys.argv[1:])(standalone_mode=False, prog_name="kwaldossier")
         finally:
             sys.stdout.flush()
     except KwaldossierError as exc:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher, get_close_matches
 
 from ..errors import LookupFailed
 from ..model import competenties as reference
 from ..model.competenties import code_key, fold, fold_with_map
 from ..read import Bron
-from ..read.tekst import line_at
 
 _CODE = re.compile(r"^\d+\.\d+$")
 
@@ -49,6 +47,8 @@ def find_werkproces(bronnen: list[Bron], query: str) -> dict:
         hits = [(b, wp) for b, wp in alle if wp.code == code]
         if not hits:
             codes = sorted({wp.code for _, wp in alle}, key=code_key)
+            from difflib import get_close_matches  # lazy: look-ups start faster
+
             close = get_close_matches(code, codes, n=4, cutoff=0.5)
             hint = f"; closest: {', '.join(close)}" if close else ""
             raise LookupFailed(f"no werkproces {code}{hint}")
@@ -86,6 +86,8 @@ def _title_score(query: str, titel: str) -> float:
         elif any(t.startswith(w) or w in t for t in title_words):
             hit += 0.8
         else:
+            from difflib import SequenceMatcher
+
             best = max((SequenceMatcher(None, w, t).ratio() for t in title_words), default=0)
             hit += best if best >= 0.75 else 0
     return hit / len(words)
@@ -146,6 +148,8 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> di
         raise LookupFailed("give one or more search terms")
     if veld and not any(f == veld or f.startswith(veld) for f in FIELDS):
         raise LookupFailed(f"unknown field {veld!r}; fields: {', '.join(FIELDS)}")
+    from ..read.tekst import line_at  # lazy: tekst builds the hyphenation tables
+
     hits = []
     for b in bronnen:
         titels = {wp.code: wp.titel for wp in b.profiel.werkprocessen()}
