@@ -17,6 +17,7 @@ _SETTINGS = {
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
     "context_settings": {"help_option_names": ["-h", "--help"]},
+    "add_completion": False,  # ours below take the shell as an argument instead of guessing it
     "epilog": (
         "\b\nExamples:\n  kwaldossier show 2.5\n  kwaldossier search offerte --in omschrijving\n"
         "  kwaldossier diff binnendienst buitendienst\n  kwaldossier parse dossier.pdf --out parsed/\n"
@@ -40,11 +41,54 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
+def _completion_script(shell: Shell) -> str:
+    from typer._completion_classes import completion_init
+    from typer._completion_shared import get_completion_script
+
+    completion_init()
+    return get_completion_script(prog_name="kwaldossier", complete_var=COMPLETE_VAR, shell=shell.value)
+
+
+COMPLETE_VAR = "_KWALDOSSIER_COMPLETE"
+
+
+def _show_completion(value: Shell | None) -> None:
+    if value:
+        sys.stdout.write(_completion_script(value) + "\n")
+        raise typer.Exit(0)
+
+
+def _install_completion(value: Shell | None) -> None:
+    if value:
+        from typer._completion_classes import completion_init
+        from typer._completion_shared import install
+
+        completion_init()
+        shell, path = install(shell=value.value, prog_name="kwaldossier", complete_var=COMPLETE_VAR)
+        sys.stdout.write(f"{shell} completion installed in {path}; it works in a new shell\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Parse source files again instead of using the parse cache (see `cache info`)."
+    ),
+    show_completion: Shell | None = typer.Option(
+        None, "--show-completion", metavar="SHELL", callback=_show_completion, is_eager=True, expose_value=False,
+        help="Print the completion script for SHELL: bash, zsh, fish or powershell.",
+    ),
+    install_completion: Shell | None = typer.Option(
+        None, "--install-completion", metavar="SHELL", callback=_install_completion, is_eager=True, expose_value=False,
+        help="Install completion for SHELL: bash, zsh, fish or powershell.",
     ),
 ) -> None:
     """Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them."""
@@ -482,22 +526,10 @@ def cache_clear(as_json: bool = JsonOpt) -> None:
     sys.stdout.write(f"removed {result['entries']} entries from {result['folder']}\n")
 
 
-class Shell(StrEnum):
-    bash = "bash"
-    zsh = "zsh"
-    fish = "fish"
-    powershell = "powershell"
-
-
 @app.command(epilog=_examples("kwaldossier completion zsh > ~/.zfunc/_kwaldossier", "eval \"$(kwaldossier completion bash)\""))
 def completion(shell: Shell = typer.Argument(..., help="bash, zsh, fish or powershell.")) -> None:
     """Print the shell completion script for SHELL (profiles, werkproces codes, rule codes, fields)."""
-    from typer._completion_classes import completion_init
-    from typer._completion_shared import get_completion_script
-
-    completion_init()
-    script = get_completion_script(prog_name="kwaldossier", complete_var="_KWALDOSSIER_COMPLETE", shell=shell.value)
-    sys.stdout.write(script + "\n")
+    sys.stdout.write(_completion_script(shell) + "\n")
 
 
 # ---------------------------------------------------------------- entry point
@@ -515,7 +547,10 @@ def _app_for(argv: list[str]) -> typer.Typer:
     """The app with only the command being run: typer builds click objects for every parameter
     of every registered command on each start (~5 ms); one command is enough to run it. Help
     without a command, an unknown command and shell completion get the whole app."""
-    if os.environ.get("_KWALDOSSIER_COMPLETE"):
+    if os.environ.get(COMPLETE_VAR):
+        from typer._completion_classes import completion_init
+
+        completion_init()  # typer's shell protocol (the scripts above speak it)
         return app
     name = next((a for a in argv if not a.startswith("-")), None)
     chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == name]

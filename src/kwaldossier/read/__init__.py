@@ -82,6 +82,8 @@ def load_file(path: Path, fast: bool = False) -> Dossier:
     pydantic models. Source files go through the parse cache (cache.py) unless it is off."""
     if str(path) == STDIN:
         return load_stdin(fast)
+    if _is_stream(path):  # a pipe or device: <(command), /dev/stdin
+        return _load_stream(path, fast)
     _check_file(path)
     if path.suffix.lower() == ".json":
         return _load_uncached(path, fast)
@@ -126,15 +128,34 @@ def _load_uncached(path: Path, fast: bool = False) -> Dossier:
 _STDIN: dict[int, bytes] = {}
 
 
+def _is_stream(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def _load_stream(path: Path, fast: bool) -> Dossier:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_input_bytes() + 1)
+    except OSError as exc:
+        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+    return load_bytes(data, str(path), fast)
+
+
 def load_stdin(fast: bool = False) -> Dossier:
-    """Standard input: parsed JSON, PDF or dossier text, told apart by their first bytes."""
-    name = "<stdin>"
-    limit = max_input_bytes()
+    """Standard input: read once (`diff - -` compares it with itself)."""
     key = id(sys.stdin)
-    if key not in _STDIN:  # `diff - -` or `-p -` twice: standard input is read once
+    if key not in _STDIN:
         _STDIN.clear()
-        _STDIN[key] = sys.stdin.buffer.read(limit + 1)
-    data = _STDIN[key]
+        _STDIN[key] = sys.stdin.buffer.read(max_input_bytes() + 1)
+    return load_bytes(_STDIN[key], "<stdin>", fast)
+
+
+def load_bytes(data: bytes, name: str, fast: bool = False) -> Dossier:
+    """Parsed JSON, PDF or dossier text from memory, told apart by their first bytes."""
     _check_size(name, len(data), "input")
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5]
     if head.startswith((b"{", b"[")):
