@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..errors import LookupFailed
@@ -176,6 +177,8 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> di
 
 
 def match_spans(text: str, words: list[str]) -> list[list[int]] | None:
+    if not _may_contain(text, words):
+        return None
     folded, index = fold_with_map(text)
     spans = []
     for w in words:
@@ -186,6 +189,14 @@ def match_spans(text: str, words: list[str]) -> list[list[int]] | None:
             end = s + len(w) - 1
             spans.append([index[s], index[end] + 1])
     return sorted(spans)
+
+
+def _may_contain(text: str, words: list[str]) -> bool:
+    """Cheap pre-check in C before the per-character fold: an ASCII word that the folded text
+    holds is also in the text folded as a whole with the non-ASCII characters dropped. (Words
+    with quotes are left to the full fold, which also maps curly quotes.)"""
+    quick = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return all(w in quick for w in words if w.isascii() and '"' not in w and "'" not in w)
 
 
 # ---------------------------------------------------------------- matrix
