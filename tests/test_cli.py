@@ -152,8 +152,10 @@ def test_completion_of_rule_codes_and_fields():
 
 @pytest.mark.parametrize(("shell", "marker"), [("zsh", "#compdef kwaldossier"), ("bash", "complete -o"), ("fish", "complete --command kwaldossier")])
 def test_completion_script_per_shell(cli, shell, marker):
-    r = cli("completion", shell)
-    assert r.code == 0 and marker in r.out and "_KWALDOSSIER_COMPLETE" in r.out
+    for args in (("completion", shell), ("--show-completion", shell)):
+        r = cli(*args)
+        assert r.code == 0 and marker in r.out and "_KWALDOSSIER_COMPLETE" in r.out, args
+    assert "#compdef" not in cli("--show-completion", "bash").out
 
 
 # ---------------------------------------------------------------- profiles with the same name
@@ -329,3 +331,28 @@ def test_stdout_on_a_full_disk_is_one_line():
     with open("/dev/full", "w") as full:
         p = subprocess.run([sys.executable, "-m", "kwaldossier", "show", "2.5", "--json"], stdout=full, stderr=subprocess.PIPE, text=True, env=_env())
     assert p.returncode == 2 and p.stderr == "kwaldossier: error: standard output: No space left on device\n"
+
+
+def test_stdin_twice_is_read_once(monkeypatch, cli):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BUITEN.read_bytes())))
+    r = cli("diff", "-", "-", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["changed"] is False
+
+
+def test_input_from_a_pipe_like_process_substitution(cli, tmp_path):
+    """`diff <(cmd) b`: the shell passes /dev/fd/N, a pipe; it is read as a stream."""
+    import threading
+
+    fifo = tmp_path / "in"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(BUITEN.read_bytes()))
+    writer.start()
+    r = cli("parse", fifo, "--json")
+    writer.join(10)
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["profielen"][0]["naam"] == "Commercieel medewerker buitendienst"
+    if os.path.exists("/dev/null"):
+        _one_error_line(cli("show", "2.5", "--profiel", "/dev/null"), "/dev/null", "empty file")

@@ -299,3 +299,32 @@ def test_huge_number_is_no_crash(tmp_path):
     path.write_text(_variant("2.5", "2." + "5" * 5000), encoding="utf-8")
     with contextlib.suppress(KwaldossierError):
         parse_file(path)
+
+
+# ---------------------------------------------------------------- search pre-check
+
+
+def _texts() -> list[str]:
+    from kwaldossier.analyse.query import field_texts
+    from kwaldossier.read import load_all
+
+    return [t for b in load_all(fast=True) for _, _, t, _, _ in field_texts(b)]
+
+
+TEXTS = _texts()
+
+
+@settings(FUZZ, max_examples=EXAMPLES or 200)
+@given(st.sampled_from(TEXTS), st.integers(0, 400), st.integers(1, 12), TEXT)
+def test_search_precheck_never_hides_a_match(text, start, length, noise):
+    """match_spans with its cheap pre-check finds exactly what the full fold finds."""
+    from kwaldossier.analyse.query import match_spans
+    from kwaldossier.model.competenties import fold, fold_with_map
+
+    text = text + noise
+    folded, _ = fold_with_map(text)
+    for word in (folded[start : start + length].strip(), fold(noise)):
+        if not word:
+            continue
+        expected = word in folded
+        assert (match_spans(text, [word]) is not None) == expected, (word, text)

@@ -146,13 +146,13 @@ def test_many_lines_ending_in_a_hyphen():
 
 
 def test_too_large_a_text_file(tmp_path, cli):
-    from kwaldossier.read.tekst import MAX_TEXT_BYTES
+    from kwaldossier.read import max_input_bytes
 
     path = tmp_path / "groot.txt"
     with path.open("wb") as f:
-        f.truncate(MAX_TEXT_BYTES + 1)  # sparse: no disk used
+        f.truncate(max_input_bytes() + 1)  # sparse: no disk used
     with pytest.raises(InputError) as exc:
         parse_file(path)
-    assert "file too large" in exc.value.message
+    assert "over the limit" in exc.value.message
     r = cli("parse", path)
-    assert r.code == 2 and r.out == "" and "file too large" in r.err
+    assert r.code == 2 and r.out == "" and "over the limit" in r.err and "KWALDOSSIER_MAX_INPUT_MB" in r.err

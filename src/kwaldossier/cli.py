@@ -3,34 +3,32 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
+from .cli_support import (
+    SETTINGS,
+    JsonOpt,
+    Shell,
+    cache_app,
+    completion_script,
+    install_completion,
+    run,
+    show_completion,
+)
+from .cli_support import complete_code as _complete_code
+from .cli_support import complete_field as _complete_field
+from .cli_support import complete_letter as _complete_letter
+from .cli_support import complete_profiel as _complete_profiel
+from .cli_support import complete_rule as _complete_rule
+from .cli_support import examples as _examples
 from .export.commando import export_app, export_table  # typer commands only; heavy imports stay inside
 
-app = typer.Typer(
-    name="kwaldossier",
-    help="Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=(
-        "\b\nExamples:\n  kwaldossier show 2.5\n  kwaldossier search offerte --in omschrijving\n"
-        "  kwaldossier diff binnendienst buitendienst\n  kwaldossier parse dossier.pdf --out parsed/\n"
-        "  kwaldossier validate dossier.pdf --format github\n\n"
-        "A FILE can be - (standard input). Exit codes: 0 ok/same, 1 findings/differences, 2 trouble."
-    ),
-)
-
-
-def _examples(*lines: str) -> str:
-    """An epilog that click prints as written (\\b: no re-wrapping)."""
-    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+app = typer.Typer(**SETTINGS)  # type: ignore[arg-type]
+app.add_typer(cache_app, name="cache")
 
 
 def _version(value: bool) -> None:
@@ -47,6 +45,14 @@ def _main(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Parse source files again instead of using the parse cache (see `cache info`)."
     ),
+    show_script: Shell | None = typer.Option(
+        None, "--show-completion", metavar="SHELL", callback=show_completion, is_eager=True, expose_value=False,
+        help="Print the completion script for SHELL: bash, zsh, fish or powershell.",
+    ),
+    install_script: Shell | None = typer.Option(
+        None, "--install-completion", metavar="SHELL", callback=install_completion, is_eager=True, expose_value=False,
+        help="Install completion for SHELL: bash, zsh, fish or powershell.",
+    ),
 ) -> None:
     """Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them."""
     if no_cache or "kwaldossier.read.cache" in sys.modules:  # in-process runs: reset per invocation
@@ -59,52 +65,6 @@ def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-# ---------------------------------------------------------------- completion
-
-
-def _complete_profiel(incomplete: str) -> list[str]:
-    try:
-        from .read import profile_names
-
-        names = profile_names()
-    except Exception:  # noqa: BLE001 - completion must never fail the shell
-        return []
-    words = {w for n in names for w in n.split()[-1:]}
-    return sorted(w for w in words | set(names) if w.lower().startswith(incomplete.lower()))
-
-
-def _complete_code(incomplete: str) -> list[str]:
-    try:
-        from .read import load_all
-
-        codes = {wp.code for b in load_all(fast=True) for wp in b.profiel.werkprocessen()}
-    except Exception:  # noqa: BLE001 - completion must never fail the shell
-        return []
-    return sorted(c for c in codes if c.startswith(incomplete))
-
-
-def _complete_letter(incomplete: str) -> list[str]:
-    from .model.competenties import LETTERS
-
-    return [l for l in LETTERS if l.startswith(incomplete.upper())]
-
-
-def _complete_rule(incomplete: str) -> list[str]:
-    try:
-        from .validate import RULES
-
-        codes = list(RULES)
-    except Exception:  # noqa: BLE001 - completion must never fail the shell
-        return []
-    return sorted(c for c in codes if c.startswith(incomplete.upper()))
-
-
-def _complete_field(incomplete: str) -> list[str]:
-    from .analyse.query import FIELDS
-
-    return [f for f in FIELDS if f.startswith(incomplete.lower())]
-
-
 ProfielOpt = typer.Option(
     None,
     "--profiel",
@@ -113,7 +73,6 @@ ProfielOpt = typer.Option(
     autocompletion=_complete_profiel,
 )
 DataOpt = typer.Option(None, "--data", help="Folder of dossiers to use instead of the bundled data.")
-JsonOpt = typer.Option(False, "--json", help="Print JSON (stable schema, see README).")
 
 
 # ---------------------------------------------------------------- parse / schema
@@ -517,108 +476,14 @@ def diff(
 app.add_typer(export_app, name="export")
 
 
-# ---------------------------------------------------------------- cache, completion
-
-cache_app = typer.Typer(
-    help="The parse cache: each source file (text, PDF, XML) is parsed once and kept as JSON.",
-    no_args_is_help=True,
-    epilog=_examples("kwaldossier cache info", "kwaldossier cache clear", "kwaldossier --no-cache show 2.5 -p dossier.pdf"),
-)
-app.add_typer(cache_app, name="cache")
-
-
-@cache_app.command("info")
-def cache_info(as_json: bool = JsonOpt) -> None:
-    """Where the cache is, how many entries and bytes it holds."""
-    from .read import cache
-
-    result = cache.info()
-    if as_json:
-        return _print_json(result)
-    sys.stdout.write(f"{result['folder']}: {result['entries']} entries, {result['bytes']:,} bytes\n")
-
-
-@cache_app.command("clear")
-def cache_clear(as_json: bool = JsonOpt) -> None:
-    """Remove every cached parse."""
-    from .read import cache
-
-    result = cache.clear()
-    if as_json:
-        return _print_json({"folder": result["folder"], "removed": result["entries"]})
-    sys.stdout.write(f"removed {result['entries']} entries from {result['folder']}\n")
-
-
-class Shell(StrEnum):
-    bash = "bash"
-    zsh = "zsh"
-    fish = "fish"
-    powershell = "powershell"
-
-
 @app.command(epilog=_examples("kwaldossier completion zsh > ~/.zfunc/_kwaldossier", "eval \"$(kwaldossier completion bash)\""))
 def completion(shell: Shell = typer.Argument(..., help="bash, zsh, fish or powershell.")) -> None:
     """Print the shell completion script for SHELL (profiles, werkproces codes, rule codes, fields)."""
-    from typer._completion_classes import completion_init
-    from typer._completion_shared import get_completion_script
-
-    completion_init()
-    script = get_completion_script(prog_name="kwaldossier", complete_var="_KWALDOSSIER_COMPLETE", shell=shell.value)
-    sys.stdout.write(script + "\n")
-
-
-# ---------------------------------------------------------------- entry point
-
-
-def _usage_line(exc) -> str:
-    """A click usage error as one line, with where to get help."""
-    message = exc.format_message()
-    ctx = getattr(exc, "ctx", None)
-    hint = f" (see '{ctx.command_path} -h')" if ctx is not None else ""
-    return f"kwaldossier: error: {message}{hint}\n"
+    sys.stdout.write(completion_script(shell) + "\n")
 
 
 def main() -> None:
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError
-    from typer.exceptions import Abort
-
-    from .errors import KwaldossierError, one_line
-
-    code: object = 0
-    try:
-        try:
-            code = app(standalone_mode=False, prog_name="kwaldossier")
-        finally:
-            sys.stdout.flush()
-    except KwaldossierError as exc:
-        sys.stderr.write(f"kwaldossier: error: {one_line(str(exc), 1000)}\n")
-        sys.exit(getattr(exc, "exit_code", 2))
-    except NoArgsIsHelpError as exc:
-        sys.stderr.write(exc.format_message() + "\n")  # help on stderr: nothing on stdout for a failure
-        sys.exit(2)
-    except ClickException as exc:
-        sys.stderr.write(one_line(_usage_line(exc).rstrip("\n"), 1000) + "\n")
-        sys.exit(2)
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    except (KeyboardInterrupt, Abort):
-        code = 130
-    except OSError as exc:  # e.g. stdout on a full disk (> /dev/full)
-        where = exc.filename or "standard output"
-        sys.stderr.write(f"kwaldossier: error: {where}: {exc.strerror or exc}\n")
-        sys.exit(2)
-    except RecursionError:
-        sys.stderr.write("kwaldossier: error: input nested too deeply\n")
-        sys.exit(2)
-    except Exception as exc:  # last resort, no traceback for users; KWALDOSSIER_DEBUG=1 shows it
-        if os.environ.get("KWALDOSSIER_DEBUG"):
-            raise
-        sys.stderr.write(f"kwaldossier: internal error: {type(exc).__name__}: {one_line(str(exc))}\n")
-        sys.exit(2)
-    if code == 130:  # typer turns Ctrl-C into exit 130 without a word
-        sys.stderr.write("kwaldossier: interrupted\n")
-    sys.exit(code if isinstance(code, int) else 0)
+    run(app)
 
 
 if __name__ == "__main__":

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
-from difflib import SequenceMatcher, get_close_matches
 
 from ..errors import LookupFailed
 from ..model import competenties as reference
 from ..model.competenties import code_key, fold, fold_with_map
 from ..read import Bron
-from ..read.tekst import line_at
 
 _KERNTAAK = re.compile(r"^[BP]\d+-K\d+$", re.IGNORECASE)  # 2015: B1-K1
 _CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)$", re.IGNORECASE)  # 2012: 2.5; 2015: B1-K1-W2
@@ -60,6 +59,8 @@ def find_werkproces(bronnen: list[Bron], query: str) -> dict:
         hits = [(b, wp) for b, wp in alle if wp.code == code]
         if not hits:
             codes = sorted({wp.code for _, wp in alle}, key=code_key)
+            from difflib import get_close_matches  # lazy: look-ups start faster
+
             close = get_close_matches(code, codes, n=4, cutoff=0.5)
             hint = f"; closest: {', '.join(close)}" if close else ""
             raise LookupFailed(f"no werkproces {code}{hint}")
@@ -90,6 +91,8 @@ def find_kerntaak(bronnen: list[Bron], code: str) -> dict:
     hits = [(b, kt) for b in bronnen for kt in b.profiel.kerntaken if kt.code == code]
     if not hits:
         codes = sorted({kt.code for b in bronnen for kt in b.profiel.kerntaken}, key=code_key)
+        from difflib import get_close_matches  # lazy: look-ups start faster
+
         close = get_close_matches(code, codes, n=4, cutoff=0.5)
         raise LookupFailed(f"no kerntaak {code}" + (f"; closest: {', '.join(close)}" if close else ""))
     resultaten = []
@@ -112,6 +115,8 @@ def _title_score(query: str, titel: str) -> float:
         elif any(t.startswith(w) or w in t for t in title_words):
             hit += 0.8
         else:
+            from difflib import SequenceMatcher
+
             best = max((SequenceMatcher(None, w, t).ratio() for t in title_words), default=0)
             hit += best if best >= 0.75 else 0
     return hit / len(words)
@@ -201,6 +206,8 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> di
         raise LookupFailed("give one or more search terms")
     if veld and not any(f == veld or f.startswith(veld) for f in FIELDS):
         raise LookupFailed(f"unknown field {veld!r}; fields: {', '.join(FIELDS)}")
+    from ..read.tekst import line_at  # lazy: tekst builds the hyphenation tables
+
     hits = []
     for b in bronnen:
         titels = {wp.code: wp.titel for wp in b.profiel.werkprocessen()}
@@ -228,6 +235,8 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> di
 
 
 def match_spans(text: str, words: list[str]) -> list[list[int]] | None:
+    if not _may_contain(text, words):
+        return None
     folded, index = fold_with_map(text)
     spans = []
     for w in words:
@@ -238,6 +247,14 @@ def match_spans(text: str, words: list[str]) -> list[list[int]] | None:
             end = s + len(w) - 1
             spans.append([index[s], index[end] + 1])
     return sorted(spans)
+
+
+def _may_contain(text: str, words: list[str]) -> bool:
+    """Cheap pre-check in C before the per-character fold: an ASCII word that the folded text
+    holds is also in the text folded as a whole with the non-ASCII characters dropped. (Words
+    with quotes are left to the full fold, which also maps curly quotes.)"""
+    quick = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return all(w in quick for w in words if w.isascii() and '"' not in w and "'" not in w)
 
 
 # ---------------------------------------------------------------- matrix

@@ -36,14 +36,11 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
-MAX_TEXT_BYTES = 64 * 1024 * 1024  # a dossier's text is ~40 kB; a thousand profiles fit
-
-
 def read_lines(path: Path) -> list[str]:
+    from . import check_size  # one limit for every text and JSON input (KWALDOSSIER_MAX_INPUT_MB)
+
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError(str(path), None, f"file too large for dossier text: {size:,} bytes (limit {MAX_TEXT_BYTES:,})")
+        check_size(str(path), path.stat().st_size, "file")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), None, "no such file") from None

@@ -1,0 +1,225 @@
+"""The command line's conventions, kept apart from the commands: settings and help examples,
+shell completion, the parse-cache commands, and the entry point that turns every failure into
+one line on stderr with exit 2 (130 for Ctrl-C)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+
+import typer
+
+SETTINGS = {
+    "name": "kwaldossier",
+    "help": "Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them.",
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+    "add_completion": False,  # ours below take the shell as an argument instead of guessing it
+    "epilog": (
+        "\b\nExamples:\n  kwaldossier show 2.5\n  kwaldossier search offerte --in omschrijving\n"
+        "  kwaldossier diff binnendienst buitendienst\n  kwaldossier parse dossier.pdf --out parsed/\n"
+        "  kwaldossier validate dossier.pdf --format github\n\n"
+        "A FILE can be - (standard input). Exit codes: 0 ok/same, 1 findings/differences, 2 trouble."
+    ),
+}
+
+
+def examples(*lines: str) -> str:
+    """An epilog that click prints as written (\\b: no re-wrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+JsonOpt = typer.Option(False, "--json", help="Print JSON (stable schema, see README).")
+
+
+# ---------------------------------------------------------------- completion
+
+
+def complete_profiel(incomplete: str) -> list[str]:
+    try:
+        from .read import profile_names
+
+        names = profile_names()
+    except Exception:  # noqa: BLE001 - completion must never fail the shell
+        return []
+    words = {w for n in names for w in n.split()[-1:]}
+    return sorted(w for w in words | set(names) if w.lower().startswith(incomplete.lower()))
+
+
+def complete_code(incomplete: str) -> list[str]:
+    try:
+        from .read import load_all
+
+        codes = {wp.code for b in load_all(fast=True) for wp in b.profiel.werkprocessen()}
+    except Exception:  # noqa: BLE001 - completion must never fail the shell
+        return []
+    return sorted(c for c in codes if c.startswith(incomplete))
+
+
+def complete_letter(incomplete: str) -> list[str]:
+    from .model.competenties import LETTERS
+
+    return [l for l in LETTERS if l.startswith(incomplete.upper())]
+
+
+def complete_rule(incomplete: str) -> list[str]:
+    try:
+        from .validate import RULES
+
+        codes = list(RULES)
+    except Exception:  # noqa: BLE001 - completion must never fail the shell
+        return []
+    return sorted(c for c in codes if c.startswith(incomplete.upper()))
+
+
+def complete_field(incomplete: str) -> list[str]:
+    from .analyse.query import FIELDS
+
+    return [f for f in FIELDS if f.startswith(incomplete.lower())]
+
+
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
+def completion_script(shell: Shell) -> str:
+    from typer._completion_classes import completion_init
+    from typer._completion_shared import get_completion_script
+
+    completion_init()
+    return get_completion_script(prog_name="kwaldossier", complete_var=COMPLETE_VAR, shell=shell.value)
+
+
+COMPLETE_VAR = "_KWALDOSSIER_COMPLETE"
+
+
+def show_completion(value: Shell | None) -> None:
+    if value:
+        sys.stdout.write(completion_script(value) + "\n")
+        raise typer.Exit(0)
+
+
+def install_completion(value: Shell | None) -> None:
+    if value:
+        from typer._completion_classes import completion_init
+        from typer._completion_shared import install
+
+        completion_init()
+        shell, path = install(shell=value.value, prog_name="kwaldossier", complete_var=COMPLETE_VAR)
+        sys.stdout.write(f"{shell} completion installed in {path}; it works in a new shell\n")
+        raise typer.Exit(0)
+
+
+# ---------------------------------------------------------------- cache
+
+cache_app = typer.Typer(
+    help="The parse cache: each source file (text, PDF, XML) is parsed once and kept as JSON.",
+    no_args_is_help=True,
+    epilog=examples("kwaldossier cache info", "kwaldossier cache clear", "kwaldossier --no-cache show 2.5 -p dossier.pdf"),
+)
+
+
+@cache_app.command("info", epilog=examples("kwaldossier cache info", "kwaldossier cache info --json"))
+def cache_info(as_json: bool = JsonOpt) -> None:
+    """Where the cache is, how many entries and bytes it holds."""
+    from .read import cache
+
+    result = cache.info()
+    if as_json:
+        return print_json(result)
+    sys.stdout.write(f"{result['folder']}: {result['entries']} entries, {result['bytes']:,} bytes\n")
+
+
+@cache_app.command("clear", epilog=examples("kwaldossier cache clear"))
+def cache_clear(as_json: bool = JsonOpt) -> None:
+    """Remove every cached parse."""
+    from .read import cache
+
+    result = cache.clear()
+    if as_json:
+        return print_json({"folder": result["folder"], "removed": result["entries"]})
+    sys.stdout.write(f"removed {result['entries']} entries from {result['folder']}\n")
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def usage_line(exc) -> str:
+    """A click usage error as one line, with where to get help."""
+    message = exc.format_message()
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see '{ctx.command_path} -h')" if ctx is not None else ""
+    return f"kwaldossier: error: {message}{hint}\n"
+
+
+def app_for(app: typer.Typer, argv: list[str]) -> typer.Typer:
+    """The app with only the command being run: typer builds click objects for every parameter
+    of every registered command on each start (~5 ms); one command is enough to run it. Help
+    without a command, an unknown command and shell completion get the whole app."""
+    if os.environ.get(COMPLETE_VAR):
+        from typer._completion_classes import completion_init
+
+        completion_init()  # typer's shell protocol (the scripts above speak it)
+        return app
+    name = next((a for a in argv if not a.startswith("-")), None)
+    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == name]
+    if name is None or len(chosen) != 1:
+        return app
+    one = typer.Typer(**SETTINGS)  # type: ignore[arg-type]
+    one.registered_commands = chosen
+    one.registered_callback = app.registered_callback
+    return one
+
+
+def run(app: typer.Typer) -> None:
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer.exceptions import Abort
+
+    from .errors import KwaldossierError, one_line
+
+    code: object = 0
+    try:
+        try:
+            code = app_for(app, sys.argv[1:])(standalone_mode=False, prog_name="kwaldossier")
+        finally:
+            sys.stdout.flush()
+    except KwaldossierError as exc:
+        sys.stderr.write(f"kwaldossier: error: {one_line(str(exc), 1000)}\n")
+        sys.exit(getattr(exc, "exit_code", 2))
+    except NoArgsIsHelpError as exc:
+        sys.stderr.write(exc.format_message() + "\n")  # help on stderr: nothing on stdout for a failure
+        sys.exit(2)
+    except ClickException as exc:
+        sys.stderr.write(one_line(usage_line(exc).rstrip("\n"), 1000) + "\n")
+        sys.exit(2)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except (KeyboardInterrupt, Abort):
+        code = 130
+    except OSError as exc:  # e.g. stdout on a full disk (> /dev/full)
+        where = exc.filename or "standard output"
+        sys.stderr.write(f"kwaldossier: error: {where}: {exc.strerror or exc}\n")
+        sys.exit(2)
+    except RecursionError:
+        sys.stderr.write("kwaldossier: error: input nested too deeply\n")
+        sys.exit(2)
+    except Exception as exc:  # last resort, no traceback for users; KWALDOSSIER_DEBUG=1 shows it
+        if os.environ.get("KWALDOSSIER_DEBUG"):
+            raise
+        sys.stderr.write(f"kwaldossier: internal error: {type(exc).__name__}: {one_line(str(exc))}\n")
+        sys.exit(2)
+    if code == 130:  # typer turns Ctrl-C into exit 130 without a word
+        sys.stderr.write("kwaldossier: interrupted\n")
+    sys.exit(code if isinstance(code, int) else 0)
