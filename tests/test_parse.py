@@ -420,3 +420,19 @@ def test_damaged_seeds_never_crash():
             run([Bron(p, d, None)])
         parsed += 1
     assert parsed > 40
+
+
+def test_algemene_informatie_ends_at_the_next_section(tmp_path, buiten):
+    """A line after the next section's heading is not appended to the last field of algemene
+    informatie: it is reported as unplaced (a value in the wrong field is worse)."""
+    from conftest import BUITEN
+    from kwaldossier.read.text2012 import parse_file
+
+    lines = BUITEN.read_text(encoding="utf-8").split("\n")
+    assert lines[77].strip() == "2.2 Commercieel medewerker buitendienst"
+    path = tmp_path / "stray.txt"
+    path.write_text("\n".join([*lines[:78], "Een losse zin.", *lines[78:]]), encoding="utf-8")
+    d = parse_file(path)
+    assert [(u.regel, u.tekst) for u in d.onverwerkte_regels] == [(79, "Een losse zin.")]
+    ai = d.profielen[0].algemene_informatie
+    assert ai.moderne_vreemde_talen == buiten.profielen[0].algemene_informatie.moderne_vreemde_talen

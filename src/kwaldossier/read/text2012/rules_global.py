@@ -148,6 +148,8 @@ def rule_section_heading(st: State, no: int) -> int | None:
     st.profiel, last = known
     for j in range(no, last + 1):
         st.claim(j, Disp.LABEL)
+    if st.zone is Zone.ALGEMEEN:
+        st.zone, st.veld = Zone.START, None  # a new section: algemene informatie has ended
     return last + 1
 
 
