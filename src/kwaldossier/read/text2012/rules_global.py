@@ -227,7 +227,8 @@ FIRST: dict[object, str | None] = {
 def rules_for(first: str) -> tuple:
     """The global rules that can claim a line starting with `first` ("" for a blank line)."""
     if first and not first.isascii():
-        return RULES
+        # the rules' patterns start with ASCII words or with \d (any decimal digit)
+        return RULES if first.isdecimal() else tuple(r for r in RULES if FIRST[r] is None)
     return tuple(
         r for r in RULES if FIRST[r] is None or (first == BLANK and FIRST[r] == BLANK) or (first and first in (FIRST[r] or ""))
     )
