@@ -427,3 +427,37 @@ def test_damaged_seeds_never_crash():
             run([Bron(p, d, None)])
         parsed += 1
     assert parsed > 40
+
+
+def test_algemene_informatie_ends_at_the_next_section(tmp_path, buiten):
+    """A line after the next section's heading is not appended to the last field of algemene
+    informatie: it is reported as unplaced (a value in the wrong field is worse)."""
+    from conftest import BUITEN
+    from kwaldossier.read.text2012 import parse_file
+
+    lines = BUITEN.read_text(encoding="utf-8").split("\n")
+    assert lines[77].strip() == "2.2 Commercieel medewerker buitendienst"
+    path = tmp_path / "stray.txt"
+    path.write_text("\n".join([*lines[:78], "Een losse zin.", *lines[78:]]), encoding="utf-8")
+    d = parse_file(path)
+    assert [(u.regel, u.tekst) for u in d.onverwerkte_regels] == [(79, "Een losse zin.")]
+    ai = d.profielen[0].algemene_informatie
+    assert ai.moderne_vreemde_talen == buiten.profielen[0].algemene_informatie.moderne_vreemde_talen
+
+
+@pytest.mark.parametrize("tagged", [False, True])
+def test_gap_after_a_matrix_label(tagged):
+    """In plain text a gap after a label is the place of its (empty) row; a layout-aware front
+    end says itself whether a row is there, so for its tagged labels a gap is only a gap."""
+    from conftest import BUITEN
+    from kwaldossier.read.text2012 import parse_lines
+
+    lines = BUITEN.read_text(encoding="utf-8").split("\n")
+    assert lines[348].startswith("2.9 Bewaakt") and lines[351].strip().startswith("Betekenis")
+    lines.insert(351, "")
+    tags: list[str | None] = [None] * len(lines)
+    if tagged:
+        tags[348:351] = ["matrix"] * 3
+    wp = parse_lines(lines, "gap", kolommen=tags).profielen[0].werkproces("2.9")
+    assert wp.titel == "Bewaakt de voortgang van het verkooptraject bij de account"
+    assert (wp.matrix_rij, wp.in_profiel) == (not tagged, False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -120,16 +121,17 @@ def closest_folded(key: str, cutoff: float = 0.8) -> tuple[str, float] | None:
     return best
 
 
-_MATCHERS: list[tuple[str, SequenceMatcher[str]]] = []
+_LOCAL = threading.local()
 
 
 def _matchers() -> list[tuple[str, SequenceMatcher[str]]]:
-    """One matcher per national name, its index built once per process."""
-    if not _MATCHERS:
+    """One matcher per national name, its index built once per thread (a matcher is mutable)."""
+    matchers = getattr(_LOCAL, "matchers", None)
+    if matchers is None:
         from difflib import SequenceMatcher
 
-        _MATCHERS.extend((letter, SequenceMatcher(None, "", known)) for known, letter in _NAME_INDEX.items())
-    return _MATCHERS
+        matchers = _LOCAL.matchers = [(letter, SequenceMatcher(None, "", known)) for known, letter in _NAME_INDEX.items()]
+    return matchers
 
 
 def is_name_prefix(text: str) -> bool:

@@ -226,8 +226,11 @@ class Hyphenator:
             if size == 0:
                 parts, size = [part], len(part)
             elif part:
-                tail = _tail(parts, _MAX_WORD + 2)
-                drop, sep = self._glue(tail, len(tail) == size, part)
+                if parts[-1].endswith("-"):
+                    tail = _tail(parts, _MAX_WORD + 2)
+                    drop, sep = self._glue(tail, len(tail) == size, part)
+                else:
+                    drop, sep = False, " "
                 if drop:
                     parts[-1] = parts[-1][:-1]
                     size -= 1

@@ -9,6 +9,10 @@ from .evidence import known_component, name_at
 from .records import CompetentieB, ItemB
 from .state import DetailStap, Disp, State
 
+# enum members as module constants (member access is a descriptor call on Python 3.11)
+_COMPETENTIES = DetailStap.COMPETENTIES
+_MODEL = Disp.MODEL
+
 
 def closest_letter(key: str) -> str | None:
     """Letter of the national name closest to a folded text (a misspelling), or None."""
@@ -51,7 +55,7 @@ def start(st: State, letter: str | None, naam: str, regels: list[int]) -> int:
     # a misspelled name keeps its closest letter; validation flags the spelling
     st.wp.competenties.append(CompetentieB(letter=letter, naam=naam, regels=list(regels)))
     for r in regels:
-        st.claim(r, Disp.MODEL)
+        st.claim(r, _MODEL)
     return regels[-1] + 1
 
 
@@ -66,7 +70,7 @@ def drop_leaked_label(st: State, comp: CompetentieB, no: int, s: str) -> str:
 
 def rule_competenties(st: State, no: int) -> int | None:
     """A line in the competence column: a name, a component bullet, or indicator text."""
-    if st.stap is not DetailStap.COMPETENTIES or st.wp is None:
+    if st.stap is not _COMPETENTIES or st.wp is None:
         return None
     s = st.stripped[no - 1]
     naam = naam_at(st, no, structural=st.blank_before, unknown=True)
@@ -89,7 +93,7 @@ def rule_competenties(st: State, no: int) -> int | None:
             item.add(no, text)
         comp.componenten.append(item)
         comp.regels.append(no)
-        st.claim(no, Disp.MODEL)
+        st.claim(no, _MODEL)
         return no + 1
     s = drop_leaked_label(st, comp, no, s)
     if comp.componenten and not comp.indicator and s[:1].islower():
@@ -97,5 +101,5 @@ def rule_competenties(st: State, no: int) -> int | None:
     else:
         comp.indicator.add(no, s)
     comp.regels.append(no)
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
     return no + 1

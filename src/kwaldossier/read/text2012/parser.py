@@ -16,6 +16,9 @@ from .build import build
 from .evidence import components_per_letter
 from .state import Disp, State, Zone
 
+# enum members as module constants (member access is a descriptor call on Python 3.11)
+_LEEG = Disp.LEEG
+
 Rule = Callable[[State, int], "int | None"]
 
 ZONE_RULES: dict[Zone, Sequence[Rule]] = {
@@ -74,7 +77,7 @@ class Parser:
                         break
             if nxt is None:
                 nxt = no + 1  # unplaced: left without disposition
-            if st.disp[no] is not Disp.LEEG:
+            if st.disp[no] is not _LEEG:
                 st.blank_before = False
             no = nxt
         return build(st)

@@ -6,6 +6,10 @@ from .. import vocab
 from .records import TextB
 from .state import TAG_TEKST, Disp, State
 
+# enum members as module constants (member access is a descriptor call on Python 3.11)
+_MODEL = Disp.MODEL
+_LABEL = Disp.LABEL
+
 _FIRST = {label: label.split(" ", 1)[0] for label, _ in vocab.ALGEMEEN_LABELS}
 
 
@@ -35,10 +39,10 @@ def rule_algemeen_label(st: State, no: int) -> int | None:
     st.veld = key
     tb = st.profiel.algemeen.setdefault(key, TextB())
     for j in range(no, last + 1):
-        st.claim(j, Disp.LABEL)
+        st.claim(j, _LABEL)
     if rest:
         tb.add(last, rest)
-        st.claim(last, Disp.MODEL)
+        st.claim(last, _MODEL)
     return last + 1
 
 
@@ -47,7 +51,7 @@ def rule_algemeen_tekst(st: State, no: int) -> int | None:
         return None
     tb = st.profiel.algemeen[st.veld]
     tb.add(no, st.stripped[no - 1], new_paragraph=st.blank_before and bool(tb))
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
     return no + 1
 
 

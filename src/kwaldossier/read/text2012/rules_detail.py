@@ -10,8 +10,18 @@ from .evidence import NAMES, known_component
 from .records import ItemB
 from .state import COLUMN_TAGS, TAG_COMPETENTIE, TAG_LABEL, TAG_NAAM, TAG_VAKKENNIS, DetailStap, Disp, State
 
-_BEFORE_TABLE = (DetailStap.KOP, DetailStap.OMSCHRIJVING, DetailStap.GEWENST)
-_IN_TABLE = (DetailStap.VAKKENNIS, DetailStap.CONT, DetailStap.COMPETENTIES)
+# enum members as module constants (member access is a descriptor call on Python 3.11)
+_KOP = DetailStap.KOP
+_OMSCHRIJVING = DetailStap.OMSCHRIJVING
+_GEWENST = DetailStap.GEWENST
+_VAKKENNIS = DetailStap.VAKKENNIS
+_CONT = DetailStap.CONT
+_COMPETENTIES = DetailStap.COMPETENTIES
+_MODEL = Disp.MODEL
+_LABEL = Disp.LABEL
+
+_BEFORE_TABLE = (_KOP, _OMSCHRIJVING, _GEWENST)
+_IN_TABLE = (_VAKKENNIS, _CONT, _COMPETENTIES)
 
 
 def _label(st: State, no: int, label: str) -> tuple[int, str] | None:
@@ -21,31 +31,31 @@ def _label(st: State, no: int, label: str) -> tuple[int, str] | None:
 
 
 def rule_omschrijving_label(st: State, no: int) -> int | None:
-    if st.wp is None or st.stap is not DetailStap.KOP:
+    if st.wp is None or st.stap is not _KOP:
         return None
     found = _label(st, no, vocab.OMSCHRIJVING)
     if found is None:
         return None
     last, rest = found
-    st.stap = DetailStap.OMSCHRIJVING
+    st.stap = _OMSCHRIJVING
     for j in range(no, last + 1):
-        st.claim(j, Disp.LABEL)
+        st.claim(j, _LABEL)
     if rest:
         st.wp.omschrijving.add(last, rest)
-        st.claim(last, Disp.MODEL)
+        st.claim(last, _MODEL)
     return last + 1
 
 
 def rule_gewenst_label(st: State, no: int) -> int | None:
-    if st.wp is None or st.stap not in (DetailStap.KOP, DetailStap.OMSCHRIJVING):
+    if st.wp is None or st.stap not in (_KOP, _OMSCHRIJVING):
         return None
     found = _label(st, no, vocab.GEWENST_RESULTAAT)
     if found is None:
         return None
     last, rest = found
-    st.stap = DetailStap.GEWENST
+    st.stap = _GEWENST
     for j in range(no, last + 1):
-        st.claim(j, Disp.LABEL)
+        st.claim(j, _LABEL)
     if rest:
         _gewenst(st, last, rest)
     return last + 1
@@ -59,17 +69,17 @@ def rule_table_header(st: State, no: int) -> int | None:
     if found is None:
         return None
     if st.stap in _BEFORE_TABLE:
-        st.stap = DetailStap.VAKKENNIS
+        st.stap = _VAKKENNIS
     for j in range(no, found[0] + 1):
-        st.claim(j, Disp.LABEL)
+        st.claim(j, _LABEL)
     return found[0] + 1
 
 
 def rule_omschrijving(st: State, no: int) -> int | None:
-    if st.wp is None or st.stap is not DetailStap.OMSCHRIJVING:
+    if st.wp is None or st.stap is not _OMSCHRIJVING:
         return None
     st.wp.omschrijving.add(no, st.stripped[no - 1], new_paragraph=st.blank_before)
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
     return no + 1
 
 
@@ -82,11 +92,11 @@ def _gewenst(st: State, no: int, s: str) -> None:
     elif not items:
         items.append(ItemB())
     items[-1].add(no, s)
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
 
 
 def rule_gewenst(st: State, no: int) -> int | None:
-    if st.wp is None or st.stap is not DetailStap.GEWENST:
+    if st.wp is None or st.stap is not _GEWENST:
         return None
     _gewenst(st, no, st.stripped[no - 1])
     return no + 1
@@ -115,9 +125,9 @@ def rule_tagged_column(st: State, no: int) -> int | None:
             wp.vakkennis[-1].add(no, s)  # a wrapped item, also over a page break
         else:
             return None
-        st.claim(no, Disp.MODEL)
+        st.claim(no, _MODEL)
         return no + 1
-    st.stap = DetailStap.COMPETENTIES
+    st.stap = _COMPETENTIES
     if tag == TAG_NAAM:
         key = st.folded(no)
         letter = NAMES.get(key) or closest_letter(key)
@@ -137,25 +147,25 @@ def rule_tagged_column(st: State, no: int) -> int | None:
     else:
         comp.indicator.add(no, competentie.drop_leaked_label(st, comp, no, s))
     comp.regels.append(no)
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
     return no + 1
 
 
 def rule_vakkennis(st: State, no: int) -> int | None:
-    if st.wp is None or st.stap is not DetailStap.VAKKENNIS:
+    if st.wp is None or st.stap is not _VAKKENNIS:
         return None
     s = st.stripped[no - 1]
     if s.startswith(vocab.BULLET):
         _new_vakkennis(st, no, s)
-        st.claim(no, Disp.MODEL)
+        st.claim(no, _MODEL)
         return no + 1
     naam = naam_at(st, no, structural=st.blank_before)
     if naam:
-        st.stap = DetailStap.COMPETENTIES
+        st.stap = _COMPETENTIES
         return start(st, *naam)
     if st.wp.vakkennis:
         st.wp.vakkennis[-1].add(no, s)
-        st.claim(no, Disp.MODEL)
+        st.claim(no, _MODEL)
         return no + 1
     return None
 
@@ -171,33 +181,33 @@ def _accepts_continuation(st: State, item: ItemB | None) -> bool:
 
 def rule_continuation(st: State, no: int) -> int | None:
     """First lines after a repeated header: vakkennis column, then competence column."""
-    if st.wp is None or st.stap is not DetailStap.CONT:
+    if st.wp is None or st.stap is not _CONT:
         return None
     s = st.stripped[no - 1]
     last_comp = st.wp.competenties[-1] if st.wp.competenties else None
     if s.startswith(vocab.BULLET):
         if last_comp and known_component(st, last_comp.letter, s[1:].strip()):
-            st.stap = DetailStap.COMPETENTIES
+            st.stap = _COMPETENTIES
             return competentie.rule_competenties(st, no)
         st.cont_item = _new_vakkennis(st, no, s)
-        st.claim(no, Disp.MODEL)
+        st.claim(no, _MODEL)
         return no + 1
     naam = naam_at(st, no, structural=st.blank_before)
     if naam:
-        st.stap = DetailStap.COMPETENTIES
+        st.stap = _COMPETENTIES
         return start(st, *naam)
     if _accepts_continuation(st, st.cont_item):
         assert st.cont_item is not None
         st.cont_item.add(no, s)
-        st.claim(no, Disp.MODEL)
+        st.claim(no, _MODEL)
         return no + 1
     if last_comp is None:
         return None
     # the competence column resumes: the tail of the last prestatie-indicator
-    st.stap = DetailStap.COMPETENTIES
+    st.stap = _COMPETENTIES
     last_comp.indicator.add(no, s)
     last_comp.regels.append(no)
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
     return no + 1
 
 

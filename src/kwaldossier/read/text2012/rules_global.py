@@ -13,7 +13,7 @@ from ...model.competenties import fold
 from .. import vocab
 from . import rules_kop
 from .records import ProfielB
-from .state import TAG_BOILERPLATE, TAG_OPMAAK, DetailStap, Disp, MatrixStap, State, Zone
+from .state import TAG_BOILERPLATE, TAG_MATRIX, TAG_OPMAAK, DetailStap, Disp, MatrixStap, State, Zone
 
 
 def parse_date(text: str, path: str, no: int) -> date | None:
@@ -64,7 +64,9 @@ def rule_blank(st: State, no: int) -> int | None:
     if st.zone is Zone.MATRIX and st.matrix_stap is MatrixStap.RIJ and wp is not None and wp.matrix is None:
         if st.raw(no):
             return None  # whitespace in the row's place: an empty row, the matrix rule claims it
-        wp.rij_plek = True  # the label is followed by the (empty) place of its row
+        # the label is followed by the (empty) place of its row; a layout-aware front end
+        # says itself whether a row is there
+        wp.rij_plek = st.kolom(wp.matrix_regels[-1]) != TAG_MATRIX
     st.claim(no, Disp.LEEG)
     st.blank_before = True
     return no + 1
@@ -148,6 +150,8 @@ def rule_section_heading(st: State, no: int) -> int | None:
     st.profiel, last = known
     for j in range(no, last + 1):
         st.claim(j, Disp.LABEL)
+    if st.zone is Zone.ALGEMEEN:
+        st.zone, st.veld = Zone.START, None  # a new section: algemene informatie has ended
     return last + 1
 
 
@@ -223,7 +227,8 @@ FIRST: dict[object, str | None] = {
 def rules_for(first: str) -> tuple:
     """The global rules that can claim a line starting with `first` ("" for a blank line)."""
     if first and not first.isascii():
-        return RULES
+        # the rules' patterns start with ASCII words or with \d (any decimal digit)
+        return RULES if first.isdecimal() else tuple(r for r in RULES if FIRST[r] is None)
     return tuple(
         r for r in RULES if FIRST[r] is None or (first == BLANK and FIRST[r] == BLANK) or (first and first in (FIRST[r] or ""))
     )

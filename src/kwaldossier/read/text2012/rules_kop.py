@@ -51,7 +51,6 @@ def rule_kerntaak_header(st: State, no: int) -> int | None:
         for j in range(no, last + 1):
             kt.regels.append(j)
             st.claim(j, Disp.MODEL)
-    st.kerntaak = kt
     return last + 1
 
 
@@ -77,11 +76,10 @@ def rule_werkproces_header(st: State, no: int) -> int | None:
     else:
         last = no
     wp = st.profiel.werkproces(code)
-    st.kerntaak = st.profiel.kerntaak(code.split(".")[0])
     if wp.detail_titel is not None:
         # a second detail section for the same code: keep it apart, validation reports it
         wp = WerkprocesB(code)
-        st.kerntaak.werkprocessen[f"{code}#{no}"] = wp
+        st.profiel.kerntaak(code.split(".")[0]).werkprocessen[f"{code}#{no}"] = wp
     wp.detail_titel = titel
     for j in range(no, last + 1):
         wp.kop_regels.append(j)

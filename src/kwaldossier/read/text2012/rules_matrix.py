@@ -13,6 +13,14 @@ from .. import vocab
 from .records import WerkprocesB
 from .state import TAG_MATRIX, Disp, MatrixStap, State
 
+# enum members as module constants (member access is a descriptor call on Python 3.11)
+_KERNTAAK = MatrixStap.KERNTAAK
+_KT_TITEL = MatrixStap.KT_TITEL
+_LETTERS = MatrixStap.LETTERS
+_RIJ = MatrixStap.RIJ
+_MODEL = Disp.MODEL
+_LABEL = Disp.LABEL
+
 
 def decode_row(row: str) -> list[str] | None:
     """The crossed letters of a row of cells; None when it is no row (or too many cells)."""
@@ -32,41 +40,41 @@ def decode_row(row: str) -> list[str] | None:
 
 
 def rule_kerntaak(st: State, no: int) -> int | None:
-    if st.matrix_stap is not MatrixStap.KERNTAAK or st.profiel is None:
+    if st.matrix_stap is not _KERNTAAK or st.profiel is None:
         return None
     m = vocab.KERNTAAK_MATRIX.match(st.stripped[no - 1])
     if not m:
         return None
     st.matrix_kt = st.profiel.kerntaak(m.group("code"))
     st.matrix_kt.regels.append(no)
-    st.claim(no, Disp.MODEL)
-    st.matrix_stap = MatrixStap.KT_TITEL
+    st.claim(no, _MODEL)
+    st.matrix_stap = _KT_TITEL
     return no + 1
 
 
 def rule_kerntaak_titel(st: State, no: int) -> int | None:
-    if st.matrix_stap is not MatrixStap.KT_TITEL or st.matrix_kt is None:
+    if st.matrix_stap is not _KT_TITEL or st.matrix_kt is None:
         return None
     s = st.stripped[no - 1]
     if s == vocab.MATRIX_COMPETENTIES:
-        st.claim(no, Disp.LABEL)
-        st.matrix_stap = MatrixStap.LETTERS
+        st.claim(no, _LABEL)
+        st.matrix_stap = _LETTERS
         return no + 1
     st.matrix_kt.matrix_titel.append(s)
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
     return no + 1
 
 
 def rule_letters(st: State, no: int) -> int | None:
-    if st.matrix_stap is not MatrixStap.LETTERS:
+    if st.matrix_stap is not _LETTERS:
         return None
     s = st.stripped[no - 1]
     if s == vocab.MATRIX_WERKPROCESSEN:
-        st.claim(no, Disp.LABEL)
-        st.matrix_stap, st.matrix_wp = MatrixStap.RIJ, None
+        st.claim(no, _LABEL)
+        st.matrix_stap, st.matrix_wp = _RIJ, None
         return no + 1
     if len(s) < 4 * len(LETTERS) and tuple(s.split()) == LETTERS:
-        st.claim(no, Disp.LABEL)
+        st.claim(no, _LABEL)
         return no + 1
     return None
 
@@ -74,7 +82,7 @@ def rule_letters(st: State, no: int) -> int | None:
 def rule_row(st: State, no: int) -> int | None:
     """A line of cells for the werkproces whose label came last."""
     wp = st.matrix_wp
-    if st.matrix_stap is not MatrixStap.RIJ:
+    if st.matrix_stap is not _RIJ:
         return None
     raw = st.raw(no)
     if st.stripped[no - 1]:
@@ -90,14 +98,14 @@ def rule_row(st: State, no: int) -> int | None:
         letters = []  # whitespace in the row's place (rule_blank passed it on)
     wp.matrix = letters
     wp.matrix_regels.append(no)
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
     return no + 1
 
 
 def rule_label(st: State, no: int) -> int | None:
     """'N.N <title>' of the matrix's kerntaak, maybe with its row at the end of the line."""
     kt = st.matrix_kt
-    if st.matrix_stap is not MatrixStap.RIJ or st.profiel is None or kt is None:
+    if st.matrix_stap is not _RIJ or st.profiel is None or kt is None:
         return None
     m = vocab.WP_RIJ.match(st.stripped[no - 1])
     if not m or m.group("code").split(".")[0] != kt.code:
@@ -121,20 +129,20 @@ def rule_label(st: State, no: int) -> int | None:
             if letters is not None:
                 wp.titel_lines.append(titel.strip())
                 wp.matrix = letters
-                st.claim(no, Disp.MODEL)
+                st.claim(no, _MODEL)
                 return no + 1
     wp.titel_lines.append(rest.strip())
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
     return no + 1
 
 
 def rule_wrapped_label(st: State, no: int) -> int | None:
     wp = st.matrix_wp
-    if st.matrix_stap is not MatrixStap.RIJ or wp is None or wp.matrix is not None or st.blank_before:
+    if st.matrix_stap is not _RIJ or wp is None or wp.matrix is not None or st.blank_before:
         return None
     wp.titel_lines.append(st.stripped[no - 1])
     wp.matrix_regels.append(no)
-    st.claim(no, Disp.MODEL)
+    st.claim(no, _MODEL)
     return no + 1
 
 

@@ -74,7 +74,6 @@ class State:
     matrix_kt: KerntaakB | None = None
     matrix_stap: MatrixStap = MatrixStap.KERNTAAK
     matrix_wp: WerkprocesB | None = None
-    kerntaak: KerntaakB | None = None
     wp: WerkprocesB | None = None
     stap: DetailStap = DetailStap.GEEN
     blank_before: bool = True
