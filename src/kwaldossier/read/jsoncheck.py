@@ -193,6 +193,7 @@ def _obj(spec: dict[str, tuple[Any, Callable[[Any], Any]]]) -> Callable[[Any], d
                 raise exc.at(f".{key}") from None
         return v
 
+    check.spec = spec  # type: ignore[attr-defined]  # read by the test that compares it with the model
     return check
 
 
