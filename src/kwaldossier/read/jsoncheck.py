@@ -18,10 +18,32 @@ from ..errors import InputError
 from ..model import SCHEMA_VERSION
 
 LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXY")
+DATE = r"\d{4}-\d{2}-\d{2}"  # compiled on first use: most dossiers have no date
+
+
 # 2012 codes (1, 1.1) and 2015 codes (B1-K1, B1-K1-W1, P2-K1-W3); parts short enough for int().
-KERNTAAK_CODE = re.compile(r"(?:\d{1,4}|[A-Z]\d{1,4}-K\d{1,4})\Z")
-WERKPROCES_CODE = re.compile(r"(?:\d{1,4}\.\d{1,4}|[A-Z]\d{1,4}-K\d{1,4}-W\d{1,4})\Z")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+# Plain string tests, no regex: compiling patterns costs more start-up than the checks.
+def _num(part: str, prefix: str = "") -> bool:
+    if prefix:
+        if not part.startswith(prefix):
+            return False
+        part = part[len(prefix) :]
+    return 0 < len(part) <= 4 and part.isascii() and part.isdigit()
+
+
+def kerntaak_code(code: str) -> bool:
+    if _num(code):
+        return True
+    deel, _, kt = code.partition("-")
+    return len(deel) > 1 and "A" <= deel[0] <= "Z" and _num(deel[1:]) and _num(kt, "K")
+
+
+def werkproces_code(code: str) -> bool:
+    kt, dot, wp = code.partition(".")
+    if dot:
+        return _num(kt) and _num(wp)
+    kt, _, wp = code.rpartition("-")
+    return "-" in kt and kerntaak_code(kt) and _num(wp, "W")
 _REQUIRED = object()
 
 
@@ -50,7 +72,7 @@ def decode_json(data: bytes, path: str) -> Any:
         raise InputError(path, None, f"not valid JSON: {exc}") from None
     except RecursionError:
         raise InputError(path, None, "not a parsed dossier: JSON nested too deeply") from None
-    if _ESCAPED_SURROGATE.search(text):  # \ud800 alone decodes to text no output can encode
+    if ("\\ud" in text or "\\uD" in text) and re.search(_ESCAPED_SURROGATE, text):  # \ud800 alone decodes to text no output can encode
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
@@ -58,7 +80,7 @@ def decode_json(data: bytes, path: str) -> Any:
     return data
 
 
-_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPED_SURROGATE = r"\\u[dD][89a-fA-F]"
 
 
 # ---------------------------------------------------------------- checkers
@@ -107,9 +129,9 @@ def _bool(v: Any) -> bool:
     return v
 
 
-def _pattern(rx: re.Pattern[str], what: str) -> Callable[[Any], str]:
+def _code(test: Callable[[str], bool], what: str) -> Callable[[Any], str]:
     def check(v: Any) -> str:
-        if not rx.match(_str(v)):
+        if not test(_str(v)):
             raise _Bad(f"{_show(v)} is not {what}")
         return v
 
@@ -132,7 +154,7 @@ def _opt_date(v: Any) -> str | None:
     from datetime import date
 
     try:
-        if not DATE.match(_str(v)):
+        if not re.fullmatch(DATE, _str(v)):
             raise ValueError
         date.fromisoformat(v)
     except ValueError:
@@ -226,7 +248,7 @@ COMPETENTIE = _obj(
 WP_BRON = _obj({k: (list, _INTS) for k in ("matrix", "kop", "omschrijving", "omschrijving_offsets", "gewenst_resultaat")})
 WERKPROCES = _obj(
     {
-        "code": (_REQUIRED, _pattern(WERKPROCES_CODE, "a werkproces code (1.1 or B1-K1-W1)")),
+        "code": (_REQUIRED, _code(werkproces_code, "a werkproces code (1.1 or B1-K1-W1)")),
         "titel": (_REQUIRED, _str),
         "in_profiel": (_REQUIRED, _bool),
         "matrix": (list, _list(_letter)),
@@ -241,7 +263,7 @@ WERKPROCES = _obj(
 )
 KERNTAAK = _obj(
     {
-        "code": (_REQUIRED, _pattern(KERNTAAK_CODE, "a kerntaak code (1 or B1-K1)")),
+        "code": (_REQUIRED, _code(kerntaak_code, "a kerntaak code (1 or B1-K1)")),
         "titel": (_REQUIRED, _str),
         "werkprocessen": (list, _list(WERKPROCES)),
         "regels": (list, _INTS),
