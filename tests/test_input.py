@@ -399,3 +399,19 @@ def test_json_check_matches_the_model():
                 want = info.get_default(call_default_factory=True)
                 got = checker(default() if callable(default) else default)
                 assert got == (want.model_dump() if hasattr(want, "model_dump") else want), (model.__name__, name)
+
+
+@pytest.mark.parametrize(
+    ("code", "kerntaak", "werkproces"),
+    [
+        ("1", True, False), ("12", True, False), ("B1-K1", True, False), ("P2-K10", True, False),
+        ("1.1", False, True), ("2.10", False, True), ("B1-K1-W1", False, True), ("P2-K1-W3", False, True),
+        ("x", False, False), ("a.b", False, False), ("1.", False, False), (".1", False, False), ("1.1.1", False, False),
+        ("", False, False), ("-K1", False, False), ("BB1-K1", False, False), ("B1-W1", False, False),
+        ("B1-K1-W", False, False), ("１", False, False), ("12345", False, False), ("1." + "1" * 5000, False, False),
+    ],
+)
+def test_code_shapes(code, kerntaak, werkproces):
+    from kwaldossier.read.jsoncheck import kerntaak_code, werkproces_code
+
+    assert (kerntaak_code(code), werkproces_code(code)) == (kerntaak, werkproces)
