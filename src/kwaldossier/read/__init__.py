@@ -247,10 +247,10 @@ def load_folder(folder: Path, fast: bool = False) -> list[Bron]:
     Profiles that share a name are labelled `naam@file` so they can be told apart and named."""
     if not folder.is_dir():
         raise InputError(str(folder), None, "not a folder of dossiers")
-    files = sorted(folder.glob("*.json"))
+    files = sorted(f for f in folder.glob("*.json") if f.is_file())  # regular files: a FIFO would block
     stems = {f.stem for f in files}
-    files += sorted(f for f in folder.glob("*.txt") if f.stem not in stems)
-    files += sorted(f for f in folder.glob("*.pdf") if f.stem not in stems)
+    files += sorted(f for f in folder.glob("*.txt") if f.stem not in stems and f.is_file())
+    files += sorted(f for f in folder.glob("*.pdf") if f.stem not in stems and f.is_file())
     out: list[Bron] = []
     for f in files:
         dossier = load_file(f, fast)
