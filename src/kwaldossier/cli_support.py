@@ -173,13 +173,18 @@ def app_for(app: typer.Typer, argv: list[str]) -> typer.Typer:
         completion_init()  # typer's shell protocol (the scripts above speak it)
         return app
     name = next((a for a in argv if not a.startswith("-")), None)
-    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == name]
+    chosen = [c for c in app.registered_commands if (c.name or _default_name(c.callback)) == name]
     if name is None or len(chosen) != 1:
         return app
     one = typer.Typer(**SETTINGS)  # type: ignore[arg-type]
     one.registered_commands = chosen
     one.registered_callback = app.registered_callback
     return one
+
+
+def _default_name(callback) -> str:
+    """typer's name for a command registered without one: the function name, - for _."""
+    return getattr(callback, "__name__", "").lower().replace("_", "-")
 
 
 def run(app: typer.Typer) -> None:
