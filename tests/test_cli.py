@@ -360,3 +360,15 @@ def test_input_from_a_pipe_like_process_substitution(cli, tmp_path):
     assert json.loads(r.out)["profielen"][0]["naam"] == "Commercieel medewerker buitendienst"
     if os.path.exists("/dev/null"):
         _one_error_line(cli("show", "2.5", "--profiel", "/dev/null"), "/dev/null", "empty file")
+
+
+def test_start_up_builds_only_the_command_run():
+    from kwaldossier.cli import app
+    from kwaldossier.cli_support import app_for
+
+    for name in ("parse", "schema", "list", "show", "search", "matrix", "competentie", "validate", "rules", "diff", "completion"):
+        one = app_for(app, ["--no-cache", name, "x"])
+        assert [c.callback for c in one.registered_commands] == [
+            c.callback for c in app.registered_commands if (c.name or c.callback.__name__) == name
+        ], name
+    assert app_for(app, ["-h"]) is app and app_for(app, ["cache", "info"]) is app and app_for(app, ["nope"]) is app
