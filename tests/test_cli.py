@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -372,3 +373,19 @@ def test_start_up_builds_only_the_command_run():
             c.callback for c in app.registered_commands if (c.name or c.callback.__name__) == name
         ], name
     assert app_for(app, ["-h"]) is app and app_for(app, ["cache", "info"]) is app and app_for(app, ["nope"]) is app
+
+
+def test_pdf_on_standard_input(monkeypatch, cli, tmp_path):
+    import io
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from kwaldossier.read.text2012 import parse_file
+    from pdfgen import render
+
+    pdf = render(parse_file(BUITEN), tmp_path / "b.pdf")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(pdf.read_bytes())))
+    r = cli("show", "2.5", "--profiel", "-", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["resultaten"][0]["profiel"] == "Commercieel medewerker buitendienst"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"%PDF-1.4\nbroken\n")))
+    _one_error_line(cli("parse", "-", "--json"), "<stdin>")

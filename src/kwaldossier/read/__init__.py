@@ -104,7 +104,7 @@ def _check_file(path: Path) -> None:
     except OSError as exc:
         raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(str(path), None, "not a regular file (device, FIFO or socket); use - for standard input")
+        raise InputError(str(path), None, "not a regular file (a socket or block device)")
     if not os.access(path, os.R_OK):
         raise InputError(str(path), None, "permission denied")
     if path.suffix.lower() != ".pdf":  # PDFs have their own limits (pdf.py)
@@ -168,9 +168,10 @@ def load_bytes(data: bytes, name: str, fast: bool = False) -> Dossier:
             path = Path(tmp) / f"stdin{suffix}"
             path.write_bytes(data)
             try:
-                return _load_uncached(path, fast)
+                dossier = _load_uncached(path, fast)
             except InputError as exc:
                 raise InputError(name, exc.line, exc.message) from None
+        return dossier.model_copy(update={"bron": Path(name).name})  # not the temporary file's name
     from .tekst import decode
     from .text2012 import parse_text
 
