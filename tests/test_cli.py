@@ -389,3 +389,15 @@ def test_pdf_on_standard_input(monkeypatch, cli, tmp_path):
     assert json.loads(r.out)["resultaten"][0]["profiel"] == "Commercieel medewerker buitendienst"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"%PDF-1.4\nbroken\n")))
     _one_error_line(cli("parse", "-", "--json"), "<stdin>")
+
+
+def test_no_cache_anywhere_on_the_line(cli, monkeypatch):
+    from kwaldossier.read import text2012
+
+    calls: list = []
+    real = text2012.parse_file
+    monkeypatch.setattr(text2012, "parse_file", lambda p: calls.append(p) or real(p))
+    for args in (("show", "2.5", "-p", BUITEN), ("show", "2.5", "-p", BUITEN, "--no-cache"), ("--no-cache", "show", "2.5", "-p", BUITEN)):
+        assert cli(*args).code == 0
+    assert len(calls) == 3  # a miss, then two runs that bypass the cache
+    assert cli("show", "2.5", "-p", BUITEN).code == 0 and len(calls) == 3  # the first run's entry
