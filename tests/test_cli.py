@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -269,7 +270,9 @@ def test_batch_same_file_twice_is_parsed_once(cli, tmp_path):
     assert r.code == 0 and "parsed 1 of 1 files" in r.err
 
 
-def test_batch_ctrl_c_says_so_and_exits_130(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_ctrl_c_says_so_and_exits_130(tmp_path, jobs):
+    """Ctrl-C reaches the whole process group (workers too): what is written is whole and counted."""
     src = tmp_path / "in"
     src.mkdir()
     for i in range(40):
@@ -277,18 +280,20 @@ def test_batch_ctrl_c_says_so_and_exits_130(tmp_path):
     out = tmp_path / "out"
     env = {**_env(), "KWALDOSSIER_CACHE_DIR": str(tmp_path / "cache")}
     p = subprocess.Popen(
-        [sys.executable, "-m", "kwaldossier", "parse", str(src), "--out", str(out), "--jobs", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        [sys.executable, "-m", "kwaldossier", "parse", str(src), "--out", str(out), "--jobs", jobs],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.is_dir() and any(out.glob("*.json"))):
         time.sleep(0.05)
-    p.send_signal(signal.SIGINT)
+    os.killpg(p.pid, signal.SIGINT)
     stdout, stderr = p.communicate(timeout=60)
     assert p.returncode == 130, stderr
     assert stdout == "" and "Traceback" not in stderr
-    assert "interrupted" in stderr and "of 40 files parsed" in stderr
-    for f in out.glob("*.json"):  # what was written is whole
+    written = sorted(out.glob("*.json"))
+    assert f"interrupted: {len(written)} of 40 files parsed" in stderr
+    assert 0 < len(written) < 40
+    for f in written:  # what was written is whole
         json.loads(f.read_text(encoding="utf-8"))
     assert not list(out.glob(".*"))
 
@@ -356,3 +361,43 @@ def test_input_from_a_pipe_like_process_substitution(cli, tmp_path):
     assert json.loads(r.out)["profielen"][0]["naam"] == "Commercieel medewerker buitendienst"
     if os.path.exists("/dev/null"):
         _one_error_line(cli("show", "2.5", "--profiel", "/dev/null"), "/dev/null", "empty file")
+
+
+def test_start_up_builds_only_the_command_run():
+    from kwaldossier.cli import app
+    from kwaldossier.cli_support import app_for
+
+    for name in ("parse", "schema", "list", "show", "search", "matrix", "competentie", "validate", "rules", "diff", "completion"):
+        one = app_for(app, ["--no-cache", name, "x"])
+        assert [c.callback for c in one.registered_commands] == [
+            c.callback for c in app.registered_commands if (c.name or c.callback.__name__) == name
+        ], name
+    assert app_for(app, ["-h"]) is app and app_for(app, ["cache", "info"]) is app and app_for(app, ["nope"]) is app
+
+
+def test_pdf_on_standard_input(monkeypatch, cli, tmp_path):
+    import io
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from kwaldossier.read.text2012 import parse_file
+    from pdfgen import render
+
+    pdf = render(parse_file(BUITEN), tmp_path / "b.pdf")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(pdf.read_bytes())))
+    r = cli("show", "2.5", "--profiel", "-", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["resultaten"][0]["profiel"] == "Commercieel medewerker buitendienst"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"%PDF-1.4\nbroken\n")))
+    _one_error_line(cli("parse", "-", "--json"), "<stdin>")
+
+
+def test_no_cache_anywhere_on_the_line(cli, monkeypatch):
+    from kwaldossier.read import text2012
+
+    calls: list = []
+    real = text2012.parse_file
+    monkeypatch.setattr(text2012, "parse_file", lambda p: calls.append(p) or real(p))
+    for args in (("show", "2.5", "-p", BUITEN), ("show", "2.5", "-p", BUITEN, "--no-cache"), ("--no-cache", "show", "2.5", "-p", BUITEN)):
+        assert cli(*args).code == 0
+    assert len(calls) == 3  # a miss, then two runs that bypass the cache
+    assert cli("show", "2.5", "-p", BUITEN).code == 0 and len(calls) == 3  # the first run's entry

@@ -371,3 +371,49 @@ def test_cache_hit_imports_no_pydantic(tmp_path):
     warm = subprocess.run([sys.executable, "-c", code, str(BUITEN)], capture_output=True, text=True, env=env)
     assert "pydantic" in cold.stderr
     assert warm.stderr.strip() == "[]" and warm.stdout == cold.stdout
+
+
+def test_json_check_matches_the_model():
+    """The fast path's structural check knows every field of the model with the same default:
+    a field added to the model must be added to read/jsoncheck.py too (this test names it)."""
+    from kwaldossier.model import dossier as m
+    from kwaldossier.read import jsoncheck as j
+
+    pairs = {
+        m.Dossier: j.DOSSIER, m.Profiel: j.PROFIEL, m.AlgemeneInformatie: j.ALGEMEEN, m.Kerntaak: j.KERNTAAK,
+        m.Werkproces: j.WERKPROCES, m.WerkprocesBron: j.WP_BRON, m.Competentie: j.COMPETENTIE,
+        m.VakkennisItem: j.VAKKENNIS, m.OnverwerkteRegel: j.ONVERWERKT, m.Herstelling: j.HERSTELLING,
+        m.Regelverantwoording: j.VERANTWOORDING,
+    }
+    for model, check in pairs.items():
+        spec = dict(check.spec)
+        fields = dict(model.model_fields)
+        if model is m.Dossier:
+            fields.pop("schema_version")  # checked on its own, before the rest
+        assert set(fields) == set(spec), f"{model.__name__}: model only {set(fields) - set(spec)}, check only {set(spec) - set(fields)}"
+        for name, info in fields.items():
+            default, checker = spec[name]
+            if isinstance(default, j._Omit):  # a 2015 field: checked when present, not filled in
+                default = default.value
+            if info.is_required():
+                assert default is j._REQUIRED, (model.__name__, name)
+            else:
+                want = info.get_default(call_default_factory=True)
+                got = checker(default() if callable(default) else default)
+                assert got == (want.model_dump() if hasattr(want, "model_dump") else want), (model.__name__, name)
+
+
+@pytest.mark.parametrize(
+    ("code", "kerntaak", "werkproces"),
+    [
+        ("1", True, False), ("12", True, False), ("B1-K1", True, False), ("P2-K10", True, False),
+        ("1.1", False, True), ("2.10", False, True), ("B1-K1-W1", False, True), ("P2-K1-W3", False, True),
+        ("x", False, False), ("a.b", False, False), ("1.", False, False), (".1", False, False), ("1.1.1", False, False),
+        ("", False, False), ("-K1", False, False), ("BB1-K1", False, False), ("B1-W1", False, False),
+        ("B1-K1-W", False, False), ("１", False, False), ("12345", False, False), ("1." + "1" * 5000, False, False),
+    ],
+)
+def test_code_shapes(code, kerntaak, werkproces):
+    from kwaldossier.read.jsoncheck import kerntaak_code, werkproces_code
+
+    assert (kerntaak_code(code), werkproces_code(code)) == (kerntaak, werkproces)

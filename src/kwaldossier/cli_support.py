@@ -173,13 +173,31 @@ def app_for(app: typer.Typer, argv: list[str]) -> typer.Typer:
         completion_init()  # typer's shell protocol (the scripts above speak it)
         return app
     name = next((a for a in argv if not a.startswith("-")), None)
-    chosen = [c for c in app.registered_commands if (c.name or getattr(c.callback, "__name__", "")) == name]
+    chosen = [c for c in app.registered_commands if (c.name or _default_name(c.callback)) == name]
     if name is None or len(chosen) != 1:
         return app
     one = typer.Typer(**SETTINGS)  # type: ignore[arg-type]
     one.registered_commands = chosen
     one.registered_callback = app.registered_callback
     return one
+
+
+GLOBAL_FLAGS = ("--no-cache",)
+
+
+def hoist_global_flags(argv: list[str]) -> list[str]:
+    """`kwaldossier show 2.5 --no-cache` means `kwaldossier --no-cache show 2.5`: a global flag
+    after the command is moved in front of it (not after a `--`, where it would be a value)."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    flags = [a for a in argv[:end] if a in GLOBAL_FLAGS]
+    if not flags:
+        return argv
+    return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
+
+
+def _default_name(callback) -> str:
+    """typer's name for a command registered without one: the function name, - for _."""
+    return getattr(callback, "__name__", "").lower().replace("_", "-")
 
 
 def run(app: typer.Typer) -> None:
@@ -191,7 +209,8 @@ def run(app: typer.Typer) -> None:
     code: object = 0
     try:
         try:
-            code = app_for(app, sys.argv[1:])(standalone_mode=False, prog_name="kwaldossier")
+            argv = hoist_global_flags(sys.argv[1:])
+            code = app_for(app, argv)(args=argv, standalone_mode=False, prog_name="kwaldossier")
         finally:
             sys.stdout.flush()
     except KwaldossierError as exc:

@@ -104,7 +104,7 @@ def _check_file(path: Path) -> None:
     except OSError as exc:
         raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(str(path), None, "not a regular file (device, FIFO or socket); use - for standard input")
+        raise InputError(str(path), None, "not a regular file (a socket or block device)")
     if not os.access(path, os.R_OK):
         raise InputError(str(path), None, "permission denied")
     if path.suffix.lower() != ".pdf":  # PDFs have their own limits (pdf.py)
@@ -172,9 +172,10 @@ def load_bytes(data: bytes, name: str, fast: bool = False) -> Dossier:
             path = Path(tmp) / f"stdin{suffix}"
             path.write_bytes(data)
             try:
-                return _load_uncached(path, fast)
+                dossier = _load_uncached(path, fast)
             except InputError as exc:
                 raise InputError(name, exc.line, exc.message) from None
+        return dossier.model_copy(update={"bron": Path(name).name})  # not the temporary file's name
     from .tekst import decode, split_lines
     from .text2012 import parse_lines
 
@@ -251,11 +252,11 @@ def load_folder(folder: Path, fast: bool = False) -> list[Bron]:
     Profiles that share a name are labelled `naam@file` so they can be told apart and named."""
     if not folder.is_dir():
         raise InputError(str(folder), None, "not a folder of dossiers")
-    files = sorted(folder.glob("*.json"))
+    files = sorted(f for f in folder.glob("*.json") if f.is_file())  # regular files: a FIFO would block
     stems = {f.stem for f in files}
-    files += sorted(f for f in folder.glob("*.txt") if f.stem not in stems)
-    files += sorted(f for f in folder.glob("*.pdf") if f.stem not in stems)
-    files += sorted(f for f in folder.glob("*.xml") if f.stem not in stems)
+    files += sorted(f for f in folder.glob("*.txt") if f.stem not in stems and f.is_file())
+    files += sorted(f for f in folder.glob("*.pdf") if f.stem not in stems and f.is_file())
+    files += sorted(f for f in folder.glob("*.xml") if f.stem not in stems and f.is_file())
     out: list[Bron] = []
     for f in files:
         dossier = load_file(f, fast)

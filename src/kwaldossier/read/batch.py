@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from ..errors import InputError, KwaldossierError, UsageError
@@ -73,6 +73,14 @@ def _one(args: tuple[str, str]) -> tuple[str, str | None]:
         return src, f"{src}: internal error: {type(exc).__name__}: {exc}"
 
 
+def _outcome(future: Future, src: str) -> tuple[str, str | None]:
+    """A worker's result; a worker that died (killed, out of memory) fails only its own file."""
+    exc = future.exception()
+    if exc is not None:
+        return src, f"{src}: the worker parsing it stopped ({type(exc).__name__}: {exc})"
+    return future.result()
+
+
 def _worker_init(use_cache: bool) -> None:
     # Ctrl-C goes to the whole process group: the parent decides, workers finish their file
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -105,6 +113,7 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
 
     err = Console(stderr=True, highlight=False)
     show = sys.stderr.isatty() and not quiet
+    futures: list[Future] = []
     try:
         with Progress(console=err, disable=not show, transient=True) as progress:
             task = progress.add_task("parsing", total=len(tasks))
@@ -115,12 +124,16 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
             else:
                 pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(cache.enabled(),))
                 try:
-                    for r in pool.map(_one, tasks):
-                        results.append(r)
+                    futures = [pool.submit(_one, t) for t in tasks]
+                    for _ in as_completed(futures):
                         progress.advance(task)
                 finally:
+                    # on Ctrl-C: files not started are dropped, the ones running finish whole
                     pool.shutdown(wait=True, cancel_futures=True)
+                results = [_outcome(f, t[0]) for f, t in zip(futures, tasks, strict=True)]
     except KeyboardInterrupt:
+        if futures:
+            results = [_outcome(f, t[0]) for f, t in zip(futures, tasks, strict=True) if f.done() and not f.cancelled()]
         done = sum(1 for _, e in results if not e)
         raise Interrupted(f"interrupted: {done} of {len(tasks)} files parsed into {out_dir}, the rest not started") from None
     failed = [(s, e) for s, e in results if e]

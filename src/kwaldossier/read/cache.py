@@ -55,10 +55,10 @@ def _code_stamp() -> str:
     h = hashlib.sha256(f"{__version__}/{SCHEMA_VERSION}".encode())
     pkg = Path(__file__).resolve().parents[1]
     for folder in ("read", "model"):
-        for f in sorted((pkg / folder).glob("*.py")):
+        for f in sorted((pkg / folder).rglob("*.py")):  # subpackages too (a reader may grow into one)
             with contextlib.suppress(OSError):
                 st = f.stat()
-                h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+                h.update(f"{f.relative_to(pkg)}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
 
 

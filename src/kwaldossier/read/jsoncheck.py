@@ -18,11 +18,42 @@ from ..errors import InputError
 from ..model import SCHEMA_VERSION
 
 LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXY")
+DATE = r"\d{4}-\d{2}-\d{2}"  # compiled on first use: most dossiers have no date
+
+
 # 2012 codes (1, 1.1) and 2015 codes (B1-K1, B1-K1-W1, P2-K1-W3); parts short enough for int().
-KERNTAAK_CODE = re.compile(r"(?:\d{1,4}|[A-Z]\d{1,4}-K\d{1,4})\Z")
-WERKPROCES_CODE = re.compile(r"(?:\d{1,4}\.\d{1,4}|[A-Z]\d{1,4}-K\d{1,4}-W\d{1,4})\Z")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+# Plain string tests, no regex: compiling patterns costs more start-up than the checks.
+def _num(part: str, prefix: str = "") -> bool:
+    if prefix:
+        if not part.startswith(prefix):
+            return False
+        part = part[len(prefix) :]
+    return 0 < len(part) <= 4 and part.isascii() and part.isdigit()
+
+
+def kerntaak_code(code: str) -> bool:
+    if _num(code):
+        return True
+    deel, _, kt = code.partition("-")
+    return len(deel) > 1 and "A" <= deel[0] <= "Z" and _num(deel[1:]) and _num(kt, "K")
+
+
+def werkproces_code(code: str) -> bool:
+    kt, dot, wp = code.partition(".")
+    if dot:
+        return _num(kt) and _num(wp)
+    kt, _, wp = code.rpartition("-")
+    return "-" in kt and kerntaak_code(kt) and _num(wp, "W")
 _REQUIRED = object()
+
+
+class _Omit:
+    """Default of a 2015-model field: checked when present, NOT filled in when absent (parsed JSON
+    leaves these out while they hold their default, and so must `show --json` on a 2012 dossier);
+    the views (view.py) answer the default instead."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
 
 def decode_json(data: bytes, path: str) -> Any:
@@ -50,7 +81,7 @@ def decode_json(data: bytes, path: str) -> Any:
         raise InputError(path, None, f"not valid JSON: {exc}") from None
     except RecursionError:
         raise InputError(path, None, "not a parsed dossier: JSON nested too deeply") from None
-    if _ESCAPED_SURROGATE.search(text):  # \ud800 alone decodes to text no output can encode
+    if ("\\ud" in text or "\\uD" in text) and re.search(_ESCAPED_SURROGATE, text):  # \ud800 alone decodes to text no output can encode
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
@@ -58,7 +89,7 @@ def decode_json(data: bytes, path: str) -> Any:
     return data
 
 
-_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPED_SURROGATE = r"\\u[dD][89a-fA-F]"
 
 
 # ---------------------------------------------------------------- checkers
@@ -107,9 +138,9 @@ def _bool(v: Any) -> bool:
     return v
 
 
-def _pattern(rx: re.Pattern[str], what: str) -> Callable[[Any], str]:
+def _code(test: Callable[[str], bool], what: str) -> Callable[[Any], str]:
     def check(v: Any) -> str:
-        if not rx.match(_str(v)):
+        if not test(_str(v)):
             raise _Bad(f"{_show(v)} is not {what}")
         return v
 
@@ -132,7 +163,7 @@ def _opt_date(v: Any) -> str | None:
     from datetime import date
 
     try:
-        if not DATE.match(_str(v)):
+        if not re.fullmatch(DATE, _str(v)):
             raise ValueError
         date.fromisoformat(v)
     except ValueError:
@@ -186,6 +217,8 @@ def _obj(spec: dict[str, tuple[Any, Callable[[Any], Any]]]) -> Callable[[Any], d
             if key not in v:
                 if default is _REQUIRED:
                     raise _Bad(f"missing {key!r}")
+                if isinstance(default, _Omit):
+                    continue
                 v[key] = default() if callable(default) else default
             try:
                 v[key] = checker(v[key])
@@ -193,6 +226,7 @@ def _obj(spec: dict[str, tuple[Any, Callable[[Any], Any]]]) -> Callable[[Any], d
                 raise exc.at(f".{key}") from None
         return v
 
+    check.spec = spec  # type: ignore[attr-defined]  # read by the test that compares it with the model
     return check
 
 
@@ -209,7 +243,26 @@ def _show(v: Any) -> str:
 _INTS = _list(_int)
 _STRS = _list(_str)
 
-VAKKENNIS = _obj({"tekst": (_REQUIRED, _str), "taal": (_REQUIRED, _bool), "regels": (list, _INTS)})
+_NEE = _Omit(False)
+_LEEG = _Omit("")
+_GEEN = _Omit(None)
+_GEEN_LIJST = _Omit([])
+
+
+def _opt_deel(v: Any) -> str | None:
+    if v is not None and v not in ("basis", "profiel"):
+        raise _Bad(f"{_show(v)} is not 'basis' or 'profiel'")
+    return v
+
+
+def _model(v: Any) -> str:
+    if v not in ("2012", "2015"):
+        raise _Bad(f"{_show(v)} is not a dossier model ('2012' or '2015')")
+    return v
+
+
+VAKKENNIS = _obj({"tekst": (_REQUIRED, _str), "taal": (_REQUIRED, _bool), "regels": (list, _INTS), "aanvullend": (_NEE, _bool)})
+GEDRAG = _obj({"tekst": (_REQUIRED, _str), "aanvullend": (False, _bool), "regel": (None, _opt_int)})
 COMPETENTIE = _obj(
     {
         "letter": (_REQUIRED, _opt_letter),
@@ -220,12 +273,16 @@ COMPETENTIE = _obj(
         "componenten_regels": (list, _INTS),
         "prestatie_indicator_regels": (list, _INTS),
         "prestatie_indicator_offsets": (list, _INTS),
+        "aanvullend": (_NEE, _bool),
     }
 )
-WP_BRON = _obj({k: (list, _INTS) for k in ("matrix", "kop", "omschrijving", "omschrijving_offsets", "gewenst_resultaat")})
+WP_BRON = _obj(
+    {k: (list, _INTS) for k in ("matrix", "kop", "omschrijving", "omschrijving_offsets", "gewenst_resultaat")}
+    | {k: (_GEEN_LIJST, _INTS) for k in ("resultaat", "gedrag", "competenties", "aanvullend")}
+)
 WERKPROCES = _obj(
     {
-        "code": (_REQUIRED, _pattern(WERKPROCES_CODE, "a werkproces code (1.1 or B1-K1-W1)")),
+        "code": (_REQUIRED, _code(werkproces_code, "a werkproces code (1.1 or B1-K1-W1)")),
         "titel": (_REQUIRED, _str),
         "in_profiel": (_REQUIRED, _bool),
         "matrix": (list, _list(_letter)),
@@ -236,18 +293,36 @@ WERKPROCES = _obj(
         "vakkennis_en_vaardigheden": (list, _list(VAKKENNIS)),
         "competenties": (list, _list(COMPETENTIE)),
         "bron": (dict, WP_BRON),
+        "deel": (_GEEN, _opt_deel),
+        "titel_bron": (_GEEN, _opt_str),
+        "resultaat": (_LEEG, _str),
+        "resultaat_aanvullend": (_LEEG, _str),
+        "omschrijving_aanvullend": (_LEEG, _str),
+        "gedrag_inleiding": (_LEEG, _str),
+        "gedrag_inleiding_aanvullend": (_LEEG, _str),
+        "gedrag": (_GEEN_LIJST, _list(GEDRAG)),
     }
 )
 KERNTAAK = _obj(
     {
-        "code": (_REQUIRED, _pattern(KERNTAAK_CODE, "a kerntaak code (1 or B1-K1)")),
+        "code": (_REQUIRED, _code(kerntaak_code, "a kerntaak code (1 or B1-K1)")),
         "titel": (_REQUIRED, _str),
         "werkprocessen": (list, _list(WERKPROCES)),
         "regels": (list, _INTS),
+        "deel": (_GEEN, _opt_deel),
+        "titel_bron": (_GEEN, _opt_str),
+        "complexiteit": (_LEEG, _str),
+        "complexiteit_aanvullend": (_LEEG, _str),
+        "verantwoordelijkheid": (_LEEG, _str),
+        "verantwoordelijkheid_aanvullend": (_LEEG, _str),
+        "vakkennis_en_vaardigheden": (_GEEN_LIJST, _list(VAKKENNIS)),
     }
 )
 _AI_FIELDS = ["context", "beroepshouding", "niveau", "rol_en_verantwoordelijkheden", "complexiteit", "wettelijke_beroepsvereisten", "branchevereisten", "nederlands_en_rekenen", "moderne_vreemde_talen"]
-ALGEMEEN = _obj({**{k: ("", _str) for k in _AI_FIELDS}, "bron": (dict, _dict_of(_INTS))})
+ALGEMEEN = _obj(
+    {**{k: ("", _str) for k in _AI_FIELDS}, "bron": (dict, _dict_of(_INTS))}
+    | {k: (_LEEG, _str) for k in ("generieke_onderdelen", "resultaat_van_het_beroep", "typering_van_het_beroep")}
+)
 PROFIEL = _obj(
     {
         "naam": (_REQUIRED, _str),
@@ -256,6 +331,7 @@ PROFIEL = _obj(
         "kerntaken": (list, _list(KERNTAAK)),
         "regels": (list, _INTS),
     }
+    | {k: (_GEEN, _opt_str) for k in ("code", "crebo", "sbb_nr", "titel_bron")}
 )
 ONVERWERKT = _obj({"regel": (_REQUIRED, _int), "tekst": (_REQUIRED, _str), "pagina": (None, _opt_int)})
 HERSTELLING = _obj({"regel": (_REQUIRED, _int), "soort": (_REQUIRED, _str), "tekst": (_REQUIRED, _str)})
@@ -270,7 +346,10 @@ DOSSIER = _obj(
         "herstellingen": (list, _list(HERSTELLING)),
         "regel_paginas": (list, _INTS),
         "regelverantwoording": (dict, VERANTWOORDING),
+        "model": (_Omit("2012"), _model),
+        "vastgesteld_op": (_GEEN, _opt_date),
     }
+    | {k: (_GEEN, _opt_str) for k in ("formaat", "crebo", "sector", "versie")}
 )
 
 

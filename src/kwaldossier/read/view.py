@@ -1,9 +1,11 @@
 """Read-only views over parsed-JSON dicts, shaped like the model, for the fast look-up path.
 
 Loading pydantic's BaseModel costs more than the whole start-up budget of `kwaldossier show`,
-so look-ups read the bundled JSON (written and validated by this package, checked by a test)
-into these views instead. They answer the same attribute names and helper methods the query
-code uses on the pydantic model; validate and diff use the full model.
+so look-ups read parsed JSON (bundled, a file, or a cache entry) into these views instead. The
+JSON is checked first by jsoncheck.py, which also fills in the model's defaults, so every
+attribute the query code asks for is there with the model's type. They answer the same
+attribute names and helper methods the query code uses on the pydantic model; validate and
+diff use the full model.
 """
 
 from __future__ import annotations
