@@ -1,0 +1,130 @@
+"""Detail pages: per werkproces its labels (omschrijving, gewenst resultaat), then the
+three-column table. Columns start where the column titles start (or at the ruling line left of
+a title); competence blocks start where column-2 lines spell a national competence name."""
+
+from __future__ import annotations
+
+from ...model import competenties as reference
+from . import ankers
+from .bladzijde import Box
+from .labels import label_text
+from .regels import Emitter, Line, lines_of, pitch
+
+TOL = 2.0
+
+
+class DetailState:
+    """Carried over pages: the werkproces, whether its table has begun, the column bounds."""
+
+    def __init__(self) -> None:
+        self.wp: str | None = None
+        self.table = False
+        self.cols: tuple[float, float] | None = None
+
+
+def table_header(lines: list[Line]) -> tuple[int, int, list[float]] | None:
+    """The column-title rows: (first, past-last index, x where each title starts). A title may
+    wrap over lines ("Competentie en" / "component(en)")."""
+    for i, ln in enumerate(lines):
+        words = ln.words
+        first = next((w for w in words if w.text == "Vakkennis"), None)
+        comp = next((w for w in words if w.text == "Competentie"), None)
+        ind = next((w for w in words if w.text.startswith("Prestatie")), None)
+        if not (first and comp and ind and first.x0 < comp.x0 < ind.x0):
+            continue
+        if any(w.text not in ankers.KOLOM_WOORDEN for w in words):
+            continue
+        k = i + 1
+        while k < len(lines) and lines[k].top - lines[k - 1].bottom < 0.8 * lines[k - 1].height and all(
+            w.text in ankers.KOLOM_WOORDEN for w in lines[k].words
+        ):
+            k += 1
+        return i, k, [first.x0, comp.x0, ind.x0]
+    return None
+
+
+def _bounds(starts: list[float], boxes: list[Box], top: float) -> tuple[float, float]:
+    """Where columns 2 and 3 begin: a vertical rule just left of the title, else the title."""
+    verticals = [b.x0 for b in boxes if b.x1 - b.x0 < 2 and b.bottom - b.top > 5 and b.bottom > top]
+    out = []
+    for k in (1, 2):
+        rules = [x for x in verticals if starts[k - 1] + 5 < x <= starts[k] + TOL]
+        out.append(max(rules) if rules else starts[k] - TOL)
+    return out[0], out[1]
+
+
+def detail_segment(lines: list[Line], boxes: list[Box], no: int, out: Emitter, state: DetailState) -> None:
+    """The lines of one werkproces on one page (after its heading, if the page has it)."""
+    head = table_header(lines)
+    if not state.table:
+        before = lines if head is None else lines[: head[0]]
+        label_text(before, ankers.DETAIL_LABELS, no, out)
+        if head is None:
+            return
+        state.table = True
+    if head is not None:
+        first, past, starts = head
+        state.cols = _bounds(starts, boxes, lines[first].top)
+        out.blank(no)
+        out.emit(" ".join(ankers.KOLOMMEN), "label", no)
+        out.blank(no)
+        lines = lines[past:]
+    if state.cols is None:
+        for ln in lines:
+            out.emit(ln.text, None, no)
+        return
+    _table(lines, state.cols, no, out)
+
+
+def _table(lines: list[Line], cols: tuple[float, float], no: int, out: Emitter) -> None:
+    c2, c3 = cols
+    words = [w for ln in lines for w in ln.words]
+    col1 = lines_of([w for w in words if w.x0 < c2])
+    col2 = lines_of([w for w in words if c2 <= w.x0 < c3])
+    col3 = lines_of([w for w in words if w.x0 >= c3])
+    step = pitch(col1 + col2 + col3)
+    out.column(col1, "vakkennis", no, step)
+    starts = _name_starts(col2)
+    first_top = col2[starts[0][0]].top if starts else float("inf")
+    for ln in col2[: starts[0][0] if starts else len(col2)]:
+        out.emit(ln.text, "competentie", no)  # more componenten of the last block
+    for ln in col3:
+        if ln.top < first_top - TOL:
+            out.emit(ln.text, "indicator", no)  # the tail of the last indicator
+    for n, (s, length) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(col2)
+        out.blank(no)
+        out.emit(" ".join(ln.text for ln in col2[s : s + length]), "naam", no)
+        for ln in col2[s + length : end]:
+            out.emit(ln.text, "competentie", no)
+        top = col2[s].top
+        bottom = col2[end].top if end < len(col2) else float("inf")
+        ind = [ln for ln in col3 if top - TOL <= ln.top < bottom - TOL]
+        if ind:
+            out.blank(no)
+            out.column(ind, "indicator", no, step)
+
+
+def _name_starts(col2: list[Line]) -> list[tuple[int, int]]:
+    """(index, line count) of each run of column-2 lines that spells a national competence
+    name, at the column's left edge and not a bullet item."""
+    if not col2:
+        return []
+    left = min(ln.x0 for ln in col2)
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(col2):
+        found = 0
+        if abs(col2[k].x0 - left) <= TOL and not col2[k].text.startswith(("•", "-", "–")):
+            text = ""
+            for m in range(k, min(k + 3, len(col2))):
+                text = (text + " " + col2[m].text).strip()
+                if reference.letter_for_name(text) is not None:
+                    found = m - k + 1
+                    break
+        if found:
+            out.append((k, found))
+            k += found
+        else:
+            k += 1
+    return out
