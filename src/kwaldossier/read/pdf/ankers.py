@@ -38,4 +38,5 @@ def is_vocabulary(text: str) -> bool:
         or text.startswith(DETAIL_LABELS)
         or text.startswith(ALGEMEEN_WOORDEN)
         or KERNTAAK_ALLEEN.match(text)
+        or ("Vakkennis" in text and "Competentie" in text)  # the table header, wrapped or not
     )

@@ -18,7 +18,7 @@ UNPLACED_SHARE = 0.5  # more unplaced lines than this share of the non-blank one
 def problems(dossier: Dossier) -> list[str]:
     out: list[str] = []
     for p in dossier.profielen:
-        wps = p.werkprocessen()
+        wps = list(p.werkprocessen())
         if not wps:
             out.append(f"profiel {p.naam!r} has no werkprocessen")
             continue

@@ -1,0 +1,169 @@
+"""PDFs from other producers: layouts that differ in every trait (ruling lines or none,
+portrait or landscape matrix, header and footer heights, bold or plain names, x / X / ✓ / filled
+cells, wrapped column titles, headings that wrap) parse to the same model as the seed text."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import PARSED
+
+pytest.importorskip("reportlab")
+
+import pypdfium2 as pdfium
+
+import pdfgen
+from kwaldossier.errors import InputError
+from kwaldossier.read import load_file
+from kwaldossier.read.pdf import parse_pdf
+from pdflayouts import bordered, flow
+from test_pdf import content
+
+NAMES = ("buitendienst", "binnendienst")
+
+
+def _render(layout: str, dossier, path):
+    if layout == "flow" and not flow.AVAILABLE:
+        pytest.skip("layout 'flow' needs the DejaVu Sans TrueType fonts (for the check mark); none found in /usr/share/fonts")
+    return {"canvas": pdfgen.render, "bordered": bordered.render, "flow": flow.render}[layout](dossier, path)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {name: load_file(PARSED / f"commercieel-medewerker-{name}.json") for name in NAMES}
+
+
+def _leaves(o, pre=""):
+    if isinstance(o, dict):
+        for k, v in o.items():
+            yield from _leaves(v, f"{pre}.{k}")
+    elif isinstance(o, list):
+        for i, v in enumerate(o):
+            yield from _leaves(v, f"{pre}[{i}]")
+    else:
+        yield pre, o
+
+
+def _same(back, original) -> None:
+    """Field for field; on failure the message counts the fields right and names the wrong ones."""
+    want, got = dict(_leaves(content(original))), dict(_leaves(content(back)))
+    wrong = [k for k in want if got.get(k) != want[k]] + [k for k in got if k not in want]
+    assert not wrong, f"{len(want) - len(wrong)} of {len(want)} fields right; wrong: {wrong[:10]}"
+
+
+@pytest.mark.parametrize("layout", ["canvas", "bordered", "flow"])
+@pytest.mark.parametrize("name", NAMES)
+def test_layout_parses_to_the_seed_model(tmp_path, seeds, layout, name):
+    path = _render(layout, seeds[name], tmp_path / f"{layout}.pdf")
+    back = parse_pdf(path)
+    assert back.onverwerkte_regels == []
+    _same(back, seeds[name])
+
+
+@pytest.mark.parametrize("layout", ["bordered", "flow"])
+def test_both_profiles_in_one_pdf(tmp_path, seeds, layout):
+    a, b = seeds["binnendienst"], seeds["buitendienst"]
+    both = a.model_copy(update={"profielen": a.profielen + b.profielen})
+    back = parse_pdf(_render(layout, both, tmp_path / "both.pdf"))
+    assert [p.naam for p in back.profielen] == [p.naam for p in both.profielen]
+    _same(back, both)
+    assert all(pg >= 1 for pg in back.regel_paginas)
+
+
+def test_filled_cells_are_crosses(tmp_path, seeds):
+    path = bordered.render(seeds["buitendienst"], tmp_path / "filled.pdf", mark="fill")
+    matrix = _pages(path)[2]  # no glyph in any cell: "X" only as the letter of the header
+    assert "Proces-competentie-matrix" in {w.text for w in matrix.words}
+    assert [w.text for w in matrix.words].count("X") == 1 and "✓" not in {w.text for w in matrix.words}
+    assert sum(b.filled for b in matrix.boxes) == sum(len(wp.matrix) for wp in seeds["buitendienst"].profielen[0].kerntaken[0].werkprocessen)
+    back = parse_pdf(path)
+    _same(back, seeds["buitendienst"])
+    assert back.profielen[0].werkproces("2.5").matrix == ["E", "I", "J", "R", "T", "Y"]
+
+
+# ---------------------------------------------------------------- the layouts really differ
+
+
+def _pages(path):
+    from kwaldossier.read.pdf.bladzijde import read_page
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        return [read_page(doc[i], i + 1) for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def test_layouts_differ_in_their_traits(tmp_path, seeds):
+    d = seeds["buitendienst"]
+    canvas = _pages(pdfgen.render(d, tmp_path / "c.pdf"))
+    ruled = _pages(bordered.render(d, tmp_path / "b.pdf"))
+    if not flow.AVAILABLE:
+        pytest.skip("no DejaVu Sans for layout 'flow'")
+    free = _pages(flow.render(d, tmp_path / "f.pdf"))
+
+    def words(pages):
+        return {w.text for p in pages for w in p.words}
+
+    def matrix_pages(pages):
+        return [p for p in pages if any(w.text == "Proces-competentie-matrix" for w in p.words)]
+
+    # portrait matrix in one, landscape in the others
+    assert all(p.width < p.height for p in matrix_pages(canvas))
+    assert all(p.width > p.height for p in matrix_pages(ruled) + matrix_pages(free))
+    # crosses: x, X, ✓
+    assert "x" in words(canvas) and "X" in words(ruled) and "✓" in words(free)
+    # ruling: rectangles, line segments, nothing at all
+    assert any(b.x1 - b.x0 > 5 and b.bottom - b.top > 5 for p in canvas for b in p.boxes)
+    assert all(min(b.x1 - b.x0, b.bottom - b.top) < 2 for p in ruled for b in p.boxes if not b.filled)
+    assert not any(not b.filled for p in free for b in p.boxes)
+    # competence names bold in two, plain in one
+    name_bold = [{w.bold for p in pages for w in p.words if w.text == "Presenteren"} for pages in (canvas, ruled, free)]
+    assert name_bold == [{True}, {False}, {True}]
+    # the detail table's column titles wrap in two of them
+    wrapped = [any(w.text == "component(en)" and not any(v.text == "Competentie" and abs(v.top - w.top) < 2 for v in p.words) for p in pages for w in p.words) for pages in (canvas, ruled, free)]
+    assert wrapped == [False, True, True]
+    # running header and footer at different distances from the edges
+    def edge(pages, text):
+        return {round(w.top) for p in pages for w in p.words if w.text == text}
+
+    assert len({min(edge(canvas, "Kerntaak")), min(edge(ruled, "Kerntaak"))}) == 2
+
+
+# ---------------------------------------------------------------- never a wrong dossier
+
+
+def test_duplicate_werkproces_section_fails(tmp_path, seeds):
+    d = seeds["buitendienst"]
+    p = d.profielen[0]
+    kt = p.kerntaken[0]
+    twice = kt.model_copy(update={"werkprocessen": [*kt.werkprocessen, kt.werkprocessen[0]]})
+    bad = d.model_copy(update={"profielen": [p.model_copy(update={"kerntaken": [twice, *p.kerntaken[1:]]})]})
+    path = bordered.render(bad, tmp_path / "twice.pdf")
+    with pytest.raises(InputError, match=r"werkproces 1\.1 more than once"):
+        parse_pdf(path)
+
+
+def test_matrix_row_without_its_section_fails(tmp_path, seeds, cli):
+    d = seeds["buitendienst"]
+    p = d.profielen[0]
+    kt = p.kerntaken[1]
+    wps = [wp.model_copy(update={"detail_titel": None}) if wp.code == "2.5" else wp for wp in kt.werkprocessen]
+    bad = d.model_copy(update={"profielen": [p.model_copy(update={"kerntaken": [p.kerntaken[0], kt.model_copy(update={"werkprocessen": wps}), p.kerntaken[2]]})]})
+    path = pdfgen.render(bad, tmp_path / "missing.pdf")
+    r = cli("parse", path, "--json")
+    assert r.code == 2 and r.out == "" and "Traceback" not in r.err
+    assert "matrix row 2.5 has no werkproces section" in r.err
+
+
+def test_pdf_that_is_no_dossier_fails(tmp_path, cli):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "brief.pdf"
+    c = Canvas(str(path))
+    for k in range(30):
+        c.drawString(72, 760 - 20 * k, f"Geachte heer, regel {k} van een brief die geen dossier is.")
+    c.showPage()
+    c.save()
+    r = cli("parse", path, "--json")
+    assert r.code == 2 and r.out == "" and "brief.pdf" in r.err
