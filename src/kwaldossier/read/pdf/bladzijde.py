@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
 GAP = 0.22  # a horizontal gap wider than this share of the font size separates words
-_SPACE = {0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x2002, 0x2003, 0x2009, 0x200B}
+_SPACE_CHARS = frozenset(" \t\n\r\x00\xa0\u2002\u2003\u2009\u200b\uffff")
 
 
 @dataclass
@@ -22,10 +22,14 @@ class Word:
     bottom: float
     size: float = 10.0
     bold: bool = False
-    xs: list[float] = field(default_factory=list)  # centre of each character
+    xs: list[float] = field(default_factory=list)  # left edge of each character
 
     def chars(self) -> list[tuple[str, float]]:
-        return list(zip(self.text, self.xs, strict=False)) if len(self.xs) == len(self.text) else [(self.text, (self.x0 + self.x1) / 2)]
+        """Each character with its horizontal centre."""
+        if len(self.xs) != len(self.text):
+            return [(self.text, (self.x0 + self.x1) / 2)]
+        ends = [*self.xs[1:], self.x1]
+        return [(ch, (a + b) / 2) for ch, a, b in zip(self.text, self.xs, ends, strict=True)]
 
     @property
     def mid(self) -> float:
@@ -92,54 +96,66 @@ def read_page(page: pdfium.PdfPage, no: int) -> Page:
 
 
 def _words(tp: pdfium.PdfTextPage, frame: _Frame, w: float, h: float) -> list[Word]:
+    """Characters -> words: a space, a jump to another line or a gap ends a word; a word whose
+    centre lies outside the page box is dropped. The hot loop of the reader: the text comes in
+    one call, then one pdfium call per character for its box."""
     raw = tp.raw
     n = c.FPDFText_CountChars(raw)
+    text = tp.get_text_range(0, n) if n > 0 else ""
+    if len(text) != n:  # pdfium left out or inserted characters: ask one by one
+        text = "".join(chr(c.FPDFText_GetUnicode(raw, i)) for i in range(n))
     rect = c.FS_RECTF()
-    get_box, get_uni = c.FPDFText_GetLooseCharBox, c.FPDFText_GetUnicode
+    ref = ctypes.byref(rect)
+    get_box = c.FPDFText_GetLooseCharBox
+    plain = frame.rot == 0
+    fx0, fy1 = frame.x0, frame.y1
     words: list[Word] = []
     cur: list[str] = []
-    xs: list[float] = []
-    box = [0.0, 0.0, 0.0, 0.0]  # x0, x1, top, bottom of the current word
-    size = 0.0
+    xs: list[float] = []  # left edge of each character of the current word
+    bx0 = bx1 = btop = bbottom = size = lo = hi = 0.0
     bold = False
-    start = 0
 
-    def flush() -> None:
-        if cur:
-            words.append(Word("".join(cur), box[0], box[1], box[2], box[3], size, bold, xs.copy()))
-            cur.clear()
-            xs.clear()
+    def word() -> Word:
+        return Word("".join(cur), bx0, bx1, btop, bbottom, size, bold, xs)
 
-    for i in range(n):
-        u = get_uni(raw, i)
-        if u in _SPACE or u == 0 or u == 0xFFFE or u == 0xFFFF:
-            flush()
+    for i, ch in enumerate(text):
+        if ch in _SPACE_CHARS or not get_box(raw, i, ref):
+            if cur:
+                words.append(word())
+                cur, xs = [], []
             continue
-        if not get_box(raw, i, ctypes.byref(rect)):
-            continue
-        x0, x1, top, bottom = frame.rect(rect.left, rect.bottom, rect.right, rect.top)
-        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
-        if not (0 <= cx <= w and 0 <= cy <= h):
-            flush()  # outside the page box: never shown, never read
-            continue
-        if cur:
-            # same word: same line (vertical overlap) and no gap to the previous char
-            same_line = top < box[3] - 0.3 * (box[3] - box[2]) and bottom > box[2] + 0.3 * (box[3] - box[2])
-            if not same_line or x0 > box[1] + GAP * size or x0 < box[1] - 0.5 * size:
-                flush()
-        ch = "-" if u == 0x02 else chr(u)  # pdfium reports a line-end hyphen as U+0002
-        if not cur:
-            start = i
-            size = c.FPDFText_GetFontSize(raw, start) or (bottom - top)
-            bold = c.FPDFText_GetFontWeight(raw, start) >= 600
-            box = [x0, x1, top, bottom]
+        if plain:
+            x0, x1, top, bottom = rect.left - fx0, rect.right - fx0, fy1 - rect.top, fy1 - rect.bottom
         else:
-            box[0], box[1] = min(box[0], x0), max(box[1], x1)
-            box[2], box[3] = min(box[2], top), max(box[3], bottom)
+            x0, x1, top, bottom = frame.rect(rect.left, rect.bottom, rect.right, rect.top)
+        # same word: same line (vertical overlap) and no gap to the previous character
+        if cur and (top >= hi or bottom <= lo or x0 > bx1 + GAP * size or x0 < bx1 - 0.5 * size):
+            words.append(word())
+            cur, xs = [], []
+        if not cur:
+            size = c.FPDFText_GetFontSize(raw, i) or (bottom - top)
+            bold = c.FPDFText_GetFontWeight(raw, i) >= 600
+            bx0, bx1, btop, bbottom = x0, x1, top, bottom
+            third = 0.3 * (bottom - top)
+            lo, hi = top + third, bottom - third
+        else:
+            if top < btop:
+                btop = top
+            if bottom > bbottom:
+                bbottom = bottom
+            if x1 > bx1:
+                bx1 = x1
         cur.append(ch)
-        xs.append(cx)
-    flush()
-    return words
+        xs.append(x0)
+    if cur:
+        words.append(word())
+    out = []
+    for wd in words:
+        cx, cy = (wd.x0 + wd.x1) / 2, (wd.top + wd.bottom) / 2
+        if 0 <= cx <= w and 0 <= cy <= h:  # outside the page box: never shown, never read
+            wd.text = wd.text.replace("\x02", "-").replace("\ufffe", "-")  # pdfium's line-end hyphen
+            out.append(wd)
+    return out
 
 
 def _boxes(page: pdfium.PdfPage, frame: _Frame) -> list[Box]:
