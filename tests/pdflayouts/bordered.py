@@ -2,9 +2,10 @@
 
 - A4 portrait pages; each proces-competentie-matrix on a landscape page (a wide media box).
 - One serif TrueType font, nothing bold (labels and competence names are plain), body 9 pt.
-- Running header 22 pt below the top edge: "Kerntaak N titel" on matrix and detail pages. A
-  detail page that continues a werkproces has a second header line 34 pt below the top edge
-  repeating "N.N werkproces: titel".
+- Running header 22 pt below the top edge: "Kerntaak N titel" on matrix and detail pages. Every
+  detail page has a second header line 34 pt below the top edge, "N.N werkproces: titel" of the
+  werkproces the page starts in or, on a fresh page, of the first one that begins on it (so on
+  the first detail page it stands above the "Detaillering" heading).
 - Footer 24 pt above the bottom edge on one baseline: "Kwalificatiedossier T, geldig vanaf D"
   at the left, "Pagina N" at the right.
 - Profile page: "N.N naam" (14 pt), "Algemene informatie", then a two-column table ruled with
@@ -218,16 +219,16 @@ def _detail(out: Writer, p, kt) -> None:
     for wp in kt.werkprocessen:
         if not wp.heeft_detail:
             continue
+        kop = f"{wp.code} werkproces: {wp.detail_titel}"
         if first:
-            out.page(header)
+            out.page([*header, kop])
             for ln in wrap(f"Detaillering proces-competentie-matrix {p.naam}", X1 - X0, 14):
                 out.text(X0, out.y, ln, 14)
                 out.y -= 18
             out.y -= 10
             first = False
-        kop = f"{wp.code} werkproces: {wp.detail_titel}"
         if out.y < BOTTOM + 8 * LEAD:
-            out.page(header)
+            out.page([*header, kop])
         for ln in wrap(kop, X1 - X0, 11):
             out.text(X0, out.y, ln, 11)
             out.y -= 14

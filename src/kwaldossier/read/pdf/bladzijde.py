@@ -83,7 +83,7 @@ class _Frame:
 
 
 def read_page(page: pdfium.PdfPage, no: int) -> Page:
-    frame = _Frame(page.get_bbox(), page.get_rotation())
+    frame = _Frame(page.get_cropbox(), page.get_rotation())  # user space, before /Rotate
     w, h = frame.size
     out = Page(no, w, h)
     tp = page.get_textpage()

@@ -59,7 +59,8 @@ def matrix_page(page: Page, lines: list[Line], head: Header, no: int, out: Emitt
     _head(above, left, no, out)
     out.emit(" ".join(LETTERS), "label", no)
     out.emit(ankers.WERKPROCESSEN, "label", no)
-    kt = next((m.group(1) for ln in above if (m := ankers.KERNTAAK.match(ln.text))), None)
+    kts = [m.group(1) for ln in above if (m := ankers.KERNTAAK.match(ln.text))]
+    kt = kts[-1] if kts else None
     end = next((ln.top for ln in below if ln.text.startswith(ankers.BOILERPLATE)), page.height)
     labels = [p for ln in below if ln.top < end and (p := ln.part(-1e9, left - step / 4)) is not None]
     rows = [k for k, p in enumerate(labels) if ankers.CODE.match(p.words[0].text) and (kt is None or p.words[0].text.split(".")[0] == kt)]
@@ -90,7 +91,8 @@ def _head(above: list[Line], left: float, no: int, out: Emitter) -> None:
     """Kerntaak N, then its title (the rest of the left column), then 'Competenties'."""
     words = [[w for w in ln.words if w.text not in (ankers.COMPETENTIES, ankers.WERKPROCESSEN)] for ln in above]
     left_lines = [p for ws in words if ws and (p := Line(ws).part(-1e9, left)) is not None]
-    k = next((i for i, p in enumerate(left_lines) if ankers.KERNTAAK.match(p.text)), None)
+    # the "Kerntaak N" nearest above the letters (a running header above it may say the same)
+    k = max((i for i, p in enumerate(left_lines) if ankers.KERNTAAK.match(p.text)), default=None)
     if k is None:
         for p in left_lines:
             out.emit(p.text, None, no)

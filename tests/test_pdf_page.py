@@ -1,0 +1,87 @@
+"""The page layer of the PDF reader: display orientation, the page box, words from characters."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("reportlab")
+
+import pypdfium2 as pdfium  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from kwaldossier.read.pdf.bladzijde import read_page  # noqa: E402
+from kwaldossier.read.pdf.regels import lines_of  # noqa: E402
+
+
+def _read(path):
+    doc = pdfium.PdfDocument(path)
+    try:
+        return [read_page(doc[i], i + 1) for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_words_in_display_orientation(tmp_path, rotation):
+    """A page turned by /Rotate reads as it is shown: top-left origin, left to right."""
+    dw, dh = 400.0, 300.0  # displayed size
+    w, h = (dh, dw) if rotation in (90, 270) else (dw, dh)  # user space (reportlab turns the media box)
+    path = tmp_path / "rot.pdf"
+    c = Canvas(str(path), pagesize=(dw, dh))
+    c.setPageRotation(rotation)
+    placed = [(30.0, 40.0, "Kerntaak 1"), (30.0, 70.0, "1.1 werkproces: Verzamelt"), (250.0, 70.0, "rechts")]
+    for x, top, text in placed:  # display position -> user space, drawn so it reads upright
+        c.saveState()
+        if rotation == 0:
+            c.translate(x, h - top)
+        elif rotation == 90:
+            c.translate(top, x)
+            c.rotate(90)
+        elif rotation == 180:
+            c.translate(w - x, top)
+            c.rotate(180)
+        else:
+            c.translate(w - top, h - x)
+            c.rotate(270)
+        c.setFont("Helvetica", 10)
+        c.drawString(0, 0, text)
+        c.restoreState()
+    c.showPage()
+    c.save()
+    with pdfium.PdfDocument(path) as doc:
+        assert doc[0].get_rotation() == rotation
+    (page,) = _read(path)
+    assert (round(page.width), round(page.height)) == (dw, dh)
+    lines = lines_of(page.words)
+    assert [ln.text for ln in lines] == ["Kerntaak 1", "1.1 werkproces: Verzamelt rechts"]
+    first = lines[1].words[0]
+    assert abs(first.x0 - 30) < 2 and abs(first.bottom - 70) < 4
+
+
+def test_text_outside_the_page_box_is_not_read(tmp_path):
+    path = tmp_path / "off.pdf"
+    c = Canvas(str(path), pagesize=(400, 300))
+    c.setFont("Helvetica", 10)
+    c.drawString(40, 250, "zichtbaar")
+    c.drawString(-300, 200, "links buiten")
+    c.drawString(40, 400, "boven buiten")
+    c.showPage()
+    c.save()
+    (page,) = _read(path)
+    assert [w.text for w in page.words] == ["zichtbaar"]
+
+
+def test_close_letters_keep_their_own_positions(tmp_path):
+    """Letters set close together merge into one word, but each keeps its centre."""
+    path = tmp_path / "mn.pdf"
+    c = Canvas(str(path), pagesize=(400, 300))
+    c.setFont("Helvetica", 10)
+    for i, letter in enumerate("MNWX"):
+        c.drawString(40 + i * 9, 250, letter)
+    c.showPage()
+    c.save()
+    (page,) = _read(path)
+    chars = [ch for w in page.words for ch in w.chars()]
+    assert [ch for ch, _ in chars] == list("MNWX")
+    centres = [x for _, x in chars]
+    assert all(b > a + 5 for a, b in zip(centres, centres[1:], strict=False))
