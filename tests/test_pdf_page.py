@@ -6,11 +6,13 @@ import pytest
 
 pytest.importorskip("reportlab")
 
-import pypdfium2 as pdfium  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+import itertools
 
-from kwaldossier.read.pdf.bladzijde import read_page  # noqa: E402
-from kwaldossier.read.pdf.regels import lines_of  # noqa: E402
+import pypdfium2 as pdfium
+from reportlab.pdfgen.canvas import Canvas
+
+from kwaldossier.read.pdf.bladzijde import read_page
+from kwaldossier.read.pdf.regels import lines_of
 
 
 def _read(path):
@@ -84,4 +86,4 @@ def test_close_letters_keep_their_own_positions(tmp_path):
     chars = [ch for w in page.words for ch in w.chars()]
     assert [ch for ch, _ in chars] == list("MNWX")
     centres = [x for _, x in chars]
-    assert all(b > a + 5 for a, b in zip(centres, centres[1:], strict=False))
+    assert all(b > a + 5 for a, b in itertools.pairwise(centres))
