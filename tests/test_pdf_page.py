@@ -87,3 +87,29 @@ def test_close_letters_keep_their_own_positions(tmp_path):
     assert [ch for ch, _ in chars] == list("MNWX")
     centres = [x for _, x in chars]
     assert all(b > a + 5 for a, b in itertools.pairwise(centres))
+
+
+def test_stream_order_does_not_matter(tmp_path):
+    """Glyphs drawn one at a time and out of order, lines drawn bottom first, read as shown."""
+    import random
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    path = tmp_path / "order.pdf"
+    c = Canvas(str(path), pagesize=(400, 300))
+    c.setFont("Helvetica", 10)
+    rows = [(250, "1.1 werkproces: Verzamelt informatie"), (230, "Omschrijving De medewerker")]
+    pieces = []
+    for y, text in rows:
+        x = 40.0
+        for ch in text:
+            pieces.append((x, y, ch))
+            x += stringWidth(ch, "Helvetica", 10)
+    random.Random(7).shuffle(pieces)
+    for x, y, ch in pieces:
+        if ch != " ":
+            c.drawString(x, y, ch)
+    c.showPage()
+    c.save()
+    (page,) = _read(path)
+    assert [ln.text for ln in lines_of(page.words)] == [text for _, text in rows]

@@ -23,6 +23,7 @@ class Word:
     size: float = 10.0
     bold: bool = False
     xs: list[float] = field(default_factory=list)  # left edge of each character
+    spaced: bool = False  # a space stood right before or after it in the content stream
 
     def chars(self) -> list[tuple[str, float]]:
         """Each character with its horizontal centre."""
@@ -115,12 +116,17 @@ def _words(tp: pdfium.PdfTextPage, frame: _Frame, w: float, h: float) -> list[Wo
     bx0 = bx1 = btop = bbottom = size = lo = hi = 0.0
     bold = False
 
-    def word() -> Word:
-        return Word("".join(cur), bx0, bx1, btop, bbottom, size, bold, xs)
+    spaced = False
 
+    def word() -> Word:
+        return Word("".join(cur), bx0, bx1, btop, bbottom, size, bold, xs, spaced)
+
+    real_space = False  # the previous character was a space written in the stream (not pdfium's)
     for i, ch in enumerate(text):
         if ch in _SPACE_CHARS or not get_box(raw, i, ref):
+            real_space = ch in _SPACE_CHARS and c.FPDFText_IsGenerated(raw, i) != 1
             if cur:
+                spaced = spaced or real_space
                 words.append(word())
                 cur, xs = [], []
             continue
@@ -133,6 +139,7 @@ def _words(tp: pdfium.PdfTextPage, frame: _Frame, w: float, h: float) -> list[Wo
             words.append(word())
             cur, xs = [], []
         if not cur:
+            spaced = real_space
             size = c.FPDFText_GetFontSize(raw, i) or (bottom - top)
             bold = c.FPDFText_GetFontWeight(raw, i) >= 600
             bx0, bx1, btop, bbottom = x0, x1, top, bottom

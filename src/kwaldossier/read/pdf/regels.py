@@ -6,7 +6,7 @@ import itertools
 import statistics
 from dataclasses import dataclass
 
-from .bladzijde import Word
+from .bladzijde import GAP, Word
 
 
 @dataclass
@@ -58,8 +58,22 @@ def lines_of(words: list[Word]) -> list[Line]:
             out.append(Line([w]))
             bands.append((w.top + 0.25 * w.height, w.bottom - 0.25 * w.height))
     for ln in out:
-        ln.words.sort(key=lambda w: w.x0)
+        ln.words = _joined(sorted(ln.words, key=lambda w: w.x0))
     out.sort(key=lambda ln: ln.top)
+    return out
+
+
+def _joined(words: list[Word]) -> list[Word]:
+    """Pieces of one word that the content stream drew apart (out of order, one glyph at a
+    time) touch each other: join them, so the stream's order never matters."""
+    out = [words[0]]
+    for w in words[1:]:
+        prev = out[-1]
+        if not (w.spaced or prev.spaced) and w.bold == prev.bold and abs(w.size - prev.size) < 0.5 and -0.1 * w.size < w.x0 - prev.x1 < GAP * w.size:
+            xs = [*prev.xs, *w.xs] if len(prev.xs) == len(prev.text) and len(w.xs) == len(w.text) else []
+            out[-1] = Word(prev.text + w.text, prev.x0, max(prev.x1, w.x1), min(prev.top, w.top), max(prev.bottom, w.bottom), prev.size, prev.bold, xs)
+        else:
+            out.append(w)
     return out
 
 
