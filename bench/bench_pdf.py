@@ -25,7 +25,7 @@ import pdfgen  # noqa: E402
 from kwaldossier.read import bundled_dir, load_file  # noqa: E402
 from kwaldossier.read.batch import parse_many  # noqa: E402
 from kwaldossier.read.pdf import parse_pdf  # noqa: E402
-from pdflayouts import bordered, flow  # noqa: E402
+from pdflayouts import bordered, browser, flow  # noqa: E402
 
 
 def pdfplumber_words(path: Path) -> int:
@@ -47,6 +47,8 @@ def main() -> None:
         layouts = {"canvas": pdfgen.render, "bordered": bordered.render}
         if flow.AVAILABLE:
             layouts["flow"] = flow.render
+        if browser.chromium():
+            layouts["browser"] = browser.render
         both = [load_file(f) for f in sorted(bundled_dir().glob("*.json"))]
         pdfs = []
         for name, render in layouts.items():

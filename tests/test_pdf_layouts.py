@@ -16,16 +16,21 @@ import pdfgen
 from kwaldossier.errors import InputError
 from kwaldossier.read import load_file
 from kwaldossier.read.pdf import parse_pdf
-from pdflayouts import bordered, flow
+from pdflayouts import bordered, browser, flow
 from test_pdf import content
 
 NAMES = ("buitendienst", "binnendienst")
 
 
+LAYOUTS = ["canvas", "bordered", "flow", "browser"]
+
+
 def _render(layout: str, dossier, path):
     if layout == "flow" and not flow.AVAILABLE:
         pytest.skip("layout 'flow' needs the DejaVu Sans TrueType fonts (for the check mark); none found in /usr/share/fonts")
-    return {"canvas": pdfgen.render, "bordered": bordered.render, "flow": flow.render}[layout](dossier, path)
+    if layout == "browser" and browser.chromium() is None:
+        pytest.skip("layout 'browser' needs headless Chromium (make browser installs it)")
+    return {"canvas": pdfgen.render, "bordered": bordered.render, "flow": flow.render, "browser": browser.render}[layout](dossier, path)
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +56,7 @@ def _same(back, original) -> None:
     assert not wrong, f"{len(want) - len(wrong)} of {len(want)} fields right; wrong: {wrong[:10]}"
 
 
-@pytest.mark.parametrize("layout", ["canvas", "bordered", "flow"])
+@pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", NAMES)
 def test_layout_parses_to_the_seed_model(tmp_path, seeds, layout, name):
     path = _render(layout, seeds[name], tmp_path / f"{layout}.pdf")
@@ -60,7 +65,7 @@ def test_layout_parses_to_the_seed_model(tmp_path, seeds, layout, name):
     _same(back, seeds[name])
 
 
-@pytest.mark.parametrize("layout", ["bordered", "flow"])
+@pytest.mark.parametrize("layout", ["bordered", "flow", "browser"])
 def test_both_profiles_in_one_pdf(tmp_path, seeds, layout):
     a, b = seeds["binnendienst"], seeds["buitendienst"]
     both = a.model_copy(update={"profielen": a.profielen + b.profielen})

@@ -5,7 +5,7 @@
 - Running header 40 pt below the top edge, right-aligned: "Kwalificatiedossier T, geldig vanaf D"
   (the profile name when the dossier has no title). Footer 30 pt above the bottom edge, centred:
   "blad N".
-- Profile page: "4.1 naam", "Algemene informatie", then each label in bold on its own line with
+- Profile page: "4.1 naam" large enough to wrap onto a second line, "Algemene informatie", then each label in bold on its own line with
   its text below it (labels stacked, not beside the text); paragraphs set apart by space.
 - Matrix: the heading, then a borderless table: the top-left cell holds "Kerntaak N" with the
   title under it, "Competenties" spans the letter columns; a row with the letters A..Y; a row
@@ -58,6 +58,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "bold": bold,
+        "title": ParagraphStyle("title", parent=bold, fontSize=24, leading=29, spaceAfter=14),
         "h1": ParagraphStyle("h1", parent=bold, fontSize=13, leading=17, spaceAfter=10),
         "h2": ParagraphStyle("h2", parent=bold, fontSize=10.5, leading=14, spaceBefore=10, spaceAfter=6),
         "label": ParagraphStyle("label", parent=bold, spaceBefore=7, spaceAfter=2),
@@ -104,7 +105,7 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _profile(story: list, st, p) -> None:
-    story += [_p(f"4.1 {p.naam}", st["h1"]), _p("Algemene informatie", st["h2"])]
+    story += [_p(f"4.1 {p.naam}", st["title"]), _p("Algemene informatie", st["h2"])]
     for label, key in LABELS:
         value = getattr(p.algemene_informatie, key)
         if value:

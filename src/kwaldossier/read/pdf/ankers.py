@@ -8,6 +8,7 @@ import re
 from ..text2012 import ALGEMEEN_LABELS
 
 ALGEMEEN = "Algemene informatie"
+DOSSIER = "Kwalificatiedossier "  # the footer that names the dossier and its date
 MATRIX_KOP = "Proces-competentie-matrix"
 DETAIL_KOP = "Detaillering proces-competentie-matrix"
 COMPETENTIES = "Competenties"
@@ -39,4 +40,5 @@ def is_vocabulary(text: str) -> bool:
         or text.startswith(ALGEMEEN_WOORDEN)
         or KERNTAAK_ALLEEN.match(text)
         or ("Vakkennis" in text and "Competentie" in text)  # the table header, wrapped or not
+        or all(w in KOLOM_WOORDEN for w in text.split())  # a wrapped part of it
     )

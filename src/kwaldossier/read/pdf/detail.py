@@ -107,7 +107,8 @@ def _table(lines: list[Line], cols: tuple[float, float], no: int, out: Emitter) 
 
 def _name_starts(col2: list[Line]) -> list[tuple[int, int]]:
     """(index, line count) of each run of column-2 lines that spells a national competence
-    name, at the column's left edge and not a bullet item."""
+    name (wrapped over as many lines as the column needs), at the column's left edge and not a
+    bullet item."""
     if not col2:
         return []
     left = min(ln.x0 for ln in col2)
@@ -117,10 +118,12 @@ def _name_starts(col2: list[Line]) -> list[tuple[int, int]]:
         found = 0
         if abs(col2[k].x0 - left) <= TOL and not col2[k].text.startswith(("•", "-", "–")):
             text = ""
-            for m in range(k, min(k + 3, len(col2))):
+            for m in range(k, len(col2)):
                 text = (text + " " + col2[m].text).strip()
                 if reference.letter_for_name(text) is not None:
                     found = m - k + 1
+                    break
+                if not reference.is_name_prefix(text):
                     break
         if found:
             out.append((k, found))

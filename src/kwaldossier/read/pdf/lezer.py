@@ -27,7 +27,11 @@ class Lezer:
         furn = furniture([(p.height, ls) for p, ls in zip(pages, all_lines, strict=True)])
         for page, lines, fur in zip(pages, all_lines, furn, strict=True):
             for i in sorted(fur):
-                self.out.emit(lines[i].text, "opmaak", page.no)
+                text = lines[i].text
+                # the dossier's own footer ("Kwalificatiedossier T, geldig vanaf D") may share
+                # its line with other furniture (a date, a page number): keep it at the start
+                k = text.find(ankers.DOSSIER)
+                self.out.emit(text[k:] if k > 0 else text, "opmaak", page.no)
             self._page(page, [ln for i, ln in enumerate(lines) if i not in fur])
         return self.out
 
@@ -68,10 +72,14 @@ class Lezer:
         texts = [ln.text for ln in lines]
         if ankers.ALGEMEEN in texts:
             k = texts.index(ankers.ALGEMEEN)
-            for ln in lines[:k]:
-                if ankers.SECTIE.match(ln.text) and ln is lines[k - 1]:
-                    self.profielen.append(ln.text.split(None, 1)[1])
+            # "N.N naam" right above "Algemene informatie"; a long name wraps onto more lines
+            s = max((i for i in range(k) if ankers.SECTIE.match(texts[i])), default=None)
+            for ln in lines[: k if s is None else s]:
                 out.emit(ln.text, None, no)
+            if s is not None:
+                kop = " ".join(texts[s:k])
+                self.profielen.append(kop.split(None, 1)[1])
+                out.emit(kop, None, no)
             out.emit(ankers.ALGEMEEN, None, no)
             self.zone = "algemeen"
             label_text(lines[k + 1 :], ankers.ALGEMEEN_WOORDEN, no, out)

@@ -62,7 +62,7 @@ def matrix_page(page: Page, lines: list[Line], head: Header, no: int, out: Emitt
     kts = [m.group(1) for ln in above if (m := ankers.KERNTAAK.match(ln.text))]
     kt = kts[-1] if kts else None
     end = next((ln.top for ln in below if ln.text.startswith(ankers.BOILERPLATE)), page.height)
-    labels = [p for ln in below if ln.top < end and (p := ln.part(-1e9, left - step / 4)) is not None]
+    labels = [p for ln in below if ln.top < end and (p := _label(ln, left - step / 4)) is not None]
     rows = [k for k, p in enumerate(labels) if ankers.CODE.match(p.words[0].text) and (kt is None or p.words[0].text.split(".")[0] == kt)]
     horizontals = sorted(b.top for b in page.boxes if b.bottom - b.top < 2 and b.x1 - b.x0 > 2 * step)
     marks = [(ch, x, w.mid) for ln in below if ln.top < end for w in ln.words if w.x0 >= left - step / 4 for ch, x in w.chars()]
@@ -85,6 +85,17 @@ def matrix_page(page: Page, lines: list[Line], head: Header, no: int, out: Emitt
     for ln in below:
         if ln.top >= end:
             out.emit(ln.text, "boilerplate" if ln.text.startswith(ankers.BOILERPLATE) else None, no)
+
+
+def _label(ln: Line, left: float) -> Line | None:
+    """The werkproces label of a matrix line: its words left of the grid, and those that run on
+    into the grid at word spacing (a label cell as wide as the table); marks are not label."""
+    words = [w for w in ln.words if w.x0 < left]
+    for w in ln.words[len(words) :]:
+        if not words or w.x0 - words[-1].x1 > 0.5 * w.size or all(ch in ankers.MARKS for ch in w.text):
+            break
+        words.append(w)
+    return Line(words) if words else None
 
 
 def _head(above: list[Line], left: float, no: int, out: Emitter) -> None:

@@ -12,7 +12,8 @@ from . import ankers
 from .regels import Line
 
 EDGE = 0.2  # only the outer fifth of a page can hold running headers and footers
-BUCKET = 3.0  # points: one distance from the edge
+BUCKET = 1.0  # points: distances from the edge are compared at this resolution
+NEAR = 2  # buckets: the same position, give or take rounding
 _DIGITS = re.compile(r"\d+")
 
 
@@ -24,6 +25,14 @@ def _position(ln: Line, height: float) -> tuple[str, int] | None:
     return None
 
 
+def _label(lines: list[Line], ln: Line) -> bool:
+    """A label of the format, or the profile heading (the line above "Algemene informatie")."""
+    if ankers.is_vocabulary(ln.text):
+        return True
+    k = lines.index(ln)
+    return k + 1 < len(lines) and lines[k + 1].text == ankers.ALGEMEEN and bool(ankers.SECTIE.match(ln.text))
+
+
 def furniture(pages: list[tuple[float, list[Line]]]) -> list[set[int]]:
     """Per page, the indexes of the lines that are furniture."""
     need = 2 if len(pages) <= 4 else 3
@@ -31,7 +40,7 @@ def furniture(pages: list[tuple[float, list[Line]]]) -> list[set[int]]:
     for p, (height, lines) in enumerate(pages):
         for ln in lines:
             pos = _position(ln, height)
-            if pos is not None and not ankers.is_vocabulary(ln.text):
+            if pos is not None and not _label(lines, ln):
                 seen[(*pos, _DIGITS.sub("#", ln.text))].add(p)
     spots = {(edge, b) for (edge, b, _), ps in seen.items() if len(ps) >= need}
     out: list[set[int]] = []
@@ -42,9 +51,9 @@ def furniture(pages: list[tuple[float, list[Line]]]) -> list[set[int]]:
             for i in order:
                 ln = lines[i]
                 pos = _position(ln, height)
-                if pos is None or pos[0] != edge or ankers.is_vocabulary(ln.text):
+                if pos is None or pos[0] != edge or _label(lines, ln):
                     break
-                if not any((edge, pos[1] + d) in spots for d in (-1, 0, 1)):
+                if not any((edge, pos[1] + d) in spots for d in range(-NEAR, NEAR + 1)):
                     break
                 mine.add(i)
         out.append(mine)
