@@ -113,3 +113,20 @@ def test_stream_order_does_not_matter(tmp_path):
     c.save()
     (page,) = _read(path)
     assert [ln.text for ln in lines_of(page.words)] == [text for _, text in rows]
+
+
+def test_a_word_running_into_the_next_column_stays_two_words(tmp_path):
+    """No space glyph between them (as browsers print), the long word overlaps the next one."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    path = tmp_path / "overrun.pdf"
+    c = Canvas(str(path), pagesize=(400, 300))
+    c.setFont("Helvetica", 10)
+    long = "marktinformatiebronnen"
+    c.drawString(40, 250, long)
+    c.drawString(40 + stringWidth(long, "Helvetica", 10) - 3, 250, "Op")
+    c.drawString(40, 236, "vervolg")
+    c.showPage()
+    c.save()
+    (page,) = _read(path)
+    assert [w.text for w in lines_of(page.words)[0].words] == [long, "Op"]

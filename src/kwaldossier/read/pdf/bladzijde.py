@@ -135,7 +135,7 @@ def _words(tp: pdfium.PdfTextPage, frame: _Frame, w: float, h: float) -> list[Wo
         else:
             x0, x1, top, bottom = frame.rect(rect.left, rect.bottom, rect.right, rect.top)
         # same word: same line (vertical overlap) and no gap to the previous character
-        if cur and (top >= hi or bottom <= lo or x0 > bx1 + GAP * size or x0 < bx1 - 0.5 * size):
+        if cur and (top >= hi or bottom <= lo or x0 > bx1 + GAP * size or x0 < bx1 - 0.15 * size):
             words.append(word())
             cur, xs = [], []
         if not cur:

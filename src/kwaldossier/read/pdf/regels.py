@@ -6,7 +6,7 @@ import itertools
 import statistics
 from dataclasses import dataclass
 
-from .bladzijde import GAP, Word
+from .bladzijde import Word
 
 
 @dataclass
@@ -64,14 +64,14 @@ def lines_of(words: list[Word]) -> list[Line]:
 
 
 def _joined(words: list[Word]) -> list[Word]:
-    """Pieces of one word that the content stream drew apart (out of order, one glyph at a
-    time) touch each other: join them, so the stream's order never matters. Only a single
-    glyph joins: two whole words that touch are two words (a long word running over its cell
-    into the next column, in a PDF without space glyphs)."""
+    """Pieces of one word that the content stream drew apart (out of order) abut exactly:
+    join them, so the stream's order never matters. Words that overlap or leave a gap stay
+    apart (a long word running over its cell into the next column, in a PDF without space
+    glyphs, collides with the next column's first word rather than abutting it)."""
     out = [words[0]]
     for w in words[1:]:
         prev = out[-1]
-        if min(len(w.text), len(prev.text)) == 1 and not (w.spaced or prev.spaced) and w.bold == prev.bold and abs(w.size - prev.size) < 0.5 and -0.1 * w.size < w.x0 - prev.x1 < GAP * w.size:
+        if not (w.spaced or prev.spaced) and abs(w.size - prev.size) < 0.5 and abs(w.x0 - prev.x1) <= 0.06 * w.size:
             xs = [*prev.xs, *w.xs] if len(prev.xs) == len(prev.text) and len(w.xs) == len(w.text) else []
             out[-1] = Word(prev.text + w.text, prev.x0, max(prev.x1, w.x1), min(prev.top, w.top), max(prev.bottom, w.bottom), prev.size, prev.bold, xs)
         else:
