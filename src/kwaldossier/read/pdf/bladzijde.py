@@ -166,25 +166,36 @@ def _words(tp: pdfium.PdfTextPage, frame: _Frame, w: float, h: float) -> list[Wo
 
 
 def _boxes(page: pdfium.PdfPage, frame: _Frame) -> list[Box]:
+    """Bounds of the visible path objects (lines, rectangles, fills), nested forms included.
+    Raw pdfium calls: a browser-printed page holds tens of thousands of objects."""
     out: list[Box] = []
-    for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH], max_depth=4):
-        try:
-            left, bottom, right, top = obj.get_bounds()
-        except pdfium.PdfiumError:
-            continue
-        fill, stroke = ctypes.c_int(), ctypes.c_int()
-        c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
-        filled = bool(fill.value) and not _white(obj)
-        if not filled and not stroke.value:
-            continue
-        x0, x1, t, b = frame.rect(left, bottom, right, top)
-        out.append(Box(x0, x1, t, b, filled))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+
+    def walk(count: int, get, depth: int) -> None:
+        for i in range(count):
+            obj = get(i)
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_FORM and depth < 4:
+                walk(c.FPDFFormObj_CountObjects(obj), lambda k, form=obj: c.FPDFFormObj_GetObject(form, k), depth + 1)
+            if kind != c.FPDF_PAGEOBJ_PATH or not c.FPDFPageObj_GetBounds(obj, *refs):
+                continue
+            c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+            filled = bool(fill.value) and not _white(obj)
+            if not filled and not stroke.value:
+                continue
+            x0, x1, t, b = frame.rect(left.value, bottom.value, right.value, top.value)
+            out.append(Box(x0, x1, t, b, filled))
+
+    raw = page.raw
+    walk(c.FPDFPage_CountObjects(raw), lambda k: c.FPDFPage_GetObject(raw, k), 0)
     return out
 
 
 def _white(obj) -> bool:
     """A white fill paints nothing visible (page backgrounds, knock-outs)."""
     r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    if not c.FPDFPageObj_GetFillColor(obj.raw, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+    if not c.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
         return False
     return min(r.value, g.value, b.value) >= 250 or a.value == 0
