@@ -94,7 +94,14 @@ def _pages(path):
 
     doc = pdfium.PdfDocument(path)
     try:
-        return [read_page(doc[i], i + 1) for i in range(len(doc))]
+        out = []
+        for i in range(len(doc)):
+            page = doc[i]
+            try:
+                out.append(read_page(page, i + 1))
+            finally:
+                page.close()
+        return out
     finally:
         doc.close()
 
@@ -158,7 +165,7 @@ def test_matrix_row_without_its_section_fails(tmp_path, seeds, cli):
     path = pdfgen.render(bad, tmp_path / "missing.pdf")
     r = cli("parse", path, "--json")
     assert r.code == 2 and r.out == "" and "Traceback" not in r.err
-    assert "matrix row 2.5 has no werkproces section" in r.err
+    assert "matrix row 2.5 without its werkproces section" in r.err
 
 
 def test_pdf_that_is_no_dossier_fails(tmp_path, cli):
@@ -172,3 +179,16 @@ def test_pdf_that_is_no_dossier_fails(tmp_path, cli):
     c.save()
     r = cli("parse", path, "--json")
     assert r.code == 2 and r.out == "" and "brief.pdf" in r.err
+
+
+def test_a_misread_table_fails_instead_of_a_wrong_dossier(tmp_path, seeds, monkeypatch):
+    """The safety net: were the reader to miss the columns of a borderless table (here: column
+    starts taken from centred titles), the result breaks the invariants and the parse fails."""
+    import kwaldossier.read.pdf.detail as detail
+
+    if not flow.AVAILABLE:
+        pytest.skip("no DejaVu Sans for layout 'flow'")
+    path = flow.render(seeds["buitendienst"], tmp_path / "flow.pdf")
+    monkeypatch.setattr(detail, "_chunk_starts", lambda lines: [])
+    with pytest.raises(InputError, match=r"not read as a valid kwalificatiedossier: .*without competenties"):
+        parse_pdf(path)

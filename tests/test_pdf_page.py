@@ -18,7 +18,14 @@ from kwaldossier.read.pdf.regels import lines_of
 def _read(path):
     doc = pdfium.PdfDocument(path)
     try:
-        return [read_page(doc[i], i + 1) for i in range(len(doc))]
+        out = []
+        for i in range(len(doc)):
+            page = doc[i]
+            try:
+                out.append(read_page(page, i + 1))
+            finally:
+                page.close()
+        return out
     finally:
         doc.close()
 
@@ -51,7 +58,9 @@ def test_words_in_display_orientation(tmp_path, rotation):
     c.showPage()
     c.save()
     with pdfium.PdfDocument(path) as doc:
-        assert doc[0].get_rotation() == rotation
+        first = doc[0]
+        assert first.get_rotation() == rotation
+        first.close()
     (page,) = _read(path)
     assert (round(page.width), round(page.height)) == (dw, dh)
     lines = lines_of(page.words)

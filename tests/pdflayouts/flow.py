@@ -15,8 +15,8 @@
 - Detail: "Detaillering proces-competentie-matrix naam", then the werkprocessen one after the
   other on the page: bold heading "N.N werkproces: titel", the labels Omschrijving and Gewenst
   resultaat stacked above their text ("- " items when several), then a borderless three-column
-  table whose header row repeats on each page it runs over; "Competentie en component(en)"
-  wraps in its narrow column. Row k holds vakkennis item k and competence block k (bold name,
+  table whose header row repeats on each page it runs over, the column titles centred over
+  their columns; "Competentie en component(en)" wraps in its narrow column. Row k holds vakkennis item k and competence block k (bold name,
   "•" components; its prestatie-indicator beside it); rows do not split across pages.
 """
 
@@ -149,7 +149,7 @@ def _detail(story: list, st, p, kt) -> None:
         items = wp.gewenst_resultaat
         story += [_p(("- " if len(items) > 1 else "") + item, st["body"]) for item in items]
         story.append(Spacer(1, 8))
-        rows: list[list] = [[_p(t, st["bold"]) for t in ("Vakkennis en vaardigheden", "Competentie en component(en)", "Prestatie-indicator")]]
+        rows: list[list] = [[_p(t, st["centre"]) for t in ("Vakkennis en vaardigheden", "Competentie en component(en)", "Prestatie-indicator")]]
         vak = wp.vakkennis_en_vaardigheden
         for k in range(max(len(vak), len(wp.competenties))):
             cells: list = ["", "", ""]

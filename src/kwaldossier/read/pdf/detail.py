@@ -43,14 +43,36 @@ def table_header(lines: list[Line]) -> tuple[int, int, list[float]] | None:
     return None
 
 
-def _bounds(starts: list[float], boxes: list[Box], top: float) -> tuple[float, float]:
-    """Where columns 2 and 3 begin: a vertical rule just left of the title, else the title."""
+def _bounds(starts: list[float], header: list[Line], body: list[Line], boxes: list[Box]) -> tuple[float, float]:
+    """Where columns 2 and 3 begin: the vertical rule just left of the title; without rules,
+    where the body's text chunks start most often between the previous title and this one
+    (titles may be centred over their columns); else the title itself."""
+    top = header[0].top
     verticals = [b.x0 for b in boxes if b.x1 - b.x0 < 2 and b.bottom - b.top > 5 and b.bottom > top]
+    titles = [w for ln in header for w in ln.words]
+    chunks = _chunk_starts(body)
     out = []
     for k in (1, 2):
         rules = [x for x in verticals if starts[k - 1] + 5 < x <= starts[k] + TOL]
-        out.append(max(rules) if rules else starts[k] - TOL)
+        if rules:
+            out.append(max(rules))
+            continue
+        lo = max((w.x1 for w in titles if w.x0 < starts[k] - TOL), default=starts[k - 1])
+        seen = [round(x) for x in chunks if lo < x <= starts[k] + TOL]
+        out.append(min(seen, key=lambda x: (-seen.count(x), x)) - TOL if seen else starts[k] - TOL)
     return out[0], out[1]
+
+
+def _chunk_starts(lines: list[Line]) -> list[float]:
+    """x where a run of words begins after a gap wider than word spacing (a column's text)."""
+    out = []
+    for ln in lines:
+        prev = None
+        for w in ln.words:
+            if prev is None or w.x0 - prev.x1 > 0.45 * w.size:
+                out.append(w.x0)
+            prev = w
+    return out
 
 
 def detail_segment(lines: list[Line], boxes: list[Box], no: int, out: Emitter, state: DetailState) -> None:
@@ -64,7 +86,7 @@ def detail_segment(lines: list[Line], boxes: list[Box], no: int, out: Emitter, s
         state.table = True
     if head is not None:
         first, past, starts = head
-        state.cols = _bounds(starts, boxes, lines[first].top)
+        state.cols = _bounds(starts, lines[first:past], lines[past:], boxes)
         out.blank(no)
         out.emit(" ".join(ankers.KOLOMMEN), "label", no)
         out.blank(no)

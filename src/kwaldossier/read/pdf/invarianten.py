@@ -12,7 +12,13 @@ from ...errors import InputError
 if TYPE_CHECKING:
     from ...model.dossier import Dossier
 
-UNPLACED_SHARE = 0.5  # more unplaced lines than this share of the non-blank ones: not read
+# more unplaced lines than this share of the text lines: the layout was not understood (a
+# dossier read right leaves none; a misread table leaves a third or more)
+UNPLACED_SHARE = 0.2
+
+
+def _codes(codes: list[str]) -> str:
+    return ", ".join(codes[:5]) + (f" and {len(codes) - 5} more" if len(codes) > 5 else "")
 
 
 def problems(dossier: Dossier) -> list[str]:
@@ -22,12 +28,25 @@ def problems(dossier: Dossier) -> list[str]:
         if not wps:
             out.append(f"profiel {p.naam!r} has no werkprocessen")
             continue
+        found: list[str] = []
         twice = sorted(code for code, n in Counter(wp.code for wp in wps).items() if n > 1)
         if twice:
-            out.append(f"profiel {p.naam!r} has werkproces {', '.join(twice)} more than once")
+            found.append(f"werkproces {_codes(twice)} more than once")
         missing = [wp.code for wp in wps if wp.in_profiel and not wp.heeft_detail]
         if missing:
-            out.append(f"profiel {p.naam!r}: matrix row {', '.join(missing)} has no werkproces section")
+            found.append(f"matrix row {_codes(missing)} without its werkproces section")
+        detail = [wp for wp in wps if wp.heeft_detail]
+        for part, has in (
+            ("omschrijving", lambda wp: wp.omschrijving),
+            ("gewenst resultaat", lambda wp: wp.gewenst_resultaat),
+            ("vakkennis en vaardigheden", lambda wp: wp.vakkennis_en_vaardigheden),
+            ("competenties", lambda wp: wp.competenties),
+        ):
+            empty = [wp.code for wp in detail if not has(wp)]
+            if empty:
+                found.append(f"werkproces {_codes(empty)} without {part}")
+        if found:
+            out.append(f"profiel {p.naam!r}: " + "; ".join(found))
     rv = dossier.regelverantwoording
     text_lines = rv.totaal - rv.leeg
     if text_lines and rv.onverwerkt > UNPLACED_SHARE * text_lines:
