@@ -75,12 +75,18 @@ def test_both_profiles_in_one_pdf(tmp_path, seeds, layout):
     assert all(pg >= 1 for pg in back.regel_paginas)
 
 
-def test_filled_cells_are_crosses(tmp_path, seeds):
-    path = bordered.render(seeds["buitendienst"], tmp_path / "filled.pdf", mark="fill")
-    matrix = _pages(path)[2]  # no glyph in any cell: "X" only as the letter of the header
-    assert "Proces-competentie-matrix" in {w.text for w in matrix.words}
-    assert [w.text for w in matrix.words].count("X") == 1 and "✓" not in {w.text for w in matrix.words}
-    assert sum(b.filled for b in matrix.boxes) == sum(len(wp.matrix) for wp in seeds["buitendienst"].profielen[0].kerntaken[0].werkprocessen)
+@pytest.mark.parametrize("mark", ["fill", "v", "●"])
+def test_any_mark_is_a_cross(tmp_path, seeds, mark):
+    """A filled cell, a letter that is not a header letter, a symbol: whatever marks the cell."""
+    path = bordered.render(seeds["buitendienst"], tmp_path / "marks.pdf", mark=mark)
+    matrix = _pages(path)[2]
+    texts = [w.text for w in matrix.words]
+    assert "Proces-competentie-matrix" in texts and "X" in texts and "✓" not in texts
+    crosses = sum(len(wp.matrix) for wp in seeds["buitendienst"].profielen[0].kerntaken[0].werkprocessen)
+    if mark == "fill":  # no glyph in any cell: "X" only as the letter of the header
+        assert texts.count("X") == 1 and sum(b.filled for b in matrix.boxes) == crosses
+    else:
+        assert texts.count(mark) == crosses
     back = parse_pdf(path)
     _same(back, seeds["buitendienst"])
     assert back.profielen[0].werkproces("2.5").matrix == ["E", "I", "J", "R", "T", "Y"]

@@ -65,7 +65,16 @@ def matrix_page(page: Page, lines: list[Line], head: Header, no: int, out: Emitt
     labels = [p for ln in below if ln.top < end and (p := _label(ln, left - step / 4)) is not None]
     rows = [k for k, p in enumerate(labels) if ankers.CODE.match(p.words[0].text) and (kt is None or p.words[0].text.split(".")[0] == kt)]
     horizontals = sorted(b.top for b in page.boxes if b.bottom - b.top < 2 and b.x1 - b.x0 > 2 * step)
-    marks = [(ch, x, w.mid) for ln in below if ln.top < end for w in ln.words if w.x0 >= left - step / 4 for ch, x in w.chars()]
+    # a mark: any glyph in the grid that is not label text (x, X, ✓, ●, a symbol font's tick)
+    in_label = {id(w) for p in labels for w in p.words}
+    marks = [
+        (x, w.mid)
+        for ln in below
+        if ln.top < end
+        for w in ln.words
+        if id(w) not in in_label and w.x0 >= left - step / 4 and (len(w.text) <= 2 or all(ch in ankers.MARKS for ch in w.text))
+        for _, x in w.chars()
+    ]
     ends = [rows[n + 1] if n + 1 < len(rows) else len(labels) for n in range(len(rows))]
     cuts = [head.bottom]
     for n in range(len(rows) - 1):
@@ -76,7 +85,7 @@ def matrix_page(page: Page, lines: list[Line], head: Header, no: int, out: Emitt
     for n, k in enumerate(rows):
         top, bottom = cuts[n], cuts[n + 1]
         label = " ".join(p.text for p in labels[k : ends[n]])
-        crossed = {_nearest(head, x) for ch, x, y in marks if top <= y < bottom and ch in ankers.MARKS}
+        crossed = {_nearest(head, x) for x, y in marks if top <= y < bottom}
         crossed |= {_nearest(head, (b.x0 + b.x1) / 2) for b in page.boxes if b.filled and _cell_mark(b, head, top, bottom)}
         crossed.discard(None)
         if crossed or any(_cell(b, head, top, bottom) for b in page.boxes):
