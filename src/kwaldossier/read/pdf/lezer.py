@@ -38,16 +38,16 @@ class Lezer:
     # -- headings
 
     def _name_heading(self, lines: list[Line], i: int, prefix: str) -> tuple[str, int]:
-        """A 'prefix <profile name>' heading; a name cut short by wrapping continues below."""
-        text = lines[i].text
-        k = i + 1
-        while k < len(lines) and self.profielen:
+        """A 'prefix <profile name>' heading; a name cut short by wrapping continues below
+        (the names come from the profile headings read before)."""
+        text, k = lines[i].text, i + 1
+        while k < len(lines):
             naam = text[len(prefix) :].strip()
-            if any(p == naam for p in self.profielen) or not any(p.startswith(naam + " ") or not naam for p in self.profielen):
+            if naam in self.profielen or not any(p.startswith(f"{naam} ".lstrip()) for p in self.profielen):
                 break
             if lines[k].top - lines[k - 1].bottom > lines[k - 1].height:
                 break
-            text = text + " " + lines[k].text
+            text = f"{text} {lines[k].text}"
             k += 1
         return text, k - i
 
