@@ -75,6 +75,35 @@ def test_both_profiles_in_one_pdf(tmp_path, seeds, layout):
     assert all(pg >= 1 for pg in back.regel_paginas)
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_werkproces_named_only_in_the_running_header(tmp_path, seeds, name):
+    """Kerntaak and werkproces share the header line; the body has no werkproces heading; a
+    competence name breaks across pages."""
+    path = bordered.render(seeds[name], tmp_path / "header.pdf", header_beside=True, kop_in_body=False)
+    pages = _pages(path)
+    tops = [min(p.words, key=lambda w: w.top) for p in pages]
+    assert any(w.text == "Kerntaak" for w in tops)
+    body_koppen = [w for p in pages for w in p.words if w.text == "werkproces:" and w.top > 60]
+    assert body_koppen == []
+    back = parse_pdf(path)
+    assert back.onverwerkte_regels == []
+    _same(back, seeds[name])
+
+
+def test_competence_name_cut_by_a_page_break(tmp_path, seeds):
+    path = bordered.render(seeds["binnendienst"], tmp_path / "cut.pdf", header_beside=True, kop_in_body=False)
+    pages = _pages(path)
+    from kwaldossier.read.pdf.regels import lines_of
+
+    column2 = [lines_of(ws) for p in pages if (ws := [w for w in p.words if bordered.C2 < w.x0 < bordered.C3 and p.height - w.bottom > 40])]
+    assert "Op de behoeften en verwachtingen" in [c[-1].text for c in column2]  # a name's first line ends a page
+    back = parse_pdf(path)
+    assert [c.letter for c in back.profielen[0].werkproces("2.5").competenties] == [
+        c.letter for c in seeds["binnendienst"].profielen[0].werkproces("2.5").competenties
+    ]
+    _same(back, seeds["binnendienst"])
+
+
 @pytest.mark.parametrize("mark", ["fill", "v", "●"])
 def test_any_mark_is_a_cross(tmp_path, seeds, mark):
     """A filled cell, a letter that is not a header letter, a symbol: whatever marks the cell."""

@@ -22,7 +22,11 @@
   there are several), then the three-column ruled table: a header row whose titles wrap in their
   cells ("Vakkennis en" / "vaardigheden", "Competentie en" / "component(en)"), the vakkennis
   column as one tall cell, the competence blocks in rows separated by rules across columns 2 and
-  3. The table breaks across pages and repeats its header row.
+  3. The table breaks across pages, anywhere (also inside a competence name), and repeats its
+  header row.
+- Variant (header_beside, kop_in_body=False): every werkproces starts a page and is named only
+  in the running header, which holds "Kerntaak N titel" at the left and "N.N werkproces: titel"
+  at the right of one baseline.
 """
 
 from __future__ import annotations
@@ -67,6 +71,9 @@ class Writer:
         self.y = 0.0
         self.open = False
         self.mark = "X"
+        self.header_beside = False
+        self.kop_in_body = True
+        self.fresh = False
 
     def page(self, header: list[str] | None = None, landscape: bool = False) -> None:
         if self.open:
@@ -75,7 +82,14 @@ class Writer:
         self.w, self.h = (H, W) if landscape else (W, H)
         self.c.setPageSize((self.w, self.h))
         self.c.setFont(FONT, 7.5)
-        for k, text in enumerate(header or []):
+        header = header or []
+        if self.header_beside and len(header) == 2:  # both on one line: kerntaak left, werkproces right
+            self.c.drawString(X0, self.h - 22, header[0])
+            room = self.w - 48 - X0 - stringWidth(header[0], FONT, 7.5) - 24
+            self.c.setFont(FONT, min(7.5, 7.5 * room / stringWidth(header[1], FONT, 7.5)))  # never overlapping
+            self.c.drawRightString(self.w - 48, self.h - 22, header[1])
+            header = []
+        for k, text in enumerate(header):
             self.c.drawString(X0, self.h - 22 - 12 * k, text)
         if self.footer:
             self.c.drawString(X0, 24, self.footer)
@@ -106,10 +120,14 @@ class Writer:
         self.c.save()
 
 
-def render(dossier, path: Path, mark: str = "X") -> Path:
-    """mark: the glyph of a cross, or "fill" to shade the whole cell instead."""
+def render(dossier, path: Path, mark: str = "X", header_beside: bool = False, kop_in_body: bool = True) -> Path:
+    """mark: the glyph of a cross, or "fill" to shade the whole cell instead. header_beside:
+    the running header holds kerntaak and werkproces on one line (right-aligned werkproces).
+    kop_in_body=False: each werkproces starts a page and is named only in the running header."""
     out = Writer(dossier, path)
     out.mark = mark
+    out.header_beside = header_beside
+    out.kop_in_body = kop_in_body
     for p in dossier.profielen:
         _profile(out, p)
         for kt in p.kerntaken:
@@ -220,6 +238,7 @@ def _detail(out: Writer, p, kt) -> None:
         if not wp.heeft_detail:
             continue
         kop = f"{wp.code} werkproces: {wp.detail_titel}"
+        out.fresh = first
         if first:
             out.page([*header, kop])
             for ln in wrap(f"Detaillering proces-competentie-matrix {p.naam}", X1 - X0, 14):
@@ -227,16 +246,26 @@ def _detail(out: Writer, p, kt) -> None:
                 out.y -= 18
             out.y -= 10
             first = False
-        if out.y < BOTTOM + 8 * LEAD:
+        if not out.kop_in_body:
+            if not first_page_fresh(out):
+                out.page([*header, kop])  # each werkproces on its own pages, named only above
+        elif out.y < BOTTOM + 8 * LEAD:
             out.page([*header, kop])
-        for ln in wrap(kop, X1 - X0, 11):
-            out.text(X0, out.y, ln, 11)
-            out.y -= 14
-        out.y -= 8
+        if out.kop_in_body:
+            for ln in wrap(kop, X1 - X0, 11):
+                out.text(X0, out.y, ln, 11)
+                out.y -= 14
+            out.y -= 8
         items = wp.gewenst_resultaat
         _label_rows(out, [*header, kop], [("Omschrijving", [wp.omschrijving]), ("Gewenst resultaat", [("- " if len(items) > 1 else "") + i for i in items])])
         _table(out, [*header, kop], wp)
         out.y -= 2 * LEAD
+
+
+def first_page_fresh(out: Writer) -> bool:
+    """True right after the first detail page was opened (its header already names the werkproces)."""
+    fresh, out.fresh = out.fresh, False
+    return fresh
 
 
 def _label_rows(out: Writer, header: list[str], rows: list[tuple[str, list[str]]]) -> None:

@@ -20,6 +20,20 @@ class DetailState:
         self.wp: str | None = None
         self.table = False
         self.cols: tuple[float, float] | None = None
+        # a competence name cut by a page break: its first lines and the indicator beside them
+        self.pending: tuple[list[str], list[str]] | None = None
+        self.pending_page = 0
+
+    def flush(self, out: Emitter) -> None:
+        """A cut name that no page completed: its lines go out as what they looked like."""
+        if self.pending is not None:
+            names, indicator = self.pending
+            no = self.pending_page
+            self.pending = None
+            for text in names:
+                out.emit(text, "competentie", no)
+            for text in indicator:
+                out.emit(text, "indicator", no)
 
 
 def table_header(lines: list[Line]) -> tuple[int, int, list[float]] | None:
@@ -95,60 +109,99 @@ def detail_segment(lines: list[Line], boxes: list[Box], no: int, out: Emitter, s
         for ln in lines:
             out.emit(ln.text, None, no)
         return
-    _table(lines, state.cols, no, out)
+    _table(lines, state, no, out)
 
 
-def _table(lines: list[Line], cols: tuple[float, float], no: int, out: Emitter) -> None:
-    c2, c3 = cols
+def _table(lines: list[Line], state: DetailState, no: int, out: Emitter) -> None:
+    assert state.cols is not None
+    c2, c3 = state.cols
     words = [w for ln in lines for w in ln.words]
     col1 = lines_of([w for w in words if w.x0 < c2])
     col2 = lines_of([w for w in words if c2 <= w.x0 < c3])
     col3 = lines_of([w for w in words if w.x0 >= c3])
     step = pitch(col1 + col2 + col3)
     out.column(col1, "vakkennis", no, step)
-    starts = _name_starts(col2)
-    first_top = col2[starts[0][0]].top if starts else float("inf")
-    for ln in col2[: starts[0][0] if starts else len(col2)]:
+    pending, state.pending = state.pending, None
+    starts = _name_starts(col2, " ".join(pending[0]) if pending else "")
+    if pending and not (starts and starts[0][0] == 0 and starts[0][2]):
+        state.pending = pending
+        state.flush(out)
+        pending = None
+    # a name cut by the page break: its lines at the foot of column 2 wait for the next page
+    cut = _cut_name(col2, starts, step)
+    first_top = col2[starts[0][0]].top if starts else (col2[cut].top if cut is not None else float("inf"))
+    for ln in col2[: starts[0][0] if starts else (cut if cut is not None else len(col2))]:
         out.emit(ln.text, "competentie", no)  # more componenten of the last block
     for ln in col3:
         if ln.top < first_top - TOL:
             out.emit(ln.text, "indicator", no)  # the tail of the last indicator
-    for n, (s, length) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else len(col2)
+    for n, (s, length, joined) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else (cut if cut is not None else len(col2))
         out.blank(no)
-        out.emit(" ".join(ln.text for ln in col2[s : s + length]), "naam", no)
+        name = " ".join(ln.text for ln in col2[s : s + length])
+        out.emit(f"{' '.join(pending[0])} {name}" if joined and pending else name, "naam", no)
         for ln in col2[s + length : end]:
             out.emit(ln.text, "competentie", no)
         top = col2[s].top
         bottom = col2[end].top if end < len(col2) else float("inf")
         ind = [ln for ln in col3 if top - TOL <= ln.top < bottom - TOL]
-        if ind:
+        if joined and pending and pending[1]:
             out.blank(no)
-            out.column(ind, "indicator", no, step)
+            for text in pending[1]:  # the indicator's start, beside the name's start
+                out.emit(text, "indicator", no)
+        elif ind:
+            out.blank(no)
+        out.column(ind, "indicator", no, step)
+    if cut is not None:
+        top = col2[cut].top
+        state.pending = ([ln.text for ln in col2[cut:]], [ln.text for ln in col3 if ln.top >= top - TOL])
+        state.pending_page = no
 
 
-def _name_starts(col2: list[Line]) -> list[tuple[int, int]]:
-    """(index, line count) of each run of column-2 lines that spells a national competence
-    name (wrapped over as many lines as the column needs), at the column's left edge and not a
-    bullet item."""
+def _cut_name(col2: list[Line], starts: list[tuple[int, int, bool]], step: float) -> int | None:
+    """Index of the trailing column-2 lines that begin a competence name the page cuts off:
+    set apart from the block above (as blocks are), at the left edge, the start of a name."""
+    done = starts[-1][0] + starts[-1][1] if starts else 0
+    if not col2:
+        return None
+    left = min(ln.x0 for ln in col2)
+    for k in range(max(done, len(col2) - 3), len(col2)):
+        if abs(col2[k].x0 - left) > TOL or col2[k].text.startswith(("•", "-", "–")):
+            continue
+        if k and col2[k].top - col2[k - 1].top < 1.3 * step:
+            continue
+        if reference.is_name_prefix(" ".join(ln.text for ln in col2[k:])):
+            return k
+    return None
+
+
+def _name_starts(col2: list[Line], prefix: str = "") -> list[tuple[int, int, bool]]:
+    """(index, line count, joined) of each run of column-2 lines that spells a national
+    competence name (wrapped over as many lines as the column needs), at the column's left
+    edge and not a bullet item. prefix: the start of a name the previous page cut off; joined
+    tells the first run completes it."""
     if not col2:
         return []
     left = min(ln.x0 for ln in col2)
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, bool]] = []
     k = 0
     while k < len(col2):
-        found = 0
-        if abs(col2[k].x0 - left) <= TOL and not col2[k].text.startswith(("•", "-", "–")):
-            text = ""
+        found, joined = 0, False
+        for start in ([prefix, ""] if prefix and k == 0 else [""]):
+            if start == "" and (abs(col2[k].x0 - left) > TOL or col2[k].text.startswith(("•", "-", "–"))):
+                continue
+            text = start
             for m in range(k, len(col2)):
                 text = (text + " " + col2[m].text).strip()
                 if reference.letter_for_name(text) is not None:
-                    found = m - k + 1
+                    found, joined = m - k + 1, bool(start)
                     break
                 if not reference.is_name_prefix(text):
                     break
+            if found:
+                break
         if found:
-            out.append((k, found))
+            out.append((k, found, joined))
             k += found
         else:
             k += 1

@@ -23,7 +23,7 @@ class Lezer:
         self.profielen: list[str] = []  # names from the profile headings, to mend wrapped headings
 
     def run(self, pages: list[Page]) -> Emitter:
-        all_lines = [lines_of(p.words) for p in pages]
+        all_lines = [[part for ln in lines_of(p.words) for part in _split_kop(ln)] for p in pages]
         furn = furniture([(p.height, ls) for p, ls in zip(pages, all_lines, strict=True)])
         for page, lines, fur in zip(pages, all_lines, furn, strict=True):
             for i in sorted(fur):
@@ -33,6 +33,7 @@ class Lezer:
                 k = text.find(ankers.DOSSIER)
                 self.out.emit(text[k:] if k > 0 else text, "opmaak", page.no)
             self._page(page, [ln for i, ln in enumerate(lines) if i not in fur])
+        self.detail.flush(self.out)
         return self.out
 
     # -- headings
@@ -70,6 +71,8 @@ class Lezer:
     def _page(self, page: Page, lines: list[Line]) -> None:
         no, out = page.no, self.out
         texts = [ln.text for ln in lines]
+        if ankers.ALGEMEEN in texts or letter_header(lines) is not None:
+            self.detail.flush(out)  # the detail table ended on the page before
         if ankers.ALGEMEEN in texts:
             k = texts.index(ankers.ALGEMEEN)
             # "N.N naam" right above "Algemene informatie"; a long name wraps onto more lines
@@ -106,6 +109,7 @@ class Lezer:
 
     def _detail(self, page: Page, lines: list[Line]) -> None:
         no, out = page.no, self.out
+        lines = self._detail_heading_first(lines)
         wp_codes: dict[str, list[int]] = {}
         for k, ln in enumerate(lines):
             m = ankers.WP_KOP.match(ln.text)
@@ -125,6 +129,7 @@ class Lezer:
             if t.startswith(ankers.DETAIL_KOP):
                 self._flush(page, segment)
                 segment = []
+                self.detail.flush(out)
                 text, used = self._name_heading(lines, i, ankers.DETAIL_KOP)
                 out.emit(text, None, no)
                 self.zone, self.detail = "detail", DetailState()
@@ -142,6 +147,7 @@ class Lezer:
                 segment = []
                 text, used = self._wp_heading(lines, i)
                 if m.group(1) != self.detail.wp:
+                    self.detail.flush(out)
                     self.detail.wp, self.detail.table = m.group(1), False
                 out.emit(text, "kop", no)
                 self.zone = "detail"
@@ -150,6 +156,24 @@ class Lezer:
             segment.append(ln)
             i += 1
         self._flush(page, segment)
+
+    def _detail_heading_first(self, lines: list[Line]) -> list[Line]:
+        """A running header naming a new werkproces stands above the "Detaillering" heading
+        that opens its section: the section heading is read first. (A header naming the
+        werkproces being read is its continuation and keeps its place.)"""
+        d = next((k for k, ln in enumerate(lines) if ln.text.startswith(ankers.DETAIL_KOP)), None)
+        if d is None:
+            return lines
+        first = next(
+            (k for k, ln in enumerate(lines[:d]) if (m := ankers.WP_KOP.match(ln.text)) and m.group(1) != self.detail.wp),
+            None,
+        )
+        if first is None:
+            return lines
+        _, used = self._name_heading(lines, d, ankers.DETAIL_KOP)
+        heading = lines[d : d + used]
+        rest = lines[:d] + lines[d + used :]
+        return rest[:first] + heading + rest[first:]
 
     def _in_table(self, ln: Line) -> bool:
         cols = self.detail.cols
@@ -163,3 +187,13 @@ class Lezer:
                 self.out.emit(ln.text, None, page.no)
             return
         detail_segment(segment, page.boxes, page.no, self.out, self.detail)
+
+
+def _split_kop(ln: Line) -> list[Line]:
+    """A werkproces heading set beside other text on one baseline (a running header with the
+    kerntaak at the left and "N.N werkproces: …" at the right) is a line of its own."""
+    for j in range(1, len(ln.words) - 1):
+        w = ln.words[j]
+        if ankers.CODE.match(w.text) and ln.words[j + 1].text == "werkproces:" and w.x0 - ln.words[j - 1].x1 > w.size:
+            return [Line(ln.words[:j]), Line(ln.words[j:])]
+    return [ln]
