@@ -9,6 +9,7 @@ reportlab, to render the fixture PDFs):
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -88,6 +89,8 @@ def main() -> None:
             assert code == 0
         one, two = min(times[1]), min(times[2])
         print(f"batch of {args.files} PDFs: 1 core {one:.2f} s, 2 cores {two:.2f} s, speed-up {one / two:.2f}x (aim >= 1.7x)")
+        load = os.getloadavg()[0]
+        print(f"  load average {load:.1f} on {os.cpu_count()} cores: the speed-up needs an idle second core")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
