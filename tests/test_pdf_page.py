@@ -139,3 +139,19 @@ def test_a_word_running_into_the_next_column_stays_two_words(tmp_path):
     c.save()
     (page,) = _read(path)
     assert [w.text for w in lines_of(page.words)[0].words] == [long, "Op"]
+
+
+def test_ligatures_read_as_letters(tmp_path):
+    from pdflayouts import font
+
+    name = font("KD-Sans", "DejaVuSans.ttf")
+    if name is None:
+        pytest.skip("no DejaVu Sans (a font with the ﬁ ligature) on this system")
+    path = tmp_path / "lig.pdf"
+    c = Canvas(str(path), pagesize=(400, 300))
+    c.setFont(name, 10)
+    c.drawString(40, 250, "speciﬁeke ofﬂine")
+    c.showPage()
+    c.save()
+    (page,) = _read(path)
+    assert [w.text for w in page.words] == ["specifieke", "offline"]

@@ -4,12 +4,15 @@ boxes of path objects (ruling lines, cell borders, fills). No layout decisions h
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
 GAP = 0.22  # a horizontal gap wider than this share of the font size separates words
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 _SPACE_CHARS = frozenset(" \t\n\r\x00\xa0\u2002\u2003\u2009\u200b\uffff")
 
 
@@ -135,7 +138,8 @@ def _words(tp: pdfium.PdfTextPage, frame: _Frame, w: float, h: float) -> list[Wo
         else:
             x0, x1, top, bottom = frame.rect(rect.left, rect.bottom, rect.right, rect.top)
         # same word: same line (vertical overlap) and no gap to the previous character
-        if cur and (top >= hi or bottom <= lo or x0 > bx1 + GAP * size or x0 < bx1 - 0.15 * size):
+        # (characters of one ligature glyph share its box: not an overlap)
+        if cur and (top >= hi or bottom <= lo or x0 > bx1 + GAP * size or (x0 < bx1 - 0.15 * size and x0 != xs[-1])):
             words.append(word())
             cur, xs = [], []
         if not cur:
@@ -161,6 +165,8 @@ def _words(tp: pdfium.PdfTextPage, frame: _Frame, w: float, h: float) -> list[Wo
         cx, cy = (wd.x0 + wd.x1) / 2, (wd.top + wd.bottom) / 2
         if 0 <= cx <= w and 0 <= cy <= h:  # outside the page box: never shown, never read
             wd.text = wd.text.replace("\x02", "-").replace("\ufffe", "-")  # pdfium's line-end hyphen
+            if _LIGATURE.search(wd.text):
+                wd.text = wd.text.translate(_LIGATURES)  # ﬁ -> fi: the text, not the glyph
             out.append(wd)
     return out
 
