@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ...model.competenties import LETTERS
 from . import ankers
 from .bladzijde import Box, Page
-from .regels import Emitter, Line
+from .regels import Emitter, Line, lines_of
 
 
 @dataclass
@@ -67,14 +67,13 @@ def matrix_page(page: Page, lines: list[Line], head: Header, no: int, out: Emitt
     horizontals = sorted(b.top for b in page.boxes if b.bottom - b.top < 2 and b.x1 - b.x0 > 2 * step)
     # a mark: any glyph in the grid that is not label text (x, X, ✓, ●, a symbol font's tick)
     in_label = {id(w) for p in labels for w in p.words}
-    marks = [
-        (x, w.mid)
-        for ln in below
-        if ln.top < end
-        for w in ln.words
-        if id(w) not in in_label and w.x0 >= left - step / 4 and (len(w.text) <= 2 or all(ch in ankers.MARKS for ch in w.text))
-        for _, x in w.chars()
-    ]
+    grid = [w for ln in below if ln.top < end for w in ln.words if id(w) not in in_label and w.x0 >= left - step / 4]
+    marks = [(x, w.mid) for w in grid if len(w.text) <= 2 or all(ch in ankers.MARKS for ch in w.text) for _, x in w.chars()]
+    # what is neither label nor mark is not understood: it goes out as it is (and is reported)
+    stray = [w for w in grid if not (len(w.text) <= 2 or all(ch in ankers.MARKS for ch in w.text))]
+    for p in labels[: rows[0] if rows else len(labels)]:
+        if p.text != ankers.WERKPROCESSEN:
+            stray.extend(p.words)
     ends = [rows[n + 1] if n + 1 < len(rows) else len(labels) for n in range(len(rows))]
     cuts = [head.bottom]
     for n in range(len(rows) - 1):
@@ -91,6 +90,8 @@ def matrix_page(page: Page, lines: list[Line], head: Header, no: int, out: Emitt
         if crossed or any(_cell(b, head, top, bottom) for b in page.boxes):
             label += " " + "".join("x " if letter in crossed else " " for letter in LETTERS)
         out.emit(label, "matrix", no)
+    for ln in lines_of(stray) if stray else []:
+        out.emit(ln.text, None, no)
     for ln in below:
         if ln.top >= end:
             out.emit(ln.text, "boilerplate" if ln.text.startswith(ankers.BOILERPLATE) else None, no)
@@ -132,6 +133,9 @@ def _head(above: list[Line], left: float, no: int, out: Emitter) -> None:
         if p.text not in (ankers.COMPETENTIES, ankers.WERKPROCESSEN):
             out.emit(p.text, None, no)
     out.emit(ankers.COMPETENTIES, "label", no)
+    right = [w for ws in words for w in ws if w.x0 >= left]
+    for ln in lines_of(right) if right else []:
+        out.emit(ln.text, None, no)  # not understood above the letters: out as it is
 
 
 def _nearest(head: Header, x: float) -> str | None:
