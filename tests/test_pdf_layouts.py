@@ -227,3 +227,21 @@ def test_a_misread_table_fails_instead_of_a_wrong_dossier(tmp_path, seeds, monke
     monkeypatch.setattr(detail, "_chunk_starts", lambda lines: [])
     with pytest.raises(InputError, match=r"not read as a valid kwalificatiedossier: .*without competenties"):
         parse_pdf(path)
+
+
+def test_text_in_the_matrix_grid_is_reported_not_dropped(tmp_path, seeds, monkeypatch):
+    """A note written across the letter cells is neither label nor mark: it comes out as an
+    unplaced line (with its page), and the matrix is read as before."""
+    save = pdfgen.Doc.save
+
+    def with_note(doc, path):
+        for no, page in enumerate(doc.pages):
+            row = next((it for it in page["items"] if it.text.startswith("1.4 ")), None)
+            if row is not None:
+                doc.put(no, pdfgen.CELL0 + 8 * pdfgen.CELL_W, row.y, "zie bijlage")
+        save(doc, path)
+
+    monkeypatch.setattr(pdfgen.Doc, "save", with_note)
+    back = parse_pdf(pdfgen.render(seeds["buitendienst"], tmp_path / "note.pdf"))
+    assert [(u.tekst, u.pagina) for u in back.onverwerkte_regels] == [("zie bijlage", 3)]
+    _same(back, seeds["buitendienst"])
