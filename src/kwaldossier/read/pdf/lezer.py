@@ -1,6 +1,6 @@
-"""The walk over pages: furniture out, headings found by their wording wherever they sit on
-the page and emitted first in the order the parser reads them, then the page body by kind
-(profile page, matrix page, detail page)."""
+"""The walk over pages: furniture out (tagged), then each page by kind — profile page, matrix
+page (an A–Y run), detail page — with its headings found by their wording wherever they sit
+(a running header included) and emitted in the order the parser needs them."""
 
 from __future__ import annotations
 
