@@ -235,7 +235,8 @@ def _detail_pages(doc: Doc, profiel, kt, repeat_header: bool = False) -> None:
 
         def new_page(_p, kop=kop, header=header):
             p = doc.new_page(header=header)
-            doc.put(p, MARGIN_X, TOP, kop, BOLD, 10)
+            # the repeated heading is set smaller where needed to stay on one line
+            doc.put(p, MARGIN_X, TOP, kop, BOLD, min(10, 10 * (W - 2 * MARGIN_X) / stringWidth(kop, BOLD, 10)))
             if repeat_header and table_started:  # noqa: B023 - read when the page breaks, on purpose
                 _column_header(doc, p, TOP - 2 * LEAD)
                 return p, TOP - 3.5 * LEAD
@@ -243,7 +244,10 @@ def _detail_pages(doc: Doc, profiel, kt, repeat_header: bool = False) -> None:
 
         table_started = False
 
-        doc.put(page, MARGIN_X, y, kop, BOLD, 10)
+        for k, ln in enumerate(wrap(kop, W - 2 * MARGIN_X, BOLD)):
+            if k:
+                y -= LEAD
+            doc.put(page, MARGIN_X, y, ln, BOLD, 10)
         y -= 2 * LEAD
         flow = Flow(doc, page, y, new_page)
         # omschrijving and gewenst resultaat: label column + text column

@@ -1,0 +1,199 @@
+"""The walk over pages: furniture out (tagged), then each page by kind — profile page, matrix
+page (an A–Y run), detail page — with its headings found by their wording wherever they sit
+(a running header included) and emitted in the order the parser needs them."""
+
+from __future__ import annotations
+
+from . import ankers
+from .bladzijde import Page
+from .detail import DetailState, detail_segment
+from .labels import label_text
+from .matrix import letter_header, matrix_page
+from .opmaak import furniture
+from .regels import Emitter, Line, lines_of
+
+TOL = 2.0
+
+
+class Lezer:
+    def __init__(self) -> None:
+        self.out = Emitter()
+        self.zone = ""
+        self.detail = DetailState()
+        self.profielen: list[str] = []  # names from the profile headings, to mend wrapped headings
+
+    def run(self, pages: list[Page]) -> Emitter:
+        all_lines = [[part for ln in lines_of(p.words) for part in _split_kop(ln)] for p in pages]
+        furn = furniture([(p.height, ls) for p, ls in zip(pages, all_lines, strict=True)])
+        for page, lines, fur in zip(pages, all_lines, furn, strict=True):
+            for i in sorted(fur):
+                text = lines[i].text
+                # the dossier's own footer ("Kwalificatiedossier T, geldig vanaf D") may share
+                # its line with other furniture (a date, a page number): keep it at the start
+                k = text.find(ankers.DOSSIER)
+                self.out.emit(text[k:] if k > 0 else text, "opmaak", page.no)
+            self._page(page, [ln for i, ln in enumerate(lines) if i not in fur])
+        self.detail.flush(self.out)
+        return self.out
+
+    # -- headings
+
+    def _name_heading(self, lines: list[Line], i: int, prefix: str) -> tuple[str, int]:
+        """A 'prefix <profile name>' heading; a name cut short by wrapping continues below
+        (the names come from the profile headings read before)."""
+        text, k = lines[i].text, i + 1
+        while k < len(lines):
+            naam = text[len(prefix) :].strip()
+            if naam in self.profielen or not any(p.startswith(f"{naam} ".lstrip()) for p in self.profielen):
+                break
+            if lines[k].top - lines[k - 1].bottom > lines[k - 1].height:
+                break
+            text = f"{text} {lines[k].text}"
+            k += 1
+        return text, k - i
+
+    def _wp_heading(self, lines: list[Line], i: int) -> tuple[str, int]:
+        """'N.N werkproces: title'; a title that wraps continues in the same font, close below."""
+        first = lines[i]
+        text, k = first.text, i + 1
+        while k < len(lines):
+            nxt, prev = lines[k], lines[k - 1]
+            if nxt.top - prev.bottom > 0.6 * prev.height or abs(nxt.size - first.size) > 0.5:
+                break
+            if nxt.words[0].bold != first.words[-1].bold or nxt.x0 < first.x0 - TOL or ankers.is_vocabulary(nxt.text):
+                break
+            text += " " + nxt.text
+            k += 1
+        return text, k - i
+
+    # -- pages
+
+    def _page(self, page: Page, lines: list[Line]) -> None:
+        no, out = page.no, self.out
+        texts = [ln.text for ln in lines]
+        if ankers.ALGEMEEN in texts or letter_header(lines) is not None:
+            self.detail.flush(out)  # the detail table ended on the page before
+        if ankers.ALGEMEEN in texts:
+            k = texts.index(ankers.ALGEMEEN)
+            # "N.N naam" right above "Algemene informatie"; a long name wraps onto more lines
+            s = max((i for i in range(k) if ankers.SECTIE.match(texts[i])), default=None)
+            for ln in lines[: k if s is None else s]:
+                out.emit(ln.text, None, no)
+            if s is not None:
+                kop = " ".join(texts[s:k])
+                self.profielen.append(kop.split(None, 1)[1])
+                out.emit(kop, None, no)
+            out.emit(ankers.ALGEMEEN, None, no)
+            self.zone = "algemeen"
+            label_text(lines[k + 1 :], ankers.ALGEMEEN_WOORDEN, no, out)
+            return
+        head = letter_header(lines)
+        if head is not None:
+            rest = []
+            i = 0
+            while i < len(lines):
+                if lines[i].text.startswith(ankers.MATRIX_KOP):
+                    text, used = self._name_heading(lines, i, ankers.MATRIX_KOP)
+                    out.emit(text, None, no)
+                    i += used
+                    continue
+                rest.append(lines[i])
+                i += 1
+            self.zone = "matrix"
+            matrix_page(page, rest, head, no, out)
+            return
+        if self.zone == "algemeen" and not any(ankers.WP_KOP.match(t) or t.startswith(ankers.DETAIL_KOP) for t in texts):
+            label_text(lines, ankers.ALGEMEEN_WOORDEN, no, out)
+            return
+        self._detail(page, lines)
+
+    def _detail(self, page: Page, lines: list[Line]) -> None:
+        no, out = page.no, self.out
+        lines = self._detail_heading_first(lines)
+        wp_codes: dict[str, list[int]] = {}
+        for k, ln in enumerate(lines):
+            m = ankers.WP_KOP.match(ln.text)
+            if m:
+                wp_codes.setdefault(m.group(1), []).append(k)
+        # a werkproces heading printed twice (running header and body): the body one counts
+        skip = {ks[0] for ks in wp_codes.values() if len(ks) > 1}
+        segment: list[Line] = []
+        i = 0
+        while i < len(lines):
+            ln = lines[i]
+            t = ln.text
+            if i in skip:
+                out.emit(t, "opmaak", no)
+                i += 1
+                continue
+            if t.startswith(ankers.DETAIL_KOP):
+                self._flush(page, segment)
+                segment = []
+                self.detail.flush(out)
+                text, used = self._name_heading(lines, i, ankers.DETAIL_KOP)
+                out.emit(text, None, no)
+                self.zone, self.detail = "detail", DetailState()
+                i += used
+                continue
+            if ankers.KERNTAAK.match(t) and not self._in_table(ln):
+                self._flush(page, segment)
+                segment = []
+                out.emit(t, None, no)
+                i += 1
+                continue
+            m = ankers.WP_KOP.match(t)
+            if m:
+                self._flush(page, segment)
+                segment = []
+                text, used = self._wp_heading(lines, i)
+                if m.group(1) != self.detail.wp:
+                    self.detail.flush(out)
+                    self.detail.wp, self.detail.table = m.group(1), False
+                out.emit(text, "kop", no)
+                self.zone = "detail"
+                i += used
+                continue
+            segment.append(ln)
+            i += 1
+        self._flush(page, segment)
+
+    def _detail_heading_first(self, lines: list[Line]) -> list[Line]:
+        """A running header naming a new werkproces stands above the "Detaillering" heading
+        that opens its section: the section heading is read first. (A header naming the
+        werkproces being read is its continuation and keeps its place.)"""
+        d = next((k for k, ln in enumerate(lines) if ln.text.startswith(ankers.DETAIL_KOP)), None)
+        if d is None:
+            return lines
+        first = next(
+            (k for k, ln in enumerate(lines[:d]) if (m := ankers.WP_KOP.match(ln.text)) and m.group(1) != self.detail.wp),
+            None,
+        )
+        if first is None:
+            return lines
+        _, used = self._name_heading(lines, d, ankers.DETAIL_KOP)
+        heading = lines[d : d + used]
+        rest = lines[:d] + lines[d + used :]
+        return rest[:first] + heading + rest[first:]
+
+    def _in_table(self, ln: Line) -> bool:
+        cols = self.detail.cols
+        return self.detail.table and cols is not None and ln.x0 >= cols[0]
+
+    def _flush(self, page: Page, segment: list[Line]) -> None:
+        if not segment:
+            return
+        if self.detail.wp is None:
+            for ln in segment:
+                self.out.emit(ln.text, None, page.no)
+            return
+        detail_segment(segment, page.boxes, page.no, self.out, self.detail)
+
+
+def _split_kop(ln: Line) -> list[Line]:
+    """A werkproces heading set beside other text on one baseline (a running header with the
+    kerntaak at the left and "N.N werkproces: …" at the right) is a line of its own."""
+    for j in range(1, len(ln.words) - 1):
+        w = ln.words[j]
+        if ankers.CODE.match(w.text) and ln.words[j + 1].text == "werkproces:" and w.x0 - ln.words[j - 1].x1 > w.size:
+            return [Line(ln.words[:j]), Line(ln.words[j:])]
+    return [ln]
