@@ -6,8 +6,10 @@ KWALDOSSIER_FUZZ_EXAMPLES=2000 pytest tests/test_fuzz_parse.py"""
 
 from __future__ import annotations
 
+import gc
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +30,15 @@ _op = st.tuples(
     st.integers(min_value=0, max_value=10**6),
     _text,
 )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _restore_gc_callbacks():
+    """Hypothesis leaves a gc callback installed; a signal (the PDF reader's time limit) that
+    arrives inside it is swallowed. Leave the process as found."""
+    before = list(gc.callbacks)
+    yield
+    gc.callbacks[:] = before
 
 
 def mutate(lines: list[str], ops) -> list[str]:
