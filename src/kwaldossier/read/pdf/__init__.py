@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,7 +80,12 @@ def pdf_lines(path: Path) -> Emitter:
                 if n > MAX_PAGES:
                     raise InputError(p, None, f"PDF has {n} pages, more than the limit of {MAX_PAGES}")
                 pages = []
+                deadline = time.monotonic() + TIMEOUT if TIMEOUT > 0 else None
                 for i in range(n):
+                    # the alarm can be swallowed (a signal arriving inside a gc callback is lost):
+                    # a deadline checked between pages is the backstop
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise _Timeout
                     try:
                         page = doc[i]
                         try:
