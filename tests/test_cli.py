@@ -409,3 +409,9 @@ def test_terminal_that_cannot_show_the_text_is_one_line():
     assert p.returncode == 2 and p.stdout == ""
     assert p.stderr.startswith("kwaldossier: error: cannot write ") and "PYTHONIOENCODING=utf-8" in p.stderr
     assert len(p.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [("show", "{x}"), ("search", "klant", "{x}"), ("competentie", "{x}")])
+def test_huge_lookup_words_are_refused(cli, args):
+    r = cli(*(a.format(x="ab" * 50_000) for a in args))
+    _one_error_line(r, "100,000 characters; at most 1,000")
