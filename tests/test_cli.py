@@ -401,3 +401,17 @@ def test_no_cache_anywhere_on_the_line(cli, monkeypatch):
         assert cli(*args).code == 0
     assert len(calls) == 3  # a miss, then two runs that bypass the cache
     assert cli("show", "2.5", "-p", BUITEN).code == 0 and len(calls) == 3  # the first run's entry
+
+
+def test_terminal_that_cannot_show_the_text_is_one_line():
+    env = {**_env(), "PYTHONIOENCODING": "ascii"}
+    p = subprocess.run([sys.executable, "-m", "kwaldossier", "show", "2.5", "--json"], capture_output=True, text=True, env=env)
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr.startswith("kwaldossier: error: cannot write ") and "PYTHONIOENCODING=utf-8" in p.stderr
+    assert len(p.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [("show", "{x}"), ("search", "klant", "{x}"), ("competentie", "{x}")])
+def test_huge_lookup_words_are_refused(cli, args):
+    r = cli(*(a.format(x="ab" * 50_000) for a in args))
+    _one_error_line(r, "100,000 characters; at most 1,000")

@@ -61,6 +61,13 @@ def _main(
         cache.use(not no_cache)
 
 
+def _short(text: str, hint: str, limit: int = 1000) -> str:
+    """Words to look up are short: a megabyte argument would only make the fuzzy matching slow."""
+    if len(text) > limit:
+        raise typer.BadParameter(f"{len(text):,} characters; at most {limit:,}", param_hint=hint)
+    return text
+
+
 def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -210,7 +217,7 @@ def show(
     from .analyse.query import find_werkproces
     from .read import select
 
-    result = find_werkproces(select(profiel, data, fast=True), " ".join(query))
+    result = find_werkproces(select(profiel, data, fast=True), _short(" ".join(query), "QUERY"))
     if as_json:
         return _print_json(result)
     from .render import render_show
@@ -234,7 +241,7 @@ def search(
     from .analyse.query import search as do_search
     from .read import select
 
-    result = do_search(select(profiel, data, fast=True), terms, veld)
+    result = do_search(select(profiel, data, fast=True), [_short(t, "TERMS") for t in terms], veld)
     if as_json:
         _print_json(result)
     else:
@@ -292,7 +299,7 @@ def competentie(
     if len(letter) == 1 and letter.upper() not in "ABCDEFGHIJKLMNOPQRSTUVWXY":
         raise typer.BadParameter(f"{spec!r} is not a competence letter: use A–Y or part of a name", param_hint="SPEC")
 
-    result = do_comp(select(profiel, data, fast=True), spec)
+    result = do_comp(select(profiel, data, fast=True), _short(spec, "SPEC"))
     if as_json:
         return _print_json(result)
     from .render import render_competentie

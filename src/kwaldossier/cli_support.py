@@ -231,6 +231,12 @@ def run(app: typer.Typer) -> None:
         where = exc.filename or "standard output"
         sys.stderr.write(f"kwaldossier: error: {where}: {exc.strerror or exc}\n")
         sys.exit(2)
+    except UnicodeEncodeError as exc:  # a terminal in latin-1 or ASCII
+        bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else "?"
+        sys.stderr.write(
+            f"kwaldossier: error: cannot write {bad!r} in {exc.encoding}: use a UTF-8 terminal or PYTHONIOENCODING=utf-8\n"
+        )
+        sys.exit(2)
     except RecursionError:
         sys.stderr.write("kwaldossier: error: input nested too deeply\n")
         sys.exit(2)
