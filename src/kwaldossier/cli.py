@@ -311,16 +311,25 @@ class Only(StrEnum):
     teksten = "teksten"
 
 
+class MinImpact(StrEnum):
+    redactioneel = "redactioneel"
+    inhoudelijk = "inhoudelijk"
+    structureel = "structureel"
+
+
 @app.command()
 def diff(
     a: str = typer.Argument(..., help="Profile name part or file (A).", autocompletion=_complete_profiel),
     b: str = typer.Argument(..., help="Profile name part or file (B).", autocompletion=_complete_profiel),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, markdown or html."),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
-    summary: bool = typer.Option(False, "--summary", help="Only the summary tables."),
+    summary: bool = typer.Option(False, "--summary", help="Only the summary tables (every format)."),
     kerntaak: str | None = typer.Option(None, "--kerntaak", "-k", help="Only this kerntaak."),
     werkproces: str | None = typer.Option(None, "--werkproces", "-w", help="Only this werkproces.", autocompletion=_complete_code),
     only: Only | None = typer.Option(None, "--only", help="Only competenties, vakkennis or teksten."),
+    min_impact: MinImpact | None = typer.Option(
+        None, "--min-impact", help="Hide changes below this grade: redactioneel, inhoudelijk or structureel."
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file."),
     profiel: str | None = typer.Option(
         None, "--profiel", "-p", help="In files with several profiles, compare this one.", autocompletion=_complete_profiel
@@ -334,30 +343,35 @@ def diff(
     if out is not None and fmt is DiffFormat.text and not as_json:
         raise typer.BadParameter("--out writes a report: add --format markdown, html or json", param_hint="--out")
     bron_a, bron_b = resolve_one(a, data, profiel), resolve_one(b, data, profiel)
-    result = do_diff(bron_a, bron_b, kerntaak, werkproces, only.value if only else None)
+    report = do_diff(
+        bron_a, bron_b, kerntaak, werkproces, only.value if only else None, min_impact.value if min_impact else None
+    )
+    report.summary = summary
     if as_json:
         fmt = DiffFormat.json
     text = None
     if fmt is DiffFormat.json:
-        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        from .analyse.diff_json import to_json
+
+        text = json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
     elif fmt is DiffFormat.markdown:
-        from .render import diff_markdown
+        from .render.diff_markdown import diff_markdown
 
-        text = diff_markdown(result)
+        text = diff_markdown(report)
     elif fmt is DiffFormat.html:
-        from .render import diff_html
+        from .render.diff_html import diff_html
 
-        text = diff_html(result)
+        text = diff_html(report)
     if text is not None:
         if out:
             write_atomic(out, text)
         else:
             sys.stdout.write(text)
     else:
-        from .render import render_diff
+        from .render.diff_text import render_diff
 
-        render_diff(result, summary_only=summary)
-    raise typer.Exit(1 if result["changed"] else 0)
+        render_diff(report)
+    raise typer.Exit(1 if report.changed else 0)
 
 
 # ---------------------------------------------------------------- entry point
