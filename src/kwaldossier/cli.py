@@ -113,13 +113,24 @@ def parse(
         c.print(f"  not placed: line {u.regel}: {u.tekst.strip()}")
 
 
+SCHEMAS = ("parse", "diff", "list", "show", "search", "matrix", "competentie")
+
+
 @app.command()
-def schema(out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file.")) -> None:
-    """Print the JSON Schema of the parse output (a Dossier)."""
-    from .model.dossier import Dossier
+def schema(
+    name: str = typer.Argument("parse", help=f"Whose output: {', '.join(SCHEMAS)}."),
+    as_json: bool = typer.Option(False, "--json", help="JSON (the schema is JSON already; for symmetry)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file."),
+) -> None:
+    """Print the JSON Schema of a command's --json output (default: parse, a Dossier)."""
+    from .errors import LookupFailed
+
+    if name not in SCHEMAS:
+        raise LookupFailed(f"schema {name!r}: no such result; allowed: {', '.join(SCHEMAS)}")
+    from .analyse.results import json_schema
     from .read import write_atomic
 
-    text = json.dumps(Dossier.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(json_schema(name), ensure_ascii=False, indent=2) + "\n"
     if out:
         write_atomic(out, text)
     else:

@@ -1,16 +1,29 @@
-"""Look-ups over loaded profiles. Each function returns a JSON-ready dict (the --json schema)."""
+"""Look-ups over loaded profiles. Each function returns a typed result (results.py): a JSON-ready
+dict, the --json schema."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher, get_close_matches
+from typing import cast
 
 from ..errors import LookupFailed
 from ..model import competenties as reference
 from ..model.competenties import code_key, fold, fold_with_map
 from ..read import Bron
 from ..read.tekst import line_at
+from .results import (
+    CompetentieResult,
+    Gebruik,
+    ListKerntaak,
+    ListResult,
+    MatrixResult,
+    MatrixRij,
+    SearchHit,
+    SearchResult,
+    ShowResult,
+)
 
 _CODE = re.compile(r"^\d+\.\d+$")
 
@@ -18,7 +31,7 @@ _CODE = re.compile(r"^\d+\.\d+$")
 # ---------------------------------------------------------------- list
 
 
-def tree(bronnen: list[Bron]) -> dict:
+def tree(bronnen: list[Bron]) -> ListResult:
     """Kerntaken and werkprocessen of all given profiles, marking which profile has which."""
     names = [b.profiel.naam for b in bronnen]
     kerntaken: dict[str, dict] = {}
@@ -35,13 +48,13 @@ def tree(bronnen: list[Bron]) -> dict:
         entry = kerntaken[code]
         wps = sorted(entry["werkprocessen"].values(), key=lambda w: code_key(w["code"]))
         out.append({**entry, "werkprocessen": wps})
-    return {"profielen": names, "kerntaken": out}
+    return {"profielen": names, "kerntaken": cast(list[ListKerntaak], out)}
 
 
 # ---------------------------------------------------------------- show
 
 
-def find_werkproces(bronnen: list[Bron], query: str) -> dict:
+def find_werkproces(bronnen: list[Bron], query: str) -> ShowResult:
     """A werkproces by code (2.5) or by words of its title (offertes)."""
     alle = [(b, wp) for b in bronnen for wp in b.profiel.werkprocessen()]
     if _CODE.match(query.strip()):
@@ -139,14 +152,14 @@ def field_texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], list
                 )
 
 
-def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> dict:
+def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> SearchResult:
     """Every text containing all terms (accent- and case-insensitive), with match spans."""
     words = [fold(t) for t in terms if fold(t)]
     if not words:
         raise LookupFailed("give one or more search terms")
     if veld and not any(f == veld or f.startswith(veld) for f in FIELDS):
         raise LookupFailed(f"unknown field {veld!r}; fields: {', '.join(FIELDS)}")
-    hits = []
+    hits: list[SearchHit] = []
     for b in bronnen:
         titels = {wp.code: wp.titel for wp in b.profiel.werkprocessen()}
         for code, field, text, lines, offsets in field_texts(b):
@@ -187,7 +200,7 @@ def match_spans(text: str, words: list[str]) -> list[list[int]] | None:
 # ---------------------------------------------------------------- matrix
 
 
-def matrix(bronnen: list[Bron]) -> dict:
+def matrix(bronnen: list[Bron]) -> MatrixResult:
     names = [b.profiel.naam for b in bronnen]
     rows: dict[str, dict] = {}
     for b in bronnen:
@@ -198,7 +211,7 @@ def matrix(bronnen: list[Bron]) -> dict:
             for letter in wp.matrix:
                 row["cellen"][letter].append(b.profiel.naam)
     ordered = [rows[c] for c in sorted(rows, key=code_key)]
-    return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": ordered}
+    return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": cast(list[MatrixRij], ordered)}
 
 
 # ---------------------------------------------------------------- competentie
@@ -223,9 +236,9 @@ def resolve_letter(spec: str) -> str:
     raise LookupFailed(f"no competentie {spec!r}; use a letter A–Y or part of a name")
 
 
-def competentie(bronnen: list[Bron], spec: str) -> dict:
+def competentie(bronnen: list[Bron], spec: str) -> CompetentieResult:
     letter = resolve_letter(spec)
-    gebruik = []
+    gebruik: list[Gebruik] = []
     for b in bronnen:
         for wp in b.profiel.werkprocessen():
             for c in wp.competenties:

@@ -6,13 +6,14 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from ..analyse.results import CompetentieResult, ListResult, MatrixResult, SearchResult, ShowResult
 from ..model.competenties import COMPETENTIES, LETTERS
 from .console import _initials, _plain, _table, console
 
 # ---------------------------------------------------------------- list
 
 
-def render_tree(result: dict) -> None:
+def render_tree(result: ListResult) -> None:
     from rich.tree import Tree
 
     c = console()
@@ -37,7 +38,7 @@ def render_tree(result: dict) -> None:
 # ---------------------------------------------------------------- show
 
 
-def render_show(result: dict) -> None:
+def render_show(result: ShowResult) -> None:
     c = console()
     multi = len(result["resultaten"]) > 1
     for r in result["resultaten"]:
@@ -75,7 +76,7 @@ def render_show(result: dict) -> None:
 # ---------------------------------------------------------------- search
 
 
-def render_search(result: dict) -> None:
+def render_search(result: SearchResult) -> None:
     c = console()
     if not result["hits"]:
         c.print(f"No hits for {' '.join(result['terms'])!r}.")
@@ -121,7 +122,7 @@ def _snippet(text: str, spans: list[list[int]], plain: bool, context: int = 90) 
 # ---------------------------------------------------------------- matrix
 
 
-def render_matrix(result: dict) -> None:
+def render_matrix(result: MatrixResult) -> None:
     c = console()
     names = result["profielen"]
     multi = len(names) > 1
@@ -172,7 +173,7 @@ def render_matrix(result: dict) -> None:
 # ---------------------------------------------------------------- competentie
 
 
-def render_competentie(result: dict) -> None:
+def render_competentie(result: CompetentieResult) -> None:
     c = console()
     c.rule(Text(f"{result['letter']}  {result['naam']}", style="bold"))
     if not result["gebruik"]:
