@@ -226,16 +226,33 @@ def _chromium():
     return None
 
 
+# Run in the browser after load: what a reader sees (innerText leaves out what CSS hides), then
+# the same with the impact filter set to "structureel" only. The report itself has no script.
+_PROBE = """<script>
+window.addEventListener('load', () => {
+  const out = (id, text) => { const p = document.createElement('pre'); p.id = id; p.textContent = text; document.body.append(p); };
+  out('seen-all', document.querySelector('main').innerText);
+  document.getElementById('f-redactioneel').checked = false;
+  document.getElementById('f-inhoudelijk').checked = false;
+  out('seen-structureel', document.querySelector('main').innerText);
+});
+</script>"""
+
+
 @pytest.mark.skipif(_chromium() is None, reason="no headless Chromium on this machine (make browser installs it)")
 def test_html_renders_in_headless_browser(cli, tmp_path):
+    import html as html_lib
+
     out = tmp_path / "report.html"
     cli("diff", "binnendienst", "buitendienst", "--format", "html", "--out", out)
+    probe = tmp_path / "probe.html"
+    probe.write_text(out.read_text(encoding="utf-8").replace("</body>", _PROBE + "</body>"), encoding="utf-8")
     profile = tmp_path / "profile"
     p = subprocess.run(
         [
             _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-            "--dump-dom", out.as_uri(),
+            "--dump-dom", probe.as_uri(),
         ],
         capture_output=True, text=True, timeout=120,
     )
@@ -244,4 +261,24 @@ def test_html_renders_in_headless_browser(cli, tmp_path):
     # the browser parsed the report: the summary table and a section per changed werkproces
     assert '<table id="summary">' in dom
     assert dom.count('<section class="wp"') == 10
+    assert dom.count('<section class="eenzijdig"') == 3  # 2.7 only in A; 1.6 and 2.8 only in B
     assert "<del>" in dom and "<ins>" in dom
+
+    def seen(pre_id):
+        return html_lib.unescape(dom.split(f'<pre id="{pre_id}">')[1].split("</pre>")[0])
+
+    visible = seen("seen-all")
+    # profile labels, werkproces titles, one-sided content and grades are on screen
+    assert "A · Commercieel medewerker binnendienst" in visible and "B · Commercieel medewerker buitendienst" in visible
+    assert "2.5  Stelt offertes op en brengt ze uit" in visible or "2.5 Stelt offertes op en brengt ze uit" in visible
+    assert "alleen in A (Commercieel medewerker binnendienst)" in visible
+    assert "Verzorgt het (interne) ordertraject" in visible  # 2.7, only in A, in full
+    assert "+ competentie Y Bedrijfsmatig handelen" in visible
+    for grade in ("redactioneel", "inhoudelijk", "structureel"):
+        assert grade in visible
+    assert "~ prestatie-indicator (I)" in visible
+    # with only "structureel" ticked the other changes disappear, structural ones stay
+    filtered = seen("seen-structureel")
+    assert "+ competentie Y Bedrijfsmatig handelen" in filtered
+    assert "~ prestatie-indicator (I)" not in filtered and "+ vakkennis:" not in filtered
+    assert len(filtered) < len(visible) / 2
