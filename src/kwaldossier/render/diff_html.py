@@ -23,11 +23,11 @@ h2{border-bottom:2px solid #eee;padding-top:1rem}h3{margin:.8rem 0 .3rem;font-si
 ul.changes{list-style:none;padding-left:0}ul.changes li{margin:.2rem 0}
 .imp{display:inline-block;font-size:.75rem;border-radius:3px;padding:0 .4rem;margin-left:.4rem;border:1px solid #999;font-weight:normal}
 .imp-redactioneel{background:#eee}.imp-inhoudelijk{background:#fff3c4}.imp-structureel{background:#f3d1f3}
-.filter{margin:1rem 0;padding:.5rem;border:1px solid #ddd;border-radius:6px}.filter label{margin-right:1rem;cursor:pointer}
-.flt{margin-left:.8rem}
-#f-redactioneel:not(:checked)~main .chg.imp-redactioneel,
-#f-inhoudelijk:not(:checked)~main .chg.imp-inhoudelijk,
-#f-structureel:not(:checked)~main .chg.imp-structureel{display:none}
+.filter{display:inline-block;margin:1rem .5rem 1rem 0;font-weight:bold}.flt{margin-left:.8rem}label{cursor:pointer}
+.chg.removed{color:var(--a)}.chg.added{color:var(--b)}.chg .side{color:#222}
+#f-redactioneel:not(:checked)~main .chg.grade-redactioneel,
+#f-inhoudelijk:not(:checked)~main .chg.grade-inhoudelijk,
+#f-structureel:not(:checked)~main .chg.grade-structureel{display:none}
 dl.inhoud dt{font-weight:bold;margin-top:.5rem}dl.inhoud dd{margin-left:1rem}
 @media print{body{margin:0;max-width:none}.filterbar,.flt,.filter{display:none}
  h2{break-after:avoid}.chg,.side,tr{break-inside:avoid}a{color:inherit;text-decoration:none}
@@ -67,9 +67,9 @@ def _regel(g: Regel, doc: Doc) -> Markup:
         left = el("div", el("div", f"A · {doc.a}", class_="who"), _words(g.woorden, "a"))
         right = el("div", el("div", f"B · {doc.b}", class_="who"), _words(g.woorden, "b"))
         head = el("h3", f"{g.teken} {lab}", " " + g.tekst if g.tekst else None, _badge(g.impact))
-        return el("li", head, el("div", left, right, class_="side"), class_=f"chg {cls} imp-{g.impact}", **data)
+        return el("li", head, el("div", left, right, class_="side"), class_=f"chg {cls} grade-{g.impact}", **data)
     sep = " " if g.veld == "competentie" else ": "
-    return el("li", f"{g.teken} {lab}{sep}{g.tekst}", _badge(g.impact), class_=f"chg {cls} imp-{g.impact}", **data)
+    return el("li", f"{g.teken} {lab}{sep}{g.tekst}", _badge(g.impact), class_=f"chg {cls} grade-{g.impact}", **data)
 
 
 def _inhoud(b: Inhoud) -> Markup:
@@ -114,7 +114,10 @@ def diff_html(report: DiffReport) -> str:
             summary.append(el("p", el("strong", block.tekst) if block.sterk else block.tekst, class_=None if block.sterk else "muted"))
     main: list[Markup] = [el("section", el("h2", "Samenvatting"), *summary, id="samenvatting")]
     if doc.secties:
-        toc = [el("li", el("a", s.kop.tekst, href=f"#{s.kop.anker}"), " ", _badge(s.kop.impact)) for s in doc.secties]
+        toc = [
+            el("li", el("a", s.kop.tekst, href=f"#{s.kop.anker}"), " ", el("span", s.kop.sub, class_="muted") if s.soort == "eenzijdig" else None, _badge(s.kop.impact))
+            for s in doc.secties
+        ]
         main.append(el("nav", el("h2", "Inhoud"), el("ol", *toc), id="toc"))
         main += [_sectie(s, doc) for s in doc.secties]
     filt: list[Markup] = []
@@ -126,7 +129,7 @@ def diff_html(report: DiffReport) -> str:
     body = el(
         "body",
         el("header", el("h1", title), profielen),
-        el("div", el("p", "Toon wijzigingen met impact:", class_="filter") if filt else None, *filt, el("main", *main), class_="filterbar-wrap"),
+        el("div", el("span", "Toon wijzigingen met impact:", class_="filter") if filt else None, *filt, el("main", *main), class_="filterbar-wrap"),
     )
     head = el("head", void("meta", charset="utf-8"), void("meta", name="viewport", content="width=device-width, initial-scale=1"),
               el("title", title), el("style", _CSS))
