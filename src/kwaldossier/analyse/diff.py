@@ -96,7 +96,7 @@ class Vergelijker:
         impact = text_impact(na, nb, self.f)
         if structural and impact != REDACTIONEEL:
             impact = STRUCTUREEL
-        return Wijziging(veld, "changed", a, b, impact, word_diff(na, nb))
+        return Wijziging(veld, "changed", a, b, impact, word_diff(na, nb, self.f))
 
     def lijst(self, veld: str, a: list[str], b: list[str], **extra: Any) -> tuple[list[Wijziging], float]:
         """Items added, removed and changed; order alone is no change. Near-identical items pair up."""
@@ -133,7 +133,7 @@ class Vergelijker:
             paired_a.add(i)
             paired_b.add(j)
             impact = text_impact(a[i], b[j], f)
-            changed.append(Wijziging(veld, "changed", a[i], b[j], impact, word_diff(a[i], b[j]), round(sim, 3), **extra))
+            changed.append(Wijziging(veld, "changed", a[i], b[j], impact, word_diff(a[i], b[j], f), round(sim, 3), **extra))
             matched += sim
         out = [Wijziging(veld, "added", None, b[j], INHOUDELIJK, **extra) for j in left_b if j not in paired_b]
         out += [Wijziging(veld, "removed", a[i], None, INHOUDELIJK, **extra) for i in left_a if i not in paired_a]

@@ -10,7 +10,11 @@ from difflib import SequenceMatcher
 
 from .diff_report import INHOUDELIJK, REDACTIONEEL, WoordOp
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+Opcode = tuple[str, int, int, int, int]
+_QUOTE_PAIRS = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
+
+
+_LATIN_MARKS = re.compile("[\u0300-\u036f]+")
 
 
 def fold_fast(text: str) -> str:
@@ -18,23 +22,31 @@ def fold_fast(text: str) -> str:
     at once: combining marks are dropped, so decomposing per character or per string agrees."""
     if text.isascii():
         return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
-    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
-    return " ".join(decomposed.translate(marks).split())
+    for q, r in _QUOTE_PAIRS:
+        if q in text:
+            text = text.replace(q, r)
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    if not decomposed.isascii():  # marks outside the Latin block (rare): the general way
+        marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
+        if marks:
+            decomposed = decomposed.translate(marks)
+    return " ".join(decomposed.split())
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
+_PUNCT = re.compile(r"[^\w\s]+|_+")
 
 
 class Folder:
     """Folds each text once per diff run (a diff compares the same texts many times)."""
 
-    __slots__ = ("_core", "_folded", "_words")
+    __slots__ = ("_chars", "_core", "_folded", "_pairs", "_words")
 
     def __init__(self) -> None:
         self._folded: dict[str, str] = {}
         self._words: dict[str, list[str]] = {}
-        self._core: dict[str, list[str]] = {}
+        self._core: dict[str, Counter[str]] = {}
+        self._chars: dict[str, Counter[str]] = {}
+        self._pairs: dict[tuple[str, str], tuple[float, list[Opcode]]] = {}
 
     def __call__(self, text: str) -> str:
         hit = self._folded.get(text)
@@ -48,11 +60,38 @@ class Folder:
             hit = self._words[text] = self(text).split()
         return hit
 
-    def core(self, text: str) -> list[str]:
-        """Folded words without their punctuation; tokens of punctuation only drop out."""
+    def core(self, text: str) -> Counter[str]:
+        """The folded words without their punctuation, counted (punctuation-only tokens drop out)."""
         hit = self._core.get(text)
         if hit is None:
-            hit = self._core[text] = [c for w in self.words(text) if (c := _NOT_ALNUM.sub("", w))]
+            hit = self._core[text] = Counter(_PUNCT.sub("", self(text)).split())
+        return hit
+
+    def compare(self, a: str, b: str) -> tuple[float, list[Opcode]]:
+        """Similarity (difflib's ratio) and opcodes of the folded words of a and b, computed
+        once for both the similarity figure and the word diff."""
+        hit = self._pairs.get((a, b))
+        if hit is None:
+            xs, ys = self.words(a), self.words(b)
+            total = len(xs) + len(ys)
+            p, s = _trim(xs, ys)
+            sm = SequenceMatcher(None, xs[p : len(xs) - s], ys[p : len(ys) - s], autojunk=False)
+            matched = p + s + sum(m.size for m in sm.get_matching_blocks())
+            ops: list[Opcode] = [("equal", 0, p, 0, p)] if p else []
+            ops += [(t, i1 + p, i2 + p, j1 + p, j2 + p) for t, i1, i2, j1, j2 in sm.get_opcodes() if i1 != i2 or j1 != j2]
+            if s:
+                ops.append(("equal", len(xs) - s, len(xs), len(ys) - s, len(ys)))
+            hit = self._pairs[(a, b)] = (1.0 if not total else 2.0 * matched / total, ops)
+        return hit
+
+    def letters(self, text: str) -> str:
+        """The folded text without punctuation and spaces."""
+        return "".join(_PUNCT.sub("", self(text)).split())
+
+    def chars(self, text: str) -> Counter[str]:
+        hit = self._chars.get(text)
+        if hit is None:
+            hit = self._chars[text] = Counter(self(text))
         return hit
 
 
@@ -68,55 +107,46 @@ def _trim(xs: list[str], ys: list[str]) -> tuple[int, int]:
     return p, s
 
 
-def opcodes(xs: list[str], ys: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib opcodes, with the common prefix and suffix taken off first (most edits to a
-    dossier text are in its middle, and difflib's cost grows with the product of the lengths)."""
-    p, s = _trim(xs, ys)
-    out: list[tuple[str, int, int, int, int]] = [("equal", 0, p, 0, p)] if p else []
-    mid = SequenceMatcher(None, xs[p : len(xs) - s], ys[p : len(ys) - s], autojunk=False).get_opcodes()
-    out += [(tag, i1 + p, i2 + p, j1 + p, j2 + p) for tag, i1, i2, j1, j2 in mid if i1 != i2 or j1 != j2]
-    if s:
-        out.append(("equal", len(xs) - s, len(xs), len(ys) - s, len(ys)))
-    return out
-
-
-def ratio(xs: list[str], ys: list[str]) -> float:
-    total = len(xs) + len(ys)
-    if not total:
-        return 1.0
-    p, s = _trim(xs, ys)
-    mid = SequenceMatcher(None, xs[p : len(xs) - s], ys[p : len(ys) - s], autojunk=False)
-    matched = p + s + sum(m.size for m in mid.get_matching_blocks())
-    return 2.0 * matched / total
-
-
 def text_similarity(a: str, b: str, f: Folder) -> float:
     if not a and not b:
         return 1.0
-    return ratio(f.words(a), f.words(b))
+    return f.compare(a, b)[0]
 
 
 def item_similarity(a: str, b: str, f: Folder, floor: float = 0.0) -> float:
-    """Character similarity of two folded items; 0.0 when a cheap upper bound is below floor."""
-    sm = SequenceMatcher(None, f(a), f(b), autojunk=False)
-    if sm.real_quick_ratio() < floor or sm.quick_ratio() < floor:
+    """Character similarity of two folded items (difflib's ratio); 0.0 when an upper bound
+    (difflib's real_quick_ratio, then quick_ratio) is already below floor."""
+    fa, fb = f(a), f(b)
+    total = len(fa) + len(fb)
+    if not total:
+        return 1.0
+    if 2.0 * min(len(fa), len(fb)) / total < floor:
         return 0.0
-    return sm.ratio()
+    if 2.0 * sum((f.chars(a) & f.chars(b)).values()) / total < floor:
+        return 0.0
+    return SequenceMatcher(None, fa, fb, autojunk=False).ratio()
 
 
 # ---------------------------------------------------------------- word diff
 
 
-def word_diff(a: str, b: str) -> list[WoordOp]:
+def word_diff(a: str, b: str, f: Folder) -> list[WoordOp]:
     """Word diff (tokens are words with their punctuation), cleaned up so that a rewritten
-    phrase reads as one removal and one addition."""
+    phrase reads as one removal and one addition. Words are aligned on their folded form (the
+    alignment the similarity figure uses); a word that differs only in case or accents is
+    still shown as changed."""
     wa, wb = a.split(), b.split()
-    runs: list[list] = []  # [op, a_words, b_words]
-    for tag, i1, i2, j1, j2 in opcodes(wa, wb):
-        if tag == "equal":
-            runs.append(["equal", wa[i1:i2], wb[j1:j2]])
-        else:
+    if len(wa) == len(f.words(a)) and len(wb) == len(f.words(b)):
+        codes = f.compare(a, b)[1]
+    else:  # folding dropped a token (a lone combining mark): align the words as they are
+        codes = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    runs: list[list] = []  # [kind, a_words, b_words]
+    for tag, i1, i2, j1, j2 in codes:
+        if tag != "equal":
             runs.append(["edit", wa[i1:i2], wb[j1:j2]])
+            continue
+        for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True):
+            runs.append(["equal" if x == y else "edit", [x], [y]])
     runs = cleanup_semantic(runs)
     out = []
     for kind, xa, xb in runs:
@@ -129,7 +159,7 @@ def word_diff(a: str, b: str) -> list[WoordOp]:
 
 
 def _chars(ws: list[str]) -> int:
-    return sum(len(w) for w in ws) + max(len(ws) - 1, 0)
+    return len(" ".join(ws))
 
 
 def cleanup_semantic(runs: list[list]) -> list[list]:
@@ -186,18 +216,24 @@ def _undouble(w: str) -> str:
 def text_impact(a: str, b: str, f: Folder) -> str:
     """redactioneel when the meaning cannot have changed, else inhoudelijk (see README, diff)."""
     ca, cb = f.core(a), f.core(b)
-    if Counter(ca) == Counter(cb):  # case, accents, punctuation, spacing, word order
+    if ca == cb:  # case, accents, punctuation, spacing, word order
         return REDACTIONEEL
-    if "".join(ca) == "".join(cb):  # compounds written apart or together, hyphens
-        return REDACTIONEEL
-    gone = Counter(ca) - Counter(cb)
-    new = Counter(cb) - Counter(ca)
-    xs, ys = sorted(gone.elements()), list(new.elements())
+    if f.letters(a) == f.letters(b):
+        return REDACTIONEEL  # compounds written apart or together, hyphens
+    xs, ys = list((ca - cb).elements()), list((cb - ca).elements())
     if len(xs) != len(ys):
         return INHOUDELIJK
-    for x in xs:  # every changed word pairs with a spelling variant of itself
-        y = next((y for y in ys if _spelling_variant(x, y)), None)
-        if y is None:
+    # every changed word pairs with a spelling variant of itself (looked up, not searched)
+    by_key: dict[tuple, list[int]] = {}
+    for j, y in enumerate(ys):
+        if len(y) >= 5:
+            by_key.setdefault(("u", _undouble(y)), []).append(j)
+            by_key.setdefault(("t", len(y), "".join(sorted(y))), []).append(j)
+    used: set[int] = set()
+    for x in sorted(xs):
+        cands = by_key.get(("u", _undouble(x)), []) + by_key.get(("t", len(x), "".join(sorted(x))), [])
+        j = next((j for j in cands if j not in used and _spelling_variant(x, ys[j])), None)
+        if j is None:
             return INHOUDELIJK
-        ys.remove(y)
+        used.add(j)
     return REDACTIONEEL
