@@ -136,10 +136,11 @@ def word_diff(a: str, b: str, f: Folder) -> list[WoordOp]:
     alignment the similarity figure uses); a word that differs only in case or accents is
     still shown as changed."""
     wa, wb = a.split(), b.split()
+    codes: list[Opcode]
     if len(wa) == len(f.words(a)) and len(wb) == len(f.words(b)):
         codes = f.compare(a, b)[1]
     else:  # folding dropped a token (a lone combining mark): align the words as they are
-        codes = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+        codes = list(SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes())
     runs: list[list] = []  # [kind, a_words, b_words]
     for tag, i1, i2, j1, j2 in codes:
         if tag != "equal":
@@ -232,8 +233,8 @@ def text_impact(a: str, b: str, f: Folder) -> str:
     used: set[int] = set()
     for x in sorted(xs):
         cands = by_key.get(("u", _undouble(x)), []) + by_key.get(("t", len(x), "".join(sorted(x))), [])
-        j = next((j for j in cands if j not in used and _spelling_variant(x, ys[j])), None)
-        if j is None:
+        hit = next((j for j in cands if j not in used and _spelling_variant(x, ys[j])), None)
+        if hit is None:
             return INHOUDELIJK
-        used.add(j)
+        used.add(hit)
     return REDACTIONEEL
