@@ -197,10 +197,13 @@ def _merge(runs: list[list]) -> list[list]:
 # ---------------------------------------------------------------- impact of a text change
 
 
+TYPO_MIN = 8  # shorter words that differ by a doubled letter are often other words (kopen, koppen)
+
+
 def _spelling_variant(x: str, y: str) -> bool:
-    """A typo-sized difference in a word of five letters or more: one doubled letter more or
+    """A typo-sized difference in a word of TYPO_MIN letters or more: a doubled letter more or
     less, or two neighbouring letters swapped."""
-    if min(len(x), len(y)) < 5:
+    if min(len(x), len(y)) < TYPO_MIN:
         return False
     if _undouble(x) == _undouble(y):
         return True
@@ -227,7 +230,7 @@ def text_impact(a: str, b: str, f: Folder) -> str:
     # every changed word pairs with a spelling variant of itself (looked up, not searched)
     by_key: dict[tuple, list[int]] = {}
     for j, y in enumerate(ys):
-        if len(y) >= 5:
+        if len(y) >= TYPO_MIN:
             by_key.setdefault(("u", _undouble(y)), []).append(j)
             by_key.setdefault(("t", len(y), "".join(sorted(y))), []).append(j)
     used: set[int] = set()
