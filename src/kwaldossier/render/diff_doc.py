@@ -43,10 +43,15 @@ WORDS = {
 @dataclass
 class Kop:
     niveau: int
-    tekst: str
+    tekst: str  # a werkproces code, or the name of a section
     anker: str
     impact: str | None = None
     sub: str = ""
+    titel: str = ""  # the werkproces title
+
+    @property
+    def volledig(self) -> str:
+        return f"{self.tekst}  {self.titel}" if self.titel else self.tekst
 
 
 @dataclass
@@ -180,13 +185,13 @@ def _regel(c: Wijziging, prefix: str = "", werkproces: str | None = None) -> Reg
 
 def _werkproces(wp: WerkprocesDiff, w: dict) -> Sectie:
     titel = wp.titel_b if wp.titel_a == wp.titel_b else f"{wp.titel_a} → {wp.titel_b}"
-    kop = Kop(2, f"{wp.label}  {titel}", "wp-" + wp.code_a, wp.impact, f"{wp.similarity:.0%} {w['similar']}")
+    kop = Kop(2, wp.label, "wp-" + wp.code_a, wp.impact, f"{wp.similarity:.0%} {w['similar']}", titel)
     return Sectie(kop, [_regel(c, werkproces=wp.code_a) for c in wp.wijzigingen], "wp")
 
 
 def _eenzijdig(e: Eenzijdig, r: DiffReport, w: dict) -> Sectie:
     naam = r.a if e.kant == "a" else r.b
-    kop = Kop(2, f"{e.code}  {e.titel}", f"wp-{e.kant}-{e.code}", e.impact, f"{w['only_in']} {e.kant.upper()} ({naam})")
+    kop = Kop(2, e.code, f"wp-{e.kant}-{e.code}", e.impact, f"{w['only_in']} {e.kant.upper()} ({naam})", e.titel)
     blokken: list = [
         Regel("−" if e.kant == "a" else "+", "werkproces", "removed" if e.kant == "a" else "added", f"{e.code} {e.titel}", e.impact, werkproces=e.code)
     ]

@@ -85,7 +85,7 @@ def _inhoud(b: Inhoud) -> Markup:
 
 def _sectie(s: Sectie, doc: Doc) -> Markup:
     sub = el("span", s.kop.sub, class_="muted") if s.kop.sub else None
-    parts: list[Markup] = [el("h2", s.kop.tekst, " ", sub, _badge(s.kop.impact))]
+    parts: list[Markup] = [el("h2", s.kop.volledig, " ", sub, _badge(s.kop.impact))]
     changes = [_regel(b, doc) for b in s.blokken if isinstance(b, Regel)]
     if changes:
         parts.append(el("ul", *changes, class_="changes"))
@@ -115,7 +115,7 @@ def diff_html(report: DiffReport) -> str:
     main: list[Markup] = [el("section", el("h2", "Samenvatting"), *summary, id="samenvatting")]
     if doc.secties:
         toc = [
-            el("li", el("a", s.kop.tekst, href=f"#{s.kop.anker}"), " ", el("span", s.kop.sub, class_="muted") if s.soort == "eenzijdig" else None, _badge(s.kop.impact))
+            el("li", el("a", s.kop.volledig, href=f"#{s.kop.anker}"), " ", el("span", s.kop.sub, class_="muted") if s.soort == "eenzijdig" else None, _badge(s.kop.impact))
             for s in doc.secties
         ]
         main.append(el("nav", el("h2", "Inhoud"), el("ol", *toc), id="toc"))

@@ -31,7 +31,7 @@ def md_words(ops: list[WoordOp]) -> str:
 
 def slug(text: str) -> str:
     """GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens."""
-    return re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+    return re.sub(r"[^\w\- ]", "", " ".join(text.lower().split())).replace(" ", "-")
 
 
 def _tabel(t: Tabel) -> list[str]:
@@ -73,12 +73,12 @@ def diff_markdown(report: DiffReport) -> str:
     if doc.secties:
         lines += ["## Inhoud", ""]
         for s in doc.secties:
-            heading = f"{s.kop.tekst}"
+            heading = f"{s.kop.volledig}"
             lines.append(f"- [{md(heading)}](#{slug(heading)}) _({s.kop.impact})_")
         lines.append("")
     for s in doc.secties:
         sub = ", ".join(x for x in (s.kop.sub, s.kop.impact) if x)
-        lines += [f"## {md(s.kop.tekst)}", ""]
+        lines += [f"## {md(s.kop.volledig)}", ""]
         if sub:
             lines += [f"_{md(sub)}_", ""]
         for b in s.blokken:

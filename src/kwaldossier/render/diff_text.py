@@ -75,6 +75,8 @@ def render_diff(report: DiffReport) -> None:
         head = Text(s.kop.tekst, style="bold")
         extra = ", ".join(x for x in (s.kop.sub, s.kop.impact) if x)
         c.rule(head + Text(f"  ({extra})" if extra else ""))
+        if s.kop.titel:
+            c.print(Text(s.kop.titel, style="bold"))
         for b in s.blokken:
             if isinstance(b, Regel):
                 c.print(_regel(b, plain))
