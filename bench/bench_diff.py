@@ -16,12 +16,13 @@ from kwaldossier.analyse.diff import diff
 from kwaldossier.read import bundled_dir, resolve_one
 
 
-def _median_ms(fn, runs: int) -> float:
+def _median_ms(fn, runs: int, clock=time.process_time) -> float:
+    """CPU time by default: on a shared machine the wall clock mostly measures the neighbours."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = clock()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return statistics.median(times) * 1000
 
 
@@ -40,8 +41,9 @@ def main() -> None:
         floor(), diff(a, b)
     f_ms = _median_ms(floor, args.runs)
     d_ms = _median_ms(lambda: diff(a, b), args.runs)
-    print(f"floor: json.loads of the 2 parsed files  median {f_ms:6.2f} ms")
-    print(f"diff binnendienst buitendienst         median {d_ms:6.2f} ms")
+    wall = _median_ms(lambda: diff(a, b), args.runs, time.perf_counter)
+    print(f"floor: json.loads of the 2 parsed files  median {f_ms:6.2f} ms cpu")
+    print(f"diff binnendienst buitendienst         median {d_ms:6.2f} ms cpu ({wall:.2f} ms wall)")
     print(f"ratio diff / floor                     {d_ms / f_ms:6.2f}x  ({args.runs} runs; goal diff <= 10 ms)")
 
 
