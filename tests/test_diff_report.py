@@ -407,3 +407,19 @@ def test_output_matches_its_schema(cli, args):
     r = cli(*args)
     assert r.code in (0, 1), r.err
     adapter(args[0]).validate_python(json.loads(r.out))  # unknown keys are rejected too
+
+
+def test_terminal_prints_markup_in_data_as_text(cli, tmp_path, base):
+    """Rich markup in a dossier ("[/]" would make rich fail) is printed, never interpreted."""
+    data = copy.deepcopy(base)
+    _wp(data, "2.5")["titel"] = "Stelt [/] offertes [bold]op[/bold]"
+    _wp(data, "2.5")["omschrijving"] = "Hij [red]belt[/red] [/]"
+    folder = tmp_path / "data"
+    folder.mkdir()
+    _write(folder, data, "markup.json")
+    for args in (("show", "2.5"), ("list",), ("matrix",), ("search", "belt", "--in", "omschrijving")):
+        r = cli(*args, "--data", folder)
+        assert r.code == 0 and r.err == "", (args, r.err)
+        assert "[/]" in r.out, args
+    r = cli("diff", BUITEN, folder / "markup.json")
+    assert r.code == 1 and "Stelt [/] offertes [bold]op[/bold]" in r.out and "[red]belt[/red]" in r.out

@@ -13,7 +13,8 @@ from rich.table import Table
 
 def console() -> Console:
     plain = "NO_COLOR" in os.environ or not sys.stdout.isatty()
-    return Console(no_color=plain, highlight=False, emoji=False, soft_wrap=False)
+    # markup=False: text from a dossier ("[/]", "[bold]") is printed as it is, never interpreted
+    return Console(no_color=plain, highlight=False, emoji=False, soft_wrap=False, markup=False)
 
 
 def _plain(c: Console) -> bool:
