@@ -20,14 +20,17 @@ Impact = str  # one of IMPACTS
 Soort = str  # added | removed | changed
 
 # Werkproces fields the diff compares. A text field changes as a whole (word diff), a list
-# field by items added, removed or changed. A new field: add it here and in diff.VELDEN.
+# field by items added, removed or changed. A new field (say `resultaat`, `gedrag`): add its
+# name here, read it in diff.teksten() / diff.lijsten(), give it a label in LABELS if its name
+# does not read well, and add its key to results.WerkprocesDiff and results.Eenzijdig (a test
+# checks the JSON against them). Every format then shows it; nothing else changes.
 TEXT_FIELDS: tuple[str, ...] = ("titel", "omschrijving")
 LIST_FIELDS: tuple[str, ...] = ("gewenst_resultaat", "vakkennis_en_vaardigheden")
 COMPETENCE_FIELDS = ("competentie", "componenten", "prestatie_indicator")
-ONLY = {
+ONLY = {  # --only: which fields each choice keeps (a renumbering always shows)
     "competenties": set(COMPETENCE_FIELDS),
     "vakkennis": {"vakkennis_en_vaardigheden"},
-    "teksten": {"titel", "omschrijving", "gewenst_resultaat"},
+    "teksten": (set(TEXT_FIELDS) | set(LIST_FIELDS)) - {"vakkennis_en_vaardigheden"},
 }
 LABELS = {
     "code": "code",
