@@ -423,3 +423,15 @@ def test_terminal_prints_markup_in_data_as_text(cli, tmp_path, base):
         assert "[/]" in r.out, args
     r = cli("diff", BUITEN, folder / "markup.json")
     assert r.code == 1 and "Stelt [/] offertes [bold]op[/bold]" in r.out and "[red]belt[/red]" in r.out
+
+
+def test_hostile_line_in_a_dossier_text_is_escaped(cli, tmp_path):
+    """A dossier line <script>…</script> where a competence name is expected (issue 14)."""
+    lines = BUITEN.read_text(encoding="utf-8").split("\n")
+    [i] = [n for n, line in enumerate(lines) if line == "Bedrijfsmatig handelen"]
+    lines[i] = "<script>alert(1)</script>"
+    path = tmp_path / "hostile.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    r = cli("diff", BUITEN, path, "--format", "html")
+    assert r.code == 1, r.err
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.out and "<script" not in r.out
