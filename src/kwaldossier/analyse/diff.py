@@ -206,6 +206,16 @@ def _content(wp: Any, norm: Any) -> str:
     return " ".join(parts)
 
 
+def _renumber_similarity(v: Vergelijker, x: Any, y: Any) -> float:
+    """How alike two werkprocessen under different codes are: by title, or by all their text.
+    The text comparison is skipped when a cheap upper bound says it cannot reach the threshold."""
+    titel = text_similarity(x.titel, y.titel, v.f)
+    ca, cb = _content(x, v.norm.a), _content(y, v.norm.b)
+    if v.f.word_bound(ca, cb) < RENUMBER_THRESHOLD:
+        return titel
+    return max(text_similarity(ca, cb, v.f), titel)
+
+
 def _eenzijdig(wp: Any, kant: str, kerntaak: str) -> Eenzijdig:
     t = teksten(wp)
     comps = [CompetentieTekst(c.letter, c.naam, list(c.componenten), c.prestatie_indicator) for c in wp.competenties]
@@ -273,18 +283,7 @@ def diff(
     # renumbered or renamed: pair leftovers by title and content similarity
     renumbered: list[Hernummering] = []
     candidates = sorted(
-        (
-            (
-                max(
-                    text_similarity(_content(wa[x], norm.a), _content(wb[y], norm.b), v.f),
-                    text_similarity(wa[x].titel, wb[y].titel, v.f),
-                ),
-                x,
-                y,
-            )
-            for x in only_a
-            for y in only_b
-        ),
+        ((sim, x, y) for x in only_a for y in only_b if (sim := _renumber_similarity(v, wa[x], wb[y])) >= RENUMBER_THRESHOLD),
         reverse=True,
     )
     paired_a: set[str] = set()
