@@ -44,7 +44,7 @@ class Folder:
     def __init__(self) -> None:
         self._folded: dict[str, str] = {}
         self._words: dict[str, list[str]] = {}
-        self._core: dict[str, Counter[str]] = {}
+        self._core: dict[str, list[str]] = {}
         self._chars: dict[str, Counter[str]] = {}
         self._pairs: dict[tuple[str, str], tuple[float, list[Opcode]]] = {}
 
@@ -60,11 +60,11 @@ class Folder:
             hit = self._words[text] = self(text).split()
         return hit
 
-    def core(self, text: str) -> Counter[str]:
-        """The folded words without their punctuation, counted (punctuation-only tokens drop out)."""
+    def core(self, text: str) -> list[str]:
+        """The folded words without their punctuation (punctuation-only tokens drop out)."""
         hit = self._core.get(text)
         if hit is None:
-            hit = self._core[text] = Counter(_PUNCT.sub("", self(text)).split())
+            hit = self._core[text] = _PUNCT.sub("", self(text)).split()
         return hit
 
     def compare(self, a: str, b: str) -> tuple[float, list[Opcode]]:
@@ -89,10 +89,6 @@ class Folder:
         xs, ys = self.words(a), self.words(b)
         total = len(xs) + len(ys)
         return 1.0 if not total else 2.0 * sum((Counter(xs) & Counter(ys)).values()) / total
-
-    def letters(self, text: str) -> str:
-        """The folded text without punctuation and spaces."""
-        return "".join(_PUNCT.sub("", self(text)).split())
 
     def chars(self, text: str) -> Counter[str]:
         hit = self._chars.get(text)
@@ -225,14 +221,15 @@ def _undouble(w: str) -> str:
 
 def text_impact(a: str, b: str, f: Folder) -> str:
     """redactioneel when the meaning cannot have changed, else inhoudelijk (see README, diff)."""
-    ca, cb = f.core(a), f.core(b)
-    if ca == cb:  # case, accents, punctuation, spacing, word order
+    la, lb = f.core(a), f.core(b)
+    if len(la) == len(lb) and Counter(la) == Counter(lb):  # case, accents, punctuation, order
         return REDACTIONEEL
-    if f.letters(a) == f.letters(b):
-        return REDACTIONEEL  # compounds written apart or together, hyphens
-    xs, ys = list((ca - cb).elements()), list((cb - ca).elements())
-    if len(xs) != len(ys):
+    if "".join(la) == "".join(lb):  # compounds written apart or together, hyphens
+        return REDACTIONEEL
+    if len(la) != len(lb):  # words added or dropped
         return INHOUDELIJK
+    ca, cb = Counter(la), Counter(lb)
+    xs, ys = list((ca - cb).elements()), list((cb - ca).elements())
     # every changed word pairs with a spelling variant of itself (looked up, not searched)
     by_key: dict[tuple, list[int]] = {}
     for j, y in enumerate(ys):
