@@ -50,7 +50,7 @@ def regel(g: Regel) -> str:
     else:
         parts = lab.split(" (", 1)
         lab = f"{parts[0]} {SOORT[g.soort]}" + (f" ({parts[1]}" if len(parts) > 1 else "")
-    body = md(g.tekst) + (md_words(g.woorden) if g.woorden is not None else "")
+    body = " ".join(x for x in (md(g.tekst), md_words(g.woorden) if g.woorden is not None else "") if x)
     return f"- {lab}: {body} _({g.impact})_"
 
 
