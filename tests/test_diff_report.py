@@ -295,9 +295,25 @@ def _run_wide(capsys, monkeypatch, *args):
     return Result(code, c.out, c.err)
 
 
-@pytest.mark.parametrize("pair", ["profiles", "versions"])
-def test_every_format_carries_the_same_changes(cli, capsys, monkeypatch, mixed, pair):
-    a, b = ("binnendienst", "buitendienst") if pair == "profiles" else (BUITEN, mixed)
+@pytest.fixture
+def many(tmp_path, base):
+    """A version with a change of every kind: kerntaak, renumbering, removal, algemene informatie."""
+    data = copy.deepcopy(base)
+    p = data["profielen"][0]
+    p["kerntaken"][0]["titel"] += "."
+    w28, w29 = _wp(data, "2.8"), _wp(data, "2.9")
+    w28["code"], w29["code"] = "2.9", "2.8"
+    p["kerntaken"][2]["werkprocessen"] = [x for x in p["kerntaken"][2]["werkprocessen"] if x["code"] != "3.1"]
+    p["algemene_informatie"]["niveau"] += " Nieuw."
+    c = _wp(data, "2.2")["competenties"][0]
+    c["componenten"][0] += " en meer"
+    _wp(data, "1.1")["titel"] = "Verzamelt informatie"
+    return _write(tmp_path, data, "many.json")
+
+
+@pytest.mark.parametrize("pair", ["profiles", "versions", "many"])
+def test_every_format_carries_the_same_changes(cli, capsys, monkeypatch, mixed, many, pair):
+    a, b = {"profiles": ("binnendienst", "buitendienst"), "versions": (BUITEN, mixed), "many": (BUITEN, many)}[pair]
     d = _diff(cli, a, b)
     expected = _changes(d)
     assert len(expected) >= 3
