@@ -150,9 +150,8 @@ def word_diff(a: str, b: str, f: Folder) -> list[WoordOp]:
             continue
         for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True):
             runs.append(["equal" if x == y else "edit", [x], [y]])
-    runs = cleanup_semantic(runs)
     out = []
-    for kind, xa, xb in runs:
+    for kind, xa, xb in cleanup_semantic(runs):
         if kind == "equal":
             out.append(WoordOp("equal", " ".join(xa), " ".join(xb)))
         else:
@@ -161,39 +160,51 @@ def word_diff(a: str, b: str, f: Folder) -> list[WoordOp]:
     return out
 
 
-def _chars(ws: list[str]) -> int:
-    return len(" ".join(ws))
+class _Run:
+    """A stretch of the word diff: equal, or an edit (words removed and/or added). Keeps the
+    character length of each side (words joined by one space) so merging costs no re-count."""
+
+    __slots__ = ("a", "b", "edit", "na", "nb")
+
+    def __init__(self, edit: bool, a: list[str], b: list[str]) -> None:
+        self.edit, self.a, self.b = edit, a, b
+        self.na = sum(map(len, a)) + max(len(a) - 1, 0)
+        self.nb = sum(map(len, b)) + max(len(b) - 1, 0)
+
+    def extend(self, other: _Run) -> None:
+        self.na = self.na + other.na + (1 if self.a and other.a else 0)
+        self.nb = self.nb + other.nb + (1 if self.b and other.b else 0)
+        self.a.extend(other.a)
+        self.b.extend(other.b)
+
+    @property
+    def size(self) -> int:
+        return max(self.na, self.nb)
 
 
 def cleanup_semantic(runs: list[list]) -> list[list]:
     """diff-match-patch's semantic clean-up on word runs: an equality no longer (in characters)
     than the edits on either side of it is folded into them, and the three become one edit.
-    After merging, runs alternate equal / edit, so a merge only changes its own neighbourhood."""
-    runs = _merge(runs)
-    i = 1
-    while i < len(runs) - 1:
-        kind, xa, xb = runs[i]
-        prev, nxt = runs[i - 1], runs[i + 1]
-        if kind == "equal" and prev[0] == nxt[0] == "edit":
-            size = _chars(xa)
-            if size <= max(_chars(prev[1]), _chars(prev[2])) and size <= max(_chars(nxt[1]), _chars(nxt[2])):
-                runs[i - 1 : i + 2] = [["edit", prev[1] + xa + nxt[1], prev[2] + xb + nxt[2]]]
-                i = max(1, i - 2)  # the equality before the merged edit may now qualify
-                continue
-        i += 1
-    return runs
-
-
-def _merge(runs: list[list]) -> list[list]:
-    out: list[list] = []
+    One pass with a stack: when a merge makes an edit longer, the equality before it is looked
+    at again. Linear in the number of words."""
+    out: list[_Run] = []
     for kind, xa, xb in runs:
         if not xa and not xb:
             continue
-        if out and out[-1][0] == kind:
-            out[-1] = [kind, out[-1][1] + xa, out[-1][2] + xb]
+        run = _Run(kind == "edit", list(xa), list(xb))
+        if out and out[-1].edit == run.edit:
+            out[-1].extend(run)
         else:
-            out.append([kind, list(xa), list(xb)])
-    return out
+            out.append(run)
+        # fold qualifying equalities into their neighbours, backwards from the newest edit
+        while len(out) >= 3 and out[-1].edit and not out[-2].edit and out[-3].edit:
+            eq = out[-2].size
+            if eq > out[-3].size or eq > out[-1].size:
+                break
+            last, equal = out.pop(), out.pop()
+            out[-1].extend(equal)
+            out[-1].extend(last)
+    return [["edit" if r.edit else "equal", r.a, r.b] for r in out]
 
 
 # ---------------------------------------------------------------- impact of a text change
