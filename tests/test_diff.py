@@ -282,3 +282,6 @@ def test_html_renders_in_headless_browser(cli, tmp_path):
     assert "+ competentie Y Bedrijfsmatig handelen" in filtered
     assert "~ prestatie-indicator (I)" not in filtered and "+ vakkennis:" not in filtered
     assert len(filtered) < len(visible) / 2
+    # a section whose changes are all hidden goes too (2.6: inhoudelijk at most); one-sided stay
+    assert "92% overeenkomst" in visible and "92% overeenkomst" not in filtered
+    assert "handelt retourzendingen af" in filtered  # 2.7 (only in A), its omschrijving

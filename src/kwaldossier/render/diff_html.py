@@ -27,7 +27,11 @@ ul.changes{list-style:none;padding-left:0}ul.changes li{margin:.2rem 0}
 .chg.removed{color:var(--a)}.chg.added{color:var(--b)}.chg .side{color:#222}
 #f-redactioneel:not(:checked)~main .chg.grade-redactioneel,
 #f-inhoudelijk:not(:checked)~main .chg.grade-inhoudelijk,
-#f-structureel:not(:checked)~main .chg.grade-structureel{display:none}
+#f-structureel:not(:checked)~main .chg.grade-structureel,
+#f-structureel:not(:checked)~main section.eenzijdig,
+#f-redactioneel:not(:checked)~main section[data-impact=redactioneel],
+#f-redactioneel:not(:checked)~#f-inhoudelijk:not(:checked)~main section[data-impact=inhoudelijk],
+#f-redactioneel:not(:checked)~#f-inhoudelijk:not(:checked)~#f-structureel:not(:checked)~main section[data-impact]{display:none}
 dl.inhoud dt{font-weight:bold;margin-top:.5rem}dl.inhoud dd{margin-left:1rem}
 @media print{body{margin:0;max-width:none}.filterbar,.flt,.filter{display:none}
  h2{break-after:avoid}.chg,.side,tr{break-inside:avoid}a{color:inherit;text-decoration:none}
