@@ -388,43 +388,6 @@ def test_hostile_names_are_escaped(cli, tmp_path, base):
     assert "<script>alert(1)</script>" in text and "[-" in text
 
 
-# ---------------------------------------------------------------- JSON Schema of the results
-
-
-@pytest.mark.parametrize("name", ["parse", "diff", "list", "show", "search", "matrix", "competentie"])
-def test_schema_per_command(cli, name):
-    r = cli("schema", name, "--json")
-    assert r.code == 0
-    schema = json.loads(r.out)
-    assert schema["type"] == "object" and schema["properties"]
-
-
-def test_schema_unknown_name(cli):
-    r = cli("schema", "nope")
-    assert r.code == 2 and "'nope'" in r.err and "diff, list, show" in r.err
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("diff", "binnendienst", "buitendienst", "--json"),
-        ("diff", "binnendienst", "buitendienst", "--json", "--summary"),
-        ("diff", "binnendienst", "buitendienst", "--json", "--only", "competenties", "-k", "2"),
-        ("list", "--json"),
-        ("show", "2.5", "--json"),
-        ("search", "offerte", "--json"),
-        ("matrix", "--json"),
-        ("competentie", "H", "--json"),
-    ],
-)
-def test_output_matches_its_schema(cli, args):
-    from kwaldossier.analyse.results import adapter
-
-    r = cli(*args)
-    assert r.code in (0, 1), r.err
-    adapter(args[0]).validate_python(json.loads(r.out))  # unknown keys are rejected too
-
-
 def test_terminal_prints_markup_in_data_as_text(cli, tmp_path, base):
     """Rich markup in a dossier ("[/]" would make rich fail) is printed, never interpreted."""
     data = copy.deepcopy(base)
