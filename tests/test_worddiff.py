@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from kwaldossier.analyse.worddiff import Folder, fold_fast, text_impact, word_diff
+from kwaldossier.analyse.worddiff import Folder, fold_fast, item_similarity, text_impact, word_diff
 from kwaldossier.model.competenties import fold
 
 
@@ -67,7 +67,8 @@ def test_punctuation_stays_with_its_word_and_case_shows():
 
 
 def test_similarity_is_difflibs_ratio_on_folded_words(binnen, buiten):
-    """Taking the common prefix and suffix off first leaves the figure as difflib computes it."""
+    """Taking the common prefix and suffix off first leaves the text figure as difflib computes
+    it on the whole text, for every omschrijving of the two seeds; items are compared whole."""
     f = Folder()
     pairs = [
         (wa.omschrijving, wb.omschrijving)
@@ -79,6 +80,18 @@ def test_similarity_is_difflibs_ratio_on_folded_words(binnen, buiten):
     for a, b in pairs:
         expected = SequenceMatcher(None, fold(a).split(), fold(b).split(), autojunk=False).ratio()
         assert f.compare(a, b)[0] == pytest.approx(expected)
+    items = [
+        (x.tekst, y.tekst)
+        for wa in binnen.profielen[0].werkprocessen()
+        for wb in buiten.profielen[0].werkprocessen()
+        if wa.code == wb.code
+        for x in wa.vakkennis_en_vaardigheden
+        for y in wb.vakkennis_en_vaardigheden
+    ]
+    assert len(items) > 500
+    for a, b in items:
+        expected = SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+        assert item_similarity(a, b, f) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(
