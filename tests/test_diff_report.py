@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import BUITEN, Result
+from conftest import BUITEN, SBB_XML, Result
 
 
 def _wp(data, code):
@@ -42,6 +42,7 @@ def _changes(d):
         out += [(w["code_a"], c["veld"], c["impact"]) for c in w.get("wijzigingen", [])]
     out += [(e["code"], "werkproces", e["impact"]) for e in d["eenzijdig"]]
     out += [(None, "kerntaak", k["impact"]) for k in d["kerntaken"].values()]
+    out += [(None, c["veld"], c["impact"]) for cs in d["kerntaak_velden"].values() for c in cs]
     out += [(None, k, v["impact"]) for k, v in d["algemene_informatie"].items() if v]
     return sorted(out, key=str)
 
@@ -252,7 +253,7 @@ def _labels(d):
     return out
 
 
-_CODE = re.compile(r"^(\d+\.\d+)")
+_CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)")
 
 
 def _md_changes(md, labels):
@@ -261,9 +262,10 @@ def _md_changes(md, labels):
         if line.startswith("## "):
             m = _CODE.match(line[3:])
             wp = m.group(1) if m else None
-        m = re.match(r"^- (.+?) (erbij|eraf|gewijzigd)(?: \(.+?\))?: .* _\((\w+)\)_$", line)
+        m = re.match(r"^- (.+?) (erbij|eraf|gewijzigd)(?: \((.+?)\))?: .* _\((\w+)\)_$", line)
         if m and not line.startswith("- ["):  # not the table of contents
-            out.append((wp, labels[m.group(1).lower()], m.group(3)))
+            name = m.group(1).lower() + (" (aanvullend)" if m.group(3) == "aanvullend" else "")
+            out.append((wp, labels[name], m.group(4)))
     return sorted(out, key=str)
 
 
@@ -311,18 +313,26 @@ def many(tmp_path, base):
     return _write(tmp_path, data, "many.json")
 
 
-@pytest.mark.parametrize("pair", ["profiles", "versions", "many"])
+@pytest.mark.parametrize("pair", ["profiles", "versions", "many", "sbb"])
 def test_every_format_carries_the_same_changes(cli, capsys, monkeypatch, mixed, many, pair):
-    a, b = {"profiles": ("binnendienst", "buitendienst"), "versions": (BUITEN, mixed), "many": (BUITEN, many)}[pair]
-    d = _diff(cli, a, b)
+    a, b = {
+        "profiles": ("binnendienst", "buitendienst"),
+        "versions": (BUITEN, mixed),
+        "many": (BUITEN, many),
+        "sbb": ("Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider"),  # 2015 model: its fields too
+    }[pair]
+    extra = ("--data", str(SBB_XML)) if pair == "sbb" else ()
+    d = _diff(cli, a, b, *extra)
     expected = _changes(d)
     assert len(expected) >= 3
+    if pair == "sbb":
+        assert {"gedrag", "resultaat", "omschrijving_aanvullend", "verantwoordelijkheid_aanvullend"} <= {v for _, v, _ in expected}
     labels = _labels(d)
     p = _Changes()
-    p.feed(cli("diff", a, b, "--format", "html").out)
+    p.feed(cli("diff", a, b, *extra, "--format", "html").out)
     assert sorted(p.found, key=str) == expected
-    assert _md_changes(cli("diff", a, b, "--format", "markdown").out, labels) == expected
-    assert _text_changes(_run_wide(capsys, monkeypatch, "diff", a, b).out, labels) == expected
+    assert _md_changes(cli("diff", a, b, *extra, "--format", "markdown").out, labels) == expected
+    assert _text_changes(_run_wide(capsys, monkeypatch, "diff", a, b, *extra).out, labels) == expected
 
 
 def test_rows_flatten_the_report(binnen, buiten):
@@ -371,9 +381,9 @@ def test_hostile_names_are_escaped(cli, tmp_path, base):
     p["naam"] = "Medewerker <b>buitendienst</b>"
     w = _wp(data, "2.1")
     w["competenties"].append(
-        {"letter": "<img src=x onerror=alert(1)>", "naam": "<script>alert(1)</script>", "componenten": ["<i>x</i>"], "prestatie_indicator": ""}
+        {"letter": None, "naam": "<script>alert(1)</script>", "componenten": ["<i>x</i>"], "prestatie_indicator": ""}
     )
-    w["code"] = "2.1<script>alert(2)</script>"
+    w["titel"] = "Titel <img src=x onerror=alert(1)> <script>alert(2)</script>"  # letters and codes are checked on input
     p["algemene_informatie"]["context"] = "Context <script>alert(3)</script> & meer"
     w2 = _wp(data, "2.2")
     w2["vakkennis_en_vaardigheden"].append({"tekst": "<img src=y onerror=alert(4)>", "taal": False, "regels": []})
@@ -382,6 +392,11 @@ def test_hostile_names_are_escaped(cli, tmp_path, base):
     assert "<script" not in html and "<img" not in html and "<b>" not in html and "<i>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "&lt;img src=y onerror=alert(4)&gt;" in html and "alert(2)" in html
+    # a hostile werkproces code never gets this far: the parsed-JSON check rejects it on input
+    w["code"] = "2.1<script>alert(2)</script>"
+    bad = _write(tmp_path, data, "bad.json")
+    r = cli("diff", BUITEN, bad, "--format", "html")
+    assert r.code == 2 and r.out == "" and "is not a werkproces code" in r.err
     md = cli("diff", BUITEN, path, "--format", "markdown").out
     assert re.search(r"(?<!\\)<", md) is None and r"\<script\>" in md  # every < escaped
     text = cli("diff", BUITEN, path).out  # rich markup in data is printed, not interpreted

@@ -7,6 +7,10 @@ import json
 
 import pytest
 
+from conftest import SBB_XML
+
+_PB = "Persoonlijk begeleider gehandicaptenzorg"
+
 
 @pytest.mark.parametrize("name", ["parse", "diff", "list", "show", "search", "matrix", "competentie"])
 def test_schema_per_command(cli, name):
@@ -32,6 +36,12 @@ def test_schema_unknown_name(cli):
         ("search", "offerte", "--json"),
         ("matrix", "--json"),
         ("competentie", "H", "--json"),
+        # the 2015 model (SBB XML): its extra keys are in the schema too
+        ("diff", _PB, "Thuisbegeleider", "--data", SBB_XML, "--json"),
+        ("diff", _PB, "Thuisbegeleider", "--data", SBB_XML, "--json", "--summary"),
+        ("show", "B1-K1", "--data", SBB_XML, "--json"),
+        ("show", "B1-K1-W5", "--data", SBB_XML, "--json"),
+        ("competentie", "K", "--data", SBB_XML, "--json"),
     ],
 )
 def test_output_matches_its_schema(cli, args):

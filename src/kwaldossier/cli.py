@@ -473,9 +473,9 @@ def diff(
         from .render.diffrijen import diff_rijen
         from .render.tabellen import diff_blad
 
-        blad = diff_blad(diff_rijen(result, bron_a, bron_b), bron_a.label, bron_b.label)
+        blad = diff_blad(diff_rijen(report), bron_a.label, bron_b.label)
         export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)
-        raise typer.Exit(1 if result["changed"] else 0)
+        raise typer.Exit(1 if report.changed else 0)
     if fmt is DiffFormat.json:
         from .analyse.diff_json import to_json
 

@@ -9,7 +9,9 @@ from typing import Any
 from ..errors import LookupFailed
 from ..model.competenties import code_key
 from ..read import Bron
+from . import diff2015
 from .diff_report import (
+    AANVULLEND_FIELDS,
     INHOUDELIJK,
     LIST_FIELDS,
     ONLY,
@@ -29,23 +31,36 @@ from .worddiff import Folder, item_similarity, text_impact, text_similarity, wor
 RENUMBER_THRESHOLD = 0.75
 PAIR_THRESHOLD = 0.75
 PLACEHOLDER = "‹profiel›"
-WEIGHTS = {"titel": 0.5, "competenties": 2.0}  # every other field weighs 1
+WEIGHTS = {"titel": 0.5, "competenties": 2.0, "aanvullend": 0.5}  # every other field weighs 1
 
 
 # ---------------------------------------------------------------- the fields of a werkproces
 
 
+def is_2015(wp: Any) -> bool:
+    return getattr(wp, "deel", None) is not None
+
+
 def teksten(wp: Any) -> dict[str, str]:
-    """Text fields (TEXT_FIELDS) of a werkproces, compared as a whole."""
-    return {"titel": wp.titel, "omschrijving": wp.omschrijving}
+    """Text fields (TEXT_FIELDS) of a werkproces, compared as a whole; the 2015 ones
+    (resultaat and this profile's additions) only for a werkproces of that model."""
+    out = {"titel": wp.titel, "omschrijving": wp.omschrijving}
+    if is_2015(wp):
+        for veld in ("resultaat", "omschrijving_aanvullend", "resultaat_aanvullend"):
+            out[veld] = getattr(wp, veld, "")
+    return out
 
 
 def lijsten(wp: Any) -> dict[str, list[str]]:
-    """List fields (LIST_FIELDS) of a werkproces, compared item by item."""
-    return {
+    """List fields (LIST_FIELDS) of a werkproces, compared item by item. A gedrag bullet's
+    closing ';' or '.' only says whether it is the last one: no difference, so it is dropped."""
+    out = {
         "gewenst_resultaat": list(wp.gewenst_resultaat),
         "vakkennis_en_vaardigheden": [v.tekst + (" (t)" if v.taal else "") for v in wp.vakkennis_en_vaardigheden],
     }
+    if is_2015(wp):
+        out["gedrag"] = [g.tekst.rstrip(";. ") for g in getattr(wp, "gedrag", [])]
+    return out
 
 
 # ---------------------------------------------------------------- role names
@@ -173,17 +188,26 @@ class Vergelijker:
         ta, tb = teksten(wa), teksten(wb)
         text_changes = []
         for veld in TEXT_FIELDS:
+            if veld not in ta and veld not in tb:  # a 2015 field of two 2012 werkprocessen
+                continue
             xa, xb = ta.get(veld, ""), tb.get(veld, "")
             na, nb = (xa, xb) if veld == "titel" else (norm.a(xa), norm.b(xb))
             ch = self.tekst(veld, xa, xb, na, nb, structural=veld == "titel")
-            parts.append((WEIGHTS.get(veld, 1.0), 1.0 if ch is None else text_similarity(na, nb, f)))
+            if veld not in AANVULLEND_FIELDS:  # the additions weigh together, below
+                parts.append((WEIGHTS.get(veld, 1.0), 1.0 if ch is None else text_similarity(na, nb, f)))
             if ch is not None:
                 text_changes.append(ch)
+        if any(v in ta or v in tb for v in AANVULLEND_FIELDS):
+            xa = norm.a(" ".join(ta.get(v, "") for v in AANVULLEND_FIELDS))
+            xb = norm.b(" ".join(tb.get(v, "") for v in AANVULLEND_FIELDS))
+            parts.append((WEIGHTS["aanvullend"], text_similarity(xa, xb, f)))
         comps, comp_sim = self.competenties(wa, wb)
         parts.append((WEIGHTS["competenties"], comp_sim))
         la, lb = lijsten(wa), lijsten(wb)
         list_changes: list[Wijziging] = []
         for veld in LIST_FIELDS:
+            if veld not in la and veld not in lb:
+                continue
             xs, ys = la.get(veld, []), lb.get(veld, [])
             if veld != "vakkennis_en_vaardigheden":  # items that name the role
                 xs, ys = [norm.a(x) for x in xs], [norm.b(y) for y in ys]
@@ -196,13 +220,16 @@ class Vergelijker:
         # report order: code, titel, competences, list fields (vakkennis first), other texts
         list_changes.sort(key=lambda c: 0 if c.veld == "vakkennis_en_vaardigheden" else 1)
         changes += titel + comps + list_changes + rest
-        return WerkprocesDiff(wa.code, wb.code, kerntaak, wa.titel, wb.titel, round(similarity, 3), changes)
+        model_2015 = is_2015(wa) or is_2015(wb)
+        return WerkprocesDiff(wa.code, wb.code, kerntaak, wa.titel, wb.titel, round(similarity, 3), changes, model_2015)
 
 
 def _content(wp: Any, norm: Any) -> str:
     parts = [wp.titel, norm(wp.omschrijving), *map(norm, wp.gewenst_resultaat)]
     parts += [v.tekst for v in wp.vakkennis_en_vaardigheden]
     parts += [c.naam + " " + norm(c.prestatie_indicator) for c in wp.competenties]
+    if is_2015(wp):
+        parts += [norm(wp.resultaat), *(norm(g.tekst) for g in wp.gedrag)]
     return " ".join(parts)
 
 
@@ -226,21 +253,28 @@ def _eenzijdig(wp: Any, kant: str, kerntaak: str) -> Eenzijdig:
 
 
 def _kerntaak_of(code: str) -> str:
-    return code.split(".")[0]
+    """The kerntaak code of a werkproces code: 2.5 -> 2, B1-K1-W2 -> B1-K1."""
+    return code.rsplit("-W", 1)[0] if "-W" in code else code.split(".")[0]
 
 
-def _check_filters(pa: Any, pb: Any, kerntaak: str | None, werkproces: str | None) -> None:
-    """A filter value neither profile has is a usage error naming what is allowed."""
+def _check_filters(pa: Any, pb: Any, kerntaak: str | None, werkproces: str | None) -> tuple[str | None, str | None]:
+    """A filter value neither profile has is a usage error naming what is allowed. Returns the
+    values as the profiles write them (b1-k1 is B1-K1)."""
     kts = sorted({kt.code for p in (pa, pb) for kt in p.kerntaken}, key=_sort_key)
+    if kerntaak is not None and kerntaak not in kts and kerntaak.upper() in kts:
+        kerntaak = kerntaak.upper()
     if kerntaak is not None and kerntaak not in kts:
         raise LookupFailed(f"--kerntaak {kerntaak!r}: no such kerntaak in either profile; allowed: {', '.join(kts)}")
     wps = sorted(
         {wp.code for p in (pa, pb) for wp in p.werkprocessen() if not kerntaak or _kerntaak_of(wp.code) == kerntaak},
         key=_sort_key,
     )
+    if werkproces is not None and werkproces not in wps and werkproces.upper() in wps:
+        werkproces = werkproces.upper()
     if werkproces is not None and werkproces not in wps:
         where = f" in kerntaak {kerntaak}" if kerntaak else " in either profile"
         raise LookupFailed(f"--werkproces {werkproces!r}: no such werkproces{where}; allowed: {', '.join(wps)}")
+    return kerntaak, werkproces
 
 
 def _sort_key(code: str) -> tuple:
@@ -259,7 +293,7 @@ def diff(
     min_impact: str | None = None,
 ) -> DiffReport:
     pa, pb = a.profiel, b.profiel
-    _check_filters(pa, pb, kerntaak, werkproces)
+    kerntaak, werkproces = _check_filters(pa, pb, kerntaak, werkproces)
     v = Vergelijker(pa, pb)
     norm = v.norm
 
@@ -308,10 +342,14 @@ def diff(
         if not kerntaak:
             da = pa.algemene_informatie.model_dump(exclude={"bron"})
             db = pb.algemene_informatie.model_dump(exclude={"bron"})
-            for key in da:
-                xa, xb = da[key], db.get(key, "")
+            for key in {**da, **db}:  # 2015 fields are left out of a dump while empty
+                xa, xb = da.get(key, ""), db.get(key, "")
                 algemeen[key] = v.tekst(key, xa, xb, norm.a(xa), norm.b(xb))
         kerntaken = _kerntaken(v, pa, pb, kerntaak)
+    model_2015 = diff2015.is_2015(pa) or diff2015.is_2015(pb)
+    kt_velden: dict[str, list[Wijziging]] = {}
+    if model_2015 and not werkproces:
+        kt_velden = diff2015.kerntaak_velden(v, pa, pb, kerntaak)
 
     pair_sims = [w.similarity for w in werkprocessen]
     union = len(pair_sims) + len(only_a) + len(only_b)
@@ -324,6 +362,10 @@ def diff(
         w.wijzigingen = [c for c in w.wijzigingen if (keep is None or c.veld in keep) and RANK[c.impact] >= floor]
     algemeen = {k: (c if c is not None and RANK[c.impact] >= floor else None) for k, c in algemeen.items()}
     kerntaken = {k: c for k, c in kerntaken.items() if RANK[c.impact] >= floor}
+    kt_velden = {
+        k: kept for k, cs in kt_velden.items() if (kept := [c for c in cs if (keep is None or c.veld in keep) and RANK[c.impact] >= floor])
+    }
+    identical = [w.code_a for w in werkprocessen if not w.changed]
 
     return DiffReport(
         a=pa.naam,
@@ -341,6 +383,8 @@ def diff(
         kerntaken=kerntaken,
         eenzijdig=eenzijdig,
         similarity=round(overlap, 3),
+        overlap=diff2015.overlap(wa, wb, shared, identical, renumbered) if model_2015 else None,
+        kerntaak_velden=kt_velden,
     )
 
 

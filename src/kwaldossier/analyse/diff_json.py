@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .diff_report import (
+    FIELDS_2015,
     LIST_FIELDS,
     TEXT_FIELDS,
     DiffReport,
@@ -87,11 +88,12 @@ def werkproces(wp: WerkprocesDiff, summary: bool = False) -> dict[str, Any]:
     if summary:
         return {**head, **tail}
     body: dict[str, Any] = {}
-    for veld in TEXT_FIELDS:
+    # the 2015 fields only on werkprocessen of that model: a 2012 entry keeps its documented keys
+    for veld in (v for v in TEXT_FIELDS if wp.model_2015 or v not in FIELDS_2015):
         found = wp.of(veld)
         body[veld] = _text(found[0]) if found else None
     body["competenties"] = _competenties(wp)
-    for veld in LIST_FIELDS:
+    for veld in (v for v in LIST_FIELDS if wp.model_2015 or v not in FIELDS_2015):
         body[veld] = _list(wp, veld)
     order = ["titel", "competenties", "vakkennis_en_vaardigheden", "gewenst_resultaat", "omschrijving"]
     body = {k: body[k] for k in order + [k for k in body if k not in order]}
@@ -134,6 +136,8 @@ def to_json(r: DiffReport) -> dict[str, Any]:
         "similarity": r.similarity,
         "changed": r.changed,
         "kerntaken": {code: wijziging(k) for code, k in r.kerntaken.items()},
+        "kerntaak_velden": {code: [wijziging(k) for k in ks] for code, ks in r.kerntaak_velden.items()},
+        "overlap": r.overlap,
         "eenzijdig": [eenzijdig(e, s) for e in r.eenzijdig],
         "telling": r.telling(),
     }

@@ -24,13 +24,19 @@ Soort = str  # added | removed | changed
 # name here, read it in diff.teksten() / diff.lijsten(), give it a label in LABELS if its name
 # does not read well, and add its key to results.WerkprocesDiff and results.Eenzijdig (a test
 # checks the JSON against them). Every format then shows it; nothing else changes.
-TEXT_FIELDS: tuple[str, ...] = ("titel", "omschrijving")
-LIST_FIELDS: tuple[str, ...] = ("gewenst_resultaat", "vakkennis_en_vaardigheden")
+# The 2015 model's fields (FIELDS_2015) are read only from werkprocessen of that model (`deel`
+# set), and their JSON keys appear only on those, so a 2012 diff keeps its documented shape.
+TEXT_FIELDS: tuple[str, ...] = ("titel", "omschrijving", "resultaat", "omschrijving_aanvullend", "resultaat_aanvullend")
+LIST_FIELDS: tuple[str, ...] = ("gewenst_resultaat", "vakkennis_en_vaardigheden", "gedrag")
+FIELDS_2015 = frozenset({"resultaat", "omschrijving_aanvullend", "resultaat_aanvullend", "gedrag"})
+AANVULLEND_FIELDS = ("omschrijving_aanvullend", "resultaat_aanvullend")  # weighed together
 COMPETENCE_FIELDS = ("competentie", "componenten", "prestatie_indicator")
+# 2015 model: texts and list of a kerntaak, compared per kerntaak code both profiles have
+KERNTAAK_TEXT_FIELDS = ("complexiteit", "complexiteit_aanvullend", "verantwoordelijkheid", "verantwoordelijkheid_aanvullend")
 ONLY = {  # --only: which fields each choice keeps (a renumbering always shows)
     "competenties": set(COMPETENCE_FIELDS),
     "vakkennis": {"vakkennis_en_vaardigheden"},
-    "teksten": (set(TEXT_FIELDS) | set(LIST_FIELDS)) - {"vakkennis_en_vaardigheden"},
+    "teksten": (set(TEXT_FIELDS) | set(LIST_FIELDS) | set(KERNTAAK_TEXT_FIELDS)) - {"vakkennis_en_vaardigheden"},
 }
 LABELS = {
     "code": "code",
@@ -43,6 +49,14 @@ LABELS = {
     "prestatie_indicator": "prestatie-indicator",
     "werkproces": "werkproces",
     "kerntaak": "kerntaak",
+    "resultaat": "resultaat",
+    "gedrag": "gedrag",
+    "omschrijving_aanvullend": "omschrijving (aanvullend)",
+    "resultaat_aanvullend": "resultaat (aanvullend)",
+    "complexiteit": "complexiteit",
+    "verantwoordelijkheid": "verantwoordelijkheid",
+    "complexiteit_aanvullend": "complexiteit (aanvullend)",
+    "verantwoordelijkheid_aanvullend": "verantwoordelijkheid (aanvullend)",
 }
 
 
@@ -81,6 +95,7 @@ class WerkprocesDiff:
     titel_b: str
     similarity: float
     wijzigingen: list[Wijziging] = field(default_factory=list)
+    model_2015: bool = False  # either side is a werkproces of the 2015 model: FIELDS_2015 apply
 
     @property
     def changed(self) -> bool:
@@ -146,6 +161,8 @@ class DiffReport:
     eenzijdig: list[Eenzijdig]
     similarity: float
     summary: bool = False
+    overlap: dict[str, Any] | None = None  # 2015 model: basisdeel / profieldeel figures (diff2015)
+    kerntaak_velden: dict[str, list[Wijziging]] = field(default_factory=dict)  # 2015 model: kerntaak texts
 
     @property
     def identical(self) -> list[str]:
@@ -158,6 +175,7 @@ class DiffReport:
             or self.only_b
             or self.renumbered
             or self.kerntaken
+            or any(self.kerntaak_velden.values())
             or any(w.changed for w in self.werkprocessen)
             or any(self.algemene_informatie.values())
         )
@@ -166,6 +184,9 @@ class DiffReport:
         """Every change once, in report order: (kerntaak, werkproces code, its title, change)."""
         for code, k in self.kerntaken.items():
             yield code, None, None, k
+        for code, ks in self.kerntaak_velden.items():
+            for k in ks:
+                yield code, None, None, k
         for w in self.werkprocessen:
             for ch in w.wijzigingen:
                 yield w.kerntaak, w.label, w.titel_b, ch
@@ -188,7 +209,9 @@ class DiffReport:
 
 
 def _key(code: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else 0 for p in code.split("."))
+    from ..model.competenties import code_key  # 2.10 after 2.9, B1-K2 after B1-K1
+
+    return code_key(code)
 
 
 def counts(items: list[Wijziging]) -> dict[str, int]:

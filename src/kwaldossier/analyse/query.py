@@ -308,18 +308,18 @@ def competentie(bronnen: list[Bron], spec: str) -> CompetentieResult:
         for wp in b.profiel.werkprocessen():
             for c in wp.competenties:
                 if c.letter == letter:
-                    gebruik.append(
-                        {
-                            "profiel": b.profiel.naam,
-                            "werkproces": wp.code,
-                            "titel": wp.titel,
-                            "in_matrix": letter in wp.matrix,
-                            "componenten": c.componenten,
-                            "prestatie_indicator": c.prestatie_indicator,
-                            "regel": c.regels[0] if c.regels else None,
-                            **({"aanvullend": c.aanvullend} if getattr(wp, "deel", None) else {}),
-                        }
-                    )
+                    g: Gebruik = {
+                        "profiel": b.profiel.naam,
+                        "werkproces": wp.code,
+                        "titel": wp.titel,
+                        "in_matrix": letter in wp.matrix,
+                        "componenten": c.componenten,
+                        "prestatie_indicator": c.prestatie_indicator,
+                        "regel": c.regels[0] if c.regels else None,
+                    }
+                    if getattr(wp, "deel", None):  # 2015 model: added for this profile or not
+                        g["aanvullend"] = c.aanvullend
+                    gebruik.append(g)
             if letter in wp.matrix and not any(c.letter == letter for c in wp.competenties):
                 gebruik.append(
                     {

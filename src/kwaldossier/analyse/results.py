@@ -37,7 +37,8 @@ class ListResult(TypedDict):
 
 class ShowResultaat(TypedDict):
     profiel: str
-    werkproces: dict[str, Any]  # a werkproces as in `parse` (the schema refers to it)
+    werkproces: NotRequired[dict[str, Any]]  # a werkproces as in `parse` (the schema refers to it)
+    kerntaak: NotRequired[dict[str, Any]]  # 2015 model, `show B1-K1`: a kerntaak with its texts
 
 
 class ShowResult(TypedDict):
@@ -84,6 +85,7 @@ class Gebruik(TypedDict):
     componenten: list[str]
     prestatie_indicator: str
     regel: int | None
+    aanvullend: NotRequired[bool]  # 2015 model: added to the basisdeel for this profile
 
 
 class CompetentieResult(TypedDict):
@@ -176,6 +178,10 @@ class WerkprocesDiff(TypedDict):
     vakkennis_en_vaardigheden: NotRequired[Lijst]
     gewenst_resultaat: NotRequired[Lijst]
     omschrijving: NotRequired[TekstWijziging | None]
+    resultaat: NotRequired[TekstWijziging | None]  # the 2015 keys: only on werkprocessen of that model
+    omschrijving_aanvullend: NotRequired[TekstWijziging | None]
+    resultaat_aanvullend: NotRequired[TekstWijziging | None]
+    gedrag: NotRequired[Lijst]
     similarity: float
     changed: bool
     kerntaak: str
@@ -210,6 +216,10 @@ class Eenzijdig(TypedDict):
     gewenst_resultaat: NotRequired[list[str]]
     vakkennis_en_vaardigheden: NotRequired[list[str]]
     competenties: NotRequired[list[EenzijdigCompetentie]]
+    resultaat: NotRequired[str]  # the 2015 keys: only for a werkproces of that model
+    omschrijving_aanvullend: NotRequired[str]
+    resultaat_aanvullend: NotRequired[str]
+    gedrag: NotRequired[list[str]]
 
 
 class AlgemeenSamenvatting(TypedDict):
@@ -233,6 +243,18 @@ class Tellingen(TypedDict):
     kerntaken: dict[str, Telling]
 
 
+class Overlap(TypedDict):
+    """2015 model: how two profiles share the basisdeel and what each adds."""
+
+    basis_gedeeld: int
+    basis_identiek: int
+    basis_met_aanvullend_a: list[str]
+    basis_met_aanvullend_b: list[str]
+    profieldeel_a: int
+    profieldeel_b: int
+    profieldeel_gepaard: int
+
+
 class DiffResult(TypedDict):
     a: str
     b: str
@@ -250,6 +272,8 @@ class DiffResult(TypedDict):
     similarity: float
     changed: bool
     kerntaken: dict[str, Wijziging]
+    kerntaak_velden: dict[str, list[Wijziging]]
+    overlap: Overlap | None
     eenzijdig: list[Eenzijdig]
     telling: Tellingen
 

@@ -15,6 +15,7 @@ from ..analyse.diff_report import (
     WoordOp,
     label,
 )
+from .console import pct
 
 WORDS = {
     "en": {
@@ -26,6 +27,8 @@ WORDS = {
         "algemeen": "Algemene informatie", "only_in": "only in", "contents": "Contents",
         "normalised": "Role names normalised ({names} → {to}): not counted as differences.",
         "total": "total",
+        "basis": "Basisdeel: {gedeeld} werkprocessen shared, {identiek} identical; aanvullend in A: {aa}; in B: {ab}. "
+        "Profieldeel: {pa} (A) and {pb} (B) werkprocessen, {gepaard} alike.",
     },
     "nl": {
         "shared": "gedeeld", "only_a": "alleen A", "only_b": "alleen B", "renumbered": "hernummerd",
@@ -36,6 +39,8 @@ WORDS = {
         "algemeen": "Algemene informatie", "only_in": "alleen in", "contents": "Inhoud",
         "normalised": "Rolnamen genormaliseerd ({names} → {to}): niet als verschil geteld.",
         "total": "totaal",
+        "basis": "Basisdeel: {gedeeld} werkprocessen gedeeld, {identiek} identiek; aanvullend in A: {aa}; in B: {ab}. "
+        "Profieldeel: {pa} (A) en {pb} (B) werkprocessen, {gepaard} gelijkend.",
     },
 }
 
@@ -116,7 +121,15 @@ SIGN = {"added": "+", "removed": "−", "changed": "~"}
 
 def build(r: DiffReport, taal: str = "en") -> Doc:
     w = WORDS[taal]
-    summary: list = [_sets(r, w), _overlap(r, w), Noot(f"{w['overlap']}: {r.similarity:.0%}", sterk=True), _impacts(r, w)]
+    summary: list = [_sets(r, w), _overlap(r, w), Noot(f"{w['overlap']}: {pct(r.similarity)}", sterk=True)]
+    if r.overlap:  # 2015 model
+        o = r.overlap
+        summary.append(Noot(w["basis"].format(
+            gedeeld=o["basis_gedeeld"], identiek=o["basis_identiek"], aa=" ".join(o["basis_met_aanvullend_a"]) or "—",
+            ab=" ".join(o["basis_met_aanvullend_b"]) or "—", pa=o["profieldeel_a"], pb=o["profieldeel_b"],
+            gepaard=o["profieldeel_gepaard"],
+        ), sterk=True))
+    summary.append(_impacts(r, w))
     if r.normalisatie:
         names = " / ".join(r.normalisatie["rolnaam"])
         summary.append(Noot(w["normalised"].format(names=names, to=r.normalisatie["vervangen_door"])))
@@ -126,6 +139,9 @@ def build(r: DiffReport, taal: str = "en") -> Doc:
             s = Sectie(Kop(2, w["kerntaken"], "kerntaken", _max(c.impact for c in r.kerntaken.values())))
             s.blokken = [_regel(c, prefix=f"{code} ") for code, c in r.kerntaken.items()]
             secties.append(s)
+        for code, cs in r.kerntaak_velden.items():  # 2015 model: texts of a kerntaak
+            kop = Kop(2, f"{w['kerntaak'].capitalize()} {code}", f"kt-{code}", _max(c.impact for c in cs))
+            secties.append(Sectie(kop, [_regel(c) for c in cs], "kerntaak"))
         secties += [_werkproces(wp, w) for wp in r.werkprocessen if wp.changed]
         secties += [_eenzijdig(e, r, w) for e in r.eenzijdig]
         changed_ai = {k: v for k, v in r.algemene_informatie.items() if v}
@@ -158,7 +174,7 @@ def _overlap(r: DiffReport, w: dict) -> Tabel:
     for wp in sorted(r.werkprocessen, key=lambda x: -x.similarity):
         cs = " ".join([f"+{c.competentie}" for c in wp.of("competentie", "added")] + [f"−{c.competentie}" for c in wp.of("competentie", "removed")])
         vk = f"+{len(wp.of('vakkennis_en_vaardigheden', 'added'))} −{len(wp.of('vakkennis_en_vaardigheden', 'removed'))} ~{len(wp.of('vakkennis_en_vaardigheden', 'changed'))}"
-        rows.append([wp.label, f"{wp.similarity:.0%}", cs or "=", vk, wp.impact or "—"])
+        rows.append([wp.label, pct(wp.similarity), cs or "=", vk, wp.impact or "—"])
     return Tabel(w["overlap_title"], ["werkproces", w["similarity"], "competenties", "vakkennis", "impact"], rows, {1, 3}, "overlap")
 
 
@@ -185,7 +201,7 @@ def _regel(c: Wijziging, prefix: str = "", werkproces: str | None = None) -> Reg
 
 def _werkproces(wp: WerkprocesDiff, w: dict) -> Sectie:
     titel = wp.titel_b if wp.titel_a == wp.titel_b else f"{wp.titel_a} → {wp.titel_b}"
-    kop = Kop(2, wp.label, "wp-" + wp.code_a, wp.impact, f"{wp.similarity:.0%} {w['similar']}", titel)
+    kop = Kop(2, wp.label, "wp-" + wp.code_a, wp.impact, f"{pct(wp.similarity)} {w['similar']}", titel)
     return Sectie(kop, [_regel(c, werkproces=wp.code_a) for c in wp.wijzigingen], "wp")
 
 
@@ -195,12 +211,15 @@ def _eenzijdig(e: Eenzijdig, r: DiffReport, w: dict) -> Sectie:
     blokken: list = [
         Regel("−" if e.kant == "a" else "+", "werkproces", "removed" if e.kant == "a" else "added", f"{e.code} {e.titel}", e.impact, werkproces=e.code)
     ]
+    m2015 = "gedrag" in e.lijsten  # the 2015 model leaves fields empty that it does not have: not shown
     for veld, tekst in e.teksten.items():
-        blokken.append(Inhoud(label(veld), tekst=tekst or "—"))
+        if tekst or not m2015:
+            blokken.append(Inhoud(label(veld), tekst=tekst or "—"))
     for veld, items in e.lijsten.items():
-        blokken.append(Inhoud(label(veld), items=items))
+        if items or not m2015:
+            blokken.append(Inhoud(label(veld), items=items))
     for c in e.competenties:
-        sub = [Inhoud("prestatie-indicator", tekst=c.prestatie_indicator or "—")]
+        sub = [Inhoud("prestatie-indicator", tekst=c.prestatie_indicator or "—")] if c.prestatie_indicator or not m2015 else []
         blokken.append(Inhoud(f"{c.letter or '?'} {c.naam}", items=c.componenten, sub=sub))
     return Sectie(kop, blokken, "eenzijdig")
 

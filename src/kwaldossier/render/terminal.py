@@ -27,7 +27,8 @@ def render_tree(result: ListResult) -> None:
             for n in names:
                 has = wp["profielen"].get(n, False)
                 marks.append(("✓ " if has else "· ") + short[n])
-            line = Text(f"{wp['code']:<5}", style="bold")
+            code = wp["code"]  # 2015 codes (B1-K1-W1) are longer than the column
+            line = Text(f"{code:<5}" if len(code) < 5 else f"{code}  ", style="bold")
             line.append(f"{wp['titel']}")
             line.append("   " + "  ".join(marks), style="green" if any(wp["profielen"].values()) else "dim")
             node.add(line)
@@ -42,11 +43,21 @@ def render_show(result: ShowResult) -> None:
     c = console()
     multi = len(result["resultaten"]) > 1
     for r in result["resultaten"]:
+        if "kerntaak" in r:  # 2015 model: show B1-K1
+            from .sbb2015 import render_kerntaak_2015
+
+            render_kerntaak_2015(c, r, multi)
+            continue
         wp = r["werkproces"]
         head = Text(f"{wp['code']} {wp['titel']}", style="bold")
         c.rule(head if not multi else Text.assemble(head, Text(f"  — {r['profiel']}", style="cyan")))
         if not multi:
             c.print(Text(r["profiel"], style="cyan"))
+        if wp.get("deel"):  # the 2015 model (SBB XML)
+            from .sbb2015 import render_werkproces_2015
+
+            render_werkproces_2015(c, wp)
+            continue
         if not wp["in_profiel"]:
             c.print(Text("Not in this profile: its matrix row has no crosses.", style="yellow"))
             if not wp["detail_titel"]:
@@ -181,7 +192,9 @@ def render_competentie(result: CompetentieResult) -> None:
         return
     for g in result["gebruik"]:
         c.print(Text(f"{g['profiel']} › {g['werkproces']} {g['titel']}", style="cyan"))
-        if not g["componenten"] and not g["prestatie_indicator"]:
+        if "aanvullend" in g:  # 2015 model: a competence reference, no componenten exist
+            c.print(Text("   aanvullend: added for this profile" if g["aanvullend"] else "   named by the werkproces", style="dim"))
+        elif not g["componenten"] and not g["prestatie_indicator"]:
             c.print(Text("   crossed in the matrix, but no block in the detail", style="yellow"))
         for k in g["componenten"]:
             c.print(Text("   • ") + Text(k))
