@@ -3,7 +3,6 @@ typed report of diff_report.py; impact grades per change (README, diff)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..errors import LookupFailed
@@ -26,11 +25,11 @@ from .diff_report import (
     WerkprocesDiff,
     Wijziging,
 )
+from .rolnaam import RoleNormaliser
 from .worddiff import Folder, item_similarity, text_impact, text_similarity, word_diff
 
 RENUMBER_THRESHOLD = 0.75
 PAIR_THRESHOLD = 0.75
-PLACEHOLDER = "‹profiel›"
 WEIGHTS = {"titel": 0.5, "competenties": 2.0, "aanvullend": 0.5}  # every other field weighs 1
 
 
@@ -61,36 +60,6 @@ def lijsten(wp: Any) -> dict[str, list[str]]:
     if is_2015(wp):
         out["gedrag"] = [g.tekst.rstrip(";. ") for g in getattr(wp, "gedrag", [])]
     return out
-
-
-# ---------------------------------------------------------------- role names
-
-
-class RoleNormaliser:
-    """The profile's own role name is noise in a profile diff: "De commercieel medewerker
-    binnendienst ..." against "... buitendienst ..." is no difference. Each side loses only its
-    own role name (replaced by the words both names share plus a placeholder), so a mention of
-    the other role ("offertes van de commercieel medewerker buitendienst") still counts."""
-
-    def __init__(self, a: Any, b: Any, f: Folder) -> None:
-        self.names = [a.naam, b.naam] if f(a.naam) != f(b.naam) else []
-        common = []
-        for x, y in zip(a.naam.split(), b.naam.split(), strict=False):
-            if f(x) != f(y):
-                break
-            common.append(x.lower())
-        self.replacement = " ".join([*common, PLACEHOLDER])
-        self.patterns = [re.compile(re.escape(n), re.IGNORECASE) for n in self.names]
-
-    @property
-    def active(self) -> bool:
-        return bool(self.names)
-
-    def a(self, text: str) -> str:
-        return self.patterns[0].sub(self.replacement, text) if self.names else text
-
-    def b(self, text: str) -> str:
-        return self.patterns[1].sub(self.replacement, text) if self.names else text
 
 
 # ---------------------------------------------------------------- comparing pieces
