@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -357,9 +358,14 @@ def _time_limit(seconds: float):
     except ValueError:  # not the main thread: no alarm available
         yield
         return
+    deadline = time.monotonic() + seconds
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+        # the alarm's exception is lost when it fires inside a gc callback (printed as
+        # "unraisable", the work goes on): the clock decides as well
+        if time.monotonic() >= deadline:
+            raise _Timeout()
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
