@@ -127,24 +127,33 @@ def test_version_diff_reports_exactly_the_edits(cli, edited):
     assert code == 1
     assert d["normalisatie"] is None  # same profile name: nothing to normalise
     assert d["only_a"] == [] and d["only_b"] == []
-    assert d["renumbered"] == [{"a": "2.8", "b": "2.9", "similarity": 1.0}]
+    # new keys (impact) may be added to the contract; the documented ones keep their values
+    assert [{k: r[k] for k in ("a", "b", "similarity")} for r in d["renumbered"]] == [{"a": "2.8", "b": "2.9", "similarity": 1.0}]
     changed = {c for c, w in d["werkprocessen"].items() if w["changed"]}
     assert changed == {"2.1", "2.2", "3.3", "1.6", "3.2", "1.3", "2.8"}
     w = d["werkprocessen"]
     assert w["2.1"]["vakkennis_en_vaardigheden"] == {"added": ["Social selling toepassen"], "removed": [], "changed": []}
     assert w["2.2"]["vakkennis_en_vaardigheden"]["removed"] == ["Gespreksstructuren toepassen"]
-    assert w["2.2"]["competenties"]["gewijzigd"]["H"]["componenten"] == {"added": [], "removed": ["Emoties aanspreken"]}
+    comp = w["2.2"]["competenties"]["gewijzigd"]["H"]["componenten"]
+    assert (comp["added"], comp["removed"]) == ([], ["Emoties aanspreken"])
     ch = w["3.3"]["vakkennis_en_vaardigheden"]["changed"]
     assert [(c["a"], c["b"]) for c in ch] == [("Relatiebeheersystemen toepassen", "Relatiebeheersysteem toepassen")]
     ind = w["1.6"]["competenties"]["gewijzigd"]["Q"]["prestatie_indicator"]["woorden"]
     assert [(o["a"], o["b"]) for o in ind if o["op"] != "equal"] == [("tijdig", "snel")]
-    assert w["3.2"]["titel"] == {"a": "Voert promotieactiviteiten uit", "b": "Voert promotie- en beursactiviteiten uit"}
+    assert {k: w["3.2"]["titel"][k] for k in ("a", "b")} == {"a": "Voert promotieactiviteiten uit", "b": "Voert promotie- en beursactiviteiten uit"}
     om = [(o["a"], o["b"]) for o in w["1.3"]["omschrijving"]["woorden"] if o["op"] != "equal"]
     assert om == [("plan van aanpak", "werkplan")]
     assert not w["2.6"]["changed"]  # reversed order only
     assert w["2.8"]["code_b"] == "2.9"
     for code_ in set(w) - changed:
         assert not w[code_]["changed"], code_
+    # the 2015 model's keys never appear in a 2012 diff (its documented shape is kept)
+    new_2015 = {"resultaat", "gedrag", "omschrijving_aanvullend", "resultaat_aanvullend"}
+    assert all(not new_2015 & set(x) for x in w.values())
+    assert d["overlap"] is None and d["kerntaak_velden"] == {}
+    _, d = diff_json(cli, "binnendienst", "buitendienst")
+    assert len(d["eenzijdig"]) == 3 and all(not new_2015 & set(e) for e in d["eenzijdig"])
+    assert all(not new_2015 & set(x) for x in d["werkprocessen"].values())
 
 
 def test_filters(cli, edited):
@@ -167,7 +176,8 @@ def test_human_output(cli, edited):
     r = cli("diff", BUITEN, path)
     assert r.code == 1
     assert "renumbered" in r.out and "2.8→2.9" in r.out
-    assert "− component Emoties aanspreken" in r.out
+    # one wording in every format (was "− component Emoties aanspreken" under "~ competentie H")
+    assert "− component (H): Emoties aanspreken" in r.out
     assert "[-tijdig-] {+snel+}" in r.out  # word diff, plain when piped
     html = cli("diff", BUITEN, path, "--format", "html").out
     assert "2.8→2.9" in html and "− component (H): Emoties aanspreken" in html
@@ -223,16 +233,33 @@ def _chromium():
     return None
 
 
+# Run in the browser after load: what a reader sees (innerText leaves out what CSS hides), then
+# the same with the impact filter set to "structureel" only. The report itself has no script.
+_PROBE = """<script>
+window.addEventListener('load', () => {
+  const out = (id, text) => { const p = document.createElement('pre'); p.id = id; p.textContent = text; document.body.append(p); };
+  out('seen-all', document.querySelector('main').innerText);
+  document.getElementById('f-redactioneel').checked = false;
+  document.getElementById('f-inhoudelijk').checked = false;
+  out('seen-structureel', document.querySelector('main').innerText);
+});
+</script>"""
+
+
 @pytest.mark.skipif(_chromium() is None, reason="no headless Chromium on this machine (make browser installs it)")
 def test_html_renders_in_headless_browser(cli, tmp_path):
+    import html as html_lib
+
     out = tmp_path / "report.html"
     cli("diff", "binnendienst", "buitendienst", "--format", "html", "--out", out)
+    probe = tmp_path / "probe.html"
+    probe.write_text(out.read_text(encoding="utf-8").replace("</body>", _PROBE + "</body>"), encoding="utf-8")
     profile = tmp_path / "profile"
     p = subprocess.run(
         [
             _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-            "--dump-dom", out.as_uri(),
+            "--dump-dom", probe.as_uri(),
         ],
         capture_output=True, text=True, timeout=120,
     )
@@ -241,4 +268,27 @@ def test_html_renders_in_headless_browser(cli, tmp_path):
     # the browser parsed the report: the summary table and a section per changed werkproces
     assert '<table id="summary">' in dom
     assert dom.count('<section class="wp"') == 10
+    assert dom.count('<section class="eenzijdig"') == 3  # 2.7 only in A; 1.6 and 2.8 only in B
     assert "<del>" in dom and "<ins>" in dom
+
+    def seen(pre_id):
+        return html_lib.unescape(dom.split(f'<pre id="{pre_id}">')[1].split("</pre>")[0])
+
+    visible = seen("seen-all")
+    # profile labels, werkproces titles, one-sided content and grades are on screen
+    assert "A · Commercieel medewerker binnendienst" in visible and "B · Commercieel medewerker buitendienst" in visible
+    assert "2.5  Stelt offertes op en brengt ze uit" in visible or "2.5 Stelt offertes op en brengt ze uit" in visible
+    assert "alleen in A (Commercieel medewerker binnendienst)" in visible
+    assert "Verzorgt het (interne) ordertraject" in visible  # 2.7, only in A, in full
+    assert "+ competentie Y Bedrijfsmatig handelen" in visible
+    for grade in ("redactioneel", "inhoudelijk", "structureel"):
+        assert grade in visible
+    assert "~ prestatie-indicator (I)" in visible
+    # with only "structureel" ticked the other changes disappear, structural ones stay
+    filtered = seen("seen-structureel")
+    assert "+ competentie Y Bedrijfsmatig handelen" in filtered
+    assert "~ prestatie-indicator (I)" not in filtered and "+ vakkennis:" not in filtered
+    assert len(filtered) < len(visible) / 2
+    # a section whose changes are all hidden goes too (2.6: inhoudelijk at most); one-sided stay
+    assert "91% overeenkomst" in visible and "91% overeenkomst" not in filtered  # 91.6%: rounded down
+    assert "handelt retourzendingen af" in filtered  # 2.7 (only in A), its omschrijving

@@ -550,20 +550,29 @@ def test_diff_two_profiles_of_one_dossier(cli):
     assert w5["gedrag"]["added"] == [
         "bespreekt op een professionele manier gevaar voor de cliënt, naastbetrokkenen, collega's en/of zichzelf in het multidisciplinair overleg"
     ]
-    assert w5["aanvullend"]["b"]["competenties"] == ["K"]
+    grades = {(c["veld"], c["soort"]): c["impact"] for c in w5["wijzigingen"]}
+    assert grades == {("competentie", "added"): "structureel", ("gedrag", "added"): "inhoudelijk"}
+    assert w5["resultaat"] is None and w5["omschrijving_aanvullend"] is None  # B's K is its only aanvullend
+    assert "B1-K1-W5" in d["overlap"]["basis_met_aanvullend_b"]
     # B1-K1-W2 adds the same for both (up to the role name): no difference
     assert "B1-K1-W2" in d["identical"]
     o = d["overlap"]
     assert (o["basis_gedeeld"], o["profieldeel_a"], o["profieldeel_b"]) == (9, 8, 7)
-    k1 = d["kerntaken"]["B1-K1"]
-    assert k1["complexiteit"] is None and k1["verantwoordelijkheid"] is None  # the shared basis text
-    assert {"op": "replace", "a": "consulteert", "b": "initieert en onderhoudt"} in k1["verantwoordelijkheid_aanvullend"]["woorden"]
-    assert set(d["kerntaken"]) == {"B1-K1", "B1-K2"}
+    # kerntaak texts: B1-K1 differs only in this profile's addition to verantwoordelijkheid
+    k1 = {c["veld"]: c for c in d["kerntaak_velden"]["B1-K1"]}
+    assert set(k1) == {"verantwoordelijkheid_aanvullend"}  # complexiteit, verantwoordelijkheid: the shared basis text
+    ops = [(x["a"], x["b"]) for x in k1["verantwoordelijkheid_aanvullend"]["woorden"] if x["op"] == "replace"]
+    assert any(a.startswith("consulteert") and b.startswith("initieert en onderhoudt") for a, b in ops)
+    assert k1["verantwoordelijkheid_aanvullend"]["impact"] == "inhoudelijk"
+    assert set(d["kerntaak_velden"]) == {"B1-K1", "B1-K2"}
+    assert set(d["kerntaken"]) == {"P3-K1", "P5-K1"}  # the profieldeel kerntaken: one each side
     assert "B1-K2-W2" in o["basis_met_aanvullend_a"] and "B1-K2-W2" not in o["basis_met_aanvullend_b"]
     text = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML).out
     assert "Basisdeel: 9 werkprocessen shared" in text and "+ gedrag: bespreekt" in text
+    assert "~ verantwoordelijkheid (aanvullend):" in text
     md = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML, "-f", "markdown").out
     assert "- Gedrag erbij: bespreekt op een professionele manier gevaar" in md
+    assert "## Kerntaak B1-K1" in md and "Basisdeel: 9 werkprocessen gedeeld" in md
 
 
 def test_diff_profiles_without_aanvullend(cli):
@@ -571,6 +580,7 @@ def test_diff_profiles_without_aanvullend(cli):
     assert d["identical"] == d["shared"] == [f"B1-K1-W{i}" for i in range(1, 9)] + ["B1-K2-W1", "B1-K2-W2"]
     assert d["only_a"] == ["P1-K1-W1", "P1-K1-W2", "P1-K1-W3"] and d["only_b"] == ["P2-K1-W1", "P2-K1-W2", "P2-K1-W3"]
     assert d["overlap"]["basis_met_aanvullend_a"] == []
+    assert d["kerntaak_velden"] == {} and d["kerntaken"] == {"P1-K1": d["kerntaken"]["P1-K1"], "P2-K1": d["kerntaken"]["P2-K1"]}
 
 
 def test_diff_two_versions_of_one_dossier(cli, tmp_path):
@@ -594,28 +604,40 @@ def test_diff_two_versions_of_one_dossier(cli, tmp_path):
     r = cli("diff", SW, new, "-p", "dienstverlener", "--json")
     assert r.code == 1
     d = json.loads(r.out)
-    assert d["renumbered"] == [{"a": "P1-K1-W3", "b": "P1-K1-W4", "similarity": 1.0}]
+    assert d["renumbered"] == [{"a": "P1-K1-W3", "b": "P1-K1-W4", "similarity": 1.0, "impact": "structureel"}]
     assert d["only_a"] == d["only_b"] == []
     wps = d["werkprocessen"]
-    assert wps["B1-K1-W4"]["titel"] == {"a": "Behartigt belangen", "b": "Behartigt de belangen van cliënten"}
+    titel = wps["B1-K1-W4"]["titel"]
+    assert (titel["a"], titel["b"], titel["impact"]) == ("Behartigt belangen", "Behartigt de belangen van cliënten", "structureel")
     assert wps["P1-K1-W3"]["code_b"] == "P1-K1-W4"
     assert wps["B1-K1-W1"]["gedrag"]["added"] == ["werkt samen met tolken"]
     w2 = wps["B1-K1-W2"]
     assert w2["gedrag"]["removed"] == ["trekt logische conclusies"]
     assert w2["competenties"]["removed"] == ["Q"] and w2["competenties"]["added"] == []
     assert {"op": "replace", "a": "haalbaar", "b": "realistisch"} in w2["resultaat"]["woorden"]
+    assert w2["resultaat"]["impact"] == "inhoudelijk"  # another word, not a spelling variant
+    grades = {(c["veld"], c["soort"]): c["impact"] for c in w2["wijzigingen"]}
+    assert grades == {("gedrag", "removed"): "inhoudelijk", ("competentie", "removed"): "structureel", ("resultaat", "changed"): "inhoudelijk"}
+    assert wps["B1-K1-W1"]["wijzigingen"][0]["impact"] == "inhoudelijk"  # a gedrag bullet added
     ch = wps["B1-K1-W3"]["gedrag"]["changed"]
     assert [(c["a"], c["b"]) for c in ch] == [("stelt open, reflecterende vragen", "stelt open en reflecterende vragen")]
+    assert ch[0]["impact"] == "inhoudelijk"  # a word added ("en")
     assert not wps["B1-K1-W5"]["changed"] and wps["B1-K1-W5"]["similarity"] == 1.0
-    kt = d["kerntaken"]["B1-K1"]
-    assert kt["vakkennis_en_vaardigheden"]["removed"] == [
-        "heeft kennis van theorieën en modellen uit de psychologie in relatie tot de ondersteuning van cliëntgroepen"
-    ]
-    assert kt["complexiteit"] is None and not d["kerntaken"]["B1-K2"]["changed"]
+    kt = d["kerntaak_velden"]["B1-K1"]
+    assert [(c["veld"], c["soort"], c["oud"], c["impact"]) for c in kt] == [
+        (
+            "vakkennis_en_vaardigheden",
+            "removed",
+            "heeft kennis van theorieën en modellen uit de psychologie in relatie tot de ondersteuning van cliëntgroepen",
+            "inhoudelijk",
+        )
+    ]  # complexiteit and the rest of B1-K1 unchanged
+    assert "B1-K2" not in d["kerntaak_velden"] and d["kerntaken"] == {}
     for w in wps.values():  # the documented contract holds
         assert {"code_a", "code_b", "similarity", "changed", "titel", "omschrijving", "competenties"} <= set(w)
+        assert {"resultaat", "gedrag", "omschrijving_aanvullend", "resultaat_aanvullend"} <= set(w)
     html = cli("diff", SW, new, "-p", "dienstverlener", "-f", "html").out
-    assert "− gedrag: trekt logische conclusies" in html and "<h3>Resultaat</h3>" in html
+    assert "− gedrag: trekt logische conclusies" in html and "~ resultaat" in html
     assert "<ins>realistisch</ins>" in html
     assert cli("diff", SW, SW, "-p", "dienstverlener").code == 0
 

@@ -137,16 +137,31 @@ def parse(
         c.print(f"  not placed: line {u.regel}: {u.tekst.strip()}")
 
 
-@app.command(epilog=_examples("kwaldossier schema > dossier.schema.json"))
+SCHEMAS = ("parse", "diff", "list", "show", "search", "matrix", "competentie", "validate", "rules")
+
+
+@app.command(epilog=_examples("kwaldossier schema > dossier.schema.json", "kwaldossier schema diff", "kwaldossier schema validate"))
 def schema(
+    name: str = typer.Argument("parse", help=f"Whose output: {', '.join(SCHEMAS)}."),
+    as_json: bool = typer.Option(False, "--json", help="JSON (the schema is JSON already; for symmetry)."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file."),
-    as_json: bool = typer.Option(False, "--json", help="Accepted for uniformity: the output is JSON already."),
 ) -> None:
-    """Print the JSON Schema of the parse output (a Dossier)."""
-    from .model.dossier import Dossier
+    """Print the JSON Schema of a command's --json output (default: parse, a Dossier)."""
+    from .errors import LookupFailed
+
+    if name not in SCHEMAS:
+        raise LookupFailed(f"schema {name!r}: no such result; allowed: {', '.join(SCHEMAS)}")
     from .read import write_atomic
 
-    text = json.dumps(Dossier.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if name in ("validate", "rules"):
+        from .validate.report import json_schemas
+
+        result = json_schemas()[name]
+    else:
+        from .analyse.results import json_schema
+
+        result = json_schema(name)
+    text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     if out:
         write_atomic(out, text)
     else:
@@ -415,6 +430,12 @@ class Only(StrEnum):
     teksten = "teksten"
 
 
+class MinImpact(StrEnum):
+    redactioneel = "redactioneel"
+    inhoudelijk = "inhoudelijk"
+    structureel = "structureel"
+
+
 @app.command(
     epilog=_examples(
         "kwaldossier diff binnendienst buitendienst",
@@ -427,10 +448,13 @@ def diff(
     b: str = typer.Argument(..., help="Profile name part or file (B).", autocompletion=_complete_profiel),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, markdown, html, xlsx or csv."),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
-    summary: bool = typer.Option(False, "--summary", help="Only the summary tables."),
+    summary: bool = typer.Option(False, "--summary", help="Only the summary tables (every format)."),
     kerntaak: str | None = typer.Option(None, "--kerntaak", "-k", help="Only this kerntaak."),
     werkproces: str | None = typer.Option(None, "--werkproces", "-w", help="Only this werkproces.", autocompletion=_complete_code),
     only: Only | None = typer.Option(None, "--only", help="Only competenties, vakkennis or teksten."),
+    min_impact: MinImpact | None = typer.Option(
+        None, "--min-impact", help="Hide changes below this grade: redactioneel, inhoudelijk or structureel."
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file."),
     profiel: str | None = typer.Option(
         None, "--profiel", "-p", help="In files with several profiles, compare this one.", autocompletion=_complete_profiel
@@ -445,7 +469,10 @@ def diff(
     if out is not None and fmt is DiffFormat.text and not as_json:
         raise typer.BadParameter("--out writes a report: add --format markdown, html or json", param_hint="--out")
     bron_a, bron_b = resolve_one(a, data, profiel), resolve_one(b, data, profiel)
-    result = do_diff(bron_a, bron_b, kerntaak, werkproces, only.value if only else None)
+    report = do_diff(
+        bron_a, bron_b, kerntaak, werkproces, only.value if only else None, min_impact.value if min_impact else None
+    )
+    report.summary = summary
     if as_json:
         fmt = DiffFormat.json
     text = None
@@ -453,29 +480,31 @@ def diff(
         from .render.diffrijen import diff_rijen
         from .render.tabellen import diff_blad
 
-        blad = diff_blad(diff_rijen(result, bron_a, bron_b), bron_a.label, bron_b.label)
+        blad = diff_blad(diff_rijen(report), bron_a.label, bron_b.label)
         export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)
-        raise typer.Exit(1 if result["changed"] else 0)
+        raise typer.Exit(1 if report.changed else 0)
     if fmt is DiffFormat.json:
-        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        from .analyse.diff_json import to_json
+
+        text = json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
     elif fmt is DiffFormat.markdown:
-        from .render import diff_markdown
+        from .render.diff_markdown import diff_markdown
 
-        text = diff_markdown(result)
+        text = diff_markdown(report)
     elif fmt is DiffFormat.html:
-        from .render import diff_html
+        from .render.diff_html import diff_html
 
-        text = diff_html(result)
+        text = diff_html(report)
     if text is not None:
         if out:
             write_atomic(out, text)
         else:
             sys.stdout.write(text)
     else:
-        from .render import render_diff
+        from .render.diff_text import render_diff
 
-        render_diff(result, summary_only=summary)
-    raise typer.Exit(1 if result["changed"] else 0)
+        render_diff(report)
+    raise typer.Exit(1 if report.changed else 0)
 
 
 # ---------------------------------------------------------------- export

@@ -1,334 +1,374 @@
-"""Compare two profiles (two exits of one programme) or two versions of one profile."""
+"""Compare two profiles (two exits of one programme) or two versions of one profile into the
+typed report of diff_report.py; impact grades per change (README, diff)."""
 
 from __future__ import annotations
 
-import re
-from difflib import SequenceMatcher
+from typing import Any
 
-from ..model.competenties import code_key, fold
-from ..model.dossier import Competentie, Profiel, Werkproces
+from ..errors import LookupFailed
+from ..model.competenties import code_key
 from ..read import Bron
+from . import diff2015
+from .diff_report import (
+    AANVULLEND_FIELDS,
+    INHOUDELIJK,
+    LIST_FIELDS,
+    ONLY,
+    RANK,
+    REDACTIONEEL,
+    STRUCTUREEL,
+    TEXT_FIELDS,
+    CompetentieTekst,
+    DiffReport,
+    Eenzijdig,
+    Hernummering,
+    WerkprocesDiff,
+    Wijziging,
+)
+from .rolnaam import RoleNormaliser
+from .worddiff import Folder, item_similarity, text_impact, text_similarity, word_diff
 
-ONLY = ("competenties", "vakkennis", "teksten")
 RENUMBER_THRESHOLD = 0.75
 PAIR_THRESHOLD = 0.75
-PLACEHOLDER = "‹profiel›"
+WEIGHTS = {"titel": 0.5, "competenties": 2.0, "aanvullend": 0.5}  # every other field weighs 1
 
 
-# ---------------------------------------------------------------- text helpers
+# ---------------------------------------------------------------- the fields of a werkproces
 
 
-class RoleNormaliser:
-    """The profile's own role name is noise in a profile diff: "De commercieel medewerker
-    binnendienst ..." against "... buitendienst ..." is no difference. Each side loses only its
-    own role name (replaced by the words both names share plus a placeholder), so a mention of
-    the other role ("offertes van de commercieel medewerker buitendienst") still counts."""
-
-    def __init__(self, a: Profiel, b: Profiel) -> None:
-        self.names = [a.naam, b.naam] if fold(a.naam) != fold(b.naam) else []
-        common = []
-        for x, y in zip(a.naam.split(), b.naam.split(), strict=False):
-            if fold(x) != fold(y):
-                break
-            common.append(x.lower())
-        self.replacement = " ".join([*common, PLACEHOLDER])
-        self.patterns = [re.compile(re.escape(n), re.IGNORECASE) for n in self.names]
-
-    @property
-    def active(self) -> bool:
-        return bool(self.names)
-
-    def a(self, text: str) -> str:
-        return self.patterns[0].sub(self.replacement, text) if self.names else text
-
-    def b(self, text: str) -> str:
-        return self.patterns[1].sub(self.replacement, text) if self.names else text
+def is_2015(wp: Any) -> bool:
+    return getattr(wp, "deel", None) is not None
 
 
-def words(text: str) -> list[str]:
-    return text.split()
-
-
-def word_diff(a: str, b: str) -> list[dict]:
-    """Word-level diff as ops: equal / delete / insert / replace."""
-    wa, wb = words(a), words(b)
-    ops = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
-        ops.append({"op": tag, "a": " ".join(wa[i1:i2]), "b": " ".join(wb[j1:j2])})
-    return ops
-
-
-def text_similarity(a: str, b: str) -> float:
-    if not a and not b:
-        return 1.0
-    return SequenceMatcher(None, words(fold(a)), words(fold(b)), autojunk=False).ratio()
-
-
-def _item_similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
-
-
-def list_diff(a: list[str], b: list[str]) -> tuple[dict, float]:
-    """Added, removed and changed items; order alone is no change. Near-identical items pair up."""
-    rest_a = list(a)
-    rest_b = list(b)
-    matched = 0.0
-    for item in list(rest_a):
-        hit = next((x for x in rest_b if fold(x) == fold(item)), None)
-        if hit is not None:
-            rest_a.remove(item)
-            rest_b.remove(hit)
-            matched += 1
-    candidates = sorted(
-        ((_item_similarity(x, y), i, j) for i, x in enumerate(rest_a) for j, y in enumerate(rest_b)),
-        reverse=True,
-    )
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    changed = []
-    for sim, i, j in candidates:
-        if sim < PAIR_THRESHOLD or i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        changed.append({"a": rest_a[i], "b": rest_b[j], "similarity": round(sim, 3), "woorden": word_diff(rest_a[i], rest_b[j])})
-        matched += sim
-    added = [y for j, y in enumerate(rest_b) if j not in used_b]
-    removed = [x for i, x in enumerate(rest_a) if i not in used_a]
-    total = len(a) + len(b)
-    similarity = 1.0 if total == 0 else 2 * matched / total
-    return {"added": added, "removed": removed, "changed": changed}, similarity
-
-
-# ---------------------------------------------------------------- werkproces
-
-
-def _competenties(a: Werkproces, b: Werkproces, norm: RoleNormaliser) -> tuple[dict, float]:
-    by_a: dict[str, Competentie] = {}
-    by_b: dict[str, Competentie] = {}
-    for c in a.competenties:
-        by_a.setdefault(c.letter or fold(c.naam), c)
-    for c in b.competenties:
-        by_b.setdefault(c.letter or fold(c.naam), c)
-    added = [k for k in by_b if k not in by_a]
-    removed = [k for k in by_a if k not in by_b]
-    gewijzigd = {}
-    sims = []
-    for k in [k for k in by_a if k in by_b]:
-        ca, cb = by_a[k], by_b[k]
-        comp, comp_sim = list_diff(ca.componenten, cb.componenten)
-        ia, ib = norm.a(ca.prestatie_indicator), norm.b(cb.prestatie_indicator)
-        ind = None if ia == ib else {"a": ca.prestatie_indicator, "b": cb.prestatie_indicator, "woorden": word_diff(ia, ib)}
-        sims.append((comp_sim + text_similarity(ia, ib)) / 2)
-        if comp["added"] or comp["removed"] or comp["changed"] or ind:
-            gewijzigd[k] = {
-                "naam": ca.naam,
-                "componenten": {"added": comp["added"], "removed": comp["removed"]},
-                "prestatie_indicator": ind,
-            }
-    union = len(set(by_a) | set(by_b))
-    similarity = 1.0 if union == 0 else sum(sims) / union
-    names = {k: (by_b.get(k) or by_a.get(k)).naam for k in set(by_a) | set(by_b)}  # type: ignore[union-attr]
-    return (
-        {
-            "added": added,
-            "removed": removed,
-            "namen": {k: names[k] for k in sorted(added + removed)},
-            "gewijzigd": gewijzigd,
-        },
-        similarity,
-    )
-
-
-def diff_werkproces(a: Werkproces, b: Werkproces, norm: RoleNormaliser, only: str | None = None) -> dict:
-    titel = None if fold(a.titel) == fold(b.titel) else {"a": a.titel, "b": b.titel}
-    oa, ob = norm.a(a.omschrijving), norm.b(b.omschrijving)
-    omschrijving = None if oa == ob else {"a": a.omschrijving, "b": b.omschrijving, "woorden": word_diff(oa, ob)}
-    gewenst, gewenst_sim = list_diff([norm.a(x) for x in a.gewenst_resultaat], [norm.b(x) for x in b.gewenst_resultaat])
-    vk_a = [v.tekst + (" (t)" if v.taal else "") for v in a.vakkennis_en_vaardigheden]
-    vk_b = [v.tekst + (" (t)" if v.taal else "") for v in b.vakkennis_en_vaardigheden]
-    vakkennis, vk_sim = list_diff(vk_a, vk_b)
-    comps, comp_sim = _competenties(a, b, norm)
-    parts = [
-        (0.5, 1.0 if titel is None else text_similarity(a.titel, b.titel)),
-        (1.0, text_similarity(oa, ob)),
-        (1.0, gewenst_sim),
-        (1.0, vk_sim),
-        (2.0, comp_sim),
-    ]
-    extra: dict = {}
-    if getattr(a, "deel", None) or getattr(b, "deel", None):  # 2015 model: resultaat, gedrag, aanvullend
-        from .diff2015 import diff_2015
-
-        extra, extra_parts = diff_2015(a, b, norm)
-        parts += extra_parts
-    similarity = sum(w * s for w, s in parts) / sum(w for w, _ in parts)
-    out = {
-        "code_a": a.code,
-        "code_b": b.code,
-        "titel": titel,
-        "competenties": comps,
-        "vakkennis_en_vaardigheden": vakkennis,
-        "gewenst_resultaat": gewenst,
-        "omschrijving": omschrijving,
-        **extra,
-        "similarity": round(similarity, 3),
-    }
-    if only:
-        out = _filter_only(out, only)
-    out["changed"] = _wp_changed(out)
+def teksten(wp: Any) -> dict[str, str]:
+    """Text fields (TEXT_FIELDS) of a werkproces, compared as a whole; the 2015 ones
+    (resultaat and this profile's additions) only for a werkproces of that model."""
+    out = {"titel": wp.titel, "omschrijving": wp.omschrijving}
+    if is_2015(wp):
+        for veld in ("resultaat", "omschrijving_aanvullend", "resultaat_aanvullend"):
+            out[veld] = getattr(wp, veld, "")
     return out
 
 
-def _filter_only(d: dict, only: str) -> dict:
-    empty_list: dict[str, list] = {"added": [], "removed": [], "changed": []}
-    keep = {
-        "competenties": {"competenties"},
-        "vakkennis": {"vakkennis_en_vaardigheden"},
-        "teksten": {"titel", "omschrijving", "gewenst_resultaat"},
-    }[only]
-    out = dict(d)
-    if "titel" not in keep:
-        out["titel"] = None
-    if "omschrijving" not in keep:
-        out["omschrijving"] = None
-    if "gewenst_resultaat" not in keep:
-        out["gewenst_resultaat"] = dict(empty_list)
-    if "vakkennis_en_vaardigheden" not in keep:
-        out["vakkennis_en_vaardigheden"] = dict(empty_list)
-    if "competenties" not in keep:
-        out["competenties"] = {"added": [], "removed": [], "namen": {}, "gewijzigd": {}}
-    from .diff2015 import filter_only_2015
-
-    return filter_only_2015(out, "titel" in keep)
+def lijsten(wp: Any) -> dict[str, list[str]]:
+    """List fields (LIST_FIELDS) of a werkproces, compared item by item. A gedrag bullet's
+    closing ';' or '.' only says whether it is the last one: no difference, so it is dropped."""
+    out = {
+        "gewenst_resultaat": list(wp.gewenst_resultaat),
+        "vakkennis_en_vaardigheden": [v.tekst + (" (t)" if v.taal else "") for v in wp.vakkennis_en_vaardigheden],
+    }
+    if is_2015(wp):
+        out["gedrag"] = [g.tekst.rstrip(";. ") for g in getattr(wp, "gedrag", [])]
+    return out
 
 
-def _wp_changed(d: dict) -> bool:
-    c = d["competenties"]
-    lists = (d["vakkennis_en_vaardigheden"], d["gewenst_resultaat"])
-    return bool(
-        d["titel"]
-        or d["omschrijving"]
-        or c["added"]
-        or c["removed"]
-        or c["gewijzigd"]
-        or any(x["added"] or x["removed"] or x["changed"] for x in lists)
-        or d["code_a"] != d["code_b"]
-        or _changed_2015(d)
-    )
+# ---------------------------------------------------------------- comparing pieces
 
 
-def _changed_2015(d: dict) -> bool:
-    from .diff2015 import changed_2015
+class Vergelijker:
+    """One diff run: the fold memo and the role normaliser."""
 
-    return changed_2015(d)
+    def __init__(self, pa: Any, pb: Any) -> None:
+        self.f = Folder()
+        self.norm = RoleNormaliser(pa, pb, self.f)
+
+    def tekst(self, veld: str, a: str, b: str, na: str, nb: str, structural: bool = False) -> Wijziging | None:
+        """a, b as shown; na, nb normalised (compared). A changed title is a rename (structural)
+        unless the change is only redactioneel."""
+        if na == nb:
+            return None
+        impact = text_impact(na, nb, self.f)
+        if structural and impact != REDACTIONEEL:
+            impact = STRUCTUREEL
+        return Wijziging(veld, "changed", a, b, impact, word_diff(na, nb, self.f))
+
+    def lijst(self, veld: str, a: list[str], b: list[str], **extra: Any) -> tuple[list[Wijziging], float]:
+        """Items added, removed and changed; order alone is no change. Near-identical items pair up."""
+        f = self.f
+        rest_b: dict[str, list[int]] = {}
+        for j, y in enumerate(b):
+            rest_b.setdefault(f(y), []).append(j)
+        left_a: list[int] = []
+        used_b: set[int] = set()
+        matched = 0.0
+        for i, x in enumerate(a):
+            hits = rest_b.get(f(x))
+            if hits:
+                used_b.add(hits.pop(0))
+                matched += 1
+            else:
+                left_a.append(i)
+        left_b = [j for j in range(len(b)) if j not in used_b]
+        candidates = sorted(
+            (
+                (sim, i, j)
+                for i in left_a
+                for j in left_b
+                if (sim := item_similarity(a[i], b[j], f, PAIR_THRESHOLD)) >= PAIR_THRESHOLD
+            ),
+            reverse=True,
+        )
+        paired_a: set[int] = set()
+        paired_b: set[int] = set()
+        changed = []
+        for sim, i, j in candidates:
+            if i in paired_a or j in paired_b:
+                continue
+            paired_a.add(i)
+            paired_b.add(j)
+            impact = text_impact(a[i], b[j], f)
+            changed.append(Wijziging(veld, "changed", a[i], b[j], impact, word_diff(a[i], b[j], f), round(sim, 3), **extra))
+            matched += sim
+        out = [Wijziging(veld, "added", None, b[j], INHOUDELIJK, **extra) for j in left_b if j not in paired_b]
+        out += [Wijziging(veld, "removed", a[i], None, INHOUDELIJK, **extra) for i in left_a if i not in paired_a]
+        total = len(a) + len(b)
+        return out + changed, 1.0 if total == 0 else 2 * matched / total
+
+    def competenties(self, wa: Any, wb: Any) -> tuple[list[Wijziging], float]:
+        f, norm = self.f, self.norm
+        by_a: dict[str, Any] = {}
+        by_b: dict[str, Any] = {}
+        for c in wa.competenties:
+            by_a.setdefault(c.letter or f(c.naam), c)
+        for c in wb.competenties:
+            by_b.setdefault(c.letter or f(c.naam), c)
+        out = [Wijziging("competentie", "added", None, c.naam, STRUCTUREEL, competentie=k, competentie_naam=c.naam) for k, c in by_b.items() if k not in by_a]
+        out += [Wijziging("competentie", "removed", c.naam, None, STRUCTUREEL, competentie=k, competentie_naam=c.naam) for k, c in by_a.items() if k not in by_b]
+        sims = []
+        for k in [k for k in by_a if k in by_b]:
+            ca, cb = by_a[k], by_b[k]
+            comp, comp_sim = self.lijst("componenten", list(ca.componenten), list(cb.componenten), competentie=k, competentie_naam=ca.naam)
+            ia, ib = norm.a(ca.prestatie_indicator), norm.b(cb.prestatie_indicator)
+            sims.append((comp_sim + text_similarity(ia, ib, f)) / 2)
+            out += comp
+            ind = self.tekst("prestatie_indicator", ca.prestatie_indicator, cb.prestatie_indicator, ia, ib)
+            if ind is not None:
+                ind.competentie, ind.competentie_naam = k, ca.naam
+                out.append(ind)
+        union = len(set(by_a) | set(by_b))
+        return out, 1.0 if union == 0 else sum(sims) / union
+
+    def werkproces(self, wa: Any, wb: Any, kerntaak: str) -> WerkprocesDiff:
+        f, norm = self.f, self.norm
+        changes: list[Wijziging] = []
+        parts: list[tuple[float, float]] = []
+        if wa.code != wb.code:
+            changes.append(Wijziging("code", "changed", wa.code, wb.code, STRUCTUREEL))
+        ta, tb = teksten(wa), teksten(wb)
+        text_changes = []
+        for veld in TEXT_FIELDS:
+            if veld not in ta and veld not in tb:  # a 2015 field of two 2012 werkprocessen
+                continue
+            xa, xb = ta.get(veld, ""), tb.get(veld, "")
+            na, nb = (xa, xb) if veld == "titel" else (norm.a(xa), norm.b(xb))
+            ch = self.tekst(veld, xa, xb, na, nb, structural=veld == "titel")
+            if veld not in AANVULLEND_FIELDS:  # the additions weigh together, below
+                parts.append((WEIGHTS.get(veld, 1.0), 1.0 if ch is None else text_similarity(na, nb, f)))
+            if ch is not None:
+                text_changes.append(ch)
+        if any(v in ta or v in tb for v in AANVULLEND_FIELDS):
+            xa = norm.a(" ".join(ta.get(v, "") for v in AANVULLEND_FIELDS))
+            xb = norm.b(" ".join(tb.get(v, "") for v in AANVULLEND_FIELDS))
+            parts.append((WEIGHTS["aanvullend"], text_similarity(xa, xb, f)))
+        comps, comp_sim = self.competenties(wa, wb)
+        parts.append((WEIGHTS["competenties"], comp_sim))
+        la, lb = lijsten(wa), lijsten(wb)
+        list_changes: list[Wijziging] = []
+        for veld in LIST_FIELDS:
+            if veld not in la and veld not in lb:
+                continue
+            xs, ys = la.get(veld, []), lb.get(veld, [])
+            if veld != "vakkennis_en_vaardigheden":  # items that name the role
+                xs, ys = [norm.a(x) for x in xs], [norm.b(y) for y in ys]
+            items, sim = self.lijst(veld, xs, ys)
+            parts.append((WEIGHTS.get(veld, 1.0), sim))
+            list_changes += items
+        similarity = sum(w * s for w, s in parts) / sum(w for w, _ in parts)
+        titel = [c for c in text_changes if c.veld == "titel"]
+        rest = [c for c in text_changes if c.veld != "titel"]
+        # report order: code, titel, competences, list fields (vakkennis first), other texts
+        list_changes.sort(key=lambda c: 0 if c.veld == "vakkennis_en_vaardigheden" else 1)
+        changes += titel + comps + list_changes + rest
+        model_2015 = is_2015(wa) or is_2015(wb)
+        return WerkprocesDiff(wa.code, wb.code, kerntaak, wa.titel, wb.titel, round(similarity, 3), changes, model_2015)
+
+
+def _content(wp: Any, norm: Any) -> str:
+    parts = [wp.titel, norm(wp.omschrijving), *map(norm, wp.gewenst_resultaat)]
+    parts += [v.tekst for v in wp.vakkennis_en_vaardigheden]
+    parts += [c.naam + " " + norm(c.prestatie_indicator) for c in wp.competenties]
+    if is_2015(wp):
+        parts += [norm(wp.resultaat), *(norm(g.tekst) for g in wp.gedrag)]
+    return " ".join(parts)
+
+
+def _renumber_similarity(v: Vergelijker, x: Any, y: Any) -> float:
+    """How alike two werkprocessen under different codes are: by title, or by all their text.
+    The text comparison is skipped when a cheap upper bound says it cannot reach the threshold."""
+    titel = text_similarity(x.titel, y.titel, v.f)
+    ca, cb = _content(x, v.norm.a), _content(y, v.norm.b)
+    if v.f.word_bound(ca, cb) < RENUMBER_THRESHOLD:
+        return titel
+    return max(text_similarity(ca, cb, v.f), titel)
+
+
+def _eenzijdig(wp: Any, kant: str, kerntaak: str) -> Eenzijdig:
+    t = teksten(wp)
+    comps = [CompetentieTekst(c.letter, c.naam, list(c.componenten), c.prestatie_indicator) for c in wp.competenties]
+    return Eenzijdig(wp.code, kant, kerntaak, t.pop("titel"), t, lijsten(wp), comps)
 
 
 # ---------------------------------------------------------------- profile
 
 
-def _content(wp: Werkproces, norm) -> str:
-    parts = [wp.titel, norm(wp.omschrijving), *map(norm, wp.gewenst_resultaat)]
-    parts += [v.tekst for v in wp.vakkennis_en_vaardigheden]
-    parts += [c.naam + " " + norm(c.prestatie_indicator) for c in wp.competenties]
-    parts += [norm(getattr(wp, "resultaat", ""))] + [norm(g.tekst) for g in getattr(wp, "gedrag", [])]
-    return " ".join(parts)
-
-
-def kerntaak_of(code: str) -> str:
+def _kerntaak_of(code: str) -> str:
     """The kerntaak code of a werkproces code: 2.5 -> 2, B1-K1-W2 -> B1-K1."""
     return code.rsplit("-W", 1)[0] if "-W" in code else code.split(".")[0]
 
 
-def diff(a: Bron, b: Bron, kerntaak: str | None = None, werkproces: str | None = None, only: str | None = None) -> dict:
-    pa, pb = a.profiel, b.profiel
-    norm = RoleNormaliser(pa, pb)
+def _check_filters(pa: Any, pb: Any, kerntaak: str | None, werkproces: str | None) -> tuple[str | None, str | None]:
+    """A filter value neither profile has is a usage error naming what is allowed. Returns the
+    values as the profiles write them (b1-k1 is B1-K1)."""
+    kts = sorted({kt.code for p in (pa, pb) for kt in p.kerntaken}, key=_sort_key)
+    if kerntaak is not None and kerntaak not in kts and kerntaak.upper() in kts:
+        kerntaak = kerntaak.upper()
+    if kerntaak is not None and kerntaak not in kts:
+        raise LookupFailed(f"--kerntaak {kerntaak!r}: no such kerntaak in either profile; allowed: {', '.join(kts)}")
+    wps = sorted(
+        {wp.code for p in (pa, pb) for wp in p.werkprocessen() if not kerntaak or _kerntaak_of(wp.code) == kerntaak},
+        key=_sort_key,
+    )
+    if werkproces is not None and werkproces not in wps and werkproces.upper() in wps:
+        werkproces = werkproces.upper()
+    if werkproces is not None and werkproces not in wps:
+        where = f" in kerntaak {kerntaak}" if kerntaak else " in either profile"
+        raise LookupFailed(f"--werkproces {werkproces!r}: no such werkproces{where}; allowed: {', '.join(wps)}")
+    return kerntaak, werkproces
 
-    def selected(p: Profiel) -> dict[str, Werkproces]:
-        out: dict[str, Werkproces] = {}
+
+def _sort_key(code: str) -> tuple:
+    try:
+        return (0, code_key(code))
+    except ValueError:
+        return (1, code)
+
+
+def diff(
+    a: Bron,
+    b: Bron,
+    kerntaak: str | None = None,
+    werkproces: str | None = None,
+    only: str | None = None,
+    min_impact: str | None = None,
+) -> DiffReport:
+    pa, pb = a.profiel, b.profiel
+    kerntaak, werkproces = _check_filters(pa, pb, kerntaak, werkproces)
+    v = Vergelijker(pa, pb)
+    norm = v.norm
+
+    def selected(p: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         for wp in p.werkprocessen():
             if not wp.in_profiel and not wp.heeft_detail:
                 continue
-            if kerntaak and kerntaak_of(wp.code) != kerntaak.upper():
+            if kerntaak and _kerntaak_of(wp.code) != kerntaak:
                 continue
-            if werkproces and wp.code != werkproces.upper():
+            if werkproces and wp.code != werkproces:
                 continue
             out.setdefault(wp.code, wp)
         return out
 
     wa, wb = selected(pa), selected(pb)
-    shared = sorted(set(wa) & set(wb), key=code_key)
-    only_a = sorted(set(wa) - set(wb), key=code_key)
-    only_b = sorted(set(wb) - set(wa), key=code_key)
+    shared = sorted(set(wa) & set(wb), key=_sort_key)
+    only_a = sorted(set(wa) - set(wb), key=_sort_key)
+    only_b = sorted(set(wb) - set(wa), key=_sort_key)
 
     # renumbered or renamed: pair leftovers by title and content similarity
-    renumbered: list[dict] = []
+    renumbered: list[Hernummering] = []
     candidates = sorted(
-        (
-            (max(text_similarity(_content(wa[x], norm.a), _content(wb[y], norm.b)), text_similarity(wa[x].titel, wb[y].titel)), x, y)
-            for x in only_a
-            for y in only_b
-        ),
+        ((sim, x, y) for x in only_a for y in only_b if (sim := _renumber_similarity(v, wa[x], wb[y])) >= RENUMBER_THRESHOLD),
         reverse=True,
     )
     paired_a: set[str] = set()
     paired_b: set[str] = set()
     for sim, x, y in candidates:
         if sim >= RENUMBER_THRESHOLD and x not in paired_a and y not in paired_b:
-            renumbered.append({"a": x, "b": y, "similarity": round(sim, 3)})
+            renumbered.append(Hernummering(x, y, round(sim, 3)))
             paired_a.add(x)
             paired_b.add(y)
     only_a = [c for c in only_a if c not in paired_a]
     only_b = [c for c in only_b if c not in paired_b]
 
-    werkprocessen = {}
-    for code in shared:
-        werkprocessen[code] = diff_werkproces(wa[code], wb[code], norm, only)
-    for pair in renumbered:
-        werkprocessen[pair["a"]] = diff_werkproces(wa[pair["a"]], wb[pair["b"]], norm, only)
+    pairs = [(code, code) for code in shared] + [(h.a, h.b) for h in renumbered]
+    werkprocessen = [v.werkproces(wa[x], wb[y], _kerntaak_of(x)) for x, y in pairs]
+    eenzijdig = [_eenzijdig(wa[c], "a", _kerntaak_of(c)) for c in only_a]
+    eenzijdig += [_eenzijdig(wb[c], "b", _kerntaak_of(c)) for c in only_b]
+    eenzijdig.sort(key=lambda e: _sort_key(e.code))
 
-    algemeen = {}
-    if not (kerntaak or werkproces) and only in (None, "teksten"):
-        da = pa.algemene_informatie.model_dump(exclude={"bron"})
-        db = pb.algemene_informatie.model_dump(exclude={"bron"})
-        for key in {**da, **db}:  # 2015 fields are left out of a dump while empty
-            va, vb = da.get(key, ""), db.get(key, "")
-            xa, xb = norm.a(va), norm.b(vb)
-            algemeen[key] = None if xa == xb else {"a": va, "b": vb, "woorden": word_diff(xa, xb)}
+    algemeen: dict[str, Wijziging | None] = {}
+    kerntaken: dict[str, Wijziging] = {}
+    if not werkproces and only in (None, "teksten"):
+        if not kerntaak:
+            da = pa.algemene_informatie.model_dump(exclude={"bron"})
+            db = pb.algemene_informatie.model_dump(exclude={"bron"})
+            for key in {**da, **db}:  # 2015 fields are left out of a dump while empty
+                xa, xb = da.get(key, ""), db.get(key, "")
+                algemeen[key] = v.tekst(key, xa, xb, norm.a(xa), norm.b(xb))
+        kerntaken = _kerntaken(v, pa, pb, kerntaak)
+    model_2015 = diff2015.is_2015(pa) or diff2015.is_2015(pb)
+    kt_velden: dict[str, list[Wijziging]] = {}
+    if model_2015 and not werkproces:
+        kt_velden = diff2015.kerntaak_velden(v, pa, pb, kerntaak)
 
-    pair_sims = [w["similarity"] for w in werkprocessen.values()]
+    pair_sims = [w.similarity for w in werkprocessen]
     union = len(pair_sims) + len(only_a) + len(only_b)
     overlap = 0.0 if union == 0 else sum(pair_sims) / union
-    identical = [c for c, w in werkprocessen.items() if not w["changed"]]
-    changed = bool(only_a or only_b or renumbered or any(w["changed"] for w in werkprocessen.values()))
-    changed = changed or any(v for v in algemeen.values())
-    extra: dict = {}
-    if getattr(pa, "code", None) or getattr(pb, "code", None):  # 2015 model: overlap figures
-        from .diff2015 import overlap as overlap_2015
 
-        extra["overlap"] = overlap_2015(wa, wb, {"shared": shared, "identical": identical, "renumbered": renumbered})
-        if not werkproces and only in (None, "vakkennis", "teksten"):
-            from .diff2015 import diff_kerntaken
-
-            extra["kerntaken"] = diff_kerntaken(pa, pb, norm, kerntaak)
-            changed = changed or any(k["changed"] for k in extra["kerntaken"].values())
-    return {
-        "a": pa.naam,
-        "b": pb.naam,
-        "bron_a": str(a.pad) if a.pad else None,
-        "bron_b": str(b.pad) if b.pad else None,
-        "filters": {"kerntaak": kerntaak, "werkproces": werkproces, "only": only},
-        "normalisatie": (
-            {"rolnaam": norm.names, "vervangen_door": norm.replacement} if norm.active else None
-        ),
-        "only_a": only_a,
-        "only_b": only_b,
-        "shared": shared,
-        "renumbered": renumbered,
-        "identical": identical,
-        "werkprocessen": werkprocessen,
-        "algemene_informatie": algemeen,
-        "similarity": round(overlap, 3),
-        "changed": changed,
-        **extra,
+    # filters on what is shown: fields (--only) and grade (--min-impact)
+    keep = (ONLY[only] | {"code"}) if only else None
+    floor = RANK[min_impact] if min_impact else 0
+    for w in werkprocessen:
+        w.wijzigingen = [c for c in w.wijzigingen if (keep is None or c.veld in keep) and RANK[c.impact] >= floor]
+    algemeen = {k: (c if c is not None and RANK[c.impact] >= floor else None) for k, c in algemeen.items()}
+    kerntaken = {k: c for k, c in kerntaken.items() if RANK[c.impact] >= floor}
+    kt_velden = {
+        k: kept for k, cs in kt_velden.items() if (kept := [c for c in cs if (keep is None or c.veld in keep) and RANK[c.impact] >= floor])
     }
+    identical = [w.code_a for w in werkprocessen if not w.changed]
+
+    return DiffReport(
+        a=pa.naam,
+        b=pb.naam,
+        bron_a=str(a.pad) if a.pad else None,
+        bron_b=str(b.pad) if b.pad else None,
+        filters={"kerntaak": kerntaak, "werkproces": werkproces, "only": only, "min_impact": min_impact},
+        normalisatie={"rolnaam": norm.names, "vervangen_door": norm.replacement} if norm.active else None,
+        shared=shared,
+        only_a=only_a,
+        only_b=only_b,
+        renumbered=renumbered,
+        werkprocessen=werkprocessen,
+        algemene_informatie=algemeen,
+        kerntaken=kerntaken,
+        eenzijdig=eenzijdig,
+        similarity=round(overlap, 3),
+        overlap=diff2015.overlap(wa, wb, shared, identical, renumbered) if model_2015 else None,
+        kerntaak_velden=kt_velden,
+    )
+
+
+def _kerntaken(v: Vergelijker, pa: Any, pb: Any, only_code: str | None) -> dict[str, Wijziging]:
+    """Kerntaken added, removed or retitled: structural (a spelling fix in a title: redactioneel)."""
+    ka = {kt.code: kt.titel for kt in pa.kerntaken if not only_code or kt.code == only_code}
+    kb = {kt.code: kt.titel for kt in pb.kerntaken if not only_code or kt.code == only_code}
+    out: dict[str, Wijziging] = {}
+    for code in sorted(set(ka) | set(kb), key=_sort_key):
+        if code not in kb:
+            out[code] = Wijziging("kerntaak", "removed", ka[code], None, STRUCTUREEL)
+        elif code not in ka:
+            out[code] = Wijziging("kerntaak", "added", None, kb[code], STRUCTUREEL)
+        else:
+            ch = v.tekst("kerntaak", ka[code], kb[code], ka[code], kb[code], structural=True)
+            if ch is not None:
+                out[code] = ch
+    return out

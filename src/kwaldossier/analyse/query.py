@@ -1,15 +1,28 @@
-"""Look-ups over loaded profiles. Each function returns a JSON-ready dict (the --json schema)."""
+"""Look-ups over loaded profiles. Each function returns a typed result (results.py): a JSON-ready
+dict, the --json schema."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import cast
 
 from ..errors import LookupFailed
 from ..model import competenties as reference
 from ..model.competenties import code_key, fold, fold_with_map
 from ..read import Bron
+from .results import (
+    CompetentieResult,
+    Gebruik,
+    ListKerntaak,
+    ListResult,
+    MatrixResult,
+    MatrixRij,
+    SearchHit,
+    SearchResult,
+    ShowResult,
+)
 
 _KERNTAAK = re.compile(r"^[BP]\d+-K\d+$", re.IGNORECASE)  # 2015: B1-K1
 _CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)$", re.IGNORECASE)  # 2012: 2.5; 2015: B1-K1-W2
@@ -18,17 +31,9 @@ _CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)$", re.IGNORECASE)  # 2012: 2.
 # ---------------------------------------------------------------- list
 
 
-def labels(bronnen: list[Bron]) -> list[str]:
-    """Profile names; a name that occurs in several files gets its file name added."""
-    names = [b.profiel.naam for b in bronnen]
-    return [
-        f"{n} ({b.pad.name})" if names.count(n) > 1 and b.pad is not None else n for n, b in zip(names, bronnen, strict=True)
-    ]
-
-
-def tree(bronnen: list[Bron]) -> dict:
+def tree(bronnen: list[Bron]) -> ListResult:
     """Kerntaken and werkprocessen of all given profiles, marking which profile has which."""
-    names = labels(bronnen)
+    names = [b.profiel.naam for b in bronnen]  # duplicates are already told apart: naam@file (read)
     kerntaken: dict[str, dict] = {}
     for b, naam in zip(bronnen, names, strict=True):
         for kt in b.profiel.kerntaken:
@@ -43,16 +48,16 @@ def tree(bronnen: list[Bron]) -> dict:
         entry = kerntaken[code]
         wps = sorted(entry["werkprocessen"].values(), key=lambda w: code_key(w["code"]))
         out.append({**entry, "werkprocessen": wps})
-    return {"profielen": names, "kerntaken": out}
+    return {"profielen": names, "kerntaken": cast(list[ListKerntaak], out)}
 
 
 # ---------------------------------------------------------------- show
 
 
-def find_werkproces(bronnen: list[Bron], query: str) -> dict:
+def find_werkproces(bronnen: list[Bron], query: str) -> ShowResult:
     """A werkproces by code (2.5) or by words of its title (offertes); a 2015 kerntaak by code (B1-K1)."""
     if _KERNTAAK.match(query.strip()):
-        return find_kerntaak(bronnen, query.strip().upper())
+        return cast(ShowResult, find_kerntaak(bronnen, query.strip().upper()))
     alle = [(b, wp) for b in bronnen for wp in b.profiel.werkprocessen()]
     if _CODE.match(query.strip()):
         code = query.strip().upper()
@@ -199,7 +204,7 @@ def _kerntaak_texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], 
             yield kt.code, "kerntaak.vakkennis_en_vaardigheden", v.tekst, v.regels or first, []
 
 
-def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> dict:
+def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> SearchResult:
     """Every text containing all terms (accent- and case-insensitive), with match spans."""
     words = [fold(t) for t in terms if fold(t)]
     if not words:
@@ -208,7 +213,7 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> di
         raise LookupFailed(f"unknown field {veld!r}; fields: {', '.join(FIELDS)}")
     from ..read.tekst import line_at  # lazy: tekst builds the hyphenation tables
 
-    hits = []
+    hits: list[SearchHit] = []
     for b in bronnen:
         titels = {wp.code: wp.titel for wp in b.profiel.werkprocessen()}
         titels.update({kt.code: kt.titel for kt in b.profiel.kerntaken if "-" in kt.code})
@@ -260,8 +265,8 @@ def _may_contain(text: str, words: list[str]) -> bool:
 # ---------------------------------------------------------------- matrix
 
 
-def matrix(bronnen: list[Bron]) -> dict:
-    names = labels(bronnen)
+def matrix(bronnen: list[Bron]) -> MatrixResult:
+    names = [b.profiel.naam for b in bronnen]
     rows: dict[str, dict] = {}
     for b, naam in zip(bronnen, names, strict=True):
         for wp in b.profiel.werkprocessen():
@@ -271,7 +276,7 @@ def matrix(bronnen: list[Bron]) -> dict:
             for letter in wp.matrix:
                 row["cellen"][letter].append(naam)
     ordered = [rows[c] for c in sorted(rows, key=code_key)]
-    return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": ordered}
+    return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": cast(list[MatrixRij], ordered)}
 
 
 # ---------------------------------------------------------------- competentie
@@ -296,25 +301,25 @@ def resolve_letter(spec: str) -> str:
     raise LookupFailed(f"no competentie {spec!r}; use a letter A–Y or part of a name")
 
 
-def competentie(bronnen: list[Bron], spec: str) -> dict:
+def competentie(bronnen: list[Bron], spec: str) -> CompetentieResult:
     letter = resolve_letter(spec)
-    gebruik = []
+    gebruik: list[Gebruik] = []
     for b in bronnen:
         for wp in b.profiel.werkprocessen():
             for c in wp.competenties:
                 if c.letter == letter:
-                    gebruik.append(
-                        {
-                            "profiel": b.profiel.naam,
-                            "werkproces": wp.code,
-                            "titel": wp.titel,
-                            "in_matrix": letter in wp.matrix,
-                            "componenten": c.componenten,
-                            "prestatie_indicator": c.prestatie_indicator,
-                            "regel": c.regels[0] if c.regels else None,
-                            **({"aanvullend": c.aanvullend} if getattr(wp, "deel", None) else {}),
-                        }
-                    )
+                    g: Gebruik = {
+                        "profiel": b.profiel.naam,
+                        "werkproces": wp.code,
+                        "titel": wp.titel,
+                        "in_matrix": letter in wp.matrix,
+                        "componenten": c.componenten,
+                        "prestatie_indicator": c.prestatie_indicator,
+                        "regel": c.regels[0] if c.regels else None,
+                    }
+                    if getattr(wp, "deel", None):  # 2015 model: added for this profile or not
+                        g["aanvullend"] = c.aanvullend
+                    gebruik.append(g)
             if letter in wp.matrix and not any(c.letter == letter for c in wp.competenties):
                 gebruik.append(
                     {

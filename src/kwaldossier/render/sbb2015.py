@@ -1,6 +1,10 @@
-"""Human output for werkprocessen of the 2015 model (SBB XML): resultaat, gedrag, aanvullend."""
+"""Human output for the 2015 model (SBB XML): a werkproces (resultaat, gedrag, aanvullend), a
+kerntaak, the parse summary. Its diff is part of the typed diff report (render/diff_*.py)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -68,82 +72,7 @@ def render_parse_2015(c: Console, dossier) -> None:
         c.print(f"  not resolved: line {u.regel}: {u.tekst}")
 
 
-def render_wp_diff_2015(c: Console, w: dict, words) -> None:
-    """The 2015 keys of one werkproces entry of a diff: resultaat, gedrag bullets, aanvullend."""
-    if w.get("resultaat"):
-        c.print(Text("Resultaat: ", style="bold") + words(w["resultaat"]["woorden"]))
-    g = w.get("gedrag") or {}
-    for x in g.get("added", []):
-        c.print(Text(f"+ gedrag: {x}", style="green"))
-    for x in g.get("removed", []):
-        c.print(Text(f"− gedrag: {x}", style="red"))
-    for ch in g.get("changed", []):
-        c.print(Text("~ gedrag: ", style="yellow") + words(ch["woorden"]))
-    av = w.get("aanvullend")
-    if av and not av.get("gelijk"):
-        for side, style in (("a", "red"), ("b", "green")):
-            s = av[side]
-            parts = [f"{k} {len(v) if isinstance(v, list) else 'text'}" for k, v in s.items() if v]
-            c.print(Text(f"aanvullend {side.upper()}: ", style=f"bold {style}") + Text(", ".join(parts) or "none"))
-        for key in ("omschrijving", "resultaat"):
-            if av.get(key):
-                c.print(Text(f"  aanvullend {key}: ", style="bold") + words(av[key]["woorden"]))
-
-
-def render_overlap_2015(c: Console, o: dict) -> None:
-    c.print(
-        Text(
-            f"Basisdeel: {o['basis_gedeeld']} werkprocessen shared, {o['basis_identiek']} identical; "
-            f"aanvullend in A: {' '.join(o['basis_met_aanvullend_a']) or '—'}; in B: {' '.join(o['basis_met_aanvullend_b']) or '—'}. "
-            f"Profieldeel: {o['profieldeel_a']} (A) and {o['profieldeel_b']} (B) werkprocessen, {o['profieldeel_gepaard']} alike.",
-            style="bold",
-        )
-    )
-
-
-def md_lines_2015(w: dict, words) -> list[str]:
-    """Markdown lines for the 2015 keys of one werkproces entry of a diff."""
-    lines = []
-    if w.get("resultaat"):
-        lines.append(f"- Resultaat: {words(w['resultaat']['woorden'])}")
-    g = w.get("gedrag") or {}
-    lines += [f"- Gedrag erbij: {x}" for x in g.get("added", [])]
-    lines += [f"- Gedrag eraf: {x}" for x in g.get("removed", [])]
-    lines += [f"- Gedrag gewijzigd: {words(ch['woorden'])}" for ch in g.get("changed", [])]
-    av = w.get("aanvullend")
-    if av and not av.get("gelijk"):
-        for key in ("omschrijving", "resultaat"):
-            if av.get(key):
-                lines.append(f"- Aanvullend {key}: {words(av[key]['woorden'])}")
-    return lines
-
-
-def html_items_2015(w: dict, e) -> list[str]:
-    """List items (added/removed gedrag bullets) for the HTML diff report."""
-    g = w.get("gedrag") or {}
-    items = [f"<li class='added'>+ gedrag: {e(x)}</li>" for x in g.get("added", [])]
-    items += [f"<li class='removed'>− gedrag: {e(x)}</li>" for x in g.get("removed", [])]
-    return items
-
-
-def html_pairs_2015(w: dict, words) -> list[tuple[str, str, str]]:
-    """Side-by-side word diffs (resultaat, changed gedrag bullets, aanvullend texts) for the HTML report."""
-    pairs = []
-    if w.get("resultaat"):
-        ops = w["resultaat"]["woorden"]
-        pairs.append(("Resultaat", words(ops, "a"), words(ops, "b")))
-    for ch in (w.get("gedrag") or {}).get("changed", []):
-        pairs.append(("Gedrag", words(ch["woorden"], "a"), words(ch["woorden"], "b")))
-    av = w.get("aanvullend")
-    if av and not av.get("gelijk"):
-        for key in ("omschrijving", "resultaat"):
-            if av.get(key):
-                ops = av[key]["woorden"]
-                pairs.append((f"Aanvullend {key}", words(ops, "a"), words(ops, "b")))
-    return pairs
-
-
-def render_kerntaak_2015(c: Console, r: dict, multi: bool) -> None:
+def render_kerntaak_2015(c: Console, r: Mapping[str, Any], multi: bool) -> None:
     """One kerntaak of a profile: complexiteit, verantwoordelijkheid, vakkennis, its werkprocessen."""
     kt = r["kerntaak"]
     head = Text(f"{kt['code']} {kt['titel']}", style="bold")
@@ -167,43 +96,3 @@ def render_kerntaak_2015(c: Console, r: dict, multi: bool) -> None:
     for wp in kt["werkprocessen"]:
         c.print(f"{wp['code']}  {wp['titel']}")
     c.print()
-
-
-_KT_LABELS = {
-    "complexiteit": "complexiteit",
-    "complexiteit_aanvullend": "complexiteit (aanvullend)",
-    "verantwoordelijkheid": "verantwoordelijkheid",
-    "verantwoordelijkheid_aanvullend": "verantwoordelijkheid (aanvullend)",
-}
-
-
-def render_kerntaken_2015(c: Console, kerntaken: dict, words) -> None:
-    """Kerntaak-level differences of two 2015 profiles (or versions)."""
-    for code, k in kerntaken.items():
-        if not k["changed"]:
-            continue
-        c.rule(Text(f"Kerntaak {code}", style="bold"))
-        for key, label in _KT_LABELS.items():
-            if k.get(key):
-                c.print(Text(f"{label}: ", style="bold") + words(k[key]["woorden"]))
-        vk = k["vakkennis_en_vaardigheden"]
-        for x in vk["added"]:
-            c.print(Text(f"+ vakkennis: {x}", style="green"))
-        for x in vk["removed"]:
-            c.print(Text(f"− vakkennis: {x}", style="red"))
-        for ch in vk["changed"]:
-            c.print(Text("~ vakkennis: ", style="yellow") + words(ch["woorden"]))
-
-
-def md_kerntaken_2015(kerntaken: dict, words) -> list[str]:
-    lines: list[str] = []
-    for code, k in kerntaken.items():
-        if not k["changed"]:
-            continue
-        lines += ["", f"## Kerntaak {code}", ""]
-        lines += [f"- {label}: {words(k[key]['woorden'])}" for key, label in _KT_LABELS.items() if k.get(key)]
-        vk = k["vakkennis_en_vaardigheden"]
-        lines += [f"- Vakkennis erbij: {x}" for x in vk["added"]]
-        lines += [f"- Vakkennis eraf: {x}" for x in vk["removed"]]
-        lines += [f"- Vakkennis gewijzigd: {words(ch['woorden'])}" for ch in vk["changed"]]
-    return lines

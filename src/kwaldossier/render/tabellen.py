@@ -7,8 +7,12 @@ xlsx sheet and the CSV file of one command carry the same rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model.competenties import COMPETENTIES, LETTERS
+
+if TYPE_CHECKING:
+    from ..analyse.results import ListResult, MatrixResult
 
 Cel = str | int | float | None
 
@@ -63,7 +67,7 @@ def _wp_in_profiel(bron, code: str) -> bool | None:
     return None if wp is None else bool(getattr(wp, "in_profiel", True))
 
 
-def matrix_bladen(result: dict, bronnen: list | None = None) -> list[Blad]:
+def matrix_bladen(result: MatrixResult, bronnen: list | None = None) -> list[Blad]:
     """The kruistabel: one sheet per profile, one comparing them (when several), a legend.
 
     result is the `matrix --json` dict; bronnen (optional) give 'in profiel' per werkproces."""
@@ -104,7 +108,7 @@ def matrix_bladen(result: dict, bronnen: list | None = None) -> list[Blad]:
     return bladen
 
 
-def _vergelijking(result: dict, names: list[str], bezet: set[str]) -> Blad:
+def _vergelijking(result: MatrixResult, names: list[str], bezet: set[str]) -> Blad:
     """Cells name the profiles that cross them: x = all, else their numbers (as the terminal)."""
     nummer = {n: str(i + 1) for i, n in enumerate(names)}
     rijen: list[list[Cel]] = []
@@ -142,7 +146,7 @@ def _legenda(names: list[str], bezet: set[str]) -> Blad:
     return Blad(bladnaam("Legenda", bezet), ["code", "naam"], rijen, breedtes={0: 8, 1: 60})
 
 
-def matrix_csv(result: dict, bronnen: list | None = None) -> Blad:
+def matrix_csv(result: MatrixResult, bronnen: list | None = None) -> Blad:
     """For CSV, one table: the per-profile sheets stacked, with the profile in the first column."""
     rijen: list[list[Cel]] = []
     per_profiel = matrix_bladen(result, bronnen)[: len(result["profielen"])]
@@ -154,7 +158,7 @@ def matrix_csv(result: dict, bronnen: list | None = None) -> Blad:
 # ---------------------------------------------------------------- list
 
 
-def lijst_blad(result: dict) -> Blad:
+def lijst_blad(result: ListResult) -> Blad:
     """`list`: one row per werkproces, a column per profile (ja/nee)."""
     names: list[str] = result["profielen"]
     rijen: list[list[Cel]] = []
@@ -183,7 +187,7 @@ def lijst_blad(result: dict) -> Blad:
 
 
 def diff_blad(rijen: list[dict], a: str, b: str) -> Blad:
-    """`diff`: one row per change (rows from diffrijen.diff_rijen)."""
+    """`diff`: one row per change (rows from diffrijen.diff_rijen, over the typed report)."""
     kop = ["kerntaak", "werkproces", "titel", "veld", f"oud ({a})", f"nieuw ({b})", "impact"]
     keys = ["kerntaak", "werkproces", "titel", "veld", "oud", "nieuw", "impact"]
     return Blad(

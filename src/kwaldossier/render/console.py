@@ -1,0 +1,54 @@
+"""The rich console and table helpers every terminal renderer uses: coloured in a terminal,
+plain when piped or when NO_COLOR is set and non-empty."""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+PIPE_WIDTH = 1000  # tables when piped: wide enough that no cell is wrapped or cut
+
+
+def console() -> Console:
+    """Colour only in a terminal and when NO_COLOR is unset or empty. Piped output is plain and
+    never wrapped or cut: text lines soft-wrap (one line each), tables get a wide canvas.
+    markup=False: text from a dossier ("[/]", "[bold]") is printed as it is, never interpreted."""
+    if sys.stdout.isatty():
+        no_color = bool(os.environ.get("NO_COLOR"))
+        return Console(no_color=no_color, highlight=False, emoji=False, soft_wrap=False, markup=False)
+    return _PipeConsole(no_color=True, highlight=False, emoji=False, soft_wrap=True, width=PIPE_WIDTH, markup=False)
+
+
+class _PipeConsole(Console):
+    """Piped output: a rule is its title between short dashes, not a line as wide as the canvas."""
+
+    def rule(self, title="", *args, **kwargs) -> None:
+        head = Text("── ") + (Text(title) if isinstance(title, str) else title) + Text(" ")
+        self.print(head + Text("─" * max(3, 80 - head.cell_len)))
+
+
+def pct(fraction: float) -> str:
+    """A share as a whole percentage, rounded down: 99.8% is 99%, only 1.0 is 100%."""
+    return f"{math.floor(fraction * 100 + 1e-9)}%"
+
+
+def _plain(c: Console) -> bool:
+    return c.no_color or not c.is_terminal
+
+
+def _table(c: Console, **kw) -> Table:
+    return Table(box=box.SIMPLE if _plain(c) else box.ROUNDED, **kw)
+
+
+def _initials(names: list[str]) -> dict[str, str]:
+    """Short column labels for profiles: the last word of each name (binnendienst)."""
+    last = [n.split()[-1] if n.split() else n for n in names]
+    if len(set(last)) == len(last):
+        return dict(zip(names, last, strict=False))
+    return {n: f"{i + 1}" for i, n in enumerate(names)}

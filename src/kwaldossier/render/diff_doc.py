@@ -1,0 +1,230 @@
+"""The diff report laid out once as a list of blocks (headings, tables, change lines, content);
+the terminal, Markdown and HTML emitters only decide how each block looks, so the three formats
+carry the same content. Labels come in English (terminal) or Dutch (documents to send)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..analyse.diff_report import (
+    IMPACTS,
+    DiffReport,
+    Eenzijdig,
+    WerkprocesDiff,
+    Wijziging,
+    WoordOp,
+    label,
+)
+from .console import pct
+
+WORDS = {
+    "en": {
+        "shared": "shared", "only_a": "only A", "only_b": "only B", "renumbered": "renumbered",
+        "identical": "identical", "werkprocessen": "werkprocessen", "count": "count",
+        "overlap_title": "Overlap per werkproces (sorted by similarity)", "similarity": "similarity",
+        "impact_title": "Changes per impact grade", "profile": "profile", "kerntaak": "kerntaak",
+        "overlap": "Profile overlap", "similar": "similar", "kerntaken": "Kerntaken",
+        "algemeen": "Algemene informatie", "only_in": "only in", "contents": "Contents",
+        "normalised": "Role names normalised ({names} → {to}): not counted as differences.",
+        "total": "total",
+        "basis": "Basisdeel: {gedeeld} werkprocessen shared, {identiek} identical; aanvullend in A: {aa}; in B: {ab}. "
+        "Profieldeel: {pa} (A) and {pb} (B) werkprocessen, {gepaard} alike.",
+    },
+    "nl": {
+        "shared": "gedeeld", "only_a": "alleen A", "only_b": "alleen B", "renumbered": "hernummerd",
+        "identical": "identiek", "werkprocessen": "werkprocessen", "count": "aantal",
+        "overlap_title": "Overlap per werkproces (gesorteerd op overeenkomst)", "similarity": "overlap",
+        "impact_title": "Wijzigingen per impact", "profile": "profiel", "kerntaak": "kerntaak",
+        "overlap": "Overlap van het profiel", "similar": "overeenkomst", "kerntaken": "Kerntaken",
+        "algemeen": "Algemene informatie", "only_in": "alleen in", "contents": "Inhoud",
+        "normalised": "Rolnamen genormaliseerd ({names} → {to}): niet als verschil geteld.",
+        "total": "totaal",
+        "basis": "Basisdeel: {gedeeld} werkprocessen gedeeld, {identiek} identiek; aanvullend in A: {aa}; in B: {ab}. "
+        "Profieldeel: {pa} (A) en {pb} (B) werkprocessen, {gepaard} gelijkend.",
+    },
+}
+
+
+@dataclass
+class Kop:
+    niveau: int
+    tekst: str  # a werkproces code, or the name of a section
+    anker: str
+    impact: str | None = None
+    sub: str = ""
+    titel: str = ""  # the werkproces title
+
+    @property
+    def volledig(self) -> str:
+        return f"{self.tekst}  {self.titel}" if self.titel else self.tekst
+
+
+@dataclass
+class Tabel:
+    titel: str | None
+    kolommen: list[str]
+    rijen: list[list[str]]
+    rechts: set[int] = field(default_factory=set)  # right-aligned columns
+    anker: str = ""
+
+
+@dataclass
+class Noot:
+    tekst: str
+    sterk: bool = False
+
+
+@dataclass
+class Regel:
+    """One change: sign + (added) − (removed) ~ (changed), the field, the text or a word diff."""
+
+    teken: str
+    veld: str
+    soort: str
+    tekst: str
+    impact: str
+    competentie: str | None = None
+    woorden: list[WoordOp] | None = None
+    a: str | None = None
+    b: str | None = None
+    werkproces: str | None = None
+
+
+@dataclass
+class Inhoud:
+    """Content of a werkproces only one side has: a labelled text or list."""
+
+    label: str
+    tekst: str = ""
+    items: list[str] = field(default_factory=list)
+    sub: list[Inhoud] = field(default_factory=list)
+
+
+@dataclass
+class Sectie:
+    kop: Kop
+    blokken: list = field(default_factory=list)
+    soort: str = "profiel"  # wp (changed werkproces), eenzijdig, profiel
+
+
+@dataclass
+class Doc:
+    a: str
+    b: str
+    samenvatting: list  # Tabel and Noot blocks
+    secties: list[Sectie]
+    taal: str
+
+
+SIGN = {"added": "+", "removed": "−", "changed": "~"}
+
+
+def build(r: DiffReport, taal: str = "en") -> Doc:
+    w = WORDS[taal]
+    summary: list = [_sets(r, w), _overlap(r, w), Noot(f"{w['overlap']}: {pct(r.similarity)}", sterk=True)]
+    if r.overlap:  # 2015 model
+        o = r.overlap
+        summary.append(Noot(w["basis"].format(
+            gedeeld=o["basis_gedeeld"], identiek=o["basis_identiek"], aa=" ".join(o["basis_met_aanvullend_a"]) or "—",
+            ab=" ".join(o["basis_met_aanvullend_b"]) or "—", pa=o["profieldeel_a"], pb=o["profieldeel_b"],
+            gepaard=o["profieldeel_gepaard"],
+        ), sterk=True))
+    summary.append(_impacts(r, w))
+    if r.normalisatie:
+        names = " / ".join(r.normalisatie["rolnaam"])
+        summary.append(Noot(w["normalised"].format(names=names, to=r.normalisatie["vervangen_door"])))
+    secties: list[Sectie] = []
+    if not r.summary:
+        if r.kerntaken:
+            s = Sectie(Kop(2, w["kerntaken"], "kerntaken", _max(c.impact for c in r.kerntaken.values())))
+            s.blokken = [_regel(c, prefix=f"{code} ") for code, c in r.kerntaken.items()]
+            secties.append(s)
+        for code, cs in r.kerntaak_velden.items():  # 2015 model: texts of a kerntaak
+            kop = Kop(2, f"{w['kerntaak'].capitalize()} {code}", f"kt-{code}", _max(c.impact for c in cs))
+            secties.append(Sectie(kop, [_regel(c) for c in cs], "kerntaak"))
+        secties += [_werkproces(wp, w) for wp in r.werkprocessen if wp.changed]
+        secties += [_eenzijdig(e, r, w) for e in r.eenzijdig]
+        changed_ai = {k: v for k, v in r.algemene_informatie.items() if v}
+        if changed_ai:
+            s = Sectie(Kop(2, w["algemeen"], "algemene-informatie", _max(c.impact for c in changed_ai.values())))
+            s.blokken = [_regel(c) for c in changed_ai.values()]
+            secties.append(s)
+    return Doc(r.a, r.b, summary, secties, taal)
+
+
+def _max(grades) -> str | None:
+    gs = list(grades)
+    return max(gs, key=IMPACTS.index) if gs else None
+
+
+def _sets(r: DiffReport, w: dict) -> Tabel:
+    rows = [
+        [w["shared"], " ".join(r.shared) or "—", str(len(r.shared))],
+        [w["only_a"], " ".join(r.only_a) or "—", str(len(r.only_a))],
+        [w["only_b"], " ".join(r.only_b) or "—", str(len(r.only_b))],
+    ]
+    if r.renumbered:
+        rows.append([w["renumbered"], " ".join(f"{h.a}→{h.b}" for h in r.renumbered), str(len(r.renumbered))])
+    rows.append([w["identical"], " ".join(r.identical) or "—", str(len(r.identical))])
+    return Tabel(None, ["", w["werkprocessen"], w["count"]], rows, {2}, "summary")
+
+
+def _overlap(r: DiffReport, w: dict) -> Tabel:
+    rows = []
+    for wp in sorted(r.werkprocessen, key=lambda x: -x.similarity):
+        cs = " ".join([f"+{c.competentie}" for c in wp.of("competentie", "added")] + [f"−{c.competentie}" for c in wp.of("competentie", "removed")])
+        vk = f"+{len(wp.of('vakkennis_en_vaardigheden', 'added'))} −{len(wp.of('vakkennis_en_vaardigheden', 'removed'))} ~{len(wp.of('vakkennis_en_vaardigheden', 'changed'))}"
+        rows.append([wp.label, pct(wp.similarity), cs or "=", vk, wp.impact or "—"])
+    return Tabel(w["overlap_title"], ["werkproces", w["similarity"], "competenties", "vakkennis", "impact"], rows, {1, 3}, "overlap")
+
+
+def _impacts(r: DiffReport, w: dict) -> Tabel:
+    t = r.telling()
+    rows = [[f"{w['kerntaak']} {kt}", *(str(c[g]) for g in IMPACTS)] for kt, c in t["kerntaken"].items()]
+    rows.append([f"{w['profile']} ({w['total']})", *(str(t["profiel"][g]) for g in IMPACTS)])
+    return Tabel(w["impact_title"], ["", *IMPACTS], rows, {1, 2, 3}, "impact")
+
+
+def _regel(c: Wijziging, prefix: str = "", werkproces: str | None = None) -> Regel:
+    if c.veld == "competentie":
+        tekst = f"{c.competentie} {c.competentie_naam}"
+    elif c.soort == "added":
+        tekst = prefix + (c.nieuw or "")
+    elif c.soort == "removed":
+        tekst = prefix + (c.oud or "")
+    elif c.woorden is None:
+        tekst = f"{prefix}{c.oud} → {c.nieuw}"
+    else:
+        tekst = prefix
+    return Regel(SIGN[c.soort], c.veld, c.soort, tekst, c.impact, c.competentie, c.woorden, c.oud, c.nieuw, werkproces)
+
+
+def _werkproces(wp: WerkprocesDiff, w: dict) -> Sectie:
+    titel = wp.titel_b if wp.titel_a == wp.titel_b else f"{wp.titel_a} → {wp.titel_b}"
+    kop = Kop(2, wp.label, "wp-" + wp.code_a, wp.impact, f"{pct(wp.similarity)} {w['similar']}", titel)
+    return Sectie(kop, [_regel(c, werkproces=wp.code_a) for c in wp.wijzigingen], "wp")
+
+
+def _eenzijdig(e: Eenzijdig, r: DiffReport, w: dict) -> Sectie:
+    naam = r.a if e.kant == "a" else r.b
+    kop = Kop(2, e.code, f"wp-{e.kant}-{e.code}", e.impact, f"{w['only_in']} {e.kant.upper()} ({naam})", e.titel)
+    blokken: list = [
+        Regel("−" if e.kant == "a" else "+", "werkproces", "removed" if e.kant == "a" else "added", f"{e.code} {e.titel}", e.impact, werkproces=e.code)
+    ]
+    m2015 = "gedrag" in e.lijsten  # the 2015 model leaves fields empty that it does not have: not shown
+    for veld, tekst in e.teksten.items():
+        if tekst or not m2015:
+            blokken.append(Inhoud(label(veld), tekst=tekst or "—"))
+    for veld, items in e.lijsten.items():
+        if items or not m2015:
+            blokken.append(Inhoud(label(veld), items=items))
+    for c in e.competenties:
+        sub = [Inhoud("prestatie-indicator", tekst=c.prestatie_indicator or "—")] if c.prestatie_indicator or not m2015 else []
+        blokken.append(Inhoud(f"{c.letter or '?'} {c.naam}", items=c.componenten, sub=sub))
+    return Sectie(kop, blokken, "eenzijdig")
+
+
+def change_label(g: Regel) -> str:
+    """'component (H)', 'prestatie-indicator (H)', 'vakkennis', ..."""
+    base = label(g.veld)
+    return f"{base} ({g.competentie})" if g.competentie and g.veld != "competentie" else base

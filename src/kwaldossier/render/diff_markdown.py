@@ -1,0 +1,90 @@
+"""The diff report as Markdown (to paste into curriculum documents): the blocks of diff_doc with
+Dutch labels. Every text from a dossier goes through md(), which escapes Markdown and HTML."""
+
+from __future__ import annotations
+
+import re
+
+from ..analyse.diff_report import DiffReport, WoordOp
+from .diff_doc import Inhoud, Noot, Regel, Tabel, build, change_label
+
+_SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
+SOORT = {"added": "erbij", "removed": "eraf", "changed": "gewijzigd"}
+
+
+def md(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def md_words(ops: list[WoordOp]) -> str:
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(md(op.a))
+            continue
+        if op.a:
+            out.append(f"~~{md(op.a)}~~")
+        if op.b:
+            out.append(f"**{md(op.b)}**")
+    return " ".join(out)
+
+
+def slug(text: str) -> str:
+    """GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", " ".join(text.lower().split())).replace(" ", "-")
+
+
+def _tabel(t: Tabel) -> list[str]:
+    out = [f"**{md(t.titel)}**", ""] if t.titel else []
+    out.append("| " + " | ".join(md(k) for k in t.kolommen) + " |")
+    out.append("|" + "|".join("---:" if i in t.rechts else "---" for i in range(len(t.kolommen))) + "|")
+    out += ["| " + " | ".join(md(c) for c in row) + " |" for row in t.rijen]
+    return [*out, ""]
+
+
+def regel(g: Regel) -> str:
+    lab = change_label(g)
+    lab = lab[:1].upper() + lab[1:]
+    if g.veld == "competentie":
+        lab = f"{lab} {SOORT[g.soort]}"
+    else:
+        parts = lab.split(" (", 1)
+        lab = f"{parts[0]} {SOORT[g.soort]}" + (f" ({parts[1]}" if len(parts) > 1 else "")
+    body = " ".join(x for x in (md(g.tekst), md_words(g.woorden) if g.woorden is not None else "") if x)
+    return f"- {lab}: {body} _({g.impact})_"
+
+
+def _inhoud(b: Inhoud, indent: str = "") -> list[str]:
+    out = [f"{indent}- **{md(b.label)}**" + (f": {md(b.tekst)}" if b.tekst else "")]
+    out += [f"{indent}  - {md(i)}" for i in b.items]
+    for s in b.sub:
+        out += _inhoud(s, indent + "  ")
+    return out
+
+
+def diff_markdown(report: DiffReport) -> str:
+    doc = build(report, "nl")
+    lines = [f"# Verschillen: {md(doc.a)} (A) ↔ {md(doc.b)} (B)", ""]
+    for block in doc.samenvatting:
+        if isinstance(block, Tabel):
+            lines += _tabel(block)
+        elif isinstance(block, Noot):
+            lines += [f"**{md(block.tekst)}**" if block.sterk else f"_{md(block.tekst)}_", ""]
+    if doc.secties:
+        lines += ["## Inhoud", ""]
+        for s in doc.secties:
+            heading = f"{s.kop.volledig}"
+            lines.append(f"- [{md(heading)}](#{slug(heading)}) _({s.kop.impact})_")
+        lines.append("")
+    for s in doc.secties:
+        sub = ", ".join(x for x in (s.kop.sub, s.kop.impact) if x)
+        lines += [f"## {md(s.kop.volledig)}", ""]
+        if sub:
+            lines += [f"_{md(sub)}_", ""]
+        for b in s.blokken:
+            if isinstance(b, Regel):
+                lines.append(regel(b))
+            elif isinstance(b, Inhoud):
+                lines += _inhoud(b)
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,84 @@
+"""The diff report in the terminal (rich): the blocks of diff_doc, coloured, or plain with
+[-removed-] {+added+} marks when piped or NO_COLOR is set. Data is passed as Text, never markup."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from ..analyse.diff_report import DiffReport, WoordOp
+from .console import _plain, _table, console
+from .diff_doc import Inhoud, Noot, Regel, Tabel, build, change_label
+
+_STYLE = {"+": "green", "−": "red", "~": "yellow"}
+_IMPACT_STYLE = {"redactioneel": "dim", "inhoudelijk": "yellow", "structureel": "bold magenta"}
+
+
+def word_text(ops: list[WoordOp], plain: bool) -> Text:
+    t = Text()
+    for op in ops:
+        if op.op == "equal":
+            t.append(op.a + " ")
+            continue
+        if op.a:
+            t.append(("[-" + op.a + "-]" if plain else op.a), style="red strike")
+            t.append(" ")
+        if op.b:
+            t.append(("{+" + op.b + "+}" if plain else op.b), style="green")
+            t.append(" ")
+    t.rstrip()
+    return t
+
+
+def _tabel(c: Console, t: Tabel) -> None:
+    kw = {"title": t.titel, "title_justify": "left"} if t.titel else {}
+    table = _table(c, **kw)
+    for i, k in enumerate(t.kolommen):
+        table.add_column(k, justify="right" if i in t.rechts else "left", no_wrap=i == 0)
+    for row in t.rijen:
+        table.add_row(*(Text(cell) for cell in row))
+    c.print(table)
+
+
+def _regel(g: Regel, plain: bool) -> Text:
+    head = Text(f"{g.teken} {change_label(g)}", style=_STYLE[g.teken])
+    if g.veld == "competentie":
+        line = head + Text(" " + g.tekst, style=_STYLE[g.teken])
+    elif g.woorden is not None:
+        line = head + Text(": " + g.tekst) + word_text(g.woorden, plain)
+    else:
+        line = head + Text(": " + g.tekst, style=_STYLE[g.teken])
+    return line + Text(f"  ({g.impact})", style=_IMPACT_STYLE[g.impact])
+
+
+def _inhoud(c: Console, b: Inhoud, indent: str = "") -> None:
+    c.print(Text(indent + b.label, style="bold"))
+    if b.tekst:
+        c.print(Text(indent + "  " + b.tekst))
+    for item in b.items:
+        c.print(Text(indent + "  • " + item))
+    for s in b.sub:
+        _inhoud(c, s, indent + "  ")
+
+
+def render_diff(report: DiffReport) -> None:
+    c = console()
+    plain = _plain(c)
+    doc = build(report, "en")
+    c.print(Text("A = ", style="bold") + Text(doc.a, style="red") + Text("   B = ", style="bold") + Text(doc.b, style="green"))
+    for block in doc.samenvatting:
+        if isinstance(block, Tabel):
+            _tabel(c, block)
+        elif isinstance(block, Noot):
+            c.print(Text(block.tekst, style="bold" if block.sterk else "dim"))
+    for s in doc.secties:
+        head = Text(s.kop.tekst, style="bold")
+        extra = ", ".join(x for x in (s.kop.sub, s.kop.impact) if x)
+        c.rule(head + Text(f"  ({extra})" if extra else ""))
+        if s.kop.titel:
+            c.print(Text(s.kop.titel, style="bold"))
+        for b in s.blokken:
+            if isinstance(b, Regel):
+                c.print(_regel(b, plain))
+            elif isinstance(b, Inhoud):
+                _inhoud(c, b)
