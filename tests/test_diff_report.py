@@ -429,3 +429,24 @@ def test_hostile_line_in_a_dossier_text_is_escaped(cli, tmp_path):
     r = cli("diff", BUITEN, path, "--format", "html")
     assert r.code == 1, r.err
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.out and "<script" not in r.out
+
+
+def test_html_report_shows_the_competence_heatmap(cli, tmp_path):
+    """Issue 13: the heat-map (profiles × A–Y, werkprocessen per competence) is in the HTML report,
+    with the numbers in the cells so it reads without colour."""
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "r.html"
+    r = cli("diff", "binnendienst", "buitendienst", "--format", "html", "--out", out)
+    assert r.code == 1, r.err
+    html = out.read_text(encoding="utf-8")
+    start, end = html.index("<svg"), html.index("</svg>") + len("</svg>")
+    svg = ET.fromstring(html[start:end])
+    assert "Competenties per profiel" in html[:start]
+    [desc] = [d.text or "" for d in svg.iter() if d.tag.endswith("desc")]
+    binnen, buiten = desc.split(";")
+    # R: binnendienst's matrix crosses it in 7 werkprocessen, buitendienst's in 8; A only buitendienst
+    assert "binnendienst (11 werkprocessen)" in binnen and "R 7" in binnen and "A " not in binnen
+    assert "buitendienst (12 werkprocessen)" in buiten and "R 8" in buiten and "A 1" in buiten
+    texts = [t.text for t in svg.iter() if t.tag.endswith("text") and t.text]
+    assert "7" in texts and "8" in texts  # the numbers are printed in the cells

@@ -99,7 +99,9 @@ def _sectie(s: Sectie, doc: Doc) -> Markup:
     return el("section", *parts, class_=s.soort, id=s.kop.anker, data_impact=s.kop.impact)
 
 
-def diff_html(report: DiffReport) -> str:
+def diff_html(report: DiffReport, heatmap: Markup | None = None) -> str:
+    """The self-contained HTML report. heatmap: an SVG (render.svg.heatmap_svg, which escapes its
+    own text) shown under the summary: how many werkprocessen of each profile call on A–Y."""
     doc = build(report, "nl")
     bron = {"A": report.bron_a, "B": report.bron_b}
     profielen = el(
@@ -117,6 +119,8 @@ def diff_html(report: DiffReport) -> str:
         elif isinstance(block, Noot):
             summary.append(el("p", el("strong", block.tekst) if block.sterk else block.tekst, class_=None if block.sterk else "muted"))
     main: list[Markup] = [el("section", el("h2", "Samenvatting"), *summary, id="samenvatting")]
+    if heatmap is not None:
+        main.append(el("section", el("h2", "Competenties per profiel"), heatmap, id="heatmap"))
     if doc.secties:
         toc = [
             el("li", el("a", s.kop.volledig, href=f"#{s.kop.anker}"), " ", el("span", s.kop.sub, class_="muted") if s.soort == "eenzijdig" else None, _badge(s.kop.impact))
