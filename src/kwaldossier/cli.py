@@ -496,7 +496,7 @@ def diff(
         from .render.html import Markup
         from .render.svg import heatmap_svg
 
-        text = diff_html(report, heatmap=Markup(heatmap_svg([bron_a, bron_b])))
+        text = diff_html(report, heatmap=Markup(heatmap_svg([bron_a, bron_b], inline=True)))
     if text is not None:
         if out:
             write_atomic(out, text)

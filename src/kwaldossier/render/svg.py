@@ -31,8 +31,9 @@ def heatmap_data(bronnen: list) -> list[dict]:
     return out
 
 
-def heatmap_svg(bronnen: list, id_prefix: str = "kd-heatmap") -> str:
-    """The heat-map as a standalone SVG document fragment (embeddable in HTML as is)."""
+def heatmap_svg(bronnen: list, id_prefix: str = "kd-heatmap", inline: bool = False) -> str:
+    """The heat-map as a standalone SVG document; inline: as an <svg> element inside HTML5,
+    which needs no namespace declaration (so the report names no URL at all)."""
     data = heatmap_data(bronnen)
     top = max((n for d in data for n in d["tellingen"].values()), default=0)
     label_w = int(max((len(d["profiel"]) for d in data), default=10) * LETTERBREEDTE) + 16
@@ -49,7 +50,7 @@ def heatmap_svg(bronnen: list, id_prefix: str = "kd-heatmap") -> str:
     )
     tid, did = f"{id_prefix}-title", f"{id_prefix}-desc"
     p = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        ("<svg " if inline else '<svg xmlns="http://www.w3.org/2000/svg" ') + f'width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby={quoteattr(tid)} aria-describedby={quoteattr(did)} '
         'font-family="sans-serif" font-size="12">',
         f"<title id={quoteattr(tid)}>{escape(title)}</title>",
