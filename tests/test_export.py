@@ -203,6 +203,38 @@ def test_out_is_atomic_and_overwrites(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]  # no temp file left
 
 
+EXPORTS = [
+    ("matrix", "-f", "xlsx"),
+    ("matrix", "-f", "csv"),
+    ("matrix", "-f", "svg"),
+    ("list", "-f", "xlsx"),
+    ("diff", "binnendienst", "buitendienst", "-f", "xlsx"),
+    ("export", "case", "binnendienst"),
+]
+
+
+@pytest.mark.parametrize("args", EXPORTS, ids="-".join)
+def test_export_out_missing_folder_is_refused(cli, tmp_path, args):
+    """Same rule as every --out: the parent folder must exist, nothing is created silently."""
+    r = cli(*args, "-o", tmp_path / "nope" / "x")
+    assert r.code == 2 and r.out == "" and "does not exist" in r.err, r.err
+    assert len(r.err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root")
+@pytest.mark.parametrize("args", EXPORTS, ids="-".join)
+def test_export_out_device_is_written_through_never_replaced(cli, tmp_path, args):
+    """As root, xlsx/csv/svg/CASE exports renamed their file over /dev/full (a private one here)."""
+    import stat
+
+    full = tmp_path / "full"
+    os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    r = cli(*args, "-o", full)
+    assert r.code == 2 and r.out == "" and "No space left" in r.err, r.err
+    assert stat.S_ISCHR(os.stat(full).st_mode) and sorted(os.listdir(tmp_path)) == ["full"]
+
+
 # ---------------------------------------------------------------- heat-map
 
 
