@@ -665,3 +665,37 @@ def test_damaged_file_gives_dossier_or_input_error(cut, junk, keep):
         assert "\n" not in str(exc)
     else:
         assert d.model == "2015"
+
+
+# ---------------------------------------------------------------- several dossiers in one folder
+
+SW_PROFIELEN = {"Sociaal-maatschappelijk dienstverlener", "Sociaal-cultureel werker"}
+PW_PROFIELEN = {"Pedagogisch medewerker kinderopvang", "Gespecialiseerd pedagogisch medewerker", "Onderwijsassistent"}
+
+
+def test_folder_of_dossiers_keeps_same_codes_apart(cli):
+    """Every dossier has a B1-K1-W1, each a different werkproces: list, matrix and show by title
+    must not put one dossier's title (or crosses) on another dossier's werkproces."""
+    r = cli("list", "--data", SBB_XML, "--json")
+    assert r.code == 0, r.err
+    rows = [wp for kt in json.loads(r.out)["kerntaken"] for wp in kt["werkprocessen"] if wp["code"] == "B1-K1-W1"]
+    by_title = {wp["titel"]: {n for n, has in wp["profielen"].items() if has} for wp in rows}
+    assert len(rows) == 4
+    assert by_title["Inventariseert de vraag naar sociaal werk"] == SW_PROFIELEN
+    assert by_title["Inventariseert behoeften en wensen van het kind"] == PW_PROFIELEN
+
+    r = cli("matrix", "--data", SBB_XML, "--json")
+    rijen = [row for row in json.loads(r.out)["rijen"] if row["code"] == "B1-K1-W1"]
+    crossing = {row["titel"]: {n for names in row["cellen"].values() for n in names} for row in rijen}
+    assert crossing["Inventariseert de vraag naar sociaal werk"] == SW_PROFIELEN
+
+    r = cli("show", "inventariseert", "de", "vraag", "naar", "sociaal", "werk", "--data", SBB_XML, "--json")
+    assert r.code == 0, r.err
+    got = {(x["profiel"], x["werkproces"]["titel"]) for x in json.loads(r.out)["resultaten"]}
+    assert got == {(n, "Inventariseert de vraag naar sociaal werk") for n in SW_PROFIELEN}
+
+
+def test_list_numbers_profiles_with_a_legend(cli):
+    r = cli("list", "--data", SBB_XML)
+    assert r.code == 0, r.err
+    assert re.search(r"\b\d+ = Sociaal-maatschappelijk dienstverlener\b", r.out), r.out[-400:]

@@ -34,6 +34,8 @@ def render_tree(result: ListResult) -> None:
             node.add(line)
     c.print(root)
     c.print(Text("✓ in the profile   · not in the profile", style="dim"))
+    if any(short[n] != n.split()[-1] for n in names if n.split()):  # numbered: say which is which
+        c.print(Text("   ".join(f"{short[n]} = {n}" for n in names), style="dim"))
 
 
 # ---------------------------------------------------------------- show
