@@ -414,6 +414,14 @@ def test_case_stdout_and_base_uri(cli):
     assert r.code == 2 and "--base-uri" in r.err and r.out == ""
 
 
+def test_case_takes_json_like_every_command(cli):
+    """README: every command takes --json; the package is JSON already, so the same bytes."""
+    plain = cli("export", "case", "binnendienst")
+    r = cli("export", "case", "binnendienst", "--json")
+    assert r.code == 0 and r.err == "" and r.out == plain.out
+    assert json.loads(r.out)["CFDocument"]
+
+
 def test_case_generic_walk_2015_shape():
     """A dossier shaped like the 2015 model (crebo, B1-K1-W1 codes, competences but no matrix,
     no in_profiel) exports through the same walk; identifiers follow the crebo, not the title."""
