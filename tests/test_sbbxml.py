@@ -699,3 +699,13 @@ def test_list_numbers_profiles_with_a_legend(cli):
     r = cli("list", "--data", SBB_XML)
     assert r.code == 0, r.err
     assert re.search(r"\b\d+ = Sociaal-maatschappelijk dienstverlener\b", r.out), r.out[-400:]
+
+
+def test_profile_part_at_a_word_start_wins(cli):
+    """'agogisch medewerker' is inside 'Pedagogisch medewerker ...' too, but starts a word of
+    'Agogisch medewerker GGZ' only; 'medewerker' starts words of several: still ambiguous."""
+    r = cli("show", "B1-K1-W1", "-p", "agogisch medewerker", "--data", SBB_XML, "--json")
+    assert r.code == 0, r.err
+    assert [x["profiel"] for x in json.loads(r.out)["resultaten"]] == ["Agogisch medewerker GGZ"]
+    r = cli("show", "B1-K1-W1", "-p", "medewerker", "--data", SBB_XML)
+    assert r.code == 2 and "matches several profielen" in r.err and r.out == ""
