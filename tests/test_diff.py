@@ -306,3 +306,17 @@ def test_html_names_files_but_not_the_installation(cli, tmp_path):
     assert cli("diff", copy_a, "buitendienst", "-f", "html", "-o", out).code == 1
     html = out.read_text(encoding="utf-8")
     assert f"({copy_a})" in html and "site-packages" not in html
+
+
+def test_two_versions_of_one_profile_name_their_files(cli, tmp_path):
+    """Both sides carry the same profile name: text and Markdown say which file is A and B."""
+    oud, nieuw = tmp_path / "oud.txt", tmp_path / "nieuw.txt"
+    oud.write_bytes(BINNEN.read_bytes())
+    nieuw.write_bytes(BINNEN.read_bytes().replace(b"relevante gegevens", b"gegevens", 1))
+    r = cli("diff", oud, nieuw, "--summary")
+    assert r.code == 1, r.err
+    assert r.out.splitlines()[0] == f"A = Commercieel medewerker binnendienst ({oud})   B = Commercieel medewerker binnendienst ({nieuw})"
+    r = cli("diff", oud, nieuw, "-f", "markdown")
+    assert "- **A**: Commercieel medewerker binnendienst (" in r.out and "oud.txt)" in r.out and "nieuw.txt)" in r.out
+    r = cli("diff", "binnendienst", "buitendienst", "--summary")
+    assert r.out.splitlines()[0] == "A = Commercieel medewerker binnendienst   B = Commercieel medewerker buitendienst"

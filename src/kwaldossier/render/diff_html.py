@@ -5,10 +5,8 @@ Everything is built with html.el(), which escapes every text."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..analyse.diff_report import IMPACTS, DiffReport, WoordOp
-from .diff_doc import Doc, Inhoud, Noot, Regel, Sectie, Tabel, build, change_label
+from .diff_doc import Doc, Inhoud, Noot, Regel, Sectie, Tabel, bron_label, build, change_label
 from .html import Markup, el, esc, join, void
 
 _CSS = Markup("""
@@ -101,19 +99,9 @@ def _sectie(s: Sectie, doc: Doc) -> Markup:
     return el("section", *parts, class_=s.soort, id=s.kop.anker, data_impact=s.kop.impact)
 
 
-def _bron(pad: str | None) -> str | None:
-    """The file a side came from; none for the bundled data (a path inside the installation
-    says nothing to the colleague the report is sent to)."""
-    from ..read import bundled_dir
-
-    if pad is None or Path(pad).resolve().parent == bundled_dir().resolve():
-        return None
-    return pad
-
-
 def diff_html(report: DiffReport) -> str:
     doc = build(report, "nl")
-    bron = {"A": _bron(report.bron_a), "B": _bron(report.bron_b)}
+    bron = {"A": bron_label(report.bron_a), "B": bron_label(report.bron_b)}
     profielen = el(
         "dl",
         *(
