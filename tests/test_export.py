@@ -267,6 +267,21 @@ def test_heatmap_function_for_reports():
     ET.fromstring(svg)
 
 
+def test_heatmap_in_the_html_report():
+    """Issue 13: the heat-map in the HTML report; given the two profiles, diff_html embeds it
+    (numbers per cell, as `matrix --format svg`)."""
+    from kwaldossier.analyse.diff import diff
+    from kwaldossier.read import resolve_one
+    from kwaldossier.render.diff_html import diff_html
+
+    a, b = resolve_one("binnendienst", None, None), resolve_one("buitendienst", None, None)
+    report = diff(a, b, None, None, None, None)
+    assert "<svg" not in diff_html(report)
+    html = diff_html(report, [a, b])
+    assert html.count("<svg") == 1 and 'id="heatmap"' in html and "Competenties per profiel" in html
+    assert "<title>Commercieel medewerker buitendienst: R Op de behoeften" in html
+
+
 # ---------------------------------------------------------------- hostile names
 
 

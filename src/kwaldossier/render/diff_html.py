@@ -99,7 +99,8 @@ def _sectie(s: Sectie, doc: Doc) -> Markup:
     return el("section", *parts, class_=s.soort, id=s.kop.anker, data_impact=s.kop.impact)
 
 
-def diff_html(report: DiffReport) -> str:
+def diff_html(report: DiffReport, bronnen: list | None = None) -> str:
+    """The page; with the two profiles compared (bronnen), their competence heat-map too."""
     doc = build(report, "nl")
     bron = {"A": bron_label(report.bron_a), "B": bron_label(report.bron_b)}
     profielen = el(
@@ -117,6 +118,11 @@ def diff_html(report: DiffReport) -> str:
         elif isinstance(block, Noot):
             summary.append(el("p", el("strong", block.tekst) if block.sterk else block.tekst, class_=None if block.sterk else "muted"))
     main: list[Markup] = [el("section", el("h2", "Samenvatting"), *summary, id="samenvatting")]
+    if bronnen:
+        from .svg import heatmap_svg
+
+        kaart = Markup(heatmap_svg(bronnen, id_prefix="kd-heatmap"))  # escaped by svg.py itself
+        main.append(el("section", el("h2", "Competenties per profiel"), el("div", kaart, class_="heatmap"), id="heatmap"))
     if doc.secties:
         toc = [
             el("li", el("a", s.kop.volledig, href=f"#{s.kop.anker}"), " ", el("span", s.kop.sub, class_="muted") if s.soort == "eenzijdig" else None, _badge(s.kop.impact))
