@@ -709,3 +709,24 @@ def test_profile_part_at_a_word_start_wins(cli):
     assert [x["profiel"] for x in json.loads(r.out)["resultaten"]] == ["Agogisch medewerker GGZ"]
     r = cli("show", "B1-K1-W1", "-p", "medewerker", "--data", SBB_XML)
     assert r.code == 2 and "matches several profielen" in r.err and r.out == ""
+
+
+def test_matrix_grid_never_cuts_a_cell(cli):
+    """A cell crossed by some of three profiles lists their numbers ("2,3"): the column grows
+    instead of cutting it to "2…"; with more than two profiles the key says no "only"."""
+    r = cli("matrix", "-p", PW, "--json")
+    data = json.loads(r.out)
+    nummer = {n: str(i + 1) for i, n in enumerate(data["profielen"])}
+    partial = [
+        (row["code"], ",".join(nummer[n] for n in who))
+        for row in data["rijen"]
+        for who in row["cellen"].values()
+        if 1 < len(who) < len(data["profielen"])
+    ]
+    assert partial, "Pedagogisch werk has a competence crossed by two of its three profiles"
+    r = cli("matrix", "-p", PW)
+    assert r.code == 0 and "…" not in r.out
+    for code, cell in partial:
+        line = next(ln for ln in r.out.splitlines() if ln.split()[:1] == [code])
+        assert cell in line.split(), (code, cell, line)
+    assert "2 = Gespecialiseerd pedagogisch medewerker" in r.out and "= only" not in r.out
