@@ -730,3 +730,16 @@ def test_matrix_grid_never_cuts_a_cell(cli):
         line = next(ln for ln in r.out.splitlines() if ln.split()[:1] == [code])
         assert cell in line.split(), (code, cell, line)
     assert "2 = Gespecialiseerd pedagogisch medewerker" in r.out and "= only" not in r.out
+
+
+def test_parse_folder_out_includes_xml(cli, tmp_path):
+    """A folder argument of `parse --out` holds XML dossiers too (as a --data folder does):
+    before, a folder of XML files was 'no dossier files (.txt, .pdf)' and, beside other
+    folders, its XML files were skipped without a word."""
+    out = tmp_path / "out"
+    r = cli("parse", SBB_XML, "--out", out, "--jobs", "1")
+    assert r.code == 0, r.err
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.stem + ".json" for p in SBB_XML.glob("*.xml"))
+    assert len(list(out.iterdir())) == 4
+    back = json.loads((out / (SW.stem + ".json")).read_text(encoding="utf-8"))
+    assert back["crebo"] == "23185"
