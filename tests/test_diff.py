@@ -292,3 +292,31 @@ def test_html_renders_in_headless_browser(cli, tmp_path):
     # a section whose changes are all hidden goes too (2.6: inhoudelijk at most); one-sided stay
     assert "91% overeenkomst" in visible and "91% overeenkomst" not in filtered  # 91.6%: rounded down
     assert "handelt retourzendingen af" in filtered  # 2.7 (only in A), its omschrijving
+
+
+def test_html_names_files_but_not_the_installation(cli, tmp_path):
+    """Bundled data: no path into the installation in a report meant for colleagues; a file: its path."""
+    out = tmp_path / "r.html"
+    assert cli("diff", "binnendienst", "buitendienst", "-f", "html", "-o", out).code == 1
+    html = out.read_text(encoding="utf-8")
+    assert "site-packages" not in html and "data/parsed" not in html
+    assert "Commercieel medewerker binnendienst" in html
+    copy_a = tmp_path / "oud.txt"
+    copy_a.write_bytes(BINNEN.read_bytes())
+    assert cli("diff", copy_a, "buitendienst", "-f", "html", "-o", out).code == 1
+    html = out.read_text(encoding="utf-8")
+    assert f"({copy_a})" in html and "site-packages" not in html
+
+
+def test_two_versions_of_one_profile_name_their_files(cli, tmp_path):
+    """Both sides carry the same profile name: text and Markdown say which file is A and B."""
+    oud, nieuw = tmp_path / "oud.txt", tmp_path / "nieuw.txt"
+    oud.write_bytes(BINNEN.read_bytes())
+    nieuw.write_bytes(BINNEN.read_bytes().replace(b"relevante gegevens", b"gegevens", 1))
+    r = cli("diff", oud, nieuw, "--summary")
+    assert r.code == 1, r.err
+    assert r.out.splitlines()[0] == f"A = Commercieel medewerker binnendienst ({oud})   B = Commercieel medewerker binnendienst ({nieuw})"
+    r = cli("diff", oud, nieuw, "-f", "markdown")
+    assert "- **A**: Commercieel medewerker binnendienst (" in r.out and "oud.txt)" in r.out and "nieuw.txt)" in r.out
+    r = cli("diff", "binnendienst", "buitendienst", "--summary")
+    assert r.out.splitlines()[0] == "A = Commercieel medewerker binnendienst   B = Commercieel medewerker buitendienst"

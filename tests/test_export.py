@@ -203,6 +203,38 @@ def test_out_is_atomic_and_overwrites(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]  # no temp file left
 
 
+EXPORTS = [
+    ("matrix", "-f", "xlsx"),
+    ("matrix", "-f", "csv"),
+    ("matrix", "-f", "svg"),
+    ("list", "-f", "xlsx"),
+    ("diff", "binnendienst", "buitendienst", "-f", "xlsx"),
+    ("export", "case", "binnendienst"),
+]
+
+
+@pytest.mark.parametrize("args", EXPORTS, ids="-".join)
+def test_export_out_missing_folder_is_refused(cli, tmp_path, args):
+    """Same rule as every --out: the parent folder must exist, nothing is created silently."""
+    r = cli(*args, "-o", tmp_path / "nope" / "x")
+    assert r.code == 2 and r.out == "" and "does not exist" in r.err, r.err
+    assert len(r.err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root")
+@pytest.mark.parametrize("args", EXPORTS, ids="-".join)
+def test_export_out_device_is_written_through_never_replaced(cli, tmp_path, args):
+    """As root, xlsx/csv/svg/CASE exports renamed their file over /dev/full (a private one here)."""
+    import stat
+
+    full = tmp_path / "full"
+    os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    r = cli(*args, "-o", full)
+    assert r.code == 2 and r.out == "" and "No space left" in r.err, r.err
+    assert stat.S_ISCHR(os.stat(full).st_mode) and sorted(os.listdir(tmp_path)) == ["full"]
+
+
 # ---------------------------------------------------------------- heat-map
 
 
@@ -233,6 +265,21 @@ def test_heatmap_function_for_reports():
     svg = heatmap_svg(load_all(fast=True), id_prefix="x1")
     assert svg.startswith("<svg ") and 'id="x1-title"' in svg
     ET.fromstring(svg)
+
+
+def test_heatmap_in_the_html_report():
+    """Issue 13: the heat-map in the HTML report; given the two profiles, diff_html embeds it
+    (numbers per cell, as `matrix --format svg`)."""
+    from kwaldossier.analyse.diff import diff
+    from kwaldossier.read import resolve_one
+    from kwaldossier.render.diff_html import diff_html
+
+    a, b = resolve_one("binnendienst", None, None), resolve_one("buitendienst", None, None)
+    report = diff(a, b, None, None, None, None)
+    assert "<svg" not in diff_html(report)
+    html = diff_html(report, [a, b])
+    assert html.count("<svg") == 1 and 'id="heatmap"' in html and "Competenties per profiel" in html
+    assert "<title>Commercieel medewerker buitendienst: R Op de behoeften" in html
 
 
 # ---------------------------------------------------------------- hostile names
@@ -380,6 +427,14 @@ def test_case_stdout_and_base_uri(cli):
     _validator().validate(pkg)
     r = cli("export", "case", "binnendienst", "--base-uri", "no uri here/")
     assert r.code == 2 and "--base-uri" in r.err and r.out == ""
+
+
+def test_case_takes_json_like_every_command(cli):
+    """README: every command takes --json; the package is JSON already, so the same bytes."""
+    plain = cli("export", "case", "binnendienst")
+    r = cli("export", "case", "binnendienst", "--json")
+    assert r.code == 0 and r.err == "" and r.out == plain.out
+    assert json.loads(r.out)["CFDocument"]
 
 
 def test_case_generic_walk_2015_shape():

@@ -665,3 +665,81 @@ def test_damaged_file_gives_dossier_or_input_error(cut, junk, keep):
         assert "\n" not in str(exc)
     else:
         assert d.model == "2015"
+
+
+# ---------------------------------------------------------------- several dossiers in one folder
+
+SW_PROFIELEN = {"Sociaal-maatschappelijk dienstverlener", "Sociaal-cultureel werker"}
+PW_PROFIELEN = {"Pedagogisch medewerker kinderopvang", "Gespecialiseerd pedagogisch medewerker", "Onderwijsassistent"}
+
+
+def test_folder_of_dossiers_keeps_same_codes_apart(cli):
+    """Every dossier has a B1-K1-W1, each a different werkproces: list, matrix and show by title
+    must not put one dossier's title (or crosses) on another dossier's werkproces."""
+    r = cli("list", "--data", SBB_XML, "--json")
+    assert r.code == 0, r.err
+    rows = [wp for kt in json.loads(r.out)["kerntaken"] for wp in kt["werkprocessen"] if wp["code"] == "B1-K1-W1"]
+    by_title = {wp["titel"]: {n for n, has in wp["profielen"].items() if has} for wp in rows}
+    assert len(rows) == 4
+    assert by_title["Inventariseert de vraag naar sociaal werk"] == SW_PROFIELEN
+    assert by_title["Inventariseert behoeften en wensen van het kind"] == PW_PROFIELEN
+
+    r = cli("matrix", "--data", SBB_XML, "--json")
+    rijen = [row for row in json.loads(r.out)["rijen"] if row["code"] == "B1-K1-W1"]
+    crossing = {row["titel"]: {n for names in row["cellen"].values() for n in names} for row in rijen}
+    assert crossing["Inventariseert de vraag naar sociaal werk"] == SW_PROFIELEN
+
+    r = cli("show", "inventariseert", "de", "vraag", "naar", "sociaal", "werk", "--data", SBB_XML, "--json")
+    assert r.code == 0, r.err
+    got = {(x["profiel"], x["werkproces"]["titel"]) for x in json.loads(r.out)["resultaten"]}
+    assert got == {(n, "Inventariseert de vraag naar sociaal werk") for n in SW_PROFIELEN}
+
+
+def test_list_numbers_profiles_with_a_legend(cli):
+    r = cli("list", "--data", SBB_XML)
+    assert r.code == 0, r.err
+    assert re.search(r"\b\d+ = Sociaal-maatschappelijk dienstverlener\b", r.out), r.out[-400:]
+
+
+def test_profile_part_at_a_word_start_wins(cli):
+    """'agogisch medewerker' is inside 'Pedagogisch medewerker ...' too, but starts a word of
+    'Agogisch medewerker GGZ' only; 'medewerker' starts words of several: still ambiguous."""
+    r = cli("show", "B1-K1-W1", "-p", "agogisch medewerker", "--data", SBB_XML, "--json")
+    assert r.code == 0, r.err
+    assert [x["profiel"] for x in json.loads(r.out)["resultaten"]] == ["Agogisch medewerker GGZ"]
+    r = cli("show", "B1-K1-W1", "-p", "medewerker", "--data", SBB_XML)
+    assert r.code == 2 and "matches several profielen" in r.err and r.out == ""
+
+
+def test_matrix_grid_never_cuts_a_cell(cli):
+    """A cell crossed by some of three profiles lists their numbers ("2,3"): the column grows
+    instead of cutting it to "2…"; with more than two profiles the key says no "only"."""
+    r = cli("matrix", "-p", PW, "--json")
+    data = json.loads(r.out)
+    nummer = {n: str(i + 1) for i, n in enumerate(data["profielen"])}
+    partial = [
+        (row["code"], ",".join(nummer[n] for n in who))
+        for row in data["rijen"]
+        for who in row["cellen"].values()
+        if 1 < len(who) < len(data["profielen"])
+    ]
+    assert partial, "Pedagogisch werk has a competence crossed by two of its three profiles"
+    r = cli("matrix", "-p", PW)
+    assert r.code == 0 and "…" not in r.out
+    for code, cell in partial:
+        line = next(ln for ln in r.out.splitlines() if ln.split()[:1] == [code])
+        assert cell in line.split(), (code, cell, line)
+    assert "2 = Gespecialiseerd pedagogisch medewerker" in r.out and "= only" not in r.out
+
+
+def test_parse_folder_out_includes_xml(cli, tmp_path):
+    """A folder argument of `parse --out` holds XML dossiers too (as a --data folder does):
+    before, a folder of XML files was 'no dossier files (.txt, .pdf)' and, beside other
+    folders, its XML files were skipped without a word."""
+    out = tmp_path / "out"
+    r = cli("parse", SBB_XML, "--out", out, "--jobs", "1")
+    assert r.code == 0, r.err
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.stem + ".json" for p in SBB_XML.glob("*.xml"))
+    assert len(list(out.iterdir())) == 4
+    back = json.loads((out / (SW.stem + ".json")).read_text(encoding="utf-8"))
+    assert back["crebo"] == "23185"

@@ -493,10 +493,8 @@ def diff(
         text = diff_markdown(report)
     elif fmt is DiffFormat.html:
         from .render.diff_html import diff_html
-        from .render.html import Markup
-        from .render.svg import heatmap_svg
 
-        text = diff_html(report, heatmap=Markup(heatmap_svg([bron_a, bron_b], inline=True)))
+        text = diff_html(report, [bron_a, bron_b])
     if text is not None:
         if out:
             write_atomic(out, text)

@@ -34,18 +34,22 @@ _CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)$", re.IGNORECASE)  # 2012: 2.
 def tree(bronnen: list[Bron]) -> ListResult:
     """Kerntaken and werkprocessen of all given profiles, marking which profile has which."""
     names = [b.profiel.naam for b in bronnen]  # duplicates are already told apart: naam@file (read)
-    kerntaken: dict[str, dict] = {}
+    # keyed by code and title: dossiers in one --data folder reuse codes (every 2015 dossier has
+    # a B1-K1-W1) for different werkprocessen, which must not share a row
+    kerntaken: dict[tuple[str, str], dict] = {}
     for b, naam in zip(bronnen, names, strict=True):
         for kt in b.profiel.kerntaken:
-            entry = kerntaken.setdefault(kt.code, {"code": kt.code, "titel": kt.titel, "werkprocessen": {}})
+            entry = kerntaken.setdefault(
+                (kt.code, kt.titel), {"code": kt.code, "titel": kt.titel, "werkprocessen": {}}
+            )
             for wp in kt.werkprocessen:
                 w = entry["werkprocessen"].setdefault(
-                    wp.code, {"code": wp.code, "titel": wp.titel, "profielen": {n: False for n in names}}
+                    (wp.code, wp.titel), {"code": wp.code, "titel": wp.titel, "profielen": {n: False for n in names}}
                 )
                 w["profielen"][naam] = wp.in_profiel
     out = []
-    for code in sorted(kerntaken, key=code_key):
-        entry = kerntaken[code]
+    for key in sorted(kerntaken, key=lambda k: code_key(k[0])):  # stable: first seen first
+        entry = kerntaken[key]
         wps = sorted(entry["werkprocessen"].values(), key=lambda w: code_key(w["code"]))
         out.append({**entry, "werkprocessen": wps})
     return {"profielen": names, "kerntaken": cast(list[ListKerntaak], out)}
@@ -70,18 +74,21 @@ def find_werkproces(bronnen: list[Bron], query: str) -> ShowResult:
             hint = f"; closest: {', '.join(close)}" if close else ""
             raise LookupFailed(f"no werkproces {code}{hint}")
     else:
-        titles = {wp.code: wp.titel for _, wp in alle}
-        scores = {code: _title_score(query, titel) for code, titel in titles.items()}
+        # every (code, title): dossiers in one folder reuse a code for different werkprocessen
+        scores = {(wp.code, wp.titel): 0.0 for _, wp in alle}
+        for key in scores:
+            scores[key] = _title_score(query, key[1])
         best = max(scores.values(), default=0.0)
         if best < 0.5:
-            ranked = sorted(scores, key=lambda c: -scores[c])[:3]
-            options = "; ".join(f"{c} {titles[c]}" for c in ranked)
+            ranked = sorted(scores, key=lambda k: -scores[k])[:3]
+            options = "; ".join(f"{c} {t}" for c, t in ranked)
             raise LookupFailed(f"no werkproces matches {query!r}; closest: {options}")
-        top = sorted(c for c, s in scores.items() if s >= best - 1e-9)
+        top = sorted({c for (c, _), s in scores.items() if s >= best - 1e-9}, key=code_key)
         if len(top) > 1:
-            options = "; ".join(f"{c} {titles[c]}" for c in sorted(top, key=code_key))
+            titles = {c: t for (c, t), s in scores.items() if s >= best - 1e-9}
+            options = "; ".join(f"{c} {titles[c]}" for c in top)
             raise LookupFailed(f"{query!r} matches several werkprocessen: {options}")
-        hits = [(b, wp) for b, wp in alle if wp.code == top[0]]
+        hits = [(b, wp) for b, wp in alle if wp.code == top[0] and scores[(wp.code, wp.titel)] >= best - 1e-9]
     in_profiel = [(b, wp) for b, wp in hits if wp.in_profiel]
     shown = in_profiel or hits
     return {
@@ -267,15 +274,16 @@ def _may_contain(text: str, words: list[str]) -> bool:
 
 def matrix(bronnen: list[Bron]) -> MatrixResult:
     names = [b.profiel.naam for b in bronnen]
-    rows: dict[str, dict] = {}
+    rows: dict[tuple[str, str], dict] = {}  # by code and title, as in tree()
     for b, naam in zip(bronnen, names, strict=True):
         for wp in b.profiel.werkprocessen():
             row = rows.setdefault(
-                wp.code, {"code": wp.code, "titel": wp.titel, "cellen": {l: [] for l in reference.LETTERS}}
+                (wp.code, wp.titel),
+                {"code": wp.code, "titel": wp.titel, "cellen": {l: [] for l in reference.LETTERS}},
             )
             for letter in wp.matrix:
                 row["cellen"][letter].append(naam)
-    ordered = [rows[c] for c in sorted(rows, key=code_key)]
+    ordered = [rows[k] for k in sorted(rows, key=lambda k: code_key(k[0]))]
     return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": cast(list[MatrixRij], ordered)}
 
 

@@ -40,6 +40,7 @@ def export_case(
     base_uri: str = typer.Option("urn:uuid:", "--base-uri", help="Prefix of every uri (followed by the identifier)."),
     datum: str | None = typer.Option(None, "--datum", help="lastChangeDateTime (YYYY-MM-DD) when the dossier has no geldig_vanaf."),
     data: Path | None = DataOpt,
+    as_json: bool = typer.Option(False, "--json", help="JSON (the package is JSON already; for symmetry)."),
 ) -> None:
     """A 1EdTech CASE 1.1 package (CFPackage JSON) of one dossier: identical for identical input."""
     import re

@@ -311,6 +311,16 @@ def _is_file_spec(spec: str) -> bool:
     return os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf", ".xml")
 
 
+def _starts_word(naam: str, key: str) -> bool:
+    """key occurs in naam at the start of a word (after a space, hyphen, slash or bracket)."""
+    i = naam.find(key)
+    while i >= 0:
+        if i == 0 or not naam[i - 1].isalnum():
+            return True
+        i = naam.find(key, i + 1)
+    return False
+
+
 def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bron]:
     """A profile by a unique part of its name, `naam@file`, or a file path (all its profiles)."""
     from ..model.competenties import fold
@@ -337,6 +347,11 @@ def resolve(spec: str, data: Path | None = None, fast: bool = False) -> list[Bro
         return exact
     if len(hits) == 1:
         return hits
+    # a part that starts a word of one name only: "agogisch medewerker" is Agogisch medewerker
+    # GGZ, not the "Pedagogisch medewerker ..." it is also inside of
+    at_word = [b for b in hits if _starts_word(fold(b.profiel.naam), key)]
+    if len(at_word) == 1:
+        return at_word
     names = [b.profiel.naam for b in alle]
     if not hits:
         from difflib import get_close_matches

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError, KwaldossierError, UsageError
 
-INPUT_SUFFIXES = (".txt", ".pdf")
+INPUT_SUFFIXES = (".txt", ".pdf", ".xml")  # what a folder argument holds (as --data folders)
 
 
 class Interrupted(KwaldossierError):
@@ -102,7 +102,7 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
             raise InputError(str(p), None, "no such file")
     files = expand(inputs)
     if not files:
-        raise InputError(", ".join(map(str, inputs)), None, "no dossier files (.txt, .pdf) to parse")
+        raise InputError(", ".join(map(str, inputs)), None, "no dossier files (.txt, .pdf, .xml) to parse")
     check_collisions(files, out_dir)
     check_out_dir(out_dir)
     workers = min(len(files), jobs or os.cpu_count() or 1)

@@ -72,12 +72,17 @@ def _write_through(path: Path, name: str, data: bytes) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename: never a partial file, never a replaced device."""
-    real = check_target(path)
+    """Write text as UTF-8 (rules in write_bytes_atomic)."""
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise OutputError(str(path), f"text holds an unencodable character ({exc.reason})") from None
+    write_bytes_atomic(path, data)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename: never a partial file, never a replaced device."""
+    real = check_target(path)
     if _is_stream(real):
         return _write_through(real, str(path), data)
     import tempfile

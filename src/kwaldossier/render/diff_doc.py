@@ -119,6 +119,18 @@ class Doc:
 SIGN = {"added": "+", "removed": "−", "changed": "~"}
 
 
+def bron_label(pad: str | None) -> str | None:
+    """The file a side came from, for the reports; none for the bundled data (a path inside
+    the installation says nothing to the colleague a report is sent to)."""
+    from pathlib import Path
+
+    from ..read import bundled_dir
+
+    if pad is None or Path(pad).resolve().parent == bundled_dir().resolve():
+        return None
+    return pad
+
+
 def build(r: DiffReport, taal: str = "en") -> Doc:
     w = WORDS[taal]
     summary: list = [_sets(r, w), _overlap(r, w), Noot(f"{w['overlap']}: {pct(r.similarity)}", sterk=True)]

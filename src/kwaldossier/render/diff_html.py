@@ -6,7 +6,7 @@ Everything is built with html.el(), which escapes every text."""
 from __future__ import annotations
 
 from ..analyse.diff_report import IMPACTS, DiffReport, WoordOp
-from .diff_doc import Doc, Inhoud, Noot, Regel, Sectie, Tabel, build, change_label
+from .diff_doc import Doc, Inhoud, Noot, Regel, Sectie, Tabel, bron_label, build, change_label
 from .html import Markup, el, esc, join, void
 
 _CSS = Markup("""
@@ -99,11 +99,10 @@ def _sectie(s: Sectie, doc: Doc) -> Markup:
     return el("section", *parts, class_=s.soort, id=s.kop.anker, data_impact=s.kop.impact)
 
 
-def diff_html(report: DiffReport, heatmap: Markup | None = None) -> str:
-    """The self-contained HTML report. heatmap: an SVG (render.svg.heatmap_svg, which escapes its
-    own text) shown under the summary: how many werkprocessen of each profile call on A–Y."""
+def diff_html(report: DiffReport, bronnen: list | None = None) -> str:
+    """The page; with the two profiles compared (bronnen), their competence heat-map too."""
     doc = build(report, "nl")
-    bron = {"A": report.bron_a, "B": report.bron_b}
+    bron = {"A": bron_label(report.bron_a), "B": bron_label(report.bron_b)}
     profielen = el(
         "dl",
         *(
@@ -119,8 +118,11 @@ def diff_html(report: DiffReport, heatmap: Markup | None = None) -> str:
         elif isinstance(block, Noot):
             summary.append(el("p", el("strong", block.tekst) if block.sterk else block.tekst, class_=None if block.sterk else "muted"))
     main: list[Markup] = [el("section", el("h2", "Samenvatting"), *summary, id="samenvatting")]
-    if heatmap is not None:
-        main.append(el("section", el("h2", "Competenties per profiel"), heatmap, id="heatmap"))
+    if bronnen:
+        from .svg import heatmap_svg
+
+        kaart = Markup(heatmap_svg(bronnen, id_prefix="kd-heatmap", inline=True))  # escaped by svg.py itself
+        main.append(el("section", el("h2", "Competenties per profiel"), el("div", kaart, class_="heatmap"), id="heatmap"))
     if doc.secties:
         toc = [
             el("li", el("a", s.kop.volledig, href=f"#{s.kop.anker}"), " ", el("span", s.kop.sub, class_="muted") if s.soort == "eenzijdig" else None, _badge(s.kop.impact))

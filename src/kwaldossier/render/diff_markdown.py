@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..analyse.diff_report import DiffReport, WoordOp
-from .diff_doc import Inhoud, Noot, Regel, Tabel, build, change_label
+from .diff_doc import Inhoud, Noot, Regel, Tabel, bron_label, build, change_label
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
 SOORT = {"added": "erbij", "removed": "eraf", "changed": "gewijzigd"}
@@ -65,6 +65,9 @@ def _inhoud(b: Inhoud, indent: str = "") -> list[str]:
 def diff_markdown(report: DiffReport) -> str:
     doc = build(report, "nl")
     lines = [f"# Verschillen: {md(doc.a)} (A) ↔ {md(doc.b)} (B)", ""]
+    bronnen = [(k, naam, bron_label(pad)) for k, naam, pad in (("A", doc.a, report.bron_a), ("B", doc.b, report.bron_b))]
+    if any(pad for _, _, pad in bronnen):  # as the HTML: which file each side is (versions share a name)
+        lines += [f"- **{k}**: {md(naam)}" + (f" ({md(pad)})" if pad else "") for k, naam, pad in bronnen] + [""]
     for block in doc.samenvatting:
         if isinstance(block, Tabel):
             lines += _tabel(block)

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ..analyse.diff_report import DiffReport, WoordOp
 from .console import _plain, _table, console
-from .diff_doc import Inhoud, Noot, Regel, Tabel, build, change_label
+from .diff_doc import Inhoud, Noot, Regel, Tabel, bron_label, build, change_label
 
 _STYLE = {"+": "green", "−": "red", "~": "yellow"}
 _IMPACT_STYLE = {"redactioneel": "dim", "inhoudelijk": "yellow", "structureel": "bold magenta"}
@@ -65,7 +65,11 @@ def render_diff(report: DiffReport) -> None:
     c = console()
     plain = _plain(c)
     doc = build(report, "en")
-    c.print(Text("A = ", style="bold") + Text(doc.a, style="red") + Text("   B = ", style="bold") + Text(doc.b, style="green"))
+    a, b = doc.a, doc.b
+    if a == b:  # two versions of one profile: say which file is which
+        pa, pb = bron_label(report.bron_a), bron_label(report.bron_b)
+        a, b = (f"{a} ({pa})" if pa else a), (f"{b} ({pb})" if pb else b)
+    c.print(Text("A = ", style="bold") + Text(a, style="red") + Text("   B = ", style="bold") + Text(b, style="green"))
     for block in doc.samenvatting:
         if isinstance(block, Tabel):
             _tabel(c, block)

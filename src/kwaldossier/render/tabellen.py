@@ -62,9 +62,12 @@ def bladnaam(naam: str, bezet: set[str]) -> str:
 # ---------------------------------------------------------------- matrix
 
 
-def _wp_in_profiel(bron, code: str) -> bool | None:
+def _wp_in_profiel(bron, code: str, titel: str) -> bool | None:
+    """None when the profile has no werkproces with this code and title (a row of another dossier)."""
     wp = bron.profiel.werkproces(code) if hasattr(bron.profiel, "werkproces") else None
-    return None if wp is None else bool(getattr(wp, "in_profiel", True))
+    if wp is None or getattr(wp, "titel", titel) != titel:
+        return None
+    return bool(getattr(wp, "in_profiel", True))
 
 
 def matrix_bladen(result: MatrixResult, bronnen: list | None = None) -> list[Blad]:
@@ -82,7 +85,7 @@ def matrix_bladen(result: MatrixResult, bronnen: list | None = None) -> list[Bla
         vulling: dict[tuple[int, int], str] = {}
         for row in result["rijen"]:
             crossed = [naam in row["cellen"][l] for l in LETTERS]
-            inp = _wp_in_profiel(bron, row["code"]) if bron is not None else any(crossed)
+            inp = _wp_in_profiel(bron, row["code"], row["titel"]) if bron is not None else any(crossed)
             if inp is None:
                 continue  # this profile does not have the werkproces at all
             cells: list[Cel] = ["x" if c else "" for c in crossed]

@@ -34,6 +34,8 @@ def render_tree(result: ListResult) -> None:
             node.add(line)
     c.print(root)
     c.print(Text("✓ in the profile   · not in the profile", style="dim"))
+    if any(short[n] != n.split()[-1] for n in names if n.split()):  # numbered: say which is which
+        c.print(Text("   ".join(f"{short[n]} = {n}" for n in names), style="dim"))
 
 
 # ---------------------------------------------------------------- show
@@ -147,7 +149,7 @@ def render_matrix(result: MatrixResult) -> None:
     )
     t.add_column("wp ", no_wrap=True)
     for letter in LETTERS:
-        t.add_column(letter, justify="center", no_wrap=True, width=2)
+        t.add_column(letter, justify="center", no_wrap=True, min_width=2)  # "1,3" is never cut
     for row in result["rijen"]:
         cells = []
         for letter in LETTERS:
@@ -161,7 +163,8 @@ def render_matrix(result: MatrixResult) -> None:
         t.add_row(Text(row["code"] + " "), *cells)
     c.print(t)
     if multi:
-        legend = "   ".join(f"{mark[n]} = only {n}" for n in names)
+        only = "only " if len(names) == 2 else ""  # with more, a cell lists every profile crossing it
+        legend = "   ".join(f"{mark[n]} = {only}{n}" for n in names)
         c.print(Text(f"x = {'both' if len(names) == 2 else 'all'} profielen   {legend}", style="dim"))
     lt = _table(c, title="Competenties", show_header=False)
     lt.add_column()
