@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ..analyse.results import CompetentieResult, ListResult, MatrixResult, SearchResult, ShowResult
 from ..model.competenties import COMPETENTIES, LETTERS
 from .console import _initials, _plain, _table, console
+
+if TYPE_CHECKING:
+    from ..analyse.results import CompetentieResult, ListResult, MatrixResult, SearchResult, ShowResult
 
 # ---------------------------------------------------------------- list
 
