@@ -78,6 +78,10 @@ def show(
     result = find_werkproces(select(profiel, data, fast=True), short(" ".join(query), "QUERY"))
     if as_json:
         return print_json(result)
+    from . import cli_plain
+
+    if cli_plain.usable() and cli_plain.show(result):  # piped: the same bytes without rich.console
+        return
     from .render import render_show
 
     render_show(result)

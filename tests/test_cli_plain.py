@@ -1,0 +1,92 @@
+"""cli_plain prints `show` without rich.console when piped: it must print exactly what the rich
+renderer prints on the pipe console, for every werkproces of the bundled data and for texts
+that exercise rich's handling (tabs, control characters, blank lines, long lines)."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SBB_XML
+from kwaldossier import cli_plain
+from kwaldossier.analyse.query import find_werkproces
+from kwaldossier.read import select
+from kwaldossier.render import render_show
+
+
+def _both(capsys, result) -> tuple[str, str]:
+    render_show(result)
+    rich_out = capsys.readouterr().out
+    assert cli_plain.show(result) is True
+    return rich_out, capsys.readouterr().out
+
+
+def _codes(bronnen) -> list[str]:
+    return sorted({wp.code for b in bronnen for wp in b.profiel.werkprocessen()})
+
+
+@pytest.mark.parametrize("profiel", [None, "binnendienst", "buitendienst"])
+def test_every_werkproces_of_the_bundled_data(capsys, profiel):
+    bronnen = select(profiel, None, fast=True)
+    for code in _codes(bronnen):
+        rich_out, plain_out = _both(capsys, find_werkproces(bronnen, code))
+        assert plain_out == rich_out, code
+        assert plain_out.startswith("── ")
+
+
+def test_texts_rich_treats_specially(capsys):
+    base = find_werkproces(select("buitendienst", None, fast=True), "2.5")
+    odd = [
+        "tab\there\t\tand\tthere",
+        "carriage\rreturn, bell\x07, backspace\x08, form feed\x0c, escape\x1b[1m",
+        "lines\n\nwith a blank one\n",
+        "trailing spaces   ",
+        "x " * 700 + "   ",
+        "wide 漢字 and combining e\u0301 and zero\u200bwidth",
+        "",
+        "[bold]markup[/bold] :smile: https://example.org 123",
+    ]
+    for text in odd:
+        result = copy.deepcopy(base)
+        wp = result["resultaten"][0]["werkproces"]
+        wp["titel"] = text
+        wp["omschrijving"] = text
+        wp["gewenst_resultaat"] = [text, text]
+        wp["vakkennis_en_vaardigheden"] = [{"tekst": text, "taal": True}, {"tekst": text, "taal": False}]
+        for comp in wp["competenties"]:
+            comp["naam"], comp["componenten"], comp["prestatie_indicator"] = text, [text], text
+        wp["competenties"][0]["letter"] = None
+        rich_out, plain_out = _both(capsys, result)
+        assert plain_out == rich_out, repr(text)
+    result = copy.deepcopy(base)
+    result["resultaten"][0]["werkproces"]["in_profiel"] = False
+    for detail in ("", "Stelt offertes op"):
+        result["resultaten"][0]["werkproces"]["detail_titel"] = detail
+        rich_out, plain_out = _both(capsys, result)
+        assert plain_out == rich_out
+
+
+def test_2015_and_terminals_are_left_to_rich(capsys, monkeypatch):
+    bronnen = select(None, SBB_XML, fast=True)
+    wp = next(wp.code for b in bronnen for wp in b.profiel.werkprocessen())
+    assert cli_plain.show(find_werkproces(bronnen, wp)) is False
+    assert capsys.readouterr().out == ""
+    assert cli_plain.usable()
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich would see a terminal and print styles
+    assert not cli_plain.usable()
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    assert not cli_plain.usable()
+
+
+def test_piped_show_does_not_import_rich_console():
+    code = (
+        "import sys\nsys.argv=['kwaldossier','show','2.5']\nfrom kwaldossier.cli import main\n"
+        "try: main()\nexcept SystemExit: pass\nprint('rich.console' in sys.modules, file=sys.stderr)"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+    assert p.stdout.startswith("── 2.5 ")
+    assert p.stderr.strip().splitlines()[-1] == "False"
