@@ -90,3 +90,36 @@ def test_piped_show_does_not_import_rich_console():
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
     assert p.stdout.startswith("── 2.5 ")
     assert p.stderr.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("terms", [["offerte"], ["klant", "offerte"], ["e"], ["geen-treffer-xyz"], ["é"], ["’"]])
+def test_search_as_rich_prints_it(capsys, terms):
+    from kwaldossier.analyse.query import search
+    from kwaldossier.render import render_search
+
+    for data, profiel in ((None, None), (None, "buitendienst"), (SBB_XML, None)):
+        try:
+            result = search(select(profiel, data, fast=True), terms)
+        except Exception:  # noqa: BLE001 - a term the folding drops is no search
+            continue
+        render_search(result)
+        rich_out = capsys.readouterr().out
+        cli_plain.search(result)
+        assert capsys.readouterr().out == rich_out, (terms, data, profiel)
+
+
+def test_search_snippets_with_odd_text(capsys):
+    from kwaldossier.render import render_search
+
+    texts = ["a\tb offerte\x07 c\rd " * 20, "x" * 300 + " offerte " + "y " * 200, "offerte", "\x1b[1m offerte [b]"]
+    hits = [
+        {"profiel": "P\x07", "werkproces": w, "werkproces_titel": "T\tt", "veld": "omschrijving", "tekst": t, "spans": s, "regel": 3}
+        for t in texts
+        for w in ("2.5", None)
+        for s in ([[t.index("offerte"), t.index("offerte") + 7]], [[0, 1], [t.index("offerte"), t.index("offerte") + 7], [len(t) - 1, len(t)]])
+    ]
+    result = {"terms": ["offerte"], "veld": None, "aantal": len(hits), "hits": hits}
+    render_search(result)
+    rich_out = capsys.readouterr().out
+    cli_plain.search(result)
+    assert capsys.readouterr().out == rich_out

@@ -107,9 +107,14 @@ def search(
     if as_json:
         print_json(result)
     else:
-        from .render import render_search
+        from . import cli_plain
 
-        render_search(result)
+        if cli_plain.usable():  # piped: the same bytes without rich.console
+            cli_plain.search(result)
+        else:
+            from .render import render_search
+
+            render_search(result)
     raise typer.Exit(0 if result["hits"] else 1)
 
 

@@ -1,5 +1,6 @@
-"""`show` printed plain when piped, without importing rich.console (alone ~1.1x the start-up floor
-of a look-up). Byte for byte what render/terminal.render_show prints on the pipe console of
+"""`show` and `search` printed plain when piped, without importing rich.console (alone ~1.1x the
+start-up floor of a look-up). Byte for byte what render/terminal.render_show and render_search
+print on the pipe console of
 render/console.py (tests/test_cli_plain.py compares the two): every print is one rich Text cut at
 its newlines, tabs expanded, nothing wrapped or cut (soft wrap), no styles (not a terminal).
 Where rich would see a terminal, or for the 2015 model, the caller uses the rich renderer."""
@@ -90,3 +91,39 @@ def show(result: Any) -> bool:
             _print(Text("   Prestatie-indicator: ") + Text(comp["prestatie_indicator"]))
             _print()
     return True
+
+
+def search(result: Any) -> None:
+    """Print a `search` result as render_search does on the pipe console (hits in brackets)."""
+    if not result["hits"]:
+        _print(f"No hits for {' '.join(result['terms'])!r}.")
+        return
+    for h in result["hits"]:
+        place = h["profiel"]
+        if h["werkproces"]:
+            place += f" › {h['werkproces']} {h['werkproces_titel']}"
+        place += f" › {h['veld']}"
+        _print(Text(place) + Text(f"  (line {h['regel']})"))
+        _print(Text("  ") + _snippet(h["tekst"], h["spans"]))
+    _print(Text(f"{result['aantal']} hits"))
+
+
+def _snippet(text: str, spans: list[list[int]], context: int = 90) -> Text:
+    """render/terminal._snippet without colour: the hits between brackets."""
+    start = max(0, spans[0][0] - context) if spans else 0
+    end = min(len(text), (spans[-1][1] if spans else 0) + context)
+    if start > 0:
+        start = text.rfind(" ", 0, start) + 1
+    piece = text[start:end]
+    raw = Text(("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")).plain
+    offset = 1 if start > 0 else 0
+    out = Text()
+    pos = 0
+    for s, e in sorted((s - start + offset, e - start + offset) for s, e in spans if s >= start and e <= end):
+        if s < pos:
+            continue
+        out.append(raw[pos:s])
+        out.append("[" + raw[s:e] + "]")
+        pos = e
+    out.append(raw[pos:])
+    return out
