@@ -123,3 +123,60 @@ def test_search_snippets_with_odd_text(capsys):
     rich_out = capsys.readouterr().out
     cli_plain.search(result)
     assert capsys.readouterr().out == rich_out
+
+
+@pytest.mark.parametrize("data", [None, SBB_XML])
+def test_list_as_rich_prints_it(capsys, data):
+    from kwaldossier.analyse.query import tree
+    from kwaldossier.render import render_tree
+
+    for profiel in (None, "binnendienst", "buitendienst") if data is None else (None,):
+        result = tree(select(profiel, data, fast=True))
+        render_tree(result)
+        rich_out = capsys.readouterr().out
+        cli_plain.tree(result)
+        assert capsys.readouterr().out == rich_out
+        assert rich_out.startswith("Kerntaken en werkprocessen\n├── ")
+
+
+def test_list_with_odd_titles(capsys, monkeypatch):
+    import io
+
+    from kwaldossier.analyse.query import tree
+    from kwaldossier.render import render_tree
+
+    base = tree(select(None, None, fast=True))
+    odd = [
+        "tab\there",
+        "two\nlines\n",
+        "bell\x07 cr\r",
+        "x" * 1200,
+        "漢" * 600,
+        "a" + "漢" * 499 + "tail",
+        "e\u0301" * 700,
+        "",
+    ]
+    for title in odd:
+        result = copy.deepcopy(base)
+        result["kerntaken"][0]["titel"] = title
+        result["kerntaken"][-1]["titel"] = title
+        for wp in result["kerntaken"][0]["werkprocessen"] + result["kerntaken"][-1]["werkprocessen"][-1:]:
+            wp["titel"] = title
+        result["kerntaken"][1]["werkprocessen"] = result["kerntaken"][1]["werkprocessen"][:1]
+        render_tree(result)
+        rich_out = capsys.readouterr().out
+        cli_plain.tree(result)
+        assert capsys.readouterr().out == rich_out, repr(title[:20])
+    empty = {"profielen": base["profielen"], "kerntaken": []}
+    render_tree(empty)
+    rich_out = capsys.readouterr().out
+    cli_plain.tree(empty)
+    assert capsys.readouterr().out == rich_out
+    outs = []
+    for emit in (render_tree, cli_plain.tree):  # a non-UTF-8 stdout: rich draws ASCII guides
+        buf = io.BytesIO()
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(buf, encoding="latin-1", errors="replace"))
+        emit(base)
+        sys.stdout.flush()
+        outs.append(buf.getvalue())
+    assert outs[0] == outs[1] and b"+-- " in outs[0]

@@ -55,6 +55,10 @@ def list_(
         raise typer.BadParameter("--out writes a file: add --format xlsx or csv", param_hint="--out")
     if as_json or fmt is TableFormat.json:
         return print_json(result)
+    from . import cli_plain
+
+    if cli_plain.usable():  # piped: the same bytes without rich.console
+        return cli_plain.tree(result)
     from .render import render_tree
 
     render_tree(result)

@@ -1,18 +1,23 @@
-"""`show` and `search` printed plain when piped, without importing rich.console (alone ~1.1x the
-start-up floor of a look-up). Byte for byte what render/terminal.render_show and render_search
-print on the pipe console of
-render/console.py (tests/test_cli_plain.py compares the two): every print is one rich Text cut at
-its newlines, tabs expanded, nothing wrapped or cut (soft wrap), no styles (not a terminal).
-Where rich would see a terminal, or for the 2015 model, the caller uses the rich renderer."""
+"""`show`, `search` and `list` printed plain when piped, without importing rich.console (alone
+~1.1x the start-up floor of a look-up). Byte for byte what render/terminal.py's render_show,
+render_search and render_tree print on the pipe console of render/console.py (tests/
+test_cli_plain.py compares them): every print is one rich Text cut at its newlines, tabs
+expanded, nothing wrapped or cut (soft wrap), no styles (not a terminal); the tree's labels are
+cut at the canvas width as rich cuts them. Where rich would see a terminal, or for a 2015 `show`,
+the caller uses the rich renderer."""
 
 from __future__ import annotations
 
 import builtins
+import itertools
 import os
 import sys
 from typing import Any
 
-from rich.text import Text  # rich.text, not rich.console: part of the stack's floor
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text  # rich.text and rich.cells, not rich.console: part of the stack's floor
+
+_PIPE_WIDTH = 1000  # render/console.PIPE_WIDTH: the pipe console's canvas
 
 
 def usable() -> bool:
@@ -43,7 +48,7 @@ def _print(obj: Text | str | None = None) -> None:
         _write("\n")
         return
     text = Text(" ", end="\n").join([obj if isinstance(obj, Text) else Text(obj)])
-    lines = text.wrap(None, 1000, justify="default", overflow="ignore", tab_size=8, no_wrap=True)  # type: ignore[arg-type]
+    lines = text.wrap(None, _PIPE_WIDTH, justify="default", overflow="ignore", tab_size=8, no_wrap=True)  # type: ignore[arg-type]
     _write("\n".join(line.plain for line in lines) + "\n")
 
 
@@ -127,3 +132,74 @@ def _snippet(text: str, spans: list[list[int]], context: int = 90) -> Text:
         pos = e
     out.append(raw[pos:])
     return out
+
+
+def tree(result: Any) -> None:
+    """Print a `list` result as render_tree does on the pipe console: rich's Tree layout (guides,
+    labels cut at the canvas width cell by cell and styled piece by piece, as rich cuts them)."""
+    names = result["profielen"]
+    short = _initials(names)
+    kerntaken = []
+    for kt in result["kerntaken"]:
+        leaves = []
+        for wp in kt["werkprocessen"]:
+            marks = [("✓ " if wp["profielen"].get(n, False) else "· ") + short[n] for n in names]
+            code = wp["code"]
+            line = Text(f"{code:<5}" if len(code) < 5 else f"{code}  ", style="bold")
+            line.append(f"{wp['titel']}")
+            line.append("   " + "  ".join(marks), style="green")
+            leaves.append(line)
+        kerntaken.append((Text(f"Kerntaak {kt['code']}  {kt['titel']}", style="bold cyan"), leaves))
+    encoding = (getattr(sys.stdout, "encoding", "utf-8") or "utf-8").lower()
+    space, cont, fork, end = ("    ", "|   ", "+-- ", "`-- ") if not encoding.startswith("utf") else ("    ", "│   ", "├── ", "└── ")
+    out: list[str] = []
+    _tree_node(out, Text("Kerntaken en werkprocessen", style="bold"), [], space)
+    for k, (label, leaves) in enumerate(kerntaken):
+        last = k == len(kerntaken) - 1
+        _tree_node(out, label, [end if last else fork], space if last else cont)
+        for j, leaf in enumerate(leaves):
+            leaf_last = j == len(leaves) - 1
+            _tree_node(out, leaf, [space if last else cont, end if leaf_last else fork], space if leaf_last else cont)
+    _write("".join(out))
+    _print(Text("✓ in the profile   · not in the profile"))
+
+
+def _tree_node(out: list[str], label: Text, prefix: list[str], after_first: str) -> None:
+    """One node's label lines behind its guides (rich.tree.Tree.__rich_console__ on a pipe)."""
+    width = _PIPE_WIDTH - sum(map(cell_len, prefix))
+    lines = label.wrap(None, width, justify="default", overflow="ignore", tab_size=8, no_wrap=True)  # type: ignore[arg-type]
+    for n, line in enumerate(lines):
+        guides = prefix if n == 0 or not prefix else [*prefix[:-1], after_first]
+        out.append("".join(guides) + _crop(_pieces(line), width) + "\n")
+
+
+def _pieces(line: Text) -> list[str]:
+    """The line's text cut where its spans start and end, as Text.render yields it."""
+    plain = line.plain
+    cuts = sorted({0, len(plain), *(s.start for s in line.spans), *(s.end for s in line.spans)})
+    return [plain[a:b] for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _crop(pieces: list[str], width: int) -> str:
+    """Segment.adjust_line_length without padding: a line wider than width is cut at width cells."""
+    if sum(map(cell_len, pieces)) <= width:
+        return "".join(pieces)
+    kept: list[str] = []
+    used = 0
+    for piece in pieces:
+        n = cell_len(piece)
+        if used + n < width:
+            kept.append(piece)
+            used += n
+        else:
+            kept.append(set_cell_size(piece, width - used))
+            break
+    return "".join(kept)
+
+
+def _initials(names: list[str]) -> dict[str, str]:
+    """render/console._initials: the last word of each name, else a number."""
+    last = [n.split()[-1] if n.split() else n for n in names]
+    if len(set(last)) == len(last):
+        return dict(zip(names, last, strict=False))
+    return {n: f"{i + 1}" for i, n in enumerate(names)}
