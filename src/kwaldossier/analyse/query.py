@@ -213,7 +213,7 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> Se
         raise LookupFailed("give one or more search terms")
     if veld and not any(f == veld or f.startswith(veld) for f in FIELDS):
         raise LookupFailed(f"unknown field {veld!r}; fields: {', '.join(FIELDS)}")
-    from ..read.tekst import line_at  # lazy: tekst builds the hyphenation tables
+    from ..read.regels import line_at  # not read.tekst: that builds the hyphenation tables
 
     hits: list[SearchHit] = []
     for b in bronnen:
