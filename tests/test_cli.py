@@ -117,7 +117,7 @@ def test_piped_output_is_not_wrapped_or_cut(cli):
 
 @pytest.mark.parametrize(("value", "colour"), [(None, True), ("", True), ("1", False)])
 def test_no_color_set_and_non_empty(monkeypatch, value, colour):
-    from kwaldossier.render import console
+    from kwaldossier.render.console import console
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     if value is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 
 import typer
@@ -84,6 +85,27 @@ def complete_field(incomplete: str) -> list[str]:
     from .analyse.query import FIELDS
 
     return [f for f in FIELDS if f.startswith(incomplete.lower())]
+
+
+# ---------------------------------------------------------------- shared options
+
+ProfielOpt = typer.Option(
+    None,
+    "--profiel",
+    "-p",
+    help="Profile: a unique part of its name, naam@file, or a file (- for standard input).",
+    autocompletion=complete_profiel,
+)
+DataOpt = typer.Option(None, "--data", help="Folder of dossiers to use instead of the bundled data.")
+OutOpt = typer.Option(None, "--out", "-o", help="Write to this file (atomically); needed for xlsx at a terminal.")
+SepOpt = typer.Option(";", "--sep", help="CSV separator: ';' (Excel-NL, default), ',' or 'tab'.")
+
+
+def short(text: str, hint: str, limit: int = 1000) -> str:
+    """Words to look up are short: a megabyte argument would only make the fuzzy matching slow."""
+    if len(text) > limit:
+        raise typer.BadParameter(f"{len(text):,} characters; at most {limit:,}", param_hint=hint)
+    return text
 
 
 class Shell(StrEnum):
@@ -173,7 +195,7 @@ def app_for(app: typer.Typer, argv: list[str]) -> typer.Typer:
         completion_init()  # typer's shell protocol (the scripts above speak it)
         return app
     name = next((a for a in argv if not a.startswith("-")), None)
-    chosen = [c for c in app.registered_commands if (c.name or _default_name(c.callback)) == name]
+    chosen = [c for c in app.registered_commands if command_name(c) == name]
     if name is None or len(chosen) != 1:
         return app
     one = typer.Typer(**SETTINGS)  # type: ignore[arg-type]
@@ -195,12 +217,13 @@ def hoist_global_flags(argv: list[str]) -> list[str]:
     return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
 
 
-def _default_name(callback) -> str:
-    """typer's name for a command registered without one: the function name, - for _."""
-    return getattr(callback, "__name__", "").lower().replace("_", "-")
+def command_name(info) -> str:
+    """typer's name for a registered command: its own, else the function name with - for _."""
+    return info.name or getattr(info.callback, "__name__", "").lower().replace("_", "-")
 
 
-def run(app: typer.Typer) -> None:
+def run(choose: Callable[[list[str]], typer.Typer]) -> None:
+    """Run the app that `choose` builds for the command line (see cli.app_for_argv)."""
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
     from typer.exceptions import Abort
 
@@ -210,7 +233,7 @@ def run(app: typer.Typer) -> None:
     try:
         try:
             argv = hoist_global_flags(sys.argv[1:])
-            code = app_for(app, argv)(args=argv, standalone_mode=False, prog_name="kwaldossier")
+            code = choose(argv)(args=argv, standalone_mode=False, prog_name="kwaldossier")
         finally:
             sys.stdout.flush()
     except KwaldossierError as exc:

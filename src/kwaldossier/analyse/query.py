@@ -6,23 +6,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from ..errors import LookupFailed
 from ..model import competenties as reference
 from ..model.competenties import code_key, fold, fold_with_map
 from ..read import Bron
-from .results import (
-    CompetentieResult,
-    Gebruik,
-    ListKerntaak,
-    ListResult,
-    MatrixResult,
-    MatrixRij,
-    SearchHit,
-    SearchResult,
-    ShowResult,
-)
+
+if TYPE_CHECKING:  # TypedDicts: plain dicts at run time, and results.py costs ~4 ms to import
+    from .results import (
+        CompetentieResult,
+        Gebruik,
+        ListKerntaak,
+        ListResult,
+        MatrixResult,
+        MatrixRij,
+        SearchHit,
+        SearchResult,
+        ShowResult,
+    )
 
 _KERNTAAK = re.compile(r"^[BP]\d+-K\d+$", re.IGNORECASE)  # 2015: B1-K1
 _CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)$", re.IGNORECASE)  # 2012: 2.5; 2015: B1-K1-W2
@@ -52,7 +54,7 @@ def tree(bronnen: list[Bron]) -> ListResult:
         entry = kerntaken[key]
         wps = sorted(entry["werkprocessen"].values(), key=lambda w: code_key(w["code"]))
         out.append({**entry, "werkprocessen": wps})
-    return {"profielen": names, "kerntaken": cast(list[ListKerntaak], out)}
+    return {"profielen": names, "kerntaken": cast("list[ListKerntaak]", out)}
 
 
 # ---------------------------------------------------------------- show
@@ -61,7 +63,7 @@ def tree(bronnen: list[Bron]) -> ListResult:
 def find_werkproces(bronnen: list[Bron], query: str) -> ShowResult:
     """A werkproces by code (2.5) or by words of its title (offertes); a 2015 kerntaak by code (B1-K1)."""
     if _KERNTAAK.match(query.strip()):
-        return cast(ShowResult, find_kerntaak(bronnen, query.strip().upper()))
+        return cast("ShowResult", find_kerntaak(bronnen, query.strip().upper()))
     alle = [(b, wp) for b in bronnen for wp in b.profiel.werkprocessen()]
     if _CODE.match(query.strip()):
         code = query.strip().upper()
@@ -218,7 +220,7 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> Se
         raise LookupFailed("give one or more search terms")
     if veld and not any(f == veld or f.startswith(veld) for f in FIELDS):
         raise LookupFailed(f"unknown field {veld!r}; fields: {', '.join(FIELDS)}")
-    from ..read.tekst import line_at  # lazy: tekst builds the hyphenation tables
+    from ..read.regels import line_at  # not read.tekst: that builds the hyphenation tables
 
     hits: list[SearchHit] = []
     for b in bronnen:
@@ -284,7 +286,7 @@ def matrix(bronnen: list[Bron]) -> MatrixResult:
             for letter in wp.matrix:
                 row["cellen"][letter].append(naam)
     ordered = [rows[k] for k in sorted(rows, key=lambda k: code_key(k[0]))]
-    return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": cast(list[MatrixRij], ordered)}
+    return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": cast("list[MatrixRij]", ordered)}
 
 
 # ---------------------------------------------------------------- competentie

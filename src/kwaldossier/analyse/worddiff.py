@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .diff_report import INHOUDELIJK, REDACTIONEEL, WoordOp
 
@@ -16,25 +17,36 @@ _QUOTE_PAIRS = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
 
 
 _LATIN_MARKS = re.compile("[\u0300-\u036f]+")
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
 
 
 def fold_fast(text: str) -> str:
     """Same key as model.competenties.fold (case, accents, quotes, spacing), on the whole string
-    at once: combining marks are dropped, so decomposing per character or per string agrees."""
+    at once: combining marks are dropped, so decomposing per character or per string agrees.
+    Only the runs of non-ASCII characters are decomposed (ASCII characters are never combined
+    with and are left as they are by NFKD)."""
     if text.isascii():
         return " ".join(text.lower().split())
     for q, r in _QUOTE_PAIRS:
         if q in text:
             text = text.replace(q, r)
-    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return " ".join(_NON_ASCII.sub(_fold_run, text.casefold()).split())
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return _fold_non_ascii(m.group())
+
+
+@lru_cache(maxsize=4096)
+def _fold_non_ascii(run: str) -> str:
+    """A run of case-folded non-ASCII characters decomposed, without its combining marks."""
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", run))
     if not decomposed.isascii():  # marks outside the Latin block (rare): the general way
-        marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
-        if marks:
-            decomposed = decomposed.translate(marks)
-    return " ".join(decomposed.split())
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed
 
 
-_PUNCT = re.compile(r"[^\w\s]+|_+")
+_PUNCT = re.compile(r"[^\w\s]+")  # with "_" (a word character) removed first: one class is twice as fast
 
 
 class Folder:
@@ -65,7 +77,7 @@ class Folder:
         """The folded words without their punctuation (punctuation-only tokens drop out)."""
         hit = self._core.get(text)
         if hit is None:
-            hit = self._core[text] = _PUNCT.sub("", self(text)).split()
+            hit = self._core[text] = _PUNCT.sub("", self(text).replace("_", "")).split()
         return hit
 
     def compare(self, a: str, b: str) -> tuple[float, list[Opcode]]:
@@ -130,7 +142,26 @@ def item_similarity(a: str, b: str, f: Folder, floor: float = 0.0) -> float:
         return 0.0
     if 2.0 * sum((f.chars(a) & f.chars(b)).values()) / total < floor:
         return 0.0
+    if floor and 2.0 * lcs_length(fa, fb) / total < floor:  # difflib's blocks are a common subsequence
+        return 0.0
     return SequenceMatcher(None, fa, fb, autojunk=False).ratio()  # exactly difflib: it decides pairs
+
+
+def lcs_length(a: str, b: str) -> int:
+    """Length of the longest common subsequence of a and b, bit-parallel (Hyyrö 2004): one
+    pass over a with big-integer operations on a bit per character of b. An upper bound of
+    difflib's matched characters that costs a fraction of difflib's ratio()."""
+    masks: dict[str, int] = {}
+    for i, ch in enumerate(b):
+        masks[ch] = masks.get(ch, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    v = full
+    for ch in a:
+        m = masks.get(ch)
+        if m:
+            u = v & m
+            v = ((v + u) | (v - u)) & full
+    return len(b) - (v & full).bit_count()
 
 
 # ---------------------------------------------------------------- word diff

@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import InputError
+from .regels import line_at  # noqa: F401 - re-exported for the parser and the rules
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -251,16 +252,3 @@ def _tail(parts: list[str], k: int) -> str:
         if n >= k:
             break
     return "".join(reversed(out))
-
-
-def line_at(regels: list[int], offsets: list[int], pos: int) -> int | None:
-    """The source line holding character `pos` of a text joined from `regels`."""
-    if not regels:
-        return None
-    if len(offsets) != len(regels):
-        return regels[0]
-    found = regels[0]
-    for line, start in zip(regels, offsets, strict=False):
-        if start <= pos:
-            found = line
-    return found

@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-PIPE_WIDTH = 1000  # tables when piped: wide enough that no cell is wrapped or cut
+from .printer import PIPE_WIDTH
+from .printer import is_plain as _plain
 
 
 def console() -> Console:
@@ -38,17 +39,5 @@ def pct(fraction: float) -> str:
     return f"{math.floor(fraction * 100 + 1e-9)}%"
 
 
-def _plain(c: Console) -> bool:
-    return c.no_color or not c.is_terminal
-
-
 def _table(c: Console, **kw) -> Table:
     return Table(box=box.SIMPLE if _plain(c) else box.ROUNDED, **kw)
-
-
-def _initials(names: list[str]) -> dict[str, str]:
-    """Short column labels for profiles: the last word of each name (binnendienst)."""
-    last = [n.split()[-1] if n.split() else n for n in names]
-    if len(set(last)) == len(last):
-        return dict(zip(names, last, strict=False))
-    return {n: f"{i + 1}" for i, n in enumerate(names)}

@@ -20,7 +20,7 @@ _SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
 def render_findings(report: ValidateReport) -> None:
     from rich.text import Text
 
-    from . import _table, console
+    from .console import _table, console
 
     c = console()
     groups: dict[tuple[str | None, str | None], list[Finding]] = {}
@@ -153,7 +153,7 @@ def rules_json(rules: list[Rule]) -> str:
 def render_rules(rules: list[Rule], one: bool = False) -> None:
     from rich.text import Text
 
-    from . import _table, console
+    from .console import _table, console
 
     c = console()
     if one:

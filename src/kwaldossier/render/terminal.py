@@ -1,27 +1,32 @@
-"""Terminal output of the look-ups (list, show, search, matrix, competentie) with rich."""
+"""Terminal output of the look-ups (list, show, search, matrix, competentie). list, show and
+search print through printer() (rich in a terminal, the PlainPrinter on a pipe: the same bytes
+without rich.console); matrix and competentie draw tables and always use the rich console."""
 
 from __future__ import annotations
 
-from rich import box
-from rich.table import Table
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from ..analyse.results import CompetentieResult, ListResult, MatrixResult, SearchResult, ShowResult
 from ..model.competenties import COMPETENTIES, LETTERS
-from .console import _initials, _plain, _table, console
+from .printer import initials as _initials
+from .printer import is_plain as _plain
+from .printer import print_tree, printer
+
+if TYPE_CHECKING:
+    from ..analyse.results import CompetentieResult, ListResult, MatrixResult, SearchResult, ShowResult
 
 # ---------------------------------------------------------------- list
 
 
 def render_tree(result: ListResult) -> None:
-    from rich.tree import Tree
-
-    c = console()
+    c = printer()
     names = result["profielen"]
     short = _initials(names)
-    root = Tree(Text("Kerntaken en werkprocessen", style="bold"))
+    branches: list[tuple[Text, list[Text]]] = []
     for kt in result["kerntaken"]:
-        node = root.add(Text(f"Kerntaak {kt['code']}  {kt['titel']}", style="bold cyan"))
+        leaves: list[Text] = []
+        branches.append((Text(f"Kerntaak {kt['code']}  {kt['titel']}", style="bold cyan"), leaves))
         for wp in kt["werkprocessen"]:
             marks = []
             for n in names:
@@ -31,8 +36,8 @@ def render_tree(result: ListResult) -> None:
             line = Text(f"{code:<5}" if len(code) < 5 else f"{code}  ", style="bold")
             line.append(f"{wp['titel']}")
             line.append("   " + "  ".join(marks), style="green" if any(wp["profielen"].values()) else "dim")
-            node.add(line)
-    c.print(root)
+            leaves.append(line)
+    print_tree(c, Text("Kerntaken en werkprocessen", style="bold"), branches)
     c.print(Text("✓ in the profile   · not in the profile", style="dim"))
     if any(short[n] != n.split()[-1] for n in names if n.split()):  # numbered: say which is which
         c.print(Text("   ".join(f"{short[n]} = {n}" for n in names), style="dim"))
@@ -42,7 +47,7 @@ def render_tree(result: ListResult) -> None:
 
 
 def render_show(result: ShowResult) -> None:
-    c = console()
+    c = printer()
     multi = len(result["resultaten"]) > 1
     for r in result["resultaten"]:
         if "kerntaak" in r:  # 2015 model: show B1-K1
@@ -90,7 +95,7 @@ def render_show(result: ShowResult) -> None:
 
 
 def render_search(result: SearchResult) -> None:
-    c = console()
+    c = printer()
     if not result["hits"]:
         c.print(f"No hits for {' '.join(result['terms'])!r}.")
         return
@@ -136,6 +141,11 @@ def _snippet(text: str, spans: list[list[int]], plain: bool, context: int = 90) 
 
 
 def render_matrix(result: MatrixResult) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from .console import _table, console
+
     c = console()
     names = result["profielen"]
     multi = len(names) > 1
@@ -188,6 +198,8 @@ def render_matrix(result: MatrixResult) -> None:
 
 
 def render_competentie(result: CompetentieResult) -> None:
+    from .console import console
+
     c = console()
     c.rule(Text(f"{result['letter']}  {result['naam']}", style="bold"))
     if not result["gebruik"]:

@@ -1,0 +1,186 @@
+"""Parsing and checking: parse, schema, validate and rules (registered by cli.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from .cli_support import DataOpt, JsonOpt
+from .cli_support import complete_rule as _complete_rule
+from .cli_support import examples as _examples
+
+commands = typer.Typer()
+
+
+@commands.command(
+    epilog=_examples(
+        "kwaldossier parse dossier.pdf --json > dossier.json",
+        "kwaldossier parse data/raw --out parsed/ --jobs 2",
+        "pdftotext -layout dossier.pdf - | kwaldossier parse - --json",
+    )
+)
+def parse(
+    files: list[Path] = typer.Argument(..., help="Dossier files (text, PDF), folders of them, or - (standard input)."),
+    as_json: bool = JsonOpt,
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Write one JSON per input into this folder (created if missing; its parent must exist)."
+    ),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel workers for --out (0: all cores)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="With --out: no summary line (errors are still printed)."),
+) -> None:
+    """Parse dossier text or PDF into the typed model."""
+    from .read import dossier_json, load_file
+
+    if jobs < 0:
+        raise typer.BadParameter(f"{jobs}: expected 0 (all cores) or a positive number of workers", param_hint="--jobs")
+    if out is not None:
+        from .read.batch import parse_many
+
+        if any(str(f) == "-" for f in files):
+            raise typer.BadParameter("- (standard input) cannot be parsed into --out; use --json", param_hint="FILES")
+        raise typer.Exit(parse_many(files, out, jobs, quiet))
+    if len(files) != 1:
+        raise typer.BadParameter("several files need --out DIR", param_hint="FILES")
+    dossier = load_file(files[0])
+    if as_json:
+        sys.stdout.write(dossier_json(dossier))
+        return
+    from .render.console import console
+
+    c = console()
+    if dossier.model == "2015":
+        from .render.sbb2015 import render_parse_2015
+
+        return render_parse_2015(c, dossier)
+    for p in dossier.profielen:
+        wps = list(p.werkprocessen())
+        have = [wp.code for wp in wps if wp.in_profiel]
+        c.print(f"{p.naam} (niveau {p.niveau}): {len(p.kerntaken)} kerntaken, {len(wps)} werkprocessen, {len(have)} in profiel: {' '.join(have)}")
+    r = dossier.regelverantwoording
+    c.print(
+        f"{r.totaal} lines: {r.model} model, {r.label} label, {r.opmaak} page furniture, {r.leeg} blank, {r.onverwerkt} not placed"
+    )
+    for u in dossier.onverwerkte_regels:
+        c.print(f"  not placed: line {u.regel}: {u.tekst.strip()}")
+
+
+SCHEMAS = ("parse", "diff", "list", "show", "search", "matrix", "competentie", "validate", "rules")
+
+
+@commands.command(epilog=_examples("kwaldossier schema > dossier.schema.json", "kwaldossier schema diff", "kwaldossier schema validate"))
+def schema(
+    name: str = typer.Argument("parse", help=f"Whose output: {', '.join(SCHEMAS)}."),
+    as_json: bool = typer.Option(False, "--json", help="JSON (the schema is JSON already; for symmetry)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write to this file."),
+) -> None:
+    """Print the JSON Schema of a command's --json output (default: parse, a Dossier)."""
+    from .errors import LookupFailed
+
+    if name not in SCHEMAS:
+        raise LookupFailed(f"schema {name!r}: no such result; allowed: {', '.join(SCHEMAS)}")
+    from .read import write_atomic
+
+    if name in ("validate", "rules"):
+        from .validate.report import json_schemas
+
+        result = json_schemas()[name]
+    else:
+        from .analyse.results import json_schema
+
+        result = json_schema(name)
+    text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    if out:
+        write_atomic(out, text)
+    else:
+        sys.stdout.write(text)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+@commands.command(
+    epilog=_examples(
+        "kwaldossier validate",
+        "kwaldossier validate dossier.pdf --format github",
+        "kwaldossier validate parsed/*.json --select KD2 --ignore KD205 --format junit > junit.xml",
+        "kwaldossier validate dossier.json -q && echo clean",
+    )
+)
+def validate(
+    files: list[str] | None = typer.Argument(None, help="Dossier files or profile names (default: bundled data)."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="text, json, github (annotations) or junit (XML)."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
+    select_: list[str] | None = typer.Option(
+        None, "--select", help="Only these rule codes (prefixes allowed).", autocompletion=_complete_rule
+    ),
+    ignore: list[str] | None = typer.Option(
+        None, "--ignore", help="Skip these rule codes (prefixes allowed).", autocompletion=_complete_rule
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing: only the exit code tells."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too."),
+    data: Path | None = DataOpt,
+) -> None:
+    """Check dossiers against the rules; exit 1 when a finding is an error."""
+    from .read import load_all, resolve
+    from .validate import exit_code, run, select_rules
+    from .validate.report import build_report
+
+    rules = select_rules(_split(select_), _split(ignore))
+    bronnen = [b for f in files for b in resolve(f, data)] if files else load_all(data)
+    report = build_report(run(bronnen, rules), bronnen, rules)
+    if as_json:
+        fmt = Format.json
+    from .render import findings as emit
+
+    if quiet:
+        pass
+    elif fmt is Format.json:
+        sys.stdout.write(emit.findings_json(report))
+    elif fmt is Format.github:
+        text = emit.github_annotations(report)
+        if text:
+            sys.stdout.write(text + "\n")
+    elif fmt is Format.junit:
+        sys.stdout.write(emit.junit_xml(report) + "\n")
+    else:
+        emit.render_findings(report)
+    raise typer.Exit(exit_code(report.findings, strict))
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [p.strip() for v in values or [] for p in v.split(",") if p.strip()]
+
+
+@commands.command(epilog=_examples("kwaldossier rules", "kwaldossier rules KD201"))
+def rules(
+    code: str | None = typer.Argument(None, help="One rule code.", autocompletion=_complete_rule), as_json: bool = JsonOpt
+) -> None:
+    """List every validation rule, or explain one."""
+    from .errors import LookupFailed
+    from .validate import RETIRED, RULES
+
+    chosen = list(RULES.values())
+    if code:
+        r = RULES.get(code.upper())
+        if r is None and code.upper() in RETIRED:
+            raise LookupFailed(f"{code.upper()} {RETIRED[code.upper()]}")
+        if r is None:
+            from difflib import get_close_matches
+
+            close = get_close_matches(code.upper(), list(RULES), n=3)
+            raise LookupFailed(f"no rule {code!r}" + (f"; closest: {', '.join(close)}" if close else ""))
+        chosen = [r]
+    from .render import findings as emit
+
+    if as_json:
+        sys.stdout.write(emit.rules_json(chosen))
+        return
+    emit.render_rules(chosen, one=bool(code))

@@ -1,0 +1,111 @@
+"""diff: two profiles, or two versions of one (registered by cli.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from .cli_support import DataOpt, SepOpt
+from .cli_support import complete_code as _complete_code
+from .cli_support import complete_profiel as _complete_profiel
+from .cli_support import examples as _examples
+
+commands = typer.Typer()
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+class Only(StrEnum):
+    competenties = "competenties"
+    vakkennis = "vakkennis"
+    teksten = "teksten"
+
+
+class MinImpact(StrEnum):
+    redactioneel = "redactioneel"
+    inhoudelijk = "inhoudelijk"
+    structureel = "structureel"
+
+
+@commands.command(
+    epilog=_examples(
+        "kwaldossier diff binnendienst buitendienst",
+        "kwaldossier diff old.pdf new.pdf --profiel binnendienst --summary",
+        "kwaldossier diff binnendienst buitendienst -w 2.5 --format html --out diff.html",
+    )
+)
+def diff(
+    a: str = typer.Argument(..., help="Profile name part or file (A).", autocompletion=_complete_profiel),
+    b: str = typer.Argument(..., help="Profile name part or file (B).", autocompletion=_complete_profiel),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, markdown, html, xlsx or csv."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
+    summary: bool = typer.Option(False, "--summary", help="Only the summary tables (every format)."),
+    kerntaak: str | None = typer.Option(None, "--kerntaak", "-k", help="Only this kerntaak."),
+    werkproces: str | None = typer.Option(None, "--werkproces", "-w", help="Only this werkproces.", autocompletion=_complete_code),
+    only: Only | None = typer.Option(None, "--only", help="Only competenties, vakkennis or teksten."),
+    min_impact: MinImpact | None = typer.Option(
+        None, "--min-impact", help="Hide changes below this grade: redactioneel, inhoudelijk or structureel."
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file."),
+    profiel: str | None = typer.Option(
+        None, "--profiel", "-p", help="In files with several profiles, compare this one.", autocompletion=_complete_profiel
+    ),
+    data: Path | None = DataOpt,
+    sep: str = SepOpt,
+) -> None:
+    """Compare two profiles, or two versions of one. Exit 0 same, 1 different."""
+    from .analyse.diff import diff as do_diff
+    from .read import resolve_one, write_atomic
+
+    if out is not None and fmt is DiffFormat.text and not as_json:
+        raise typer.BadParameter("--out writes a report: add --format markdown, html or json", param_hint="--out")
+    bron_a, bron_b = resolve_one(a, data, profiel), resolve_one(b, data, profiel)
+    report = do_diff(
+        bron_a, bron_b, kerntaak, werkproces, only.value if only else None, min_impact.value if min_impact else None
+    )
+    report.summary = summary
+    if as_json:
+        fmt = DiffFormat.json
+    text = None
+    if fmt in (DiffFormat.xlsx, DiffFormat.csv):
+        from .render.diffrijen import diff_rijen
+        from .render.tabellen import diff_blad
+
+        blad = diff_blad(diff_rijen(report), bron_a.label, bron_b.label)
+        from .export.commando import export_table
+
+        export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)
+        raise typer.Exit(1 if report.changed else 0)
+    if fmt is DiffFormat.json:
+        from .analyse.diff_json import to_json
+
+        text = json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
+    elif fmt is DiffFormat.markdown:
+        from .render.diff_markdown import diff_markdown
+
+        text = diff_markdown(report)
+    elif fmt is DiffFormat.html:
+        from .render.diff_html import diff_html
+
+        text = diff_html(report, [bron_a, bron_b])
+    if text is not None:
+        if out:
+            write_atomic(out, text)
+        else:
+            sys.stdout.write(text)
+    else:
+        from .render.diff_text import render_diff
+
+        render_diff(report)
+    raise typer.Exit(1 if report.changed else 0)
