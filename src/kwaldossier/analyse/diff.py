@@ -275,7 +275,14 @@ def diff(
                 continue
             if werkproces and wp.code != werkproces:
                 continue
-            out.setdefault(wp.code, wp)
+            if wp.code in out:  # two werkprocessen under one code: a diff would silently drop one
+                from ..errors import LookupFailed
+
+                raise LookupFailed(
+                    f"profiel {p.naam!r} has werkproces {wp.code} twice; a diff cannot pair them "
+                    "(`kwaldossier validate` reports where)"
+                )
+            out[wp.code] = wp
         return out
 
     wa, wb = selected(pa), selected(pb)
@@ -283,21 +290,31 @@ def diff(
     only_a = sorted(set(wa) - set(wb), key=_sort_key)
     only_b = sorted(set(wb) - set(wa), key=_sort_key)
 
-    # renumbered or renamed: pair leftovers by title and content similarity
+    # renumbered or renamed: pair by title and content similarity the leftovers, and the shared
+    # codes whose two sides do not match (codes swapped: B1-K1-W1 <-> B1-K1-W2)
+    loose = [c for c in shared if _renumber_similarity(v, wa[c], wb[c]) < RENUMBER_THRESHOLD]
     renumbered: list[Hernummering] = []
     candidates = sorted(
-        ((sim, x, y) for x in only_a for y in only_b if (sim := _renumber_similarity(v, wa[x], wb[y])) >= RENUMBER_THRESHOLD),
+        (
+            (sim, x, y)
+            for x in [*only_a, *loose]
+            for y in [*only_b, *loose]
+            if x != y and (sim := _renumber_similarity(v, wa[x], wb[y])) >= RENUMBER_THRESHOLD
+        ),
         reverse=True,
     )
     paired_a: set[str] = set()
     paired_b: set[str] = set()
     for sim, x, y in candidates:
-        if sim >= RENUMBER_THRESHOLD and x not in paired_a and y not in paired_b:
+        if x not in paired_a and y not in paired_b:
             renumbered.append(Hernummering(x, y, round(sim, 3)))
             paired_a.add(x)
             paired_b.add(y)
-    only_a = [c for c in only_a if c not in paired_a]
-    only_b = [c for c in only_b if c not in paired_b]
+    renumbered.sort(key=lambda h: _sort_key(h.a))
+    # a shared code whose A side went elsewhere leaves its B side alone (and the other way round)
+    only_a = sorted({*(c for c in only_a if c not in paired_a), *(c for c in loose if c in paired_b and c not in paired_a)}, key=_sort_key)
+    only_b = sorted({*(c for c in only_b if c not in paired_b), *(c for c in loose if c in paired_a and c not in paired_b)}, key=_sort_key)
+    shared = [c for c in shared if c not in paired_a and c not in paired_b]
 
     pairs = [(code, code) for code in shared] + [(h.a, h.b) for h in renumbered]
     werkprocessen = [v.werkproces(wa[x], wb[y], _kerntaak_of(x)) for x, y in pairs]
