@@ -284,3 +284,22 @@ def test_line_before_the_first_profile_belongs_to_the_first(tmp_path, cli):
     found = json.loads(cli("validate", path, "--json").out)["findings"]
     got = [(f["profiel"], f["line"], f["message"]) for f in found if f["code"] == "KD401"]
     assert got == [("Commercieel medewerker binnendienst", 1, "line not placed in the model: 'zie bijlage 3 voor de toelichting'")]
+
+
+def test_junit_runs_only_the_rules_of_the_model_and_follows_strict(cli):
+    """A 2012 file gets a test case per 2012 rule only; --strict fails warnings in JUnit too,
+    as it does in the exit code."""
+    import xml.etree.ElementTree as ET
+
+    from kwaldossier.validate import RULES
+
+    r = cli("validate", BUITEN, "--format", "junit")
+    suite = ET.fromstring(r.out)
+    names = [c.get("name", "") for c in suite.iter("testcase")]
+    assert len(names) == sum(1 for rule in RULES.values() if "2012" in rule.modellen)
+    assert not any(n.startswith("KD6") for n in names)
+    assert (r.code, suite.get("failures")) == (0, "0")  # buitendienst: a warning (KD206), no error
+    strict = cli("validate", BUITEN, "--format", "junit", "--strict")
+    suite = ET.fromstring(strict.out)
+    failed = [c.get("name") for c in suite.iter("testcase") if c.find("failure") is not None]
+    assert strict.code == 1 and suite.get("failures") == str(len(failed)) and any(n.startswith("KD206") for n in failed)

@@ -24,7 +24,7 @@ commands = typer.Typer()
     )
 )
 def parse(
-    files: list[Path] = typer.Argument(..., help="Dossier files (text, PDF), folders of them, or - (standard input)."),
+    files: list[Path] = typer.Argument(..., help="Dossier files (text, PDF, SBB XML), folders of them, or - (standard input)."),
     as_json: bool = JsonOpt,
     out: Path | None = typer.Option(
         None, "--out", "-o", help="Write one JSON per input into this folder (created if missing; its parent must exist)."
@@ -32,7 +32,7 @@ def parse(
     jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel workers for --out (0: all cores)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="With --out: no summary line (errors are still printed)."),
 ) -> None:
-    """Parse dossier text or PDF into the typed model."""
+    """Parse a dossier (2012 text or PDF, 2015 SBB XML) into the typed model."""
     from .read import dossier_json, load_file
 
     if jobs < 0:
@@ -149,7 +149,7 @@ def validate(
         if text:
             sys.stdout.write(text + "\n")
     elif fmt is Format.junit:
-        sys.stdout.write(emit.junit_xml(report) + "\n")
+        sys.stdout.write(emit.junit_xml(report, strict) + "\n")
     else:
         emit.render_findings(report)
     raise typer.Exit(exit_code(report.findings, strict))

@@ -102,10 +102,10 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def junit_xml(report: ValidateReport) -> str:
-    """JUnit XML: one test case per rule and profile; findings of error severity fail it,
-    the others go into its system-out. Built with ElementTree; characters XML 1.0 cannot
-    carry become U+FFFD."""
+def junit_xml(report: ValidateReport, strict: bool = False) -> str:
+    """JUnit XML: one test case per profile and rule that applies to its dossier model; findings
+    of error severity (with strict: warnings too, as the exit code) fail it, the others go into
+    its system-out. Built with ElementTree; characters XML 1.0 cannot carry become U+FFFD."""
     import xml.etree.ElementTree as ET
 
     from ..validate.registry import RULES
@@ -117,11 +117,15 @@ def junit_xml(report: ValidateReport) -> str:
         by_key.setdefault((f.profiel, f.code), []).append(f)
     suite = ET.Element("testsuite", name="kwaldossier validate")
     failures = 0
+    failing = ("error", "warning") if strict else ("error",)
     for p in profielen:
+        model = report.modellen.get(p)
         for r in rules:
+            if model is not None and not r.applies_to(model):
+                continue  # never ran on this profile
             case = ET.SubElement(suite, "testcase", classname=_xml_text(p), name=_xml_text(f"{r.code} {r.name}"))
             mine = by_key.get((p, r.code), [])
-            if mine and r.severity == "error":
+            if mine and r.severity in failing:
                 failures += 1
                 failure = ET.SubElement(case, "failure", message=_xml_text(r.summary), type=r.code)
                 failure.text = _xml_text("\n".join(_junit_line(f) for f in mine))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .registry import RULES, SEVERITIES, Finding, Rule
+from .registry import RULES, SEVERITIES, Finding, Rule, dossier_model
 
 if TYPE_CHECKING:
     from ..read import Bron
@@ -29,6 +29,7 @@ class ValidateReport:
     summary: Summary
     profielnamen: list[str] = field(default_factory=list)  # the profiles checked, in order
     rules: list[str] = field(default_factory=list)  # the codes of the selected rules
+    modellen: dict[str, str] = field(default_factory=dict)  # profile -> dossier model ("2012" | "2015")
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -59,6 +60,7 @@ def build_report(findings: list[Finding], bronnen: list[Bron], rules: Iterable[R
         summary=Summary(profielen=len(bronnen), **counts),
         profielnamen=names,
         rules=codes,
+        modellen={b.profiel.naam: dossier_model(b.dossier) for b in bronnen},
     )
 
 
