@@ -212,6 +212,14 @@ def _renumber_similarity(v: Vergelijker, x: Any, y: Any) -> float:
     return max(text_similarity(ca, cb, v.f), titel)
 
 
+def _alike(v: Vergelijker, x: Any, y: Any) -> bool:
+    """_renumber_similarity >= RENUMBER_THRESHOLD, the cheap way first: one code with the same
+    title on both sides (the usual case) needs no look at the texts."""
+    if x.titel == y.titel or text_similarity(x.titel, y.titel, v.f) >= RENUMBER_THRESHOLD:
+        return True
+    return _renumber_similarity(v, x, y) >= RENUMBER_THRESHOLD
+
+
 def _eenzijdig(wp: Any, kant: str, kerntaak: str) -> Eenzijdig:
     t = teksten(wp)
     comps = [CompetentieTekst(c.letter, c.naam, list(c.componenten), c.prestatie_indicator) for c in wp.competenties]
@@ -292,7 +300,7 @@ def diff(
 
     # renumbered or renamed: pair by title and content similarity the leftovers, and the shared
     # codes whose two sides do not match (codes swapped: B1-K1-W1 <-> B1-K1-W2)
-    loose = [c for c in shared if _renumber_similarity(v, wa[c], wb[c]) < RENUMBER_THRESHOLD]
+    loose = [c for c in shared if not _alike(v, wa[c], wb[c])]
     renumbered: list[Hernummering] = []
     candidates = sorted(
         (
