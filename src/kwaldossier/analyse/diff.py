@@ -274,7 +274,8 @@ def diff(
     v = Vergelijker(pa, pb)
     norm = v.norm
 
-    def selected(p: Any) -> dict[str, Any]:
+    def selected(bron: Bron) -> dict[str, Any]:
+        p = bron.profiel
         out: dict[str, Any] = {}
         for wp in p.werkprocessen():
             if not wp.in_profiel and not wp.heeft_detail:
@@ -284,16 +285,19 @@ def diff(
             if werkproces and wp.code != werkproces:
                 continue
             if wp.code in out:  # two werkprocessen under one code: a diff would silently drop one
-                from ..errors import LookupFailed
+                from ..errors import InputError
 
-                raise LookupFailed(
+                lines = [*wp.bron.kop, *wp.bron.matrix]
+                raise InputError(
+                    str(bron.pad) if bron.pad else p.naam,
+                    lines[0] if lines else None,
                     f"profiel {p.naam!r} has werkproces {wp.code} twice; a diff cannot pair them "
-                    "(`kwaldossier validate` reports where)"
+                    "(`kwaldossier validate` reports both)",
                 )
             out[wp.code] = wp
         return out
 
-    wa, wb = selected(pa), selected(pb)
+    wa, wb = selected(a), selected(b)
     shared = sorted(set(wa) & set(wb), key=_sort_key)
     only_a = sorted(set(wa) - set(wb), key=_sort_key)
     only_b = sorted(set(wb) - set(wa), key=_sort_key)
