@@ -24,22 +24,29 @@ _BEFORE_TABLE = (_KOP, _OMSCHRIJVING, _GEWENST)
 _IN_TABLE = (_VAKKENNIS, _CONT, _COMPETENTIES)
 
 
-def _label(st: State, no: int, label: str) -> tuple[int, str] | None:
+def _label(st: State, no: int, label: str, stap: DetailStap | None) -> tuple[int, str] | None:
+    """The label (joined over lines) starts at line `no`: claim its lines, enter `stap` (if
+    given), and return (its last line, the text after it on that line)."""
     if not st.stripped[no - 1].startswith(label.split(" ", 1)[0]):
         return None
-    return st.joined(no, label)
+    found = st.joined(no, label)
+    if found is None:
+        return None
+    last, _ = found
+    if stap is not None:
+        st.stap = stap
+    for j in range(no, last + 1):
+        st.claim(j, _LABEL)
+    return found
 
 
 def rule_omschrijving_label(st: State, no: int) -> int | None:
     if st.wp is None or st.stap is not _KOP:
         return None
-    found = _label(st, no, vocab.OMSCHRIJVING)
+    found = _label(st, no, vocab.OMSCHRIJVING, _OMSCHRIJVING)
     if found is None:
         return None
     last, rest = found
-    st.stap = _OMSCHRIJVING
-    for j in range(no, last + 1):
-        st.claim(j, _LABEL)
     if rest:
         st.wp.omschrijving.add(last, rest)
         st.claim(last, _MODEL)
@@ -49,13 +56,10 @@ def rule_omschrijving_label(st: State, no: int) -> int | None:
 def rule_gewenst_label(st: State, no: int) -> int | None:
     if st.wp is None or st.stap not in (_KOP, _OMSCHRIJVING):
         return None
-    found = _label(st, no, vocab.GEWENST_RESULTAAT)
+    found = _label(st, no, vocab.GEWENST_RESULTAAT, _GEWENST)
     if found is None:
         return None
     last, rest = found
-    st.stap = _GEWENST
-    for j in range(no, last + 1):
-        st.claim(j, _LABEL)
     if rest:
         _gewenst(st, last, rest)
     return last + 1
@@ -65,14 +69,8 @@ def rule_table_header(st: State, no: int) -> int | None:
     """The table's column header: starts the table, or repeats on a continuation page."""
     if st.wp is None or not (st.stap in _BEFORE_TABLE or st.kolom(no) == TAG_LABEL):
         return None
-    found = _label(st, no, vocab.KOLOMMEN)
-    if found is None:
-        return None
-    if st.stap in _BEFORE_TABLE:
-        st.stap = _VAKKENNIS
-    for j in range(no, found[0] + 1):
-        st.claim(j, _LABEL)
-    return found[0] + 1
+    found = _label(st, no, vocab.KOLOMMEN, _VAKKENNIS if st.stap in _BEFORE_TABLE else None)
+    return None if found is None else found[0] + 1
 
 
 def rule_omschrijving(st: State, no: int) -> int | None:
