@@ -16,35 +16,39 @@ def _kop(c: Console, titel: str) -> None:
     c.print(Text(titel, style="bold underline"))
 
 
+def _tekst(c: Console, basis: str, aanvullend: str | None) -> None:
+    """A text of the basisdeel, then this profile's addition to it (if any), marked."""
+    c.print(basis or "—")
+    if aanvullend:
+        c.print(Text(f"[{AANVULLEND}] ", style="magenta") + Text(aanvullend))
+
+
+def _item(c: Console, t: Text, aanvullend: bool | None) -> None:
+    """One list item (bullet, competence); added by this profile: marked."""
+    if aanvullend:
+        t.append(f"  [{AANVULLEND}]", style="magenta")
+    c.print(t)
+
+
 def render_werkproces_2015(c: Console, wp: dict) -> None:
     """One resolved werkproces: basis text, then this profile's additions marked 'aanvullend'."""
     deel = "basisdeel" if wp.get("deel") == "basis" else "profieldeel"
     c.print(Text(f"{deel}; source line {(wp['bron'].get('kop') or ['?'])[0]}", style="dim"))
     _kop(c, "Omschrijving")
-    c.print(wp["omschrijving"] or "—")
-    if wp.get("omschrijving_aanvullend"):
-        c.print(Text(f"[{AANVULLEND}] ", style="magenta") + Text(wp["omschrijving_aanvullend"]))
+    _tekst(c, wp["omschrijving"], wp.get("omschrijving_aanvullend"))
     c.print()
     _kop(c, "Resultaat")
-    c.print(wp.get("resultaat") or "—")
-    if wp.get("resultaat_aanvullend"):
-        c.print(Text(f"[{AANVULLEND}] ", style="magenta") + Text(wp["resultaat_aanvullend"]))
+    _tekst(c, wp.get("resultaat") or "", wp.get("resultaat_aanvullend"))
     c.print()
     _kop(c, "Gedrag")
     if wp.get("gedrag_inleiding"):
         c.print(wp["gedrag_inleiding"])
     for g in wp.get("gedrag", []):
-        t = Text("• ") + Text(g["tekst"])
-        if g.get("aanvullend"):
-            t.append(f"  [{AANVULLEND}]", style="magenta")
-        c.print(t)
+        _item(c, Text("• ") + Text(g["tekst"]), g.get("aanvullend"))
     c.print()
     _kop(c, "Competenties")
     for comp in wp["competenties"]:
-        t = Text(f"{comp['letter'] or '?'}  {comp['naam']}", style="bold green")
-        if comp.get("aanvullend"):
-            t.append(f"  [{AANVULLEND}]", style="magenta")
-        c.print(t)
+        _item(c, Text(f"{comp['letter'] or '?'}  {comp['naam']}", style="bold green"), comp.get("aanvullend"))
     c.print()
 
 
@@ -81,16 +85,11 @@ def render_kerntaak_2015(c: Console, r: Mapping[str, Any], multi: bool) -> None:
         c.print(Text(r["profiel"], style="cyan"))
     for key, label in (("complexiteit", "Complexiteit"), ("verantwoordelijkheid", "Verantwoordelijkheid en zelfstandigheid")):
         _kop(c, label)
-        c.print(kt.get(key) or "—")
-        if kt.get(f"{key}_aanvullend"):
-            c.print(Text(f"[{AANVULLEND}] ", style="magenta") + Text(kt[f"{key}_aanvullend"]))
+        _tekst(c, kt.get(key) or "", kt.get(f"{key}_aanvullend"))
         c.print()
     _kop(c, "Vakkennis en vaardigheden")
     for v in kt.get("vakkennis_en_vaardigheden", []):
-        t = Text("• ") + Text(v["tekst"])
-        if v.get("aanvullend"):
-            t.append(f"  [{AANVULLEND}]", style="magenta")
-        c.print(t)
+        _item(c, Text("• ") + Text(v["tekst"]), v.get("aanvullend"))
     c.print()
     _kop(c, "Werkprocessen")
     for wp in kt["werkprocessen"]:

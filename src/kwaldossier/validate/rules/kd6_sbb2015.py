@@ -7,30 +7,20 @@ the dossier's first profile; findings on what a profile resolves to (its additio
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import partial
 
 from ...model.competenties import fold
 from ..registry import Context, rule
+from ._common import first
 
 Found = Iterator[tuple[str, str | None, int | None]]
 _NUM = re.compile(r"-[KW](\d+)$")
 
 
-def _first(lines: list[int] | None) -> int | None:
-    return lines[0] if lines else None
-
-
-def _rule(code: str, name: str, severity: str, summary: str):
-    register = rule(code, name, severity, summary, modellen=("2015",))
-
-    def wrap(fn):
-        fn.__doc__ = inspect.cleandoc(fn.__doc__ or "")  # docs print without the source indent
-        return register(fn)
-
-    return wrap
+_rule = partial(rule, modellen=("2015",))  # the registry dedents the docs
 
 
 @_rule("KD601", "onopgeloste-verwijzing", "error", "A reference in the XML resolves to nothing")
@@ -56,11 +46,11 @@ def _double_code(ctx: Context) -> Found:
     kt_codes = Counter(kt.code for kt in ctx.profiel.kerntaken)
     for kt in _kerntaken(ctx):
         if kt_codes[kt.code] > 1:
-            yield (f"kerntaak code {kt.code} occurs {kt_codes[kt.code]} times", kt.code, _first(kt.regels))
+            yield (f"kerntaak code {kt.code} occurs {kt_codes[kt.code]} times", kt.code, first(kt.regels))
         wp_codes = Counter(wp.code for wp in kt.werkprocessen)
         for wp in kt.werkprocessen:
             if wp_codes[wp.code] > 1:
-                yield (f"werkproces code {wp.code} occurs {wp_codes[wp.code]} times", wp.code, _first(wp.bron.kop))
+                yield (f"werkproces code {wp.code} occurs {wp_codes[wp.code]} times", wp.code, first(wp.bron.kop))
 
 
 def _gaps(numbers: list[int]) -> list[int]:
@@ -80,11 +70,11 @@ def _code_gap(ctx: Context) -> Found:
     for prefix, kts in delen.items():
         nums = [int(m.group(1)) for kt in kts if (m := _NUM.search(kt.code))]
         for n in _gaps(nums):
-            yield (f"kerntaak {prefix}-K{n} is missing (numbers {sorted(nums)})", kts[0].code, _first(kts[0].regels))
+            yield (f"kerntaak {prefix}-K{n} is missing (numbers {sorted(nums)})", kts[0].code, first(kts[0].regels))
         for kt in kts:
             wnums = [int(m.group(1)) for wp in kt.werkprocessen if (m := _NUM.search(wp.code))]
             for n in _gaps(wnums):
-                yield (f"werkproces {kt.code}-W{n} is missing (numbers {sorted(wnums)})", kt.code, _first(kt.regels))
+                yield (f"werkproces {kt.code}-W{n} is missing (numbers {sorted(wnums)})", kt.code, first(kt.regels))
 
 
 def _kerntaken(ctx: Context, basis_once: bool = True):
@@ -108,7 +98,7 @@ def _empty_result(ctx: Context) -> Found:
     Example: `<werkprocesresultaat><![CDATA[]]></werkprocesresultaat>`."""
     for wp in _wps(ctx):
         if not wp.resultaat.strip():
-            yield ("resultaat is empty", wp.code, _first(wp.bron.resultaat) or _first(wp.bron.kop))
+            yield ("resultaat is empty", wp.code, first(wp.bron.resultaat, wp.bron.kop))
 
 
 @_rule("KD605", "lege-omschrijving-2015", "error", "A werkproces without omschrijving")
@@ -118,7 +108,7 @@ def _empty_description(ctx: Context) -> Found:
     Example: `<werkprocesomschrijving><![CDATA[  ]]></werkprocesomschrijving>`."""
     for wp in _wps(ctx):
         if not wp.omschrijving.strip():
-            yield ("omschrijving is empty", wp.code, _first(wp.bron.omschrijving) or _first(wp.bron.kop))
+            yield ("omschrijving is empty", wp.code, first(wp.bron.omschrijving, wp.bron.kop))
 
 
 @_rule("KD606", "gedrag-zonder-bullets", "error", "A werkproces whose gedrag has no bullets")
@@ -129,7 +119,7 @@ def _no_bullets(ctx: Context) -> Found:
     Example: `<werkprocesgedrag><![CDATA[De sociaal werker werkt nauwkeurig.]]>`."""
     for wp in _wps(ctx):
         if not any(not g.aanvullend for g in wp.gedrag):
-            yield ("gedrag has no bullets", wp.code, _first(wp.bron.gedrag) or _first(wp.bron.kop))
+            yield ("gedrag has no bullets", wp.code, first(wp.bron.gedrag, wp.bron.kop))
 
 
 @_rule("KD607", "titel-witruimte", "info", "A title with stray whitespace (leading, trailing or double spaces)")
@@ -140,13 +130,13 @@ def _title_space(ctx: Context) -> Found:
     Example: `titel="Inventariseert de vraag naar sociaal werk "`."""
     p = ctx.profiel
     if p.titel_bron is not None:
-        yield (f"profiel title {p.titel_bron!r} has stray whitespace", None, _first(p.regels))
+        yield (f"profiel title {p.titel_bron!r} has stray whitespace", None, first(p.regels))
     for kt in _kerntaken(ctx):
         if kt.titel_bron is not None:
-            yield (f"kerntaak title {kt.titel_bron!r} has stray whitespace", kt.code, _first(kt.regels))
+            yield (f"kerntaak title {kt.titel_bron!r} has stray whitespace", kt.code, first(kt.regels))
         for wp in kt.werkprocessen:
             if wp.titel_bron is not None:
-                yield (f"werkproces title {wp.titel_bron!r} has stray whitespace", wp.code, _first(wp.bron.kop))
+                yield (f"werkproces title {wp.titel_bron!r} has stray whitespace", wp.code, first(wp.bron.kop))
 
 
 @_rule("KD608", "geen-competenties-2015", "error", "A werkproces that names no competence")
@@ -157,7 +147,7 @@ def _no_competences(ctx: Context) -> Found:
     Example: `<werkprocescompetenties />`."""
     for wp in _wps(ctx, basis_once=False):
         if not wp.competenties:
-            yield ("no competences", wp.code, _first(wp.bron.competenties) or _first(wp.bron.kop))
+            yield ("no competences", wp.code, first(wp.bron.competenties, wp.bron.kop))
 
 
 @_rule("KD609", "gedrag-zonder-inleiding", "info", "A gedrag list without its intro line")
@@ -168,7 +158,7 @@ def _no_intro(ctx: Context) -> Found:
     Example: `<werkprocesgedrag><![CDATA[- werkt nauwkeurig;`."""
     for wp in _wps(ctx):
         if wp.gedrag and not wp.gedrag_inleiding:
-            yield ("gedrag starts without an intro line", wp.code, _first(wp.bron.gedrag))
+            yield ("gedrag starts without an intro line", wp.code, first(wp.bron.gedrag))
 
 
 @_rule("KD610", "dubbele-gedragregel", "warning", "A gedrag bullet occurs twice in one werkproces")
@@ -194,9 +184,9 @@ def _no_crebo(ctx: Context) -> Found:
     Example: `<profiel ... niveau="">` or `<crebo ...></crebo>`."""
     p = ctx.profiel
     if not p.crebo:
-        yield ("profile has no kwalificatie crebo", None, _first(p.regels))
+        yield ("profile has no kwalificatie crebo", None, first(p.regels))
     if p.niveau is None or not 1 <= p.niveau <= 4:
-        yield (f"profile has no valid niveau ({p.niveau})", None, _first(p.regels))
+        yield (f"profile has no valid niveau ({p.niveau})", None, first(p.regels))
 
 
 @_rule("KD612", "lege-kerntaak", "error", "A kerntaak without werkprocessen")
@@ -206,7 +196,7 @@ def _empty_core_task(ctx: Context) -> Found:
     Example: `<kerntaak ...><complexiteit>...</complexiteit></kerntaak>` without `<werkproces>`."""
     for kt in _kerntaken(ctx):
         if not kt.werkprocessen:
-            yield ("kerntaak has no werkprocessen", kt.code, _first(kt.regels))
+            yield ("kerntaak has no werkprocessen", kt.code, first(kt.regels))
 
 
 @_rule("KD613", "kerntaak-onvolledig", "warning", "A kerntaak without complexiteit, verantwoordelijkheid or vakkennis")
@@ -222,7 +212,7 @@ def _incomplete_core_task(ctx: Context) -> Found:
             ("vakkennis en vaardigheden", kt.vakkennis_en_vaardigheden),
         ):
             if not value:
-                yield (f"{label} is empty", kt.code, _first(kt.regels))
+                yield (f"{label} is empty", kt.code, first(kt.regels))
 
 
 @_rule("KD614", "onbekende-competentie-2015", "error", "A competence outside the national A–Y")
@@ -234,4 +224,4 @@ def _unknown_letter(ctx: Context) -> Found:
     for wp in _wps(ctx, basis_once=False):
         for c in wp.competenties:
             if c.letter is None:
-                yield (f"competence {c.naam!r} has no national letter A–Y", wp.code, _first(c.regels))
+                yield (f"competence {c.naam!r} has no national letter A–Y", wp.code, first(c.regels))
