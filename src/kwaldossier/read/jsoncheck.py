@@ -243,6 +243,12 @@ def _show(v: Any) -> str:
 _INTS = _list(_int)
 _STRS = _list(_str)
 
+def omitted(check: Callable[[Any], dict]) -> dict[str, Any]:
+    """The fields of an object check that parsed JSON may leave out, with their defaults."""
+    spec: dict[str, tuple[Any, Any]] = check.spec  # type: ignore[attr-defined]
+    return {k: d.value for k, (d, _) in spec.items() if isinstance(d, _Omit)}
+
+
 _NEE = _Omit(False)
 _LEEG = _Omit("")
 _GEEN = _Omit(None)

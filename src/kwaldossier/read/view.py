@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from . import jsoncheck
+from .jsoncheck import omitted
+
 
 def wrap(value: Any, cls: type[View] | None = None) -> Any:
     if isinstance(value, dict):
@@ -26,7 +29,8 @@ class View:
     """Attribute access over one JSON object; mapping access for plain dict fields.
 
     `_defaults`: the model's optional 2015 fields, which the JSON leaves out while they hold
-    their default (so 2012 output stays as it was); a test keeps them equal to the model's."""
+    their default (so 2012 output stays as it was): read from jsoncheck's specs, which a test
+    keeps equal to the model."""
 
     __slots__ = ("_d",)
     _children: ClassVar[dict[str, type]] = {}
@@ -54,17 +58,17 @@ class View:
 
 class VakkennisItemView(View):
     __slots__ = ()
-    _defaults: ClassVar[dict[str, Any]] = {"aanvullend": False}
+    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.VAKKENNIS)
 
 
 class CompetentieView(View):
     __slots__ = ()
-    _defaults: ClassVar[dict[str, Any]] = {"aanvullend": False}
+    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.COMPETENTIE)
 
 
 class WerkprocesBronView(View):
     __slots__ = ()
-    _defaults: ClassVar[dict[str, Any]] = {"aanvullend": [], "competenties": [], "gedrag": [], "resultaat": []}
+    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.WP_BRON)
 
 
 class WerkprocesView(View):
@@ -74,16 +78,7 @@ class WerkprocesView(View):
         "vakkennis_en_vaardigheden": VakkennisItemView,
         "bron": WerkprocesBronView,
     }
-    _defaults: ClassVar[dict[str, Any]] = {
-        "deel": None,
-        "gedrag": [],
-        "gedrag_inleiding": "",
-        "gedrag_inleiding_aanvullend": "",
-        "omschrijving_aanvullend": "",
-        "resultaat": "",
-        "resultaat_aanvullend": "",
-        "titel_bron": None,
-    }
+    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.WERKPROCES)
 
     @property
     def heeft_detail(self) -> bool:
@@ -93,26 +88,18 @@ class WerkprocesView(View):
 class KerntaakView(View):
     __slots__ = ()
     _children: ClassVar[dict[str, type]] = {"werkprocessen": WerkprocesView, "vakkennis_en_vaardigheden": VakkennisItemView}
-    _defaults: ClassVar[dict[str, Any]] = {
-        "complexiteit": "",
-        "complexiteit_aanvullend": "",
-        "deel": None,
-        "titel_bron": None,
-        "vakkennis_en_vaardigheden": [],
-        "verantwoordelijkheid": "",
-        "verantwoordelijkheid_aanvullend": "",
-    }
+    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.KERNTAAK)
 
 
 class AlgemeneInformatieView(View):
     __slots__ = ()
-    _defaults: ClassVar[dict[str, Any]] = {"generieke_onderdelen": "", "resultaat_van_het_beroep": "", "typering_van_het_beroep": ""}
+    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.ALGEMEEN)
 
 
 class ProfielView(View):
     __slots__ = ()
     _children: ClassVar[dict[str, type]] = {"kerntaken": KerntaakView, "algemene_informatie": AlgemeneInformatieView}
-    _defaults: ClassVar[dict[str, Any]] = {"code": None, "crebo": None, "sbb_nr": None, "titel_bron": None}
+    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.PROFIEL)
 
     def werkprocessen(self) -> Iterator[WerkprocesView]:
         for kt in self._d.get("kerntaken", []):
@@ -126,11 +113,4 @@ class ProfielView(View):
 class DossierView(View):
     __slots__ = ()
     _children: ClassVar[dict[str, type]] = {"profielen": ProfielView}
-    _defaults: ClassVar[dict[str, Any]] = {
-        "crebo": None,
-        "formaat": None,
-        "model": "2012",  # every 2012 parse leaves the key out
-        "sector": None,
-        "vastgesteld_op": None,
-        "versie": None,
-    }
+    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.DOSSIER)
