@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import PARSED, SBB_XML
 
 SW = SBB_XML / "2637 Sociaal_werk.xml"
@@ -12,6 +14,7 @@ W1 = 'titel="Inventariseert de vraag naar sociaal werk " hoofdstuk="1"'
 W2 = 'titel="Maakt een plan van aanpak" hoofdstuk="2"'
 
 
+@pytest.mark.shared
 def test_swapped_codes_in_an_sbb_version_are_a_renumbering(cli, tmp_path):
     text = SW.read_bytes().decode("utf-8-sig")
     assert W1 in text and W2 in text

@@ -313,7 +313,7 @@ def many(tmp_path, base):
     return _write(tmp_path, data, "many.json")
 
 
-@pytest.mark.parametrize("pair", ["profiles", "versions", "many", "sbb"])
+@pytest.mark.parametrize("pair", ["profiles", "versions", "many", pytest.param("sbb", marks=pytest.mark.shared)])
 def test_every_format_carries_the_same_changes(cli, capsys, monkeypatch, mixed, many, pair):
     a, b = {
         "profiles": ("binnendienst", "buitendienst"),

@@ -297,6 +297,7 @@ def hostile(tmp_path):
     return f, p
 
 
+@pytest.mark.shared
 def test_hostile_names_are_escaped(cli, hostile, tmp_path):
     f, p = hostile
     svg = tmp_path / "e.svg"
@@ -363,6 +364,7 @@ def _tally(pkg: dict) -> dict:
     return out
 
 
+@pytest.mark.shared
 def test_case_package_validates_and_counts(cli, binnen, tmp_path):
     v = _validator()
     out = tmp_path / "case.json"
@@ -400,6 +402,7 @@ def test_case_package_validates_and_counts(cli, binnen, tmp_path):
             assert parent[i["identifier"]] == doc["identifier"]
 
 
+@pytest.mark.shared
 def test_case_buitendienst_needs_a_date_and_is_deterministic(cli, buiten, tmp_path):
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     r = cli("export", "case", "buitendienst", "--out", a)
@@ -419,6 +422,7 @@ def test_case_buitendienst_needs_a_date_and_is_deterministic(cli, buiten, tmp_pa
     assert r.code == 2 and "--datum" in r.err
 
 
+@pytest.mark.shared
 def test_case_stdout_and_base_uri(cli):
     r = cli("export", "case", "binnendienst", "--base-uri", "https://example.org/case/")
     assert r.code == 0
@@ -437,6 +441,7 @@ def test_case_takes_json_like_every_command(cli):
     assert json.loads(r.out)["CFDocument"]
 
 
+@pytest.mark.shared
 def test_case_generic_walk_2015_shape():
     """A dossier shaped like the 2015 model (crebo, B1-K1-W1 codes, competences but no matrix,
     no in_profiel) exports through the same walk; identifiers follow the crebo, not the title."""
@@ -474,6 +479,7 @@ def test_case_generic_walk_2015_shape():
     assert renamed["CFDocument"]["identifier"] == doc["identifier"]
 
 
+@pytest.mark.shared
 def test_case_two_profiles_in_one_dossier(cli, binnen, buiten, tmp_path):
     """A file holding both profiles: one document, per-profile werkprocessen, shared competences."""
     data = json.loads(BINNEN_JSON.read_text(encoding="utf-8"))

@@ -78,6 +78,7 @@ def test_texts_rich_treats_specially(both):
         assert plain_out == rich_out
 
 
+@pytest.mark.shared
 def test_2015_werkprocessen_and_kerntaken(both):
     bronnen = select(None, SBB_XML, fast=True)
     codes = sorted({wp.code for b in bronnen for wp in b.profiel.werkprocessen()})

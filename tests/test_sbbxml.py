@@ -21,7 +21,7 @@ DV = SBB_XML / "2755 Dienstverlening.xml"
 MZ = SBB_XML / "4156 Maatschappelijke_Zorg.xml"
 ALL = [PW, SW, DV, MZ]
 
-pytestmark = pytest.mark.skipif(not SBB_XML.is_dir(), reason="shared/sbb-xml not beside the checkout")
+pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")
