@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test data bench browser clean
+.PHONY: run test data velden bench browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ browser:
 ## make data: regenerate data/parsed/ from data/raw/ (a test checks they agree)
 data: $(STAMP)
 	$(BIN)/kwaldossier parse data/raw/*.txt --out data/parsed
+
+## make velden: regenerate model/velden.py, the field table derived from the models (a test checks it)
+velden: $(STAMP)
+	PYTHONPATH=src $(BIN)/python -m kwaldossier.model.afleiden > src/kwaldossier/model/velden.py.tmp
+	mv src/kwaldossier/model/velden.py.tmp src/kwaldossier/model/velden.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_show.py

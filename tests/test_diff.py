@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import BINNEN, BUITEN
-from kwaldossier.read import dossier_json
+from kwaldossier.model.contract import dossier_json
 
 
 def diff_json(cli, a, b, *args):

@@ -338,9 +338,9 @@ def test_every_format_carries_the_same_changes(cli, capsys, monkeypatch, mixed, 
 def test_rows_flatten_the_report(binnen, buiten):
     from kwaldossier.analyse.diff import diff
     from kwaldossier.analyse.diff_report import rows
-    from kwaldossier.read import Bron
+    from kwaldossier.read import GeladenProfiel
 
-    report = diff(Bron(binnen.profielen[0], binnen, None), Bron(buiten.profielen[0], buiten, None))
+    report = diff(GeladenProfiel(binnen.profielen[0], binnen, None), GeladenProfiel(buiten.profielen[0], buiten, None))
     table = rows(report)
     assert len(table) == sum(report.telling()["profiel"].values())
     assert {tuple(r) for r in table} == {("kerntaak", "werkproces", "titel", "veld", "soort", "competentie", "oud", "nieuw", "impact")}

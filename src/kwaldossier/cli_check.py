@@ -33,7 +33,8 @@ def parse(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="With --out: no summary line (errors are still printed)."),
 ) -> None:
     """Parse a dossier (2012 text or PDF, 2015 SBB XML) into the typed model."""
-    from .read import dossier_json, load_file
+    from .model.contract import dossier_json
+    from .read import load_file
 
     if jobs < 0:
         raise typer.BadParameter(f"{jobs}: expected 0 (all cores) or a positive number of workers", param_hint="--jobs")
@@ -129,13 +130,14 @@ def validate(
     data: Path | None = DataOpt,
 ) -> None:
     """Check dossiers against the rules; exit 1 when a finding is an error."""
-    from .read import load_all, resolve
+    from .analyse.selectie import resolve
+    from .read import load_all
     from .validate import exit_code, run, select_rules
     from .validate.report import build_report
 
     rules = select_rules(_split(select_), _split(ignore))
-    bronnen = [b for f in files for b in resolve(f, data)] if files else load_all(data)
-    report = build_report(run(bronnen, rules), bronnen, rules)
+    geladen = [b for f in files for b in resolve(f, data, streng=True)] if files else load_all(data, streng=True)
+    report = build_report(run(geladen, rules), geladen, rules)
     if as_json:
         fmt = Format.json
     from .render import findings as emit

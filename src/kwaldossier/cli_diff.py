@@ -66,11 +66,12 @@ def diff(
 ) -> None:
     """Compare two profiles, or two versions of one. Exit 0 same, 1 different."""
     from .analyse.diff import diff as do_diff
-    from .read import resolve_one, write_atomic
+    from .analyse.selectie import resolve_one
+    from .read import write_atomic
 
     if out is not None and fmt is DiffFormat.text and not as_json:
         raise typer.BadParameter("--out writes a report: add --format markdown, html or json", param_hint="--out")
-    bron_a, bron_b = resolve_one(a, data, profiel), resolve_one(b, data, profiel)
+    bron_a, bron_b = resolve_one(a, data, profiel, streng=True), resolve_one(b, data, profiel, streng=True)
     report = do_diff(
         bron_a, bron_b, kerntaak, werkproces, only.value if only else None, min_impact.value if min_impact else None
     )
@@ -82,7 +83,7 @@ def diff(
         from .render.diffrijen import diff_rijen
         from .render.tabellen import diff_blad
 
-        blad = diff_blad(diff_rijen(report), bron_a.label, bron_b.label)
+        blad = diff_blad(diff_rijen(report), bron_a.naam, bron_b.naam)
         from .export.commando import export_table
 
         export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)

@@ -43,9 +43,9 @@ def list_(
 ) -> None:
     """The kerntaken and werkprocessen, marking which each profile has."""
     from .analyse.query import tree
-    from .read import select
+    from .analyse.selectie import select
 
-    result = tree(select(profiel, data, fast=True))
+    result = tree(select(profiel, data))
     if fmt in (TableFormat.xlsx, TableFormat.csv):
         from .export.commando import export_table
         from .render.tabellen import lijst_blad
@@ -73,9 +73,9 @@ def show(
 ) -> None:
     """One werkproces in full, for every profile that has it."""
     from .analyse.query import find_werkproces
-    from .read import select
+    from .analyse.selectie import select
 
-    result = find_werkproces(select(profiel, data, fast=True), short(" ".join(query), "QUERY"))
+    result = find_werkproces(select(profiel, data), short(" ".join(query), "QUERY"))
     if as_json:
         return print_json(result)
     from .render.terminal import render_show
@@ -97,9 +97,9 @@ def search(
 ) -> None:
     """Full-text search over every field, accent- and case-insensitive."""
     from .analyse.query import search as do_search
-    from .read import select
+    from .analyse.selectie import select
 
-    result = do_search(select(profiel, data, fast=True), [short(t, "TERMS") for t in terms], veld)
+    result = do_search(select(profiel, data), [short(t, "TERMS") for t in terms], veld)
     if as_json:
         print_json(result)
     else:
@@ -120,20 +120,20 @@ def matrix(
 ) -> None:
     """The proces-competentie-matrix; without --profiel all profiles in one grid."""
     from .analyse.query import matrix as do_matrix
-    from .read import select
+    from .analyse.selectie import select
 
-    bronnen = select(profiel, data, fast=True)
-    result = do_matrix(bronnen)
+    geladen = select(profiel, data)
+    result = do_matrix(geladen)
     if fmt in (MatrixFormat.xlsx, MatrixFormat.csv):
         from .export.commando import export_table
         from .render.tabellen import matrix_bladen, matrix_csv
 
-        return export_table(fmt.value, out, sep, lambda: matrix_bladen(result, bronnen), lambda: matrix_csv(result, bronnen))
+        return export_table(fmt.value, out, sep, lambda: matrix_bladen(result, geladen), lambda: matrix_csv(result, geladen))
     if fmt is MatrixFormat.svg:
         from .export.uitvoer import lever
         from .render.svg import heatmap_svg
 
-        return lever(heatmap_svg(bronnen).encode("utf-8"), out, fmt.value)
+        return lever(heatmap_svg(geladen).encode("utf-8"), out, fmt.value)
     if out is not None:
         raise typer.BadParameter("--out writes a file: add --format xlsx, csv or svg", param_hint="--out")
     if as_json or fmt is MatrixFormat.json:
@@ -152,13 +152,13 @@ def competentie(
 ) -> None:
     """Where a competence is used, with componenten and indicators."""
     from .analyse.query import competentie as do_comp
-    from .read import select
+    from .analyse.selectie import select
 
     letter = spec.strip()
     if len(letter) == 1 and letter.upper() not in "ABCDEFGHIJKLMNOPQRSTUVWXY":
         raise typer.BadParameter(f"{spec!r} is not a competence letter: use A–Y or part of a name", param_hint="SPEC")
 
-    result = do_comp(select(profiel, data, fast=True), short(spec, "SPEC"))
+    result = do_comp(select(profiel, data), short(spec, "SPEC"))
     if as_json:
         return print_json(result)
     from .render import render_competentie

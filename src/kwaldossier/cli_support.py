@@ -46,7 +46,7 @@ JsonOpt = typer.Option(False, "--json", help="Print JSON (stable schema, see REA
 
 def complete_profiel(incomplete: str) -> list[str]:
     try:
-        from .read import profile_names
+        from .analyse.selectie import profile_names
 
         names = profile_names()
     except Exception:  # noqa: BLE001 - completion must never fail the shell
@@ -59,7 +59,7 @@ def complete_code(incomplete: str) -> list[str]:
     try:
         from .read import load_all
 
-        codes = {wp.code for b in load_all(fast=True) for wp in b.profiel.werkprocessen()}
+        codes = {wp.code for b in load_all() for wp in b.profiel.werkprocessen()}
     except Exception:  # noqa: BLE001 - completion must never fail the shell
         return []
     return sorted(c for c in codes if c.startswith(incomplete))

@@ -46,7 +46,7 @@ def export_case(
     import re
     from datetime import date
 
-    from ..read import resolve
+    from ..analyse.selectie import resolve
     from .case import case_json, case_package
     from .uitvoer import lever
 
@@ -56,5 +56,5 @@ def export_case(
         when = date.fromisoformat(datum) if datum else None
     except ValueError:
         raise typer.BadParameter(f"{datum!r} is not a date YYYY-MM-DD", param_hint="--datum") from None
-    text = case_json(case_package(resolve(spec, data, fast=True), base_uri, when))
+    text = case_json(case_package(resolve(spec, data), base_uri, when))
     lever(text.encode("utf-8"), out, "case")

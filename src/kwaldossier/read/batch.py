@@ -55,7 +55,8 @@ def check_collisions(files: list[Path], out_dir: Path) -> None:
 
 def _one(args: tuple[str, str]) -> tuple[str, str | None]:
     """Worker: parse one file and write its JSON atomically. Returns (path, error or None)."""
-    from . import dossier_json, load_file, write_atomic
+    from ..model.contract import dossier_json
+    from . import load_file, write_atomic
 
     src, out_dir = args
     path = Path(src)

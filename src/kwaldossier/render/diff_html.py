@@ -99,8 +99,8 @@ def _sectie(s: Sectie, doc: Doc) -> Markup:
     return el("section", *parts, class_=s.soort, id=s.kop.anker, data_impact=s.kop.impact)
 
 
-def diff_html(report: DiffReport, bronnen: list | None = None) -> str:
-    """The page; with the two profiles compared (bronnen), their competence heat-map too."""
+def diff_html(report: DiffReport, geladen: list | None = None) -> str:
+    """The page; with the two profiles compared (geladen), their competence heat-map too."""
     doc = build(report, "nl")
     bron = {"A": bron_label(report.bron_a), "B": bron_label(report.bron_b)}
     profielen = el(
@@ -118,10 +118,10 @@ def diff_html(report: DiffReport, bronnen: list | None = None) -> str:
         elif isinstance(block, Noot):
             summary.append(el("p", el("strong", block.tekst) if block.sterk else block.tekst, class_=None if block.sterk else "muted"))
     main: list[Markup] = [el("section", el("h2", "Samenvatting"), *summary, id="samenvatting")]
-    if bronnen:
+    if geladen:
         from .svg import heatmap_svg
 
-        kaart = Markup(heatmap_svg(bronnen, id_prefix="kd-heatmap", inline=True))  # escaped by svg.py itself
+        kaart = Markup(heatmap_svg(geladen, id_prefix="kd-heatmap", inline=True))  # escaped by svg.py itself
         main.append(el("section", el("h2", "Competenties per profiel"), el("div", kaart, class_="heatmap"), id="heatmap"))
     if doc.secties:
         toc = [

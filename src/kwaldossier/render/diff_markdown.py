@@ -65,9 +65,9 @@ def _inhoud(b: Inhoud, indent: str = "") -> list[str]:
 def diff_markdown(report: DiffReport) -> str:
     doc = build(report, "nl")
     lines = [f"# Verschillen: {md(doc.a)} (A) ↔ {md(doc.b)} (B)", ""]
-    bronnen = [(k, naam, bron_label(pad)) for k, naam, pad in (("A", doc.a, report.bron_a), ("B", doc.b, report.bron_b))]
-    if any(pad for _, _, pad in bronnen):  # as the HTML: which file each side is (versions share a name)
-        lines += [f"- **{k}**: {md(naam)}" + (f" ({md(pad)})" if pad else "") for k, naam, pad in bronnen] + [""]
+    geladen = [(k, naam, bron_label(pad)) for k, naam, pad in (("A", doc.a, report.bron_a), ("B", doc.b, report.bron_b))]
+    if any(pad for _, _, pad in geladen):  # as the HTML: which file each side is (versions share a name)
+        lines += [f"- **{k}**: {md(naam)}" + (f" ({md(pad)})" if pad else "") for k, naam, pad in geladen] + [""]
     for block in doc.samenvatting:
         if isinstance(block, Tabel):
             lines += _tabel(block)

@@ -22,19 +22,19 @@ def _kleur(n: int, top: int) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def heatmap_data(bronnen: list) -> list[dict]:
+def heatmap_data(geladen: list) -> list[dict]:
     """[{"profiel", "werkprocessen", "tellingen": {letter: n}}] in the order given."""
     out = []
-    for b in bronnen:
+    for b in geladen:
         wps = sum(len(w) for _, w in kerntaken_in_profiel(b.profiel))
-        out.append({"profiel": b.profiel.naam, "werkprocessen": wps, "tellingen": telling(b.profiel)})
+        out.append({"profiel": b.naam, "werkprocessen": wps, "tellingen": telling(b.profiel)})
     return out
 
 
-def heatmap_svg(bronnen: list, id_prefix: str = "kd-heatmap", inline: bool = False) -> str:
+def heatmap_svg(geladen: list, id_prefix: str = "kd-heatmap", inline: bool = False) -> str:
     """The heat-map as a standalone SVG document; inline: as an <svg> element inside HTML5,
     which needs no namespace declaration (so the report names no URL at all)."""
-    data = heatmap_data(bronnen)
+    data = heatmap_data(geladen)
     top = max((n for d in data for n in d["tellingen"].values()), default=0)
     label_w = int(max((len(d["profiel"]) for d in data), default=10) * LETTERBREEDTE) + 16
     x0, y0 = label_w, 40

@@ -64,21 +64,21 @@ def bladnaam(naam: str, bezet: set[str]) -> str:
 
 def _wp_in_profiel(bron, code: str, titel: str) -> bool | None:
     """None when the profile has no werkproces with this code and title (a row of another dossier)."""
-    wp = bron.profiel.werkproces(code) if hasattr(bron.profiel, "werkproces") else None
-    if wp is None or getattr(wp, "titel", titel) != titel:
+    wp = bron.profiel.werkproces(code)
+    if wp is None or wp.titel != titel:
         return None
-    return bool(getattr(wp, "in_profiel", True))
+    return wp.in_profiel
 
 
-def matrix_bladen(result: MatrixResult, bronnen: list | None = None) -> list[Blad]:
+def matrix_bladen(result: MatrixResult, geladen: list | None = None) -> list[Blad]:
     """The kruistabel: one sheet per profile, one comparing them (when several), a legend.
 
-    result is the `matrix --json` dict; bronnen (optional) give 'in profiel' per werkproces."""
+    result is the `matrix --json` dict; geladen (optional) give 'in profiel' per werkproces."""
     names: list[str] = result["profielen"]
     labels = kort(names)
     bezet: set[str] = set()
     bladen = []
-    per_naam = {b.profiel.naam: b for b in bronnen or []}
+    per_naam = {b.naam: b for b in geladen or []}
     for naam in names:
         bron = per_naam.get(naam)
         rijen: list[list[Cel]] = []
@@ -149,10 +149,10 @@ def _legenda(names: list[str], bezet: set[str]) -> Blad:
     return Blad(bladnaam("Legenda", bezet), ["code", "naam"], rijen, breedtes={0: 8, 1: 60})
 
 
-def matrix_csv(result: MatrixResult, bronnen: list | None = None) -> Blad:
+def matrix_csv(result: MatrixResult, geladen: list | None = None) -> Blad:
     """For CSV, one table: the per-profile sheets stacked, with the profile in the first column."""
     rijen: list[list[Cel]] = []
-    per_profiel = matrix_bladen(result, bronnen)[: len(result["profielen"])]
+    per_profiel = matrix_bladen(result, geladen)[: len(result["profielen"])]
     for naam, blad in zip(result["profielen"], per_profiel, strict=True):
         rijen += [[naam, *r] for r in blad.rijen]
     return Blad("matrix", ["profiel", *per_profiel[0].kop] if per_profiel else ["profiel"], rijen)

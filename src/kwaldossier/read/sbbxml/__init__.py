@@ -13,25 +13,27 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .opmaak import html_tekst
+from ...errors import kort
+from ...model.codes import MAX_NUMMER, klein_getal
+from .html import html_tekst
 from .teksten import gedrag_regels, schoon, tekst_regels
-from .xmlbron import XmlBron, parse_xml, read_bytes
+from .xmlbron import XmlBestand, parse_xml, read_bytes
 
 if TYPE_CHECKING:
-    from ...model.dossier import Dossier, Kerntaak, Profiel, Werkproces
+    from ...model.m2015 import Dossier2015, Kerntaak2015, Profiel2015, VakkennisItem2015, Werkproces2015
 
 __all__ = ["parse_sbb", "parse_sbb_bytes"]
 
 
-def parse_sbb(path: Path) -> Dossier:
+def parse_sbb(path: Path) -> Dossier2015:
     return parse_sbb_bytes(read_bytes(path), str(path))
 
 
-def parse_sbb_bytes(data: bytes, pad: str) -> Dossier:
+def parse_sbb_bytes(data: bytes, pad: str) -> Dossier2015:
     return _Lezer(parse_xml(data, pad)).dossier()
 
 
-def _datum(bron: XmlBron, el: ET.Element, value: str | None) -> date | None:
+def _datum(bron: XmlBestand, el: ET.Element, value: str | None) -> date | None:
     """DD-MM-YYYY; empty is None, anything else an error at the element's line."""
     if not value or not value.strip():
         return None
@@ -44,9 +46,9 @@ def _datum(bron: XmlBron, el: ET.Element, value: str | None) -> date | None:
 
 
 class _Lezer:
-    def __init__(self, bron: XmlBron) -> None:
+    def __init__(self, bron: XmlBestand) -> None:
         self.bron = bron
-        self.onverwerkt: list[tuple[int, str]] = []
+        self.onopgelost: list[tuple[int, str]] = []
 
     # ------------------------------------------------------------ helpers
 
@@ -60,10 +62,13 @@ class _Lezer:
         return el
 
     def hoofdstuk(self, el: ET.Element) -> int:
-        value = (el.get("hoofdstuk") or "").strip()
-        if not value.isdigit() or int(value) < 1:
-            raise self.bron.fail(el, f"<{el.tag}> has no valid hoofdstuk ({value!r}); its code cannot be derived")
-        return int(value)
+        value = el.get("hoofdstuk") or ""
+        n = klein_getal(value)
+        if not n:
+            raise self.bron.fail(
+                el, f"<{el.tag}> has no valid hoofdstuk ({kort(value)!r}: expected 1..{MAX_NUMMER}); its code cannot be derived"
+            )
+        return n
 
     def titel(self, el: ET.Element) -> tuple[str, str | None]:
         ruw = el.get("titel")
@@ -90,8 +95,8 @@ class _Lezer:
 
     # ------------------------------------------------------------ dossier
 
-    def dossier(self) -> Dossier:
-        from ...model.dossier import Dossier
+    def dossier(self) -> Dossier2015:
+        from ...model.m2015 import Dossier2015, Verwijzing
 
         root = self.bron.root
         if root.tag != "sbb":
@@ -121,9 +126,9 @@ class _Lezer:
             for p in d.findall("verantwoordingsinformatie/taalbeheersingseisen/taalbeheersingseis/profiel")
         }
         vastgesteld = d.find("voorblad/omschrijving/verantwoording/vaststellingsinformatie/vastgesteldop")
-        return Dossier(
+        profielen = [self._profiel(p, basis, basiskerntaken) for p in profielen_el]
+        return Dossier2015(
             titel=titel,
-            model="2015",
             formaat="sbb-xml",
             crebo=schoon(crebo_el.text) or None if crebo_el is not None else None,
             geldig_vanaf=_datum(self.bron, crebo_el, crebo_el.get("Geldig_vanaf")) if crebo_el is not None else None,
@@ -131,8 +136,8 @@ class _Lezer:
             versie=schoon(d.get("versie")) or None,
             vastgesteld_op=_datum(self.bron, vastgesteld, vastgesteld.text) if vastgesteld is not None else None,
             bron=self.bron.pad,
-            profielen=[self._profiel(p, basis, basiskerntaken) for p in profielen_el],
-            onverwerkte_regels=[{"regel": r, "tekst": t} for r, t in self.onverwerkt],  # type: ignore[misc]
+            profielen=profielen,
+            onopgeloste_verwijzingen=[Verwijzing(regel=r, tekst=t) for r, t in self.onopgelost],
         )
 
     def _competenties(self, root: ET.Element) -> dict[str, tuple[str, str]]:
@@ -159,13 +164,13 @@ class _Lezer:
 
     # ------------------------------------------------------------ profiel
 
-    def _profiel(self, p: ET.Element, basis: ET.Element, basiskerntaken: ET.Element) -> Profiel:
-        from ...model.dossier import AlgemeneInformatie, Profiel
+    def _profiel(self, p: ET.Element, basis: ET.Element, basiskerntaken: ET.Element) -> Profiel2015:
+        from ...model.m2015 import AlgemeneInformatie2015, Profiel2015
 
         naam, titel_bron = self.titel(p)
         nr = p.get("nr")
         code = f"P{self.hoofdstuk(p)}"
-        niveau = (p.get("niveau") or "").strip()
+        niveau = klein_getal(p.get("niveau") or "")
         crebo_el = p.find("creboinformatie/crebo")
         oms = p.find("omschrijving")
         velden = {
@@ -193,14 +198,14 @@ class _Lezer:
         kerntaken = [self._kerntaak(kt, "B1", "basis", nr) for kt in basiskerntaken.findall("kerntaak")]
         kerntaken += [self._kerntaak(kt, code, "profiel", None) for kt in p.findall("profielkerntaken/kerntaak")]
         regels = [x for x in (self.line(p), self.bron.end_line(p)) if x is not None]
-        return Profiel(
+        return Profiel2015(
             naam=naam,
             titel_bron=titel_bron,
-            niveau=int(niveau) if niveau.isdigit() else None,
+            niveau=niveau,
             code=code,
             crebo=(schoon(crebo_el.text) or None) if crebo_el is not None else None,
             sbb_nr=nr,
-            algemene_informatie=AlgemeneInformatie(**ai, bron=bron),
+            algemene_informatie=AlgemeneInformatie2015(**ai, bron=bron),
             kerntaken=kerntaken,
             regels=regels,
         )
@@ -222,8 +227,8 @@ class _Lezer:
 
     # ------------------------------------------------------------ kerntaak
 
-    def _kerntaak(self, kt: ET.Element, prefix: str, deel: str, profiel: str | None) -> Kerntaak:
-        from ...model.dossier import Kerntaak
+    def _kerntaak(self, kt: ET.Element, prefix: str, deel: str, profiel: str | None) -> Kerntaak2015:
+        from ...model.m2015 import Kerntaak2015
 
         titel, titel_bron = self.titel(kt)
         code = f"{prefix}-K{self.hoofdstuk(kt)}"
@@ -245,7 +250,7 @@ class _Lezer:
             for w in (wps_el.findall("werkproces") if wps_el is not None else [])
         ]
         regels = [x for x in (self.line(kt), self.bron.end_line(kt)) if x is not None]
-        return Kerntaak(
+        return Kerntaak2015(
             code=code,
             titel=titel,
             titel_bron=titel_bron,
@@ -259,23 +264,23 @@ class _Lezer:
             regels=regels,
         )
 
-    def _kennis(self, ref: ET.Element, aanvullend: bool):
-        from ...model.dossier import VakkennisItem
+    def _kennis(self, ref: ET.Element, aanvullend: bool) -> VakkennisItem2015 | None:
+        from ...model.m2015 import VakkennisItem2015
 
         nr = ref.get("referentie")
         line = self.line(ref)
         tekst = self.kennis.get(nr)
         if tekst is None:
-            self.onverwerkt.append(
+            self.onopgelost.append(
                 (line or 0, f"vakkennisenvaardigheden referentie={nr!r} resolves to no kennisofvaardigheid")
             )
             return None
-        return VakkennisItem(tekst=tekst, taal=False, regels=[line] if line else [], aanvullend=aanvullend)
+        return VakkennisItem2015(tekst=tekst, regels=[line] if line else [], aanvullend=aanvullend)
 
     # ------------------------------------------------------------ werkproces
 
-    def _werkproces(self, w: ET.Element, kcode: str, deel: str, profiel: str | None) -> Werkproces:
-        from ...model.dossier import Competentie, GedragRegel, Werkproces, WerkprocesBron
+    def _werkproces(self, w: ET.Element, kcode: str, deel: str, profiel: str | None) -> Werkproces2015:
+        from ...model.m2015 import Competentie2015, GedragRegel, Werkproces2015, WerkprocesBron2015
 
         titel, titel_bron = self.titel(w)
         code = f"{kcode}-W{self.hoofdstuk(w)}"
@@ -308,7 +313,7 @@ class _Lezer:
             if intro:
                 extra_inleiding.append(intro)
             gedrag += [GedragRegel(tekst=t, regel=r, aanvullend=True) for t, r in extra]
-        competenties: list[Competentie] = []
+        competenties: list[Competentie2015] = []
         seen: set[str] = set()
         refs = [(r, False) for r in comp_el.findall("competentie")] if comp_el is not None else []
         for block in comp_blocks:
@@ -324,16 +329,13 @@ class _Lezer:
             seen.add(key)
             line = self.line(ref)
             competenties.append(
-                Competentie(letter=letter or None, naam=naam, regels=[line] if line else [], aanvullend=extra_comp)
+                Competentie2015(letter=letter or None, naam=naam, regels=[line] if line else [], aanvullend=extra_comp)
             )
         lines = lambda el: [ln] if (ln := self.line(el)) else []  # noqa: E731
-        return Werkproces(
+        return Werkproces2015(
             code=code,
             titel=titel,
             titel_bron=titel_bron,
-            in_profiel=True,
-            matrix=[c.letter for c in competenties if c.letter],
-            detail_titel=titel,
             deel=deel,  # type: ignore[arg-type]
             omschrijving=omschrijving,
             omschrijving_aanvullend=self.text_of(oms_blocks, "omschrijving")[0],
@@ -343,7 +345,7 @@ class _Lezer:
             gedrag_inleiding_aanvullend="\n".join(extra_inleiding),
             gedrag=gedrag,
             competenties=competenties,
-            bron=WerkprocesBron(
+            bron=WerkprocesBron2015(
                 kop=lines(w),
                 omschrijving=oms_lines,
                 omschrijving_offsets=oms_offsets,
