@@ -139,20 +139,21 @@ class Groep(TyperGroup):
 # ---------------------------------------------------------------- usage errors
 
 # click's own messages (in typer's bundled click) that reach a user, as patterns of their parts
+# (compiled on the first usage error: a run without one never pays for them)
 _CLICK = [
-    (re.compile(r"(?P<value>'.*') is not one of (?P<choices>.*)\.", re.S), N_("{value} is not one of {choices}.")),
-    (re.compile(r"(?P<value>'.*') is not a valid int(?:eger)?\.", re.S), N_("{value} is not a valid integer.")),
-    (re.compile(r"(?P<value>'.*') is not a valid float\.", re.S), N_("{value} is not a valid number.")),
-    (re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)", re.S), N_("Got unexpected extra argument(s): {args}")),
-    (re.compile(r"No such command (?P<name>'.*?')\.(?: Did you mean (?P<close>.*)\?)?", re.S), None),
-    (re.compile(r"Option (?P<option>'.*') requires an argument\.", re.S), N_("Option {option} requires a value.")),
-    (re.compile(r"Option (?P<option>'.*') does not take a value\.", re.S), N_("Option {option} does not take a value.")),
+    (r"(?P<value>'.*') is not one of (?P<choices>.*)\.", N_("{value} is not one of {choices}.")),
+    (r"(?P<value>'.*') is not a valid int(?:eger)?\.", N_("{value} is not a valid integer.")),
+    (r"(?P<value>'.*') is not a valid float\.", N_("{value} is not a valid number.")),
+    (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)", N_("Got unexpected extra argument(s): {args}")),
+    (r"No such command (?P<name>'.*?')\.(?: Did you mean (?P<close>.*)\?)?", None),
+    (r"Option (?P<option>'.*') requires an argument\.", N_("Option {option} requires a value.")),
+    (r"Option (?P<option>'.*') does not take a value\.", N_("Option {option} does not take a value.")),
 ]
 
 
 def _click_text(message: str) -> str:
     for pattern, msgid in _CLICK:
-        m = pattern.fullmatch(message)
+        m = re.fullmatch(pattern, message, re.S)
         if m is None:
             continue
         if msgid is None:  # no such command, perhaps with suggestions
