@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml $(shell find src data/parsed -type f 2>/dev/null)
+$(STAMP): $(BIN)/python pyproject.toml hatch_build.py $(shell find src data/parsed -type f 2>/dev/null)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet ".[test]"
 	touch $(STAMP)

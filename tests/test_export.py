@@ -17,6 +17,17 @@ from conftest import BINNEN, BUITEN, CASE_SCHEMA, PARSED
 from kwaldossier.model.competenties import LETTERS
 
 BINNEN_JSON = PARSED / "commercieel-medewerker-binnendienst.json"
+
+
+@pytest.fixture(autouse=True)
+def _nederlands(monkeypatch):
+    """The sheets, headers and notes checked here are the Dutch ones (the reports follow the
+    language of the run; test_taal.py checks the English and the choice itself)."""
+    from kwaldossier import taal
+
+    monkeypatch.setenv("KWALDOSSIER_TAAL", "nl")
+    taal.zet("nl")
+
 GREEN, AMBER = "C6EFCE", "FFEB9C"
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -77,7 +88,7 @@ def test_matrix_xlsx_kruistabel(cli, tmp_path):
     assert cell["M"].value == "2" and _fill(cell["M"]) == AMBER  # only buitendienst
     assert _row(cmp_, "1.3")[2 + LETTERS.index("J")].value == "1"  # only binnendienst
     notes = [c.value for c in cmp_["A"] if c.value]
-    assert "2 = only Commercieel medewerker buitendienst" in notes
+    assert "2 = alleen Commercieel medewerker buitendienst" in notes and "x = beide profielen" in notes
     legend = {r[0]: r[1] for r in wb["Legenda"].iter_rows(min_row=2, values_only=True)}
     assert legend["R"] == 'Op de behoeften en verwachtingen van de "klant" richten'
     assert legend["1"] == "Commercieel medewerker binnendienst"

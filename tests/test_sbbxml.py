@@ -578,7 +578,7 @@ def test_diff_two_profiles_of_one_dossier(cli):
     text = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML).out
     assert "Basisdeel: 9 werkprocessen shared" in text and "+ gedrag: bespreekt" in text
     assert "~ verantwoordelijkheid (aanvullend):" in text
-    md = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML, "-f", "markdown").out
+    md = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML, "-f", "markdown", "--taal", "nl").out
     assert "- Gedrag erbij: bespreekt op een professionele manier gevaar" in md
     assert "## Kerntaak B1-K1" in md and "Basisdeel: 9 werkprocessen gedeeld" in md
 
@@ -644,7 +644,7 @@ def test_diff_two_versions_of_one_dossier(cli, tmp_path):
     for w in wps.values():  # the documented contract holds
         assert {"code_a", "code_b", "similarity", "changed", "titel", "omschrijving", "competenties"} <= set(w)
         assert {"resultaat", "gedrag", "omschrijving_aanvullend", "resultaat_aanvullend"} <= set(w)
-    html = cli("diff", SW, new, "-p", "dienstverlener", "-f", "html").out
+    html = cli("diff", SW, new, "-p", "dienstverlener", "-f", "html", "--taal", "nl").out
     assert "− gedrag: trekt logische conclusies" in html and "~ resultaat" in html
     assert "<ins>realistisch</ins>" in html
     assert cli("diff", SW, SW, "-p", "dienstverlener").code == 0

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..export.walk import kerntaken_in_profiel, telling
 from ..model.competenties import COMPETENTIES, LETTERS
+from ..taal import _
 
 CEL = 30
 LETTERBREEDTE = 7.2  # average glyph width at 12px sans-serif, for the label column
@@ -42,7 +43,7 @@ def heatmap_svg(geladen: list, id_prefix: str = "kd-heatmap", inline: bool = Fal
     legend_y = y0 + CEL * len(data) + 30
     half = (len(LETTERS) + 1) // 2
     height = legend_y + 18 * half + 30
-    title = "Competenties per profiel: aantal werkprocessen dat een beroep doet op elke competentie"
+    title = _("Competences per profile: the number of werkprocessen that call on each competence")
     desc = "; ".join(
         f"{d['profiel']} ({d['werkprocessen']} werkprocessen): "
         + ", ".join(f"{l} {n}" for l, n in d["tellingen"].items() if n)
@@ -62,7 +63,7 @@ def heatmap_svg(geladen: list, id_prefix: str = "kd-heatmap", inline: bool = Fal
         p.append(f'<text x="{cx}" y="{y0 - 10}" text-anchor="middle" font-weight="bold">'
                  f"<title>{escape(l + ' ' + COMPETENTIES[l])}</title>{l}</text>")
     p.append(f'<text x="{x0 + CEL * len(LETTERS) + CEL / 2}" y="{y0 - 10}" text-anchor="middle" '
-             'font-weight="bold">wp<title>werkprocessen in het profiel</title></text>')
+             f'font-weight="bold">wp<title>{escape(_("werkprocessen in the profile"))}</title></text>')
     for i, d in enumerate(data):
         y = y0 + CEL * i
         p.append(f'<text x="{label_w - 8}" y="{y + CEL / 2 + 4}" text-anchor="end">{escape(d["profiel"])}</text>')
@@ -79,8 +80,8 @@ def heatmap_svg(geladen: list, id_prefix: str = "kd-heatmap", inline: bool = Fal
         xw = x0 + CEL * len(LETTERS)
         p.append(f'<text x="{xw + CEL / 2}" y="{y + CEL / 2 + 4}" text-anchor="middle" font-weight="bold">'
                  f'{d["werkprocessen"]}</text>')
-    p.append(f'<text x="8" y="{legend_y - 8}" font-weight="bold">Getal = aantal werkprocessen van het profiel '
-             "dat een beroep doet op de competentie; wp = werkprocessen in het profiel</text>")
+    legend = _("Number = werkprocessen of the profile that call on the competence; wp = werkprocessen in the profile")
+    p.append(f'<text x="8" y="{legend_y - 8}" font-weight="bold">{escape(legend)}</text>')
     col_w = (width - 16) / 2
     for k, l in enumerate(LETTERS):
         col, row = divmod(k, half)
