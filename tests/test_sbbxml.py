@@ -26,7 +26,7 @@ pytestmark = pytest.mark.shared
 
 @pytest.fixture(scope="module")
 def dossiers():
-    return {f.name: parse_sbb(f) for f in ALL}
+    return {f.name: parse_sbb(f)[0] for f in ALL}
 
 
 def _profiel(d, naam):
@@ -354,7 +354,7 @@ def test_profile_by_name_in_xml_folder_and_duplicates(cli, tmp_path):
 
 def test_competence_letter_outside_a_to_y_is_unknown_not_guessed(cli, tmp_path):
     f = _planted(tmp_path, SW, ('<competentie nr="3096" titel="Analyseren" code="M" />', '<competentie nr="3096" titel="Analyseren" code="Z" />'))
-    wp = _profiel(parse_sbb(f), "Sociaal-cultureel werker").werkproces("B1-K1-W2")
+    wp = _profiel(parse_sbb(f)[0], "Sociaal-cultureel werker").werkproces("B1-K1-W2")
     assert [(c.letter, c.naam) for c in wp.competenties] == [("E", "Samenwerken en overleggen"), (None, "Analyseren"), ("Q", "Plannen en organiseren")]
     assert wp.letters == ["E", "Q"]
     assert cli("matrix", "-p", f).code == 0
@@ -667,7 +667,7 @@ def test_damaged_file_gives_dossier_or_input_error(cut, junk, keep):
 
     data = _SW_BYTES[:cut] + junk + (_SW_BYTES[cut + len(junk) :] if keep else b"")
     try:
-        d = parse_sbb_bytes(data, "damaged.xml")
+        (d,) = parse_sbb_bytes(data, "damaged.xml")
     except InputError as exc:
         assert str(exc).startswith("damaged.xml")
         assert "\n" not in str(exc)

@@ -182,7 +182,7 @@ def test_rules_run_only_on_their_model(buiten):
     from kwaldossier.read.sbbxml import parse_sbb
     from kwaldossier.validate import RULES, rule, run
 
-    sbb = parse_sbb(SBB_XML / "2637 Sociaal_werk.xml")
+    (sbb,) = parse_sbb(SBB_XML / "2637 Sociaal_werk.xml")
     geladen = [GeladenProfiel(p, sbb, None) for p in sbb.profielen]
     assert all(RULES[f.code].modellen == ("2015",) for f in run(geladen))  # no 2012 rule runs
     seed = [GeladenProfiel(p, buiten, None) for p in buiten.profielen]

@@ -57,6 +57,10 @@ def _main(
     taal: Taal | None = typer.Option(
         None, "--taal", help=N_("Language of the output: nl or en (else KWALDOSSIER_TAAL, else the locale, else en)."),
     ),
+    dossier: str | None = typer.Option(
+        None, "--dossier", metavar="CREBO_OR_NAME",
+        help=N_("Only the dossier with this crebo or title (files and folders with several dossiers)."),
+    ),
     show_script: Shell | None = typer.Option(
         None, "--show-completion", metavar="SHELL", callback=show_completion, is_eager=True, expose_value=False,
         help=N_("Print the completion script for SHELL: bash, zsh, fish or powershell."),
@@ -70,6 +74,9 @@ def _main(
         from .taal import zet
 
         zet(taal.value)
+    from .analyse.selectie import kies_dossier
+
+    kies_dossier(dossier)  # in-process runs: reset per invocation
     if no_cache or "kwaldossier.read.cache" in sys.modules:  # in-process runs: reset per invocation
         from .read import cache
 

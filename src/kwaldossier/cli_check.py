@@ -6,6 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -13,6 +14,11 @@ from .cli_support import DataOpt, JsonOpt
 from .cli_support import complete_rule as _complete_rule
 from .cli_support import examples as _examples
 from .taal import N_, _
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .model.vorm import DossierVorm
 
 commands = typer.Typer()
 
@@ -36,8 +42,9 @@ def parse(
     jobs: int = typer.Option(0, "--jobs", "-j", help=N_("Parallel workers for --out (0: all cores).")),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=N_("With --out: no summary line (errors are still printed).")),
 ) -> None:
-    from .model.contract import dossier_json
-    from .read import load_file
+    from .analyse.selectie import kies_uit
+    from .model.contract import dossiers_json
+    from .read.laden import load_dossiers
 
     if jobs < 0:
         raise typer.BadParameter(_("{jobs}: expected 0 (all cores) or a positive number of workers").format(jobs=jobs), param_hint="--jobs")
@@ -49,13 +56,19 @@ def parse(
         raise typer.Exit(parse_many(files, out, jobs, quiet))
     if len(files) != 1:
         raise typer.BadParameter(_("several files need --out DIR"), param_hint="FILES")
-    dossier = load_file(files[0])
+    dossiers = kies_uit(load_dossiers(files[0]), bron=str(files[0]))
     if as_json:
-        sys.stdout.write(dossier_json(dossier))
+        sys.stdout.write(dossiers_json(dossiers))
         return
     from .render.console import console
 
     c = console()
+    for dossier in dossiers:
+        _samenvatting(c, dossier)
+
+
+def _samenvatting(c: Console, dossier: DossierVorm) -> None:
+    """The human summary of one parsed dossier."""
     if dossier.model == "2015":
         from .render.sbb2015 import render_parse_2015
 
@@ -143,8 +156,7 @@ def validate(
     strict: bool = typer.Option(False, "--strict", help=N_("Warnings fail too.")),
     data: Path | None = DataOpt,
 ) -> None:
-    from .analyse.selectie import resolve
-    from .read import load_all
+    from .analyse.selectie import load_all, resolve
     from .validate import exit_code, run, select_rules
     from .validate.report import build_report
 

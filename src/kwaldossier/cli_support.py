@@ -232,7 +232,7 @@ def with_classes(app: typer.Typer) -> typer.Typer:
 
 
 GLOBAL_FLAGS = ("--no-cache",)
-GLOBAL_OPTIONS = ("--taal",)  # global options with a value
+GLOBAL_OPTIONS = ("--taal", "--dossier")  # global options with a value
 
 
 def command_of(argv: list[str]) -> str | None:

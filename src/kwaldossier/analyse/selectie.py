@@ -1,15 +1,75 @@
 """Which profiles a command works on: a unique part of a name, `naam@file`, a file, or every
-profile of the data (bundled or --data). One resolver for every command."""
+profile of the data (bundled or --data); and with --dossier only those of one dossier (by
+crebo or a unique part of its title). One resolver for every command."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import LookupFailed
+from ..model.afgeleid import dossier_kop
 from ..model.competenties import fold
 from ..read.geladen import GeladenProfiel
-from ..read.laden import STDIN, load_all, load_file
+from ..read.laden import STDIN, load_dossiers
+from ..read.laden import load_all as _load_all
+
+if TYPE_CHECKING:
+    from ..model.vorm import DossierVorm
+
+_KEUZE: dict[str, str | None] = {"dossier": None}
+
+
+def kies_dossier(spec: str | None) -> None:
+    """--dossier CREBO_OR_NAME for this run (None: every dossier)."""
+    _KEUZE["dossier"] = spec
+
+
+def dossier_keuze() -> str | None:
+    return _KEUZE["dossier"]
+
+
+def _past(d: DossierVorm, key: str) -> tuple[bool, bool]:
+    """(exact, part): the dossier's crebo or folded title is `key`, or its title holds it."""
+    kop = dossier_kop(d)
+    titel = fold(kop.titel or "")
+    return (kop.crebo == key or titel == fold(key)), bool(key) and fold(key) in titel
+
+
+def kies_uit(dossiers: list[DossierVorm], spec: str | None = None, bron: str | None = None) -> list[DossierVorm]:
+    """The dossiers --dossier selects (all of them without one). No match, or a title part that
+    fits several different dossiers, is an error naming what there is."""
+    spec = spec if spec is not None else _KEUZE["dossier"]
+    if spec is None:
+        return dossiers
+    exact = [d for d in dossiers if _past(d, spec.strip())[0]]
+    hits = exact or [d for d in dossiers if _past(d, spec.strip())[1]]
+    namen = sorted({_naam(d) for d in dossiers})
+    if not hits:
+        where = f" in {bron}" if bron else ""
+        raise LookupFailed(f"--dossier {spec!r}: no such dossier{where}; known: {', '.join(namen[:8])}" + (" ..." if len(namen) > 8 else ""))
+    if len({_naam(d) for d in hits}) > 1:
+        raise LookupFailed(f"--dossier {spec!r} matches several dossiers: {', '.join(sorted({_naam(d) for d in hits}))}; give the crebo")
+    return hits
+
+
+def _naam(d: DossierVorm) -> str:
+    kop = dossier_kop(d)
+    return f"{kop.titel} ({kop.crebo})" if kop.crebo else str(kop.titel or d.bron)
+
+
+def load_all(data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:
+    """Every profile of the data (bundled or --data), of the dossier --dossier names."""
+    alle = _load_all(data, streng)
+    if _KEUZE["dossier"] is None:
+        return alle
+    keep = {id(d) for d in kies_uit(_unique([g.dossier for g in alle]))}
+    return [g for g in alle if id(g.dossier) in keep]
+
+
+def _unique(dossiers: list[DossierVorm]) -> list[DossierVorm]:
+    return list({id(d): d for d in dossiers}.values())
 
 
 def profile_names(data: Path | None = None) -> list[str]:
@@ -53,8 +113,7 @@ def resolve(spec: str, data: Path | None = None, streng: bool = False) -> list[G
         return in_file
     if _is_file_spec(spec):
         path = Path(spec)
-        dossier = load_file(path, streng)
-        return [GeladenProfiel(p, dossier, path) for p in dossier.profielen]
+        return [GeladenProfiel(p, d, path) for d in kies_uit(load_dossiers(path, streng), bron=spec) for p in d.profielen]
     alle = load_all(data, streng)
     return _by_name(spec, alle)
 
@@ -82,6 +141,10 @@ def _by_name(spec: str, alle: list[GeladenProfiel]) -> list[GeladenProfiel]:
         close = get_close_matches(spec, names, n=3, cutoff=0.3) or names
         raise LookupFailed(f"no profiel matches {spec!r}; known: {', '.join(close)}")
     hit_names = [g.naam for g in hits]
+    dossiers = {_naam(g.dossier) for g in hits}
+    if len(dossiers) > 1 and len(set(hit_names)) < len(hit_names):  # the same name in several dossiers
+        where = ", ".join(f"{g.profiel.naam} ({_naam(g.dossier)})" for g in hits)
+        raise LookupFailed(f"{spec!r} matches profielen of several dossiers: {where}; choose one with --dossier CREBO_OR_NAME")
     if len(set(hit_names)) < len(hit_names):  # same name in several files: tell them apart by file
         where = ", ".join(f"{g.profiel.naam} ({g.pad.name if g.pad else '?'})" for g in hits)
         raise LookupFailed(f"{spec!r} matches several profielen: {where}; give the file instead")

@@ -175,5 +175,5 @@ class DossierKop:
 
 def dossier_kop(dossier: DossierVorm) -> DossierKop:
     if dossier.model == "2015":
-        return DossierKop(dossier.titel, dossier.crebo, "2015", dossier.geldig_vanaf, dossier.versie, None)
+        return DossierKop(dossier.titel, dossier.crebo, "2015", dossier.geldig_vanaf, dossier.versie, dossier.status)
     return DossierKop(dossier.titel, None, "2012", dossier.geldig_vanaf, None, None)

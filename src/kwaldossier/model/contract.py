@@ -20,7 +20,7 @@ only touched through the objects passed in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .velden import VELDEN
@@ -145,6 +145,20 @@ def naar_json(obj: BaseModel) -> Json:
 def dossier_json(dossier: DossierVorm, indent: int | None = 2) -> str:
     """The parse JSON of a dossier (`parse --json`), newline-terminated."""
     return dossier.json_tekst(indent) + "\n"
+
+
+def dossiers_json(dossiers: Sequence[DossierVorm], indent: int | None = 2) -> str:
+    """The parse JSON of a file's dossiers: one dossier as itself; several (SBB's
+    whole-structure export) as a collection `{"schema_version", "dossiers": [dossier, ...]}`."""
+    if len(dossiers) == 1:
+        return dossier_json(dossiers[0], indent)
+    import json
+
+    from . import SCHEMA_VERSION
+
+    data = {"schema_version": SCHEMA_VERSION, "dossiers": [d.als_json() for d in dossiers]}
+    separators = (",", ": ") if indent is not None else (",", ":")
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators) + "\n"
 
 
 # ---------------------------------------------------------------- reading

@@ -130,6 +130,15 @@ class Verwijzing(Bevroren, Model2015):
 
 
 @final
+class NietGelezen(Bevroren, Model2015):
+    """Elements of one name that the reader does not know, counted (the outermost ones)."""
+
+    element: str
+    aantal: int
+    regel: int | None = Field(default=None, description="Line of the first one")
+
+
+@final
 class Dossier2015(Bevroren, Contract):
     schema_version: int = SCHEMA_VERSION
     titel: str | None = None
@@ -139,6 +148,7 @@ class Dossier2015(Bevroren, Contract):
     crebo: str | None = Field(default=None, description="The dossier crebo")
     sector: str | None = Field(default=None, description="Opleidingsdomein (referentiedomein)")
     versie: str | None = Field(default=None, description="dossier@versie when not empty ('Gewijzigd 2016')")
+    status: str | None = Field(default=None, description="dossier@status ('Vastgesteld')")
     vastgesteld_op: date | None = Field(default=None, description="Date of vaststelling")
     bron: str | None = Field(default=None, description="File the dossier was read from")
     profielen: list[Profiel2015] = Field(default_factory=list)
@@ -150,4 +160,7 @@ class Dossier2015(Bevroren, Contract):
     regelverantwoording: Regelverantwoording = Field(default_factory=Regelverantwoording)
     onopgeloste_verwijzingen: list[Verwijzing] = Field(
         default_factory=list, description="References that resolve to nothing (validate KD601)"
+    )
+    niet_gelezen: list[NietGelezen] = Field(
+        default_factory=list, description="Elements of the file the reader does not know (keuzedelen ...): counted, not read"
     )

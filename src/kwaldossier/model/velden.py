@@ -107,6 +107,7 @@ VELDEN: dict[str, tuple[tuple[str, str, Any, str], ...]] = {
         ("crebo", "?str", None, "leeg"),
         ("sector", "?str", None, "leeg"),
         ("versie", "?str", None, "leeg"),
+        ("status", "?str", None, "leeg"),
         ("vastgesteld_op", "?date", None, "leeg"),
         ("bron", "?str", None, ""),
         ("profielen", "list:@Profiel2015", [], ""),
@@ -115,6 +116,7 @@ VELDEN: dict[str, tuple[tuple[str, str, Any, str], ...]] = {
         ("regel_paginas", "list:int", [], ""),
         ("regelverantwoording", "@Regelverantwoording", {"totaal": 0, "model": 0, "opmaak": 0, "label": 0, "leeg": 0, "onverwerkt": 0}, ""),
         ("onopgeloste_verwijzingen", "list:@Verwijzing", [], "leeg"),
+        ("niet_gelezen", "list:@NietGelezen", [], "leeg"),
     ),
     "Profiel2015": (
         ("naam", "str", ..., ""),
@@ -130,6 +132,11 @@ VELDEN: dict[str, tuple[tuple[str, str, Any, str], ...]] = {
     "Verwijzing": (
         ("regel", "int", ..., ""),
         ("tekst", "str", ..., ""),
+    ),
+    "NietGelezen": (
+        ("element", "str", ..., ""),
+        ("aantal", "int", ..., ""),
+        ("regel", "?int", None, ""),
     ),
     "AlgemeneInformatie2015": (
         ("context", "str", "", ""),
@@ -212,6 +219,7 @@ MIXINS: dict[str, tuple[str, ...]] = {
     "Dossier2015": ("Contract",),
     "Profiel2015": ("ProfielAfgeleid", "Model2015"),
     "Verwijzing": ("Model2015",),
+    "NietGelezen": ("Model2015",),
     "AlgemeneInformatie2015": ("AlgemeneInformatieAfgeleid", "Model2015"),
     "Kerntaak2015": ("Model2015",),
     "Werkproces2015": ("Werkproces2015Afgeleid",),

@@ -8,7 +8,17 @@ from __future__ import annotations
 from ..model import SCHEMA_VERSION
 from .geladen import GeladenProfiel
 from .grenzen import check_lines, check_size, max_input_bytes, max_line_bytes
-from .laden import STDIN, bundled_dir, from_json_bytes, load_all, load_bytes, load_file, load_folder, load_stdin
+from .laden import (
+    STDIN,
+    bundled_dir,
+    from_json_bytes,
+    load_all,
+    load_bytes,
+    load_dossiers,
+    load_file,
+    load_folder,
+    load_stdin,
+)
 from .output import write_atomic
 
 __all__ = [
@@ -21,6 +31,7 @@ __all__ = [
     "from_json_bytes",
     "load_all",
     "load_bytes",
+    "load_dossiers",
     "load_file",
     "load_folder",
     "load_stdin",

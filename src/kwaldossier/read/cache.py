@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 
@@ -72,22 +72,22 @@ def key_for(path: Path) -> str:
     return f"{h.hexdigest()[:32]}-{_code_stamp()}"
 
 
-def load(path: Path, parse: Callable[[Path], DossierVorm]) -> DossierVorm:
+def load(path: Path, parse: Callable[[Path], Sequence[DossierVorm]]) -> list[DossierVorm]:
     """The dossier of `path`: from the cache when there (a view), else parsed and stored."""
     try:
         entry = cache_dir() / f"{key_for(path)}.json"
     except OSError:
-        return parse(path)
+        return list(parse(path))
     if entry.is_file():
         hit = _read(entry, path)
         if hit is not None:
             return hit
-    dossier = parse(path)
-    _store(entry, dossier)
-    return dossier
+    dossiers = list(parse(path))
+    _store(entry, dossiers)
+    return dossiers
 
 
-def _read(entry: Path, path: Path) -> DossierVorm | None:
+def _read(entry: Path, path: Path) -> list[DossierVorm] | None:
     from .laden import from_json_bytes
 
     try:
@@ -100,14 +100,14 @@ def _read(entry: Path, path: Path) -> DossierVorm | None:
         return None
 
 
-def _store(entry: Path, dossier: Any) -> None:
+def _store(entry: Path, dossiers: list[DossierVorm]) -> None:
     from ..errors import OutputError
-    from ..model.contract import dossier_json
+    from ..model.contract import dossiers_json
     from .output import write_atomic
 
     with contextlib.suppress(OSError, OutputError):
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(entry, dossier_json(dossier, indent=None))
+        write_atomic(entry, dossiers_json(dossiers, indent=None))
 
 
 def info() -> dict:

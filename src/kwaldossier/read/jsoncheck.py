@@ -238,10 +238,25 @@ def _show(v: Any) -> str:
     return repr(v) if len(repr(v)) <= 40 else repr(v)[:39] + "…"
 
 
-def check_dossier(data: Any, path: str) -> dict[str, Any]:
-    """The parsed-JSON dict, checked and completed in place; InputError naming the first problem."""
-    if not isinstance(data, dict):
-        raise InputError(path, None, f"not a parsed dossier: expected a JSON object, got {_kind(data)}")
+def check_json(data: Any, path: str) -> list[dict[str, Any]]:
+    """Parsed JSON of a dossier, or of a collection of dossiers (`{"schema_version", "dossiers"}`,
+    as `parse` writes a file that holds several): the dossier dicts, checked and completed."""
+    if isinstance(data, dict) and "dossiers" in data and "profielen" not in data:
+        _check_version(data, path)
+        dossiers = data["dossiers"]
+        if type(dossiers) is not list or not all(isinstance(d, dict) for d in dossiers):
+            raise InputError(path, None, "not a parsed collection: dossiers: expected a list of objects")
+        for i, d in enumerate(dossiers):
+            d.setdefault("schema_version", data["schema_version"])
+            try:
+                check_dossier(d, path)
+            except InputError as exc:
+                raise InputError(path, None, exc.message.replace("not a parsed dossier: ", f"not a parsed dossier: dossiers[{i}].", 1)) from None
+        return dossiers
+    return [check_dossier(data, path)]
+
+
+def _check_version(data: dict[str, Any], path: str) -> None:
     if "schema_version" not in data:
         raise InputError(path, None, "not a parsed dossier: no schema_version (write it with `kwaldossier parse --json`)")
     version = data["schema_version"]
@@ -249,6 +264,13 @@ def check_dossier(data: Any, path: str) -> dict[str, Any]:
         raise InputError(
             path, None, f"schema_version {_show(version)} is not supported (this kwaldossier reads {SCHEMA_VERSION}); parse the source again"
         )
+
+
+def check_dossier(data: Any, path: str) -> dict[str, Any]:
+    """The parsed-JSON dict, checked and completed in place; InputError naming the first problem."""
+    if not isinstance(data, dict):
+        raise InputError(path, None, f"not a parsed dossier: expected a JSON object, got {_kind(data)}")
+    _check_version(data, path)
     model = data.get("model", "2012")
     root = WORTELS.get(model) if isinstance(model, str) else None
     if root is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,9 +33,9 @@ def bundled_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "data" / "parsed"
 
 
-def load_file(path: Path, streng: bool = False) -> DossierVorm:
-    """One file ("-": standard input) to a dossier, by its kind: parsed JSON, PDF, SBB XML or
-    extracted 2012 text."""
+def load_dossiers(path: Path, streng: bool = False) -> list[DossierVorm]:
+    """The dossiers of one file ("-": standard input), by its kind: parsed JSON, PDF, SBB XML
+    (one or, for SBB's whole-structure export, many dossiers) or extracted 2012 text."""
     if str(path) == STDIN:
         return load_stdin(streng)
     if _is_stream(path):  # a pipe or device: <(command), /dev/stdin
@@ -45,9 +45,46 @@ def load_file(path: Path, streng: bool = False) -> DossierVorm:
         return from_json_bytes(_read(path), str(path), streng)
     from . import cache
 
-    if not cache.enabled():
-        return parse_source(path)
-    return cache.load(path, parse_source)
+    dossiers: list[DossierVorm] = cache.load(path, parse_source) if cache.enabled() else list(parse_source(path))
+    meld_niet_gelezen(str(path), dossiers)
+    return dossiers
+
+
+def load_file(path: Path, streng: bool = False) -> DossierVorm:
+    """The one dossier of a file; a file with several (a whole-structure export) is an error
+    that says how to choose (--dossier)."""
+    dossiers = load_dossiers(path, streng)
+    if len(dossiers) != 1:
+        raise InputError(str(path), None, veel_dossiers(dossiers))
+    return dossiers[0]
+
+
+def veel_dossiers(dossiers: list[DossierVorm]) -> str:
+    from ..model.afgeleid import dossier_kop
+
+    koppen = [dossier_kop(d) for d in dossiers[:3]]
+    namen = ", ".join(f"{k.titel} ({k.crebo})" if k.crebo else str(k.titel) for k in koppen)
+    more = f" and {len(dossiers) - 3} more" if len(dossiers) > 3 else ""
+    return f"holds {len(dossiers)} dossiers ({namen}{more}); choose one with --dossier CREBO_OR_NAME"
+
+
+_GEMELD: set[str] = set()
+
+
+def meld_niet_gelezen(pad: str, dossiers: Sequence[DossierVorm]) -> None:
+    """One notice on stderr per file for the elements its reader does not know (never an error)."""
+    teller: dict[str, int] = {}
+    for d in dossiers:
+        if d.model == "2015":
+            for n in d.niet_gelezen:
+                teller[n.element] = max(teller.get(n.element, 0), n.aantal) if n.element in teller else n.aantal
+    if not teller or pad in _GEMELD:
+        return
+    _GEMELD.add(pad)
+    from ..taal import _
+
+    lijst = ", ".join(f"{el} ({n}×)" for el, n in sorted(teller.items()))
+    sys.stderr.write(_("kwaldossier: note: {file}: not read (not part of the dossier model): {elements}").format(file=pad, elements=lijst) + "\n")
 
 
 def _check_file(path: Path) -> None:
@@ -67,21 +104,21 @@ def _check_file(path: Path) -> None:
         check_size(str(path), st.st_size, "file")
 
 
-def parse_source(path: Path) -> Dossier:
+def parse_source(path: Path) -> list[Dossier]:
     """A source file (not parsed JSON) through the reader of its format."""
     suffix = path.suffix.lower()
     if suffix == ".xml" or _starts_with(path, b"<?xml") or _starts_with(path, b"\xef\xbb\xbf<?xml"):
         from .sbbxml import parse_sbb  # the 2015 model: SBB XML exports
 
-        return parse_sbb(path)
+        return list(parse_sbb(path))
     if suffix == ".pdf" or _starts_with(path, b"%PDF"):
         from .pdf import parse_pdf  # heavy: pypdfium2 only on this path
 
-        return parse_pdf(path)
+        return [parse_pdf(path)]
     check_lines(_read(path), str(path))
     from .text2012 import parse_file
 
-    return parse_file(path)
+    return [parse_file(path)]
 
 
 _STDIN: dict[int, bytes] = {}
@@ -95,7 +132,7 @@ def _is_stream(path: Path) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
-def _load_stream(path: Path, streng: bool) -> DossierVorm:
+def _load_stream(path: Path, streng: bool) -> list[DossierVorm]:
     try:
         with path.open("rb") as fh:
             data = fh.read(max_input_bytes() + 1)
@@ -104,7 +141,7 @@ def _load_stream(path: Path, streng: bool) -> DossierVorm:
     return load_bytes(data, str(path), streng)
 
 
-def load_stdin(streng: bool = False) -> DossierVorm:
+def load_stdin(streng: bool = False) -> list[DossierVorm]:
     """Standard input: read once (`diff - -` compares it with itself)."""
     key = id(sys.stdin)
     if key not in _STDIN:
@@ -113,7 +150,7 @@ def load_stdin(streng: bool = False) -> DossierVorm:
     return load_bytes(_STDIN[key], "<stdin>", streng)
 
 
-def load_bytes(data: bytes, name: str, streng: bool = False) -> DossierVorm:
+def load_bytes(data: bytes, name: str, streng: bool = False) -> list[DossierVorm]:
     """Parsed JSON, PDF, SBB XML or dossier text from memory, told apart by their first bytes."""
     check_size(name, len(data), "input")
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5]
@@ -127,15 +164,15 @@ def load_bytes(data: bytes, name: str, streng: bool = False) -> DossierVorm:
             path = Path(tmp) / f"stdin{suffix}"
             path.write_bytes(data)
             try:
-                dossier = parse_source(path)
+                dossiers = parse_source(path)
             except InputError as exc:
                 raise InputError(name, exc.line, exc.message) from None
-        return dossier.model_copy(update={"bron": Path(name).name})
+        return [d.model_copy(update={"bron": Path(name).name}) for d in dossiers]  # not the temporary file's name
     from .tekst import decode, split_lines
     from .text2012 import parse_lines
 
     check_lines(data, name)
-    return parse_lines(split_lines(decode(data, name)), name)
+    return [parse_lines(split_lines(decode(data, name)), name)]
 
 
 def _read(path: Path) -> bytes:
@@ -155,19 +192,23 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 
 def from_json_bytes(
     data: bytes, name: str, streng: bool = False, bron: Callable[[str], str] | None = None
-) -> DossierVorm:
-    """Parsed JSON to a view (checked structurally), or with `streng` to the model. `bron`
-    renames the dossier's file (a cache entry names the file it was parsed from)."""
-    from .jsoncheck import check_dossier, decode_json
+) -> list[DossierVorm]:
+    """Parsed JSON (a dossier, or a collection `{"schema_version", "dossiers": [...]}`) to views
+    (checked structurally), or with `streng` to the model. `bron` renames each dossier's file
+    (a cache entry names the file it was parsed from)."""
+    from .jsoncheck import check_json, decode_json
 
-    checked = check_dossier(decode_json(data, name), name)
-    if bron is not None and isinstance(checked.get("bron"), str):
-        checked["bron"] = bron(checked["bron"])
-    if not streng:
-        from .view import dossier_view
+    out: list[DossierVorm] = []
+    for checked in check_json(decode_json(data, name), name):
+        if bron is not None and isinstance(checked.get("bron"), str):
+            checked["bron"] = bron(checked["bron"])
+        if streng:
+            out.append(model_van(checked, name))
+        else:
+            from .view import dossier_view
 
-        return dossier_view(checked)
-    return model_van(checked, name)
+            out.append(dossier_view(checked))
+    return out
 
 
 def model_van(checked: dict[str, object], name: str) -> DossierVorm:
@@ -196,8 +237,8 @@ def load_folder(folder: Path, streng: bool = False) -> list[GeladenProfiel]:
         files += sorted(f for f in folder.glob(f"*.{ext}") if f.stem not in stems and f.is_file())
     out: list[GeladenProfiel] = []
     for f in files:
-        dossier = load_file(f, streng)
-        out.extend(GeladenProfiel(p, dossier, f) for p in dossier.profielen)
+        for dossier in load_dossiers(f, streng):
+            out.extend(GeladenProfiel(p, dossier, f) for p in dossier.profielen)
     if not out:
         raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf, .xml) in this folder")
     return label_duplicates(out)
