@@ -114,8 +114,11 @@ def test_list_with_many_profiles_numbers_them_with_a_key():
 
     lines = terminal(80, "list", "--data", str(SBB_XML))
     _fits(lines, 80)
-    assert any(line.split()[:3] == ["1", "2", "3"] for line in lines)
-    assert "1 = Pedagogisch medewerker kinderopvang" in lines
+    # per dossier, its profiles numbered in their own columns when the names do not fit
+    assert "Pedagogisch Werk, crebo 23183, 2015 model, geldig vanaf 01-08-2015, Vastgesteld" in lines
+    assert any(line.startswith("Kerntaken en werkprocessen") and line.split()[-3:] == ["1", "2", "3"] for line in lines)
+    assert any(line.split()[-6:] == ["1", "2", "3", "4", "5", "6"] for line in lines)  # Maatschappelijke Zorg
+    assert "1 = Pedagogisch medewerker kinderopvang" in lines and "6 = Persoonlijk begeleider specifieke doelgroepen" in lines
 
 
 @pytest.mark.parametrize("taal", ["en", "nl"])

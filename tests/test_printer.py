@@ -122,7 +122,8 @@ def test_search_as_rich_prints_it(both, terms):
 def test_search_snippets_with_odd_text(both):
     texts = ["a\tb offerte\x07 c\rd " * 20, "x" * 300 + " offerte " + "y " * 200, "offerte", "\x1b[1m offerte [b]"]
     hits = [
-        {"profiel": "P\x07", "werkproces": w, "werkproces_titel": "T\tt", "veld": "omschrijving", "tekst": t, "spans": s, "regel": 3}
+        {"profiel": "P\x07", "werkproces": w, "werkproces_titel": "T\tt", "veld": "omschrijving", "tekst": t, "spans": s, "regel": 3,
+         "profielen": ["P\x07", "Q"] if w else ["P\x07"], "in_profiel": w is None, "dossier": {"titel": "D", "crebo": None}}
         for t in texts
         for w in ("2.5", None)
         for s in ([[t.index("offerte"), t.index("offerte") + 7]], [[0, 1], [t.index("offerte"), t.index("offerte") + 7], [len(t) - 1, len(t)]])
@@ -140,8 +141,14 @@ def test_list_as_rich_prints_it(both, data):
         result = tree(select(profiel, data))
         rich_out, plain_out = both(render_tree, result)
         assert plain_out == rich_out
-        head, first = rich_out.splitlines()[:2]
+        dossier, head, first = rich_out.splitlines()[:3]
         assert head.startswith("Kerntaken en werkprocessen  ") and first.startswith("├── Kerntaak ")
+        want = {
+            None: "Commercieel medewerker, 2012 model, geldig vanaf 01-08-2012",  # buitendienst's text has no footer
+            "binnendienst": "Commercieel medewerker, 2012 model, geldig vanaf 01-08-2012",
+            "buitendienst": "(dossier without title), 2012 model",
+        }
+        assert dossier == (want[profiel] if data is None else "Pedagogisch Werk, crebo 23183, 2015 model, geldig vanaf 01-08-2015, Vastgesteld")
 
 
 def test_list_with_odd_titles(both, monkeypatch):
@@ -162,14 +169,16 @@ def test_list_with_odd_titles(both, monkeypatch):
     ]
     for title in odd:
         result = copy.deepcopy(base)
-        result["kerntaken"][0]["titel"] = title
-        result["kerntaken"][-1]["titel"] = title
-        for wp in result["kerntaken"][0]["werkprocessen"] + result["kerntaken"][-1]["werkprocessen"][-1:]:
+        kts = result["dossiers"][0]["kerntaken"]
+        kts[0]["titel"] = title
+        kts[-1]["titel"] = title
+        for wp in kts[0]["werkprocessen"] + kts[-1]["werkprocessen"][-1:]:
             wp["titel"] = title
-        result["kerntaken"][1]["werkprocessen"] = result["kerntaken"][1]["werkprocessen"][:1]
+        kts[1]["werkprocessen"] = kts[1]["werkprocessen"][:1]
+        result["dossiers"][0]["titel"] = title or None
         rich_out, plain_out = both(render_tree, result)
         assert plain_out == rich_out, repr(title[:20])
-    empty = {"profielen": base["profielen"], "kerntaken": []}
+    empty = {"profielen": base["profielen"], "kerntaken": [], "dossiers": [{**base["dossiers"][0], "kerntaken": []}]}
     rich_out, plain_out = both(render_tree, empty)
     assert plain_out == rich_out
     outs = []

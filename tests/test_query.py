@@ -33,7 +33,8 @@ def test_list_one_profile_human(cli):
     r = cli("list", "--profiel", "buitendienst")
     assert r.code == 0
     assert "Kerntaak 2  Voert het verkooptraject uit" in r.out
-    head, *rows = r.out.splitlines()
+    dossier, head, *rows = r.out.splitlines()
+    assert dossier == "(dossier without title), 2012 model"  # the buitendienst text has no footer naming it
     assert head.split() == ["Kerntaken", "en", "werkprocessen", "buitendienst"] and "binnendienst" not in r.out
     col = head.index("buitendienst")  # marks stand in the column under its label
     leaves = [re.match(r"^[│ ]   [├└]── (\S+)", line) for line in rows]

@@ -30,15 +30,63 @@ class ListKerntaak(TypedDict):
     werkprocessen: list[ListWerkproces]
 
 
-class ListResult(TypedDict):
-    profielen: list[str]
+class DossierJson(TypedDict):
+    """A dossier as the look-ups name it (analyse/groepen.py): one group of profiles."""
+
+    titel: str | None
+    crebo: str | None
+    model: Literal["2012", "2015"]
+    geldig_vanaf: str | None
+    versie: str | None
+    status: str | None
+    bronnen: list[str]  # the files it was read from
+    profielen: list[str]  # its profiles among those given, in order
+
+
+class ListDossier(DossierJson):
     kerntaken: list[ListKerntaak]
 
 
+class ListResult(TypedDict):
+    profielen: list[str]
+    kerntaken: list[ListKerntaak]  # over every profile given (codes of several dossiers apart by title)
+    dossiers: list[ListDossier]
+
+
+class GeldtVoor(TypedDict):
+    naam: str
+    niveau: int | None  # MBO niveau
+    nlqf: int | None  # NLQF / EQF level (MBO niveau 1–4 = NLQF/EQF 1–4)
+
+
+class DossierNaam(TypedDict):
+    titel: str | None
+    crebo: str | None
+
+
+class CompetentieNaam(TypedDict):
+    letter: str | None
+    naam: str
+
+
+class Aanvulling(TypedDict):
+    """What one profile adds to a 2015 basisdeel werkproces."""
+
+    omschrijving: str
+    resultaat: str
+    gedrag_inleiding: str
+    gedrag: list[str]
+    competenties: list[CompetentieNaam]
+
+
 class ShowResultaat(TypedDict):
-    profiel: str
+    profiel: str  # the (first) profile it is shown for
+    model: Literal["2012", "2015"]
+    geldt_voor: list[GeldtVoor]  # every profile it is shown for (a basisdeel werkproces: all of its dossier)
+    dossier: DossierNaam
     werkproces: NotRequired[dict[str, Any]]  # a werkproces as in `parse` (the schema refers to it)
-    kerntaak: NotRequired[dict[str, Any]]  # 2015 model, `show B1-K1`: a kerntaak with its texts
+    aanvullend: NotRequired[dict[str, Aanvulling]]  # 2015 basisdeel: per profile what it adds (werkproces is the basisdeel)
+    kerntaak: NotRequired[dict[str, Any]]  # `show B1-K1` / `show 2`: a kerntaak with its texts
 
 
 class ShowResult(TypedDict):
@@ -56,6 +104,9 @@ class SearchHit(TypedDict):
     spans: list[list[int]]
     regel: int | None
     bron: str | None
+    profielen: list[str]  # every profile with this text (a 2015 basisdeel text: all of its dossier)
+    dossier: DossierNaam
+    in_profiel: bool  # false: a werkproces the profile does not have (a 2012 matrix row without crosses)
 
 
 class SearchResult(TypedDict):
@@ -71,10 +122,15 @@ class MatrixRij(TypedDict):
     cellen: dict[str, list[str]]
 
 
+class MatrixDossier(DossierJson):
+    rijen: list[MatrixRij]
+
+
 class MatrixResult(TypedDict):
     profielen: list[str]
     letters: dict[str, str]
-    rijen: list[MatrixRij]
+    rijen: list[MatrixRij]  # over every profile given
+    dossiers: list[MatrixDossier]  # one grid per dossier
 
 
 class Gebruik(TypedDict):
@@ -86,6 +142,8 @@ class Gebruik(TypedDict):
     prestatie_indicator: str
     regel: int | None
     aanvullend: NotRequired[bool]  # 2015 model: added to the basisdeel for this profile
+    profielen: list[str]  # every profile this use holds for (a 2015 basisdeel werkproces: all of its dossier)
+    dossier: NotRequired[DossierNaam]
 
 
 class CompetentieResult(TypedDict):

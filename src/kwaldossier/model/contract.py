@@ -161,6 +161,20 @@ def dossiers_json(dossiers: Sequence[DossierVorm], indent: int | None = 2) -> st
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators) + "\n"
 
 
+def zonder_aanvullend(wp: Json) -> Json:
+    """A 2015 werkproces's JSON without what a profile adds to it (the basisdeel as written):
+    no *_aanvullend texts, no aanvullend bullets or competences, the derived `matrix` again."""
+    out = {k: v for k, v in wp.items() if not k.endswith("_aanvullend")}
+    for key in ("gedrag", "competenties"):
+        if key in wp:
+            out[key] = [x for x in wp[key] if not x.get("aanvullend")]
+    if "bron" in wp:
+        out["bron"] = {k: v for k, v in wp["bron"].items() if k != "aanvullend"}
+    if "matrix" in wp:
+        out["matrix"] = _letters(out)
+    return out
+
+
 # ---------------------------------------------------------------- reading
 
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..taal import _
-from .zetwerk import hangend, kop
+from .zetwerk import hangend
 
 AANVULLEND = "aanvullend"
 
@@ -19,40 +19,58 @@ def _kop(c: Console, titel: str) -> None:
     c.print(Text(titel, style="bold underline"))
 
 
-def _tekst(c: Console, basis: str, aanvullend: str | None) -> None:
-    """A text of the basisdeel, then this profile's addition to it (if any), marked."""
+def _tekst(c: Console, basis: str, extra: list[tuple[str, str]]) -> None:
+    """A text of the basisdeel, then each profile's addition to it, marked."""
     c.print(hangend(c, "", basis or "—"))
-    if aanvullend:
-        c.print(hangend(c, Text(f"[{AANVULLEND}] ", style="magenta"), Text(aanvullend), 0))
+    for label, tekst in extra:
+        if tekst:
+            c.print(hangend(c, Text(f"[{label}] ", style="magenta"), Text(tekst), 0))
 
 
-def _item(c: Console, lead: Text | str, t: Text, aanvullend: bool | None) -> None:
-    """One list item (bullet, competence) hanging under its text; added by this profile: marked."""
-    if aanvullend:
-        t.append(f"  [{AANVULLEND}]", style="magenta")
+def _item(c: Console, lead: Text | str, t: Text, label: str | None) -> None:
+    """One list item (bullet, competence) hanging under its text; added by a profile: marked."""
+    if label:
+        t.append(f"  [{label}]", style="magenta")
     c.print(hangend(c, lead, t))
 
 
-def render_werkproces_2015(c: Console, wp: dict) -> None:
-    """One resolved werkproces: basis text, then this profile's additions marked 'aanvullend'."""
+def _labels(aanvullend: Mapping[str, Any], geldt_voor: int) -> list[tuple[str, Mapping[str, Any]]]:
+    """(mark, addition) per profile: 'aanvullend' when the werkproces is shown for one profile,
+    else 'aanvullend: <profile>'."""
+    if geldt_voor <= 1:
+        return [(AANVULLEND, extra) for extra in aanvullend.values()]
+    return [(f"{AANVULLEND}: {naam}", extra) for naam, extra in aanvullend.items()]
+
+
+def render_werkproces_2015(c: Console, wp: Mapping[str, Any], aanvullend: Mapping[str, Any] | None = None, geldt_voor: int = 1) -> None:
+    """A werkproces: the basisdeel's text, then what each profile adds (aanvullend), marked."""
+    extra = _labels(aanvullend or {}, geldt_voor)
     deel = "basisdeel" if wp.get("deel") == "basis" else "profieldeel"
     line = (wp["bron"].get("kop") or ["?"])[0]
     c.print(Text(_("{deel}; source line {line}").format(deel=deel, line=line), style="dim"))
     _kop(c, "Omschrijving")
-    _tekst(c, wp["omschrijving"], wp.get("omschrijving_aanvullend"))
+    _tekst(c, wp["omschrijving"], [(label, x["omschrijving"]) for label, x in extra])
     c.print()
     _kop(c, "Resultaat")
-    _tekst(c, wp.get("resultaat") or "", wp.get("resultaat_aanvullend"))
+    _tekst(c, wp.get("resultaat") or "", [(label, x["resultaat"]) for label, x in extra])
     c.print()
     _kop(c, "Gedrag")
     if wp.get("gedrag_inleiding"):
         c.print(hangend(c, "", wp["gedrag_inleiding"]))
     for g in wp.get("gedrag", []):
-        _item(c, "• ", Text(g["tekst"]), g.get("aanvullend"))
+        _item(c, "• ", Text(g["tekst"]), None)
+    for label, x in extra:
+        if x["gedrag_inleiding"]:
+            c.print(hangend(c, Text(f"[{label}] ", style="magenta"), Text(x["gedrag_inleiding"]), 0))
+        for tekst in x["gedrag"]:
+            _item(c, "• ", Text(tekst), label)
     c.print()
     _kop(c, "Competenties")
     for comp in wp["competenties"]:
-        _item(c, Text(f"{comp['letter'] or '?'}  ", style="bold green"), Text(comp["naam"], style="bold green"), comp.get("aanvullend"))
+        _item(c, Text(f"{comp['letter'] or '?'}  ", style="bold green"), Text(comp["naam"], style="bold green"), None)
+    for label, x in extra:
+        for comp in x["competenties"]:
+            _item(c, Text(f"{comp['letter'] or '?'}  ", style="bold green"), Text(comp["naam"], style="bold green"), label)
     c.print()
 
 
@@ -85,22 +103,16 @@ def render_parse_2015(c: Console, dossier) -> None:
         c.print("  " + _("not resolved: line {regel}: {tekst}").format(regel=u.regel, tekst=u.tekst))
 
 
-def render_kerntaak_2015(c: Console, r: Mapping[str, Any], multi: bool) -> None:
+def render_kerntaak_2015(c: Console, r: Mapping[str, Any]) -> None:
     """One kerntaak of a profile: complexiteit, verantwoordelijkheid, vakkennis, its werkprocessen."""
     kt = r["kerntaak"]
-    head = Text(f"{kt['code']} {kt['titel']}", style="bold")
-    if multi:
-        kop(c, head, Text(r["profiel"], style="cyan"))
-    else:
-        kop(c, head)
-        c.print(hangend(c, "", Text(r["profiel"], style="cyan")))
     for key, label in (("complexiteit", "Complexiteit"), ("verantwoordelijkheid", "Verantwoordelijkheid en zelfstandigheid")):
         _kop(c, label)
-        _tekst(c, kt.get(key) or "", kt.get(f"{key}_aanvullend"))
+        _tekst(c, kt.get(key) or "", [(AANVULLEND, kt.get(f"{key}_aanvullend") or "")])
         c.print()
     _kop(c, "Vakkennis en vaardigheden")
     for v in kt.get("vakkennis_en_vaardigheden", []):
-        _item(c, "• ", Text(v["tekst"]), v.get("aanvullend"))
+        _item(c, "• ", Text(v["tekst"]), AANVULLEND if v.get("aanvullend") else None)
     c.print()
     _kop(c, "Werkprocessen")
     for wp in kt["werkprocessen"]:

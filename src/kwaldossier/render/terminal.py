@@ -4,6 +4,7 @@ without rich.console); matrix and competentie draw tables and always use the ric
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
@@ -17,23 +18,53 @@ from .printer import printer
 from .zetwerk import breedte, hangend, kop
 
 if TYPE_CHECKING:
-    from ..analyse.results import CompetentieResult, ListResult, MatrixResult, SearchResult, ShowResult
+    from ..analyse.results import (
+        CompetentieResult,
+        ListKerntaak,
+        ListResult,
+        MatrixResult,
+        MatrixRij,
+        SearchResult,
+        ShowResult,
+        ShowResultaat,
+    )
 
 # ---------------------------------------------------------------- list
 
 _MIN_TITEL = 24  # a title column narrower than this: the marks go on a line of their own
 
 
+def dossier_kop(d: Mapping[str, Any]) -> Text:
+    """A dossier as the look-ups head it: titel, crebo, model, geldig vanaf, versie, status."""
+    delen = [d["titel"] or _("(dossier without title)")]
+    if d["crebo"]:
+        delen.append(f"crebo {d['crebo']}")
+    delen.append(_("{model} model").format(model=d["model"]))
+    if d["geldig_vanaf"]:
+        y, m, dd = d["geldig_vanaf"].split("-")
+        delen.append(_("geldig vanaf {datum}").format(datum=f"{dd}-{m}-{y}"))
+    delen += [x for x in (d["versie"], d["status"]) if x]
+    return Text(", ".join(delen), style="bold magenta")
+
+
 def render_tree(result: ListResult) -> None:
+    """Per dossier, the tree of its kerntaken and werkprocessen with a column per profile."""
+    c = printer()
+    for i, d in enumerate(result["dossiers"]):
+        if i:
+            c.print()
+        c.print(hangend(c, "", dossier_kop(d)))
+        _tree(c, d["profielen"], d["kerntaken"])
+
+
+def _tree(c: Any, names: list[str], kerntaken: list[ListKerntaak]) -> None:
     """The tree of kerntaken and werkprocessen with a column per profile (✓ or ·), headed by the
     profile's short name, or by a number with a key underneath when the names do not fit. A
     title wraps inside its column (in a terminal); a mark is never split from its column."""
-    c = printer()
-    names = result["profielen"]
     width = breedte(c)
     labels = _initials(names)
     numbered = any(labels[n] != (n.split() or [n])[-1] for n in names)
-    wps = [wp for kt in result["kerntaken"] for wp in kt["werkprocessen"]]
+    wps = [wp for kt in kerntaken for wp in kt["werkprocessen"]]
     code_w = max([5, *(len(wp["code"]) + 2 for wp in wps)])
     g = _guides()
     lead = len(g["fork"]) * 2 + code_w  # guides of a werkproces line, then its code
@@ -61,8 +92,8 @@ def render_tree(result: ListResult) -> None:
         c.print(_rstripped(Text(" " * lead) + kolommen))
     else:
         c.print(_rstripped(head + Text(" " * max(1, lead + titel_w - head.cell_len)) + kolommen))
-    for k, kt in enumerate(result["kerntaken"]):
-        last = k == len(result["kerntaken"]) - 1
+    for k, kt in enumerate(kerntaken):
+        last = k == len(kerntaken) - 1
         branch, under = (g["end"], g["space"]) if last else (g["fork"], g["cont"])
         kop_tekst = Text(f"Kerntaak {kt['code']}  {kt['titel']}", style="bold cyan")
         c.print(_guided(c, branch, under, kop_tekst, len(f"Kerntaak {kt['code']}  ")))
@@ -133,26 +164,66 @@ def _guided(c, first: str, rest: str, text: Text, hang: int) -> Text:
 # ---------------------------------------------------------------- show
 
 
+def _kerntaak_2012(c: Any, kt: Mapping[str, Any]) -> None:
+    """A 2012 kerntaak: its werkprocessen with their matrix row, then the vakkennis of them all."""
+    c.print(Text("Werkprocessen", style="bold underline"))
+    for wp in kt["werkprocessen"]:
+        row = " ".join(wp["matrix"]) if wp["in_profiel"] else _("not in the profile")
+        c.print(hangend(c, f"{wp['code']}  ", Text(wp["titel"]) + Text(f"   {row}", style="green" if wp["in_profiel"] else "dim")))
+    c.print()
+    c.print(Text("Vakkennis en vaardigheden", style="bold underline") + Text("   " + _("(t) = taal"), style="dim"))
+    for v in kt["vakkennis_en_vaardigheden"]:
+        t = Text(v["tekst"])
+        if v["taal"]:
+            t.append(" (t)", style="magenta")
+        t.append("   " + " ".join(v["werkprocessen"]), style="dim")
+        c.print(hangend(c, "• ", t))
+    c.print()
+
+
+def _geldt_voor(r: ShowResultaat) -> str:
+    """The profiles a result holds for, each with its MBO niveau and NLQF/EQF level, and its dossier."""
+    delen = []
+    for p in r["geldt_voor"]:
+        niveau = _(", niveau {niveau}, NLQF/EQF {nlqf}").format(niveau=p["niveau"], nlqf=p["nlqf"]) if p["nlqf"] else ""
+        delen.append(f"{p['naam']}{niveau}")
+    dossier = r["dossier"]
+    naam = dossier["titel"] or ""
+    if dossier["crebo"]:
+        naam += f" (crebo {dossier['crebo']})"
+    return "; ".join(delen) + (f" — {naam}" if naam else "")
+
+
 def render_show(result: ShowResult) -> None:
     c = printer()
     multi = len(result["resultaten"]) > 1
     for r in result["resultaten"]:
-        if "kerntaak" in r:  # 2015 model: show B1-K1
-            from .sbb2015 import render_kerntaak_2015
+        item = r["kerntaak"] if "kerntaak" in r else r["werkproces"]
+        head = Text(f"{item['code']} {item['titel']}", style="bold")
+        voor = _geldt_voor(r)
+        if "kerntaak" in r:  # show B1-K1, show 2
+            if multi:
+                kop(c, head, Text(voor, style="cyan"))
+            else:
+                kop(c, head)
+                c.print(hangend(c, "", Text(voor, style="cyan")))
+            if r["model"] == "2015":
+                from .sbb2015 import render_kerntaak_2015
 
-            render_kerntaak_2015(c, r, multi)
+                render_kerntaak_2015(c, r)
+            else:
+                _kerntaak_2012(c, r["kerntaak"])
             continue
         wp = r["werkproces"]
-        head = Text(f"{wp['code']} {wp['titel']}", style="bold")
         if multi:
-            kop(c, head, Text(r["profiel"], style="cyan"))
+            kop(c, head, Text(voor, style="cyan"))
         else:
             kop(c, head)
-            c.print(hangend(c, "", Text(r["profiel"], style="cyan")))
-        if wp.get("deel"):  # the 2015 model (SBB XML)
+            c.print(hangend(c, "", Text(voor, style="cyan")))
+        if r["model"] == "2015":
             from .sbb2015 import render_werkproces_2015
 
-            render_werkproces_2015(c, wp)
+            render_werkproces_2015(c, wp, r.get("aanvullend"), len(r["geldt_voor"]))
             continue
         if not wp["in_profiel"]:
             c.print(hangend(c, "", Text(_("Not in this profile: its matrix row has no crosses."), style="yellow")))
@@ -190,11 +261,14 @@ def render_search(result: SearchResult) -> None:
         c.print(hangend(c, "", _("No hits for {terms}.").format(terms=repr(" ".join(result["terms"])))))
         return
     for h in result["hits"]:
-        place = h["profiel"]
+        place = ", ".join(h["profielen"])
         if h["werkproces"]:
             place += f" › {h['werkproces']} {h['werkproces_titel']}"
         place += f" › {h['veld']}"
-        c.print(hangend(c, "", Text(place, style="cyan") + Text("  (" + _("line {n}").format(n=h["regel"]) + ")", style="dim"), 2))
+        head = Text(place, style="cyan") + Text("  (" + _("line {n}").format(n=h["regel"]) + ")", style="dim")
+        if not h["in_profiel"]:
+            head.append("  " + _("[not in the profile]"), style="yellow")
+        c.print(hangend(c, "", head, 2))
         c.print(hangend(c, "  ", _snippet(h["tekst"], h["spans"], _plain(c))))
     c.print(Text(ngettext("{n} hit", "{n} hits", result["aantal"]).format(n=result["aantal"]), style="bold"))
 
@@ -230,13 +304,39 @@ def _snippet(text: str, spans: list[list[int]], plain: bool, context: int = 90) 
 
 
 def render_matrix(result: MatrixResult) -> None:
-    from rich import box
-    from rich.table import Table
-
+    """Per dossier its grid (profiles numbered within it), then the A–Y legend and the titles."""
     from .console import _table, console
 
     c = console()
-    names = result["profielen"]
+    for i, d in enumerate(result["dossiers"]):
+        if i:
+            c.print()
+        c.print(hangend(c, "", dossier_kop(d)))
+        _grid(c, d["profielen"], d["rijen"])
+    lt = _table(c, title="Competenties", show_header=False)
+    for _k in range(2):  # letter, name, letter, name: a long name wraps under itself
+        lt.add_column(no_wrap=True, style="bold")
+        lt.add_column()
+    half = (len(LETTERS) + 1) // 2
+    for i in range(half):
+        j = i + half
+        right = [LETTERS[j], COMPETENTIES[LETTERS[j]]] if j < len(LETTERS) else ["", ""]
+        lt.add_row(LETTERS[i], COMPETENTIES[LETTERS[i]], *right)
+    c.print(lt)
+    for d in result["dossiers"]:
+        titles = _table(c, title="Werkprocessen", show_header=False)
+        titles.add_column(no_wrap=True)
+        titles.add_column()
+        for row in d["rijen"]:
+            titles.add_row(row["code"], row["titel"])
+        c.print(titles)
+
+
+def _grid(c: Any, names: list[str], rijen: list[MatrixRij]) -> None:
+    """One dossier's matrix: a werkproces a row, A–Y; x = all its profiles cross it, else their numbers."""
+    from rich import box
+    from rich.table import Table
+
     multi = len(names) > 1
     mark = {n: str(i + 1) for i, n in enumerate(names)}
     t = Table(
@@ -249,7 +349,7 @@ def render_matrix(result: MatrixResult) -> None:
     t.add_column("wp ", no_wrap=True)
     for letter in LETTERS:
         t.add_column(letter, justify="center", no_wrap=True, min_width=2)  # "1,3" is never cut
-    for row in result["rijen"]:
+    for row in rijen:
         cells = []
         for letter in LETTERS:
             who = row["cellen"][letter]
@@ -266,22 +366,6 @@ def render_matrix(result: MatrixResult) -> None:
         # with more than two, a cell lists every profile crossing it
         keys = [_("{n} = only {naam}").format(n=mark[n], naam=n) if len(names) == 2 else f"{mark[n]} = {n}" for n in names]
         _key_lines(c, [both, *keys])
-    lt = _table(c, title="Competenties", show_header=False)
-    for _k in range(2):  # letter, name, letter, name: a long name wraps under itself
-        lt.add_column(no_wrap=True, style="bold")
-        lt.add_column()
-    half = (len(LETTERS) + 1) // 2
-    for i in range(half):
-        j = i + half
-        right = [LETTERS[j], COMPETENTIES[LETTERS[j]]] if j < len(LETTERS) else ["", ""]
-        lt.add_row(LETTERS[i], COMPETENTIES[LETTERS[i]], *right)
-    c.print(lt)
-    titles = _table(c, title="Werkprocessen", show_header=False)
-    titles.add_column(no_wrap=True)
-    titles.add_column()
-    for row in result["rijen"]:
-        titles.add_row(row["code"], row["titel"])
-    c.print(titles)
 
 
 def _key_lines(c, keys: list[str]) -> None:
@@ -308,7 +392,7 @@ def render_competentie(result: CompetentieResult) -> None:
         c.print(_("Not used in these profielen."))
         return
     for g in result["gebruik"]:
-        c.print(hangend(c, "", Text(f"{g['profiel']} › {g['werkproces']} {g['titel']}", style="cyan"), 2))
+        c.print(hangend(c, "", Text(f"{', '.join(g['profielen'])} › {g['werkproces']} {g['titel']}", style="cyan"), 2))
         if "aanvullend" in g:  # 2015 model: a competence reference, no componenten exist
             what = _("aanvullend: added for this profile") if g["aanvullend"] else _("named by the werkproces")
             c.print(hangend(c, "   ", Text(what, style="dim")))
