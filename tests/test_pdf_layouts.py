@@ -16,21 +16,21 @@ import pdfgen
 from kwaldossier.errors import InputError
 from kwaldossier.read import load_file
 from kwaldossier.read.pdf import parse_pdf
-from pdflayouts import bordered, browser, flow
+from pdflayouts import bordered, browser, flow, onematrix
 from test_pdf import content
 
 NAMES = ("buitendienst", "binnendienst")
 
 
-LAYOUTS = ["canvas", "bordered", "flow", "browser"]
+LAYOUTS = ["canvas", "bordered", "flow", "browser", "onematrix"]
 
 
 def _render(layout: str, dossier, path):
     if layout == "flow" and not flow.AVAILABLE:
         pytest.skip("layout 'flow' needs the DejaVu Sans TrueType fonts (for the check mark); none found in /usr/share/fonts")
-    if layout == "browser" and browser.chromium() is None:
+    if layout in ("browser", "onematrix") and browser.chromium() is None:
         pytest.skip("layout 'browser' needs headless Chromium (make browser installs it)")
-    return {"canvas": pdfgen.render, "bordered": bordered.render, "flow": flow.render, "browser": browser.render}[layout](dossier, path)
+    return {"canvas": pdfgen.render, "bordered": bordered.render, "flow": flow.render, "browser": browser.render, "onematrix": onematrix.render}[layout](dossier, path)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_layout_parses_to_the_seed_model(tmp_path, seeds, layout, name):
     _same(back, seeds[name])
 
 
-@pytest.mark.parametrize("layout", ["bordered", "flow", "browser"])
+@pytest.mark.parametrize("layout", ["bordered", "flow", "browser", "onematrix"])
 def test_both_profiles_in_one_pdf(tmp_path, seeds, layout):
     a, b = seeds["binnendienst"], seeds["buitendienst"]
     both = a.model_copy(update={"profielen": a.profielen + b.profielen})
@@ -245,3 +245,26 @@ def test_text_in_the_matrix_grid_is_reported_not_dropped(tmp_path, seeds, monkey
     back = parse_pdf(pdfgen.render(seeds["buitendienst"], tmp_path / "note.pdf"))
     assert [(u.tekst, u.pagina) for u in back.onverwerkte_regels] == [("zie bijlage", 3)]
     _same(back, seeds["buitendienst"])
+
+
+def test_one_matrix_holds_every_kerntaak(tmp_path, seeds):
+    """The layout is what it says: one matrix page per profile, the letters on the line of
+    "Werkprocessen", "Kerntaak N" rows inside the grid, check marks, no "Competenties"."""
+    if browser.chromium() is None:
+        pytest.skip("layout 'onematrix' needs headless Chromium (make browser installs it)")
+    d = seeds["buitendienst"]
+    pages = _pages(onematrix.render(d, tmp_path / "one.pdf"))
+    matrix = [p for p in pages if any(w.text == "Proces-competentie-matrix" for w in p.words)]
+    assert len(matrix) == 1 and matrix[0].width > matrix[0].height
+    words = matrix[0].words
+    werkprocessen = next(w for w in words if w.text == "Werkprocessen")
+    letter_a = next(w for w in words if w.text == "A" and abs(w.mid - werkprocessen.mid) < 2)
+    kerntaken = [w for w in words if w.text == "Kerntaak"]
+    assert len(kerntaken) == len(d.profielen[0].kerntaken) and all(k.top > letter_a.bottom for k in kerntaken)
+    assert "Competenties" not in {w.text for w in words}
+    crosses = sum(len(wp.matrix) for kt in d.profielen[0].kerntaken for wp in kt.werkprocessen)
+    assert sum(w.text.count("✓") for w in words) == crosses
+    back = parse_pdf(tmp_path / "one.pdf")
+    assert [[wp.in_profiel for wp in kt.werkprocessen] for kt in back.profielen[0].kerntaken] == [
+        [wp.in_profiel for wp in kt.werkprocessen] for kt in d.profielen[0].kerntaken
+    ]

@@ -157,6 +157,6 @@ def parse_pdf(path: Path) -> Dossier:
     from .invarianten import check
 
     out = pdf_lines(path)
-    dossier = parse_lines(out.lines, str(path), kolommen=out.tags, paginas=out.pages)
+    dossier = parse_lines(out.lines, str(path), kolommen=out.tags, paginas=out.pages, kruisen=out.kruisen)
     check(dossier, str(path))
     return dossier

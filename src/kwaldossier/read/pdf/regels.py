@@ -88,17 +88,20 @@ def pitch(lines: list[Line]) -> float:
 
 
 class Emitter:
-    """Collects (text, tag, page) triples; a blank line marks a vertical gap."""
+    """Collects (text, tag, page) triples; a blank line marks a vertical gap. A matrix row's
+    line also carries the letters crossed in it (kruis; None: no row drawn)."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.tags: list[str | None] = []
         self.pages: list[int] = []
+        self.kruisen: list[tuple[str, ...] | None] = []
 
-    def emit(self, text: str, tag: str | None, page: int) -> None:
+    def emit(self, text: str, tag: str | None, page: int, kruis: tuple[str, ...] | None = None) -> None:
         self.lines.append(text)
         self.tags.append(tag)
         self.pages.append(page)
+        self.kruisen.append(kruis)
 
     def blank(self, page: int) -> None:
         if self.lines and self.lines[-1] != "":
