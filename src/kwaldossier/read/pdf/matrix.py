@@ -8,6 +8,7 @@ kruis channel of the emitter), never as text."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from ...model.competenties import LETTERS
@@ -173,7 +174,7 @@ def _cuts(body: _Body, entries: list[_Entry], end: float) -> list[float]:
     step = body.head.step
     horizontals = sorted(b.top for b in body.page.boxes if b.bottom - b.top < body.s.rule_height and b.x1 - b.x0 > 2 * step)
     cuts = [body.head.bottom]
-    for a, b in zip(entries, entries[1:], strict=False):
+    for a, b in itertools.pairwise(entries):
         last, nxt = a.labels[-1], b.labels[0]
         rule = [y for y in horizontals if last.bottom - 1 <= y <= nxt.top + 1]
         cuts.append(rule[-1] if rule else (last.bottom + nxt.top) / 2)
@@ -219,9 +220,8 @@ def _head(above: list[Line], left: float, no: int, out: Emitter) -> str | None:
             out.emit(m.group(0), None, no)
             if p.text[m.end() :].strip():
                 out.emit(p.text[m.end() :].strip(), None, no)
-        elif k is None or i > k or not p.text.startswith(ankers.MATRIX_KOP):
-            if p.text not in skip:
-                out.emit(p.text, None, no)
+        elif (k is None or i > k or not p.text.startswith(ankers.MATRIX_KOP)) and p.text not in skip:
+            out.emit(p.text, None, no)
     right = [w for ws in words for w in ws if w.x0 >= left]
     for ln in lines_of(right) if right else []:
         out.emit(ln.text, None, no)  # not understood above the letters: out as it is
