@@ -98,6 +98,8 @@ def detail_segment(lines: list[Line], boxes: list[Box], no: int, out: Emitter, s
         if head is None:
             return
         state.table = True
+    elif head is None:
+        lines = _repeated_header(lines, no, out)
     if head is not None:
         first, past, starts = head
         state.cols = _bounds(starts, lines[first:past], lines[past:], boxes)
@@ -110,6 +112,20 @@ def detail_segment(lines: list[Line], boxes: list[Box], no: int, out: Emitter, s
             out.emit(ln.text, None, no)
         return
     _table(lines, state, no, out)
+
+
+def _repeated_header(lines: list[Line], no: int, out: Emitter) -> list[Line]:
+    """A table continued on a new page may repeat part of its header row (the titles of some
+    columns, wrapped or not) above its rows: page furniture, not text of a column."""
+    k = 0
+    while k < len(lines) and all(w.text in ankers.KOLOM_WOORDEN for w in lines[k].words):
+        k += 1
+    joined = " ".join(ln.text for ln in lines[:k])
+    if not k or not any(title in joined for title in (*ankers.KOLOMMEN, "Competentie en component(en)")):
+        return lines
+    for ln in lines[:k]:
+        out.emit(ln.text, "opmaak", no)
+    return lines[k:]
 
 
 def _table(lines: list[Line], state: DetailState, no: int, out: Emitter) -> None:

@@ -83,7 +83,7 @@ class _Body:
     head: Header
     s: Instellingen
     labels: list[Line]
-    marks: list[tuple[float, float]]
+    marks: list[tuple[float, float, Word]]
     stray: list[Word]
 
 
@@ -97,7 +97,7 @@ def _body(page: Page, below: list[Line], head: Header, s: Instellingen) -> _Body
     labels = [p for ln in below if (p := _label(ln, left, s)) is not None]
     in_label = {id(w) for p in labels for w in p.words}
     grid = [w for ln in below for w in ln.words if id(w) not in in_label and w.x0 >= left]
-    marks = [(x, w.mid) for w in grid if _is_mark(w, s) for _, x in w.chars()]
+    marks = [(x, w.mid, w) for w in grid if _is_mark(w, s) for _, x in w.chars()]
     # what is neither label nor mark is not understood: it goes out as it is (and is reported)
     stray = [w for w in grid if not _is_mark(w, s)]
     return _Body(page, head, s, labels, marks, stray)
@@ -116,6 +116,8 @@ def matrix_page(page: Page, lines: list[Line], head: Header, no: int, out: Emitt
     if kt is not None or not entries or entries[0].kerntaak is None:
         _column_labels(no, out)
     cuts = _cuts(body, entries, end)
+    # a mark in no row (above the first, below the last) is not understood: out as it is
+    body.stray.extend({id(w): w for _, y, w in body.marks if not cuts[0] <= y < cuts[-1]}.values())
     for n, entry in enumerate(entries):
         if entry.kerntaak is not None:
             _kerntaak_row(entry, no, out, first=kt is None and n == 0)
@@ -170,7 +172,8 @@ def _entries(labels: list[Line], kt: str | None) -> tuple[list[_Entry], list[Lin
 
 def _cuts(body: _Body, entries: list[_Entry], end: float) -> list[float]:
     """Where each row begins and ends: at a ruling line between two rows where one is drawn,
-    else halfway."""
+    else halfway; the last ends at the rule below it, or as far below its label as it began
+    above it (not at the boilerplate, far below)."""
     step = body.head.step
     horizontals = sorted(b.top for b in body.page.boxes if b.bottom - b.top < body.s.rule_height and b.x1 - b.x0 > 2 * step)
     cuts = [body.head.bottom]
@@ -178,6 +181,10 @@ def _cuts(body: _Body, entries: list[_Entry], end: float) -> list[float]:
         last, nxt = a.labels[-1], b.labels[0]
         rule = [y for y in horizontals if last.bottom - 1 <= y <= nxt.top + 1]
         cuts.append(rule[-1] if rule else (last.bottom + nxt.top) / 2)
+    if entries:  # the last row reaches as far below its label as it begins above it
+        last = entries[-1].labels[-1]
+        below = [y for y in horizontals if last.bottom - 1 <= y <= end]
+        end = min(end, below[0] if below else last.bottom + max(entries[-1].labels[0].top - cuts[-1], 0.0))
     cuts.append(end)
     return cuts
 
@@ -185,7 +192,7 @@ def _cuts(body: _Body, entries: list[_Entry], end: float) -> list[float]:
 def _crossed(body: _Body, top: float, bottom: float) -> tuple[str, ...] | None:
     """The crossed letters of the row between top and bottom; None when it has no row."""
     head, s = body.head, body.s
-    crossed = {head.nearest(x) for x, y in body.marks if top <= y < bottom}
+    crossed = {head.nearest(x) for x, y, _ in body.marks if top <= y < bottom}
     crossed |= {head.nearest((b.x0 + b.x1) / 2) for b in body.page.boxes if b.filled and _cell_mark(b, head, top, bottom, s)}
     crossed.discard(None)
     if crossed or any(_cell(b, head, top, bottom, s) for b in body.page.boxes):
