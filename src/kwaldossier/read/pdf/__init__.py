@@ -153,10 +153,10 @@ def _classify(path: str, exc: Exception, page: int | None = None) -> InputError:
 
 
 def parse_pdf(path: Path) -> Dossier:
+    from ..invariants import check_layout
     from ..text2012 import parse_lines
-    from .invarianten import check
 
     out = pdf_lines(path)
     dossier = parse_lines(out.lines, str(path), kolommen=out.tags, paginas=out.pages, kruisen=out.kruisen)
-    check(dossier, str(path))
+    check_layout(dossier, str(path))
     return dossier

@@ -114,6 +114,8 @@ def rule_label(st: State, no: int) -> int | None:
     if st.matrix_stap is not _RIJ or st.profiel is None or kt is None:
         return None
     m = vocab.WP_RIJ.match(st.stripped[no - 1])
+    if m is None and st.kolom(no) == TAG_MATRIX:
+        m = vocab.WP_CODE.match(st.stripped[no - 1])  # a row the front end found, its label a bare code
     if not m or m.group("code").split(".")[0] != kt.code:
         return None
     code = m.group("code")
@@ -125,7 +127,7 @@ def rule_label(st: State, no: int) -> int | None:
     wp.in_matrix = True
     wp.matrix_regels.append(no)
     st.matrix_wp = wp
-    rest = st.raw(no).split(code, 1)[1][1:]
+    rest = st.raw(no).split(code, 1)[1].removeprefix(" ")
     kruis = st.kruis(no)
     if kruis is not None:  # the front end found the row and its crosses
         wp.titel_lines.append(rest.strip())
