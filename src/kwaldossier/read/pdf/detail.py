@@ -104,7 +104,7 @@ def detail_segment(lines: list[Line], boxes: list[Box], no: int, out: Emitter, s
         first, past, starts = head
         state.cols = _bounds(starts, lines[first:past], lines[past:], boxes)
         out.blank(no)
-        out.emit(" ".join(ankers.KOLOMMEN), "label", no)
+        out.emit(" ".join(ankers.KOLOM_TITELS), "label", no)
         out.blank(no)
         lines = lines[past:]
     if state.cols is None:
@@ -121,7 +121,7 @@ def _repeated_header(lines: list[Line], no: int, out: Emitter) -> list[Line]:
     while k < len(lines) and all(w.text in ankers.KOLOM_WOORDEN for w in lines[k].words):
         k += 1
     joined = " ".join(ln.text for ln in lines[:k])
-    if not k or not any(title in joined for title in (*ankers.KOLOMMEN, "Competentie en component(en)")):
+    if not k or not any(title in joined for title in (*ankers.KOLOM_TITELS, "Competentie en component(en)")):
         return lines
     for ln in lines[:k]:
         out.emit(ln.text, "opmaak", no)

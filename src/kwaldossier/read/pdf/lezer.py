@@ -4,6 +4,7 @@ page (an A–Y run), detail page — with its headings found by their wording wh
 
 from __future__ import annotations
 
+from .. import vocab
 from . import ankers
 from .bladzijde import Page
 from .detail import DetailState, detail_segment
@@ -76,7 +77,7 @@ class Lezer:
         if ankers.ALGEMEEN in texts:
             k = texts.index(ankers.ALGEMEEN)
             # "N.N naam" right above "Algemene informatie"; a long name wraps onto more lines
-            s = max((i for i in range(k) if ankers.SECTIE.match(texts[i])), default=None)
+            s = max((i for i in range(k) if vocab.SECTIE.match(texts[i])), default=None)
             for ln in lines[: k if s is None else s]:
                 out.emit(ln.text, None, no)
             if s is not None:
@@ -92,8 +93,8 @@ class Lezer:
             rest = []
             i = 0
             while i < len(lines):
-                if lines[i].text.startswith(ankers.MATRIX_KOP):
-                    text, used = self._name_heading(lines, i, ankers.MATRIX_KOP)
+                if lines[i].text.startswith(ankers.MATRIX_KOP_TEKST):
+                    text, used = self._name_heading(lines, i, ankers.MATRIX_KOP_TEKST)
                     out.emit(text, None, no)
                     i += used
                     continue
@@ -102,7 +103,7 @@ class Lezer:
             self.zone = "matrix"
             matrix_page(page, rest, head, no, out)
             return
-        if self.zone == "algemeen" and not any(ankers.WP_KOP.match(t) or t.startswith(ankers.DETAIL_KOP) for t in texts):
+        if self.zone == "algemeen" and not any(ankers.WP_KOP_BEGIN.match(t) or t.startswith(ankers.DETAIL_KOP_TEKST) for t in texts):
             label_text(lines, ankers.ALGEMEEN_WOORDEN, no, out)
             return
         self._detail(page, lines)
@@ -112,7 +113,7 @@ class Lezer:
         lines = self._detail_heading_first(lines)
         wp_codes: dict[str, list[int]] = {}
         for k, ln in enumerate(lines):
-            m = ankers.WP_KOP.match(ln.text)
+            m = ankers.WP_KOP_BEGIN.match(ln.text)
             if m:
                 wp_codes.setdefault(m.group(1), []).append(k)
         # a werkproces heading printed twice (running header and body): the body one counts
@@ -126,11 +127,11 @@ class Lezer:
                 out.emit(t, "opmaak", no)
                 i += 1
                 continue
-            if t.startswith(ankers.DETAIL_KOP):
+            if t.startswith(ankers.DETAIL_KOP_TEKST):
                 self._flush(page, segment)
                 segment = []
                 self.detail.flush(out)
-                text, used = self._name_heading(lines, i, ankers.DETAIL_KOP)
+                text, used = self._name_heading(lines, i, ankers.DETAIL_KOP_TEKST)
                 out.emit(text, None, no)
                 self.zone, self.detail = "detail", DetailState()
                 i += used
@@ -141,7 +142,7 @@ class Lezer:
                 out.emit(t, None, no)
                 i += 1
                 continue
-            m = ankers.WP_KOP.match(t)
+            m = ankers.WP_KOP_BEGIN.match(t)
             if m:
                 self._flush(page, segment)
                 segment = []
@@ -161,16 +162,16 @@ class Lezer:
         """A running header naming a new werkproces stands above the "Detaillering" heading
         that opens its section: the section heading is read first. (A header naming the
         werkproces being read is its continuation and keeps its place.)"""
-        d = next((k for k, ln in enumerate(lines) if ln.text.startswith(ankers.DETAIL_KOP)), None)
+        d = next((k for k, ln in enumerate(lines) if ln.text.startswith(ankers.DETAIL_KOP_TEKST)), None)
         if d is None:
             return lines
         first = next(
-            (k for k, ln in enumerate(lines[:d]) if (m := ankers.WP_KOP.match(ln.text)) and m.group(1) != self.detail.wp),
+            (k for k, ln in enumerate(lines[:d]) if (m := ankers.WP_KOP_BEGIN.match(ln.text)) and m.group(1) != self.detail.wp),
             None,
         )
         if first is None:
             return lines
-        _, used = self._name_heading(lines, d, ankers.DETAIL_KOP)
+        _, used = self._name_heading(lines, d, ankers.DETAIL_KOP_TEKST)
         heading = lines[d : d + used]
         rest = lines[:d] + lines[d + used :]
         return rest[:first] + heading + rest[first:]

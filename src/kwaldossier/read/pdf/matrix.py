@@ -227,7 +227,7 @@ def _head(above: list[Line], left: float, no: int, out: Emitter) -> str | None:
             out.emit(m.group(0), None, no)
             if p.text[m.end() :].strip():
                 out.emit(p.text[m.end() :].strip(), None, no)
-        elif (k is None or i > k or not p.text.startswith(ankers.MATRIX_KOP)) and p.text not in skip:
+        elif (k is None or i > k or not p.text.startswith(ankers.MATRIX_KOP_TEKST)) and p.text not in skip:
             out.emit(p.text, None, no)
     right = [w for ws in words for w in ws if w.x0 >= left]
     for ln in lines_of(right) if right else []:

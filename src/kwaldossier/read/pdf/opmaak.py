@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from .. import vocab
 from . import ankers
 from .regels import Line
 
@@ -30,7 +31,7 @@ def _label(lines: list[Line], ln: Line) -> bool:
     if ankers.is_vocabulary(ln.text):
         return True
     k = lines.index(ln)
-    return k + 1 < len(lines) and lines[k + 1].text == ankers.ALGEMEEN and bool(ankers.SECTIE.match(ln.text))
+    return k + 1 < len(lines) and lines[k + 1].text == ankers.ALGEMEEN and bool(vocab.SECTIE.match(ln.text))
 
 
 def furniture(pages: list[tuple[float, list[Line]]]) -> list[set[int]]:
