@@ -224,7 +224,7 @@ def test_a_misread_table_fails_instead_of_a_wrong_dossier(tmp_path, seeds, monke
     if not flow.AVAILABLE:
         pytest.skip("no DejaVu Sans for layout 'flow'")
     path = flow.render(seeds["buitendienst"], tmp_path / "flow.pdf")
-    monkeypatch.setattr(detail, "_chunk_starts", lambda lines: [])
+    monkeypatch.setattr(detail, "_chunk_starts", lambda lines, s=None: [])
     with pytest.raises(InputError, match=r"not read as a valid kwalificatiedossier: .*without competenties"):
         parse_pdf(path)
 

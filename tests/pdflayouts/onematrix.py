@@ -21,6 +21,7 @@ for all kerntaken of a profile.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from html import escape as _escape
 from pathlib import Path
@@ -63,6 +64,7 @@ def render(dossier, path: Path) -> Path:
     )  # fmt: skip
     if run.returncode != 0 or not path.exists():
         raise RuntimeError(f"chromium failed: {run.stderr[-300:]}")
+    shutil.rmtree(profile, ignore_errors=True)
     return path
 
 

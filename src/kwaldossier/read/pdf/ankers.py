@@ -19,10 +19,13 @@ KOLOM_WOORDEN = {w for k in KOLOM_TITELS for w in k.split()} | {"Prestatie-", "i
 ALGEMEEN_WOORDEN = tuple(label for label, _ in vocab.ALGEMEEN_LABELS)
 
 
+_SHORTEST_PART = 12  # characters: a shorter line is not taken for part of a boilerplate sentence
+
+
 def is_boilerplate(text: str) -> bool:
     """A line that is part of one of the format's boilerplate sentences, wherever it wraps."""
     t = " ".join(text.split())
-    return len(t) >= 12 and any(t in sentence for sentence in vocab.BOILERPLATE)
+    return len(t) >= _SHORTEST_PART and any(t in sentence for sentence in vocab.BOILERPLATE)
 
 CODE = re.compile(r"^\d+\.\d+$")
 # "N.N werkproces:" begins a werkproces heading, its title maybe on the next line (vocab.WP_KOP: the

@@ -103,31 +103,48 @@ def _body(page: Page, below: list[Line], head: Header, s: Instellingen) -> _Body
     return _Body(page, head, s, labels, marks, stray)
 
 
-def matrix_page(page: Page, lines: list[Line], head: Header, no: int, out: Emitter, s: Instellingen = DEFAULT) -> None:
-    above = [ln for ln in lines if ln.bottom <= head.top + 1]
+def matrix_page(page: Page, lines: list[Line], head: Header, out: Emitter, s: Instellingen = DEFAULT) -> None:
+    """The lines above the letters (kerntaak and title), the rows below them with their
+    crosses, the text not understood, then the boilerplate."""
+    no = page.no
+    kt = _head([ln for ln in lines if ln.bottom <= head.top + 1], head.left, no, out)
     below = [ln for ln in lines if ln.top >= head.bottom - 1]
-    kt = _head(above, head.left, no, out)
     end = next((ln.top for ln in below if ankers.is_boilerplate(ln.text)), page.height)
     body = _body(page, [ln for ln in below if ln.top < end], head, s)
-    entries, before = _entries(body.labels, kt)
-    for p in before:
-        if p.text != ankers.WERKPROCESSEN:
-            body.stray.extend(p.words)
-    if kt is not None or not entries or entries[0].kerntaak is None:
-        _column_labels(no, out)
+    entries = _first_rows(body, kt, out)
     cuts = _cuts(body, entries, end)
-    # a mark in no row (above the first, below the last) is not understood: out as it is
+    _rows(body, entries, cuts, out, first_kerntaak=kt is None)
+    _rest(body, cuts, [ln for ln in below if ln.top >= end], no, out)
+
+
+def _first_rows(body: _Body, kt: str | None, out: Emitter) -> list[_Entry]:
+    """The rows; label lines above the first are not understood; the column labels go out
+    now, unless the matrix begins with a kerntaak row (they follow its title)."""
+    entries, before = _entries(body.labels, kt)
+    body.stray.extend(w for p in before if p.text != ankers.WERKPROCESSEN for w in p.words)
+    if kt is not None or not entries or entries[0].kerntaak is None:
+        _column_labels(body.page.no, out)
+    return entries
+
+
+def _rest(body: _Body, cuts: list[float], tail: list[Line], no: int, out: Emitter) -> None:
+    """What is not understood (text in the grid, a mark in no row) goes out as it is, to be
+    reported; then the lines under the matrix."""
     body.stray.extend({id(w): w for _, y, w in body.marks if not cuts[0] <= y < cuts[-1]}.values())
-    for n, entry in enumerate(entries):
-        if entry.kerntaak is not None:
-            _kerntaak_row(entry, no, out, first=kt is None and n == 0)
-            continue
-        out.emit(" ".join(p.text for p in entry.labels), "matrix", no, _crossed(body, cuts[n], cuts[n + 1]))
     for ln in lines_of(body.stray) if body.stray else []:
         out.emit(ln.text, None, no)
-    for ln in below:
-        if ln.top >= end:
-            out.emit(ln.text, "boilerplate" if ankers.is_boilerplate(ln.text) else None, no)
+    for ln in tail:
+        out.emit(ln.text, "boilerplate" if ankers.is_boilerplate(ln.text) else None, no)
+
+
+def _rows(body: _Body, entries: list[_Entry], cuts: list[float], out: Emitter, first_kerntaak: bool) -> None:
+    """Each row in order: a kerntaak row, or a werkproces label with its crossed letters."""
+    no = body.page.no
+    for n, entry in enumerate(entries):
+        if entry.kerntaak is not None:
+            _kerntaak_row(entry, no, out, first=first_kerntaak and n == 0)
+        else:
+            out.emit(" ".join(p.text for p in entry.labels), "matrix", no, _crossed(body, cuts[n], cuts[n + 1]))
 
 
 def _column_labels(no: int, out: Emitter) -> None:
@@ -139,12 +156,7 @@ def _column_labels(no: int, out: Emitter) -> None:
 
 def _kerntaak_row(entry: _Entry, no: int, out: Emitter, first: bool) -> None:
     """'Kerntaak N titel' inside the matrix: the kerntaak, then its title (maybe wrapped)."""
-    text = " ".join(p.text for p in entry.labels)
-    m = ankers.KERNTAAK.match(text)
-    assert m is not None
-    out.emit(m.group(0), TAG_KERNTAAK, no)
-    if text[m.end() :].strip():
-        out.emit(text[m.end() :].strip(), None, no)
+    _kerntaak_line(" ".join(p.text for p in entry.labels), TAG_KERNTAAK, no, out)
     if first:
         _column_labels(no, out)
 
@@ -211,28 +223,45 @@ def _label(ln: Line, left: float, s: Instellingen) -> Line | None:
     return Line(words) if words else None
 
 
+_HEAD_SKIP = (ankers.COMPETENTIES, ankers.WERKPROCESSEN)
+
+
 def _head(above: list[Line], left: float, no: int, out: Emitter) -> str | None:
     """Kerntaak N, then its title (the rest of the left column); returns the kerntaak's code,
     None when no "Kerntaak N" stands above the letters (it may be a row inside the matrix)."""
-    skip = (ankers.COMPETENTIES, ankers.WERKPROCESSEN)
-    words = [[w for w in ln.words if w.text not in skip] for ln in above]
+    words = [[w for w in ln.words if w.text not in _HEAD_SKIP] for ln in above]
     left_lines = [p for ws in words if ws and (p := Line(ws).part(-1e9, left)) is not None]
     # the "Kerntaak N" nearest above the letters (a running header above it may say the same)
     k = max((i for i, p in enumerate(left_lines) if ankers.KERNTAAK.match(p.text)), default=None)
-    code = None
-    for i, p in enumerate(left_lines):
-        m = ankers.KERNTAAK.match(p.text) if i == k else None
-        if m is not None:
-            code = m.group(1)
-            out.emit(m.group(0), None, no)
-            if p.text[m.end() :].strip():
-                out.emit(p.text[m.end() :].strip(), None, no)
-        elif (k is None or i > k or not p.text.startswith(ankers.MATRIX_KOP_TEKST)) and p.text not in skip:
-            out.emit(p.text, None, no)
+    _left_column(left_lines, k, no, out)
     right = [w for ws in words for w in ws if w.x0 >= left]
     for ln in lines_of(right) if right else []:
         out.emit(ln.text, None, no)  # not understood above the letters: out as it is
-    return code
+    return _code(left_lines[k].text) if k is not None else None
+
+
+def _code(text: str) -> str | None:
+    m = ankers.KERNTAAK.match(text)
+    return m.group(1) if m is not None else None
+
+
+def _left_column(left_lines: list[Line], k: int | None, no: int, out: Emitter) -> None:
+    """The left column above the letters: the "Kerntaak N" line k split from its title; above
+    it, the matrix heading repeated is left out (the page's own heading was read)."""
+    for i, p in enumerate(left_lines):
+        if i == k:
+            _kerntaak_line(p.text, None, no, out)
+        elif (k is None or i > k or not p.text.startswith(ankers.MATRIX_KOP_TEKST)) and p.text not in _HEAD_SKIP:
+            out.emit(p.text, None, no)
+
+
+def _kerntaak_line(text: str, tag: str | None, no: int, out: Emitter) -> None:
+    """'Kerntaak N titel': the kerntaak, then its title on a line of its own."""
+    m = ankers.KERNTAAK.match(text)
+    assert m is not None
+    out.emit(m.group(0), tag, no)
+    if text[m.end() :].strip():
+        out.emit(text[m.end() :].strip(), None, no)
 
 
 def _inside(b: Box, head: Header) -> bool:
