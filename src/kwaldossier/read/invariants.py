@@ -80,6 +80,11 @@ def _twice(codes: list[str]) -> list[str]:
 
 def _profile_problems(p: Profiel) -> list[str]:
     wps = list(p.werkprocessen())
+    return _code_problems(p, wps) + _section_problems(wps)
+
+
+def _code_problems(p: Profiel, wps: list[Werkproces]) -> list[str]:
+    """The matrix crosses something; codes once each; every werkproces titled."""
     found: list[str] = []
     # the 2012 matrix; a 2015 werkproces (deel set) names its competences instead
     if wps and not any(wp.matrix if wp.deel is None else any(c.letter for c in wp.competenties) for wp in wps):
@@ -90,9 +95,15 @@ def _profile_problems(p: Profiel) -> list[str]:
         found.append(f"werkproces {_codes(twice)} twice")
     if untitled := [wp.code for wp in wps if not wp.titel.strip()]:
         found.append(f"werkproces {_codes(untitled)} without a title")
+    return found
+
+
+def _section_problems(wps: list[Werkproces]) -> list[str]:
+    """2012: a crossed matrix row has its section, and a section all four parts."""
+    found: list[str] = []
     if missing := [wp.code for wp in wps if wp.in_profiel and not wp.heeft_detail and wp.deel is None]:
         found.append(f"matrix row {_codes(missing)} without its werkproces section")
-    detail = [wp for wp in wps if wp.heeft_detail and wp.deel is None]  # 2012 sections
+    detail = [wp for wp in wps if wp.heeft_detail and wp.deel is None]
     for part, has in _PARTS:
         if empty := [wp.code for wp in detail if not has(wp)]:
             found.append(f"werkproces {_codes(empty)} without {part}")
