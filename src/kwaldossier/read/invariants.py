@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 
 if TYPE_CHECKING:
-    from ..model.dossier import Dossier, Profiel, Werkproces
+    from ..model.m2012 import Dossier2012
+    from ..model.vorm import DossierVorm, ProfielVorm, Werkproces2012Vorm, WerkprocesVorm
 
 # more than this share of the non-blank lines unplaced: the reader did not understand the file
 MAX_UNPLACED_SHARE = 0.5
 
 
-def check(dossier: Dossier, path: str, orphan_rows: Sequence[int] = ()) -> None:
+def check(dossier: Dossier2012, path: str, orphan_rows: Sequence[int] = ()) -> None:
     """Raise InputError for the first broken invariant; return quietly otherwise.
     orphan_rows: lines the reader saw as rows of matrix cells but could not give a werkproces."""
     if not any(True for p in dossier.profielen for _ in p.werkprocessen()):
@@ -78,16 +79,17 @@ def _twice(codes: list[str]) -> list[str]:
     return [c for c in counts if counts[c] > 1]
 
 
-def _profile_problems(p: Profiel) -> list[str]:
-    wps = list(p.werkprocessen())
-    return _code_problems(p, wps) + _section_problems(wps)
+def _profile_problems(p: ProfielVorm) -> list[str]:
+    wps: list[WerkprocesVorm] = list(p.werkprocessen())
+    detail = [wp for wp in wps if wp.model == "2012"]
+    return _code_problems(p, wps) + _section_problems(detail)
 
 
-def _code_problems(p: Profiel, wps: list[Werkproces]) -> list[str]:
+def _code_problems(p: ProfielVorm, wps: list[WerkprocesVorm]) -> list[str]:
     """The matrix crosses something; codes once each; every werkproces titled."""
     found: list[str] = []
-    # the 2012 matrix; a 2015 werkproces (deel set) names its competences instead
-    if wps and not any(wp.matrix if wp.deel is None else any(c.letter for c in wp.competenties) for wp in wps):
+    # letters: 2012 the matrix row, 2015 the werkproces's competences
+    if wps and not any(wp.letters for wp in wps):
         found.append("not one competence crossed in its matrix")
     if twice := _twice([kt.code for kt in p.kerntaken]):
         found.append(f"kerntaak {_codes(twice)} twice")
@@ -98,19 +100,19 @@ def _code_problems(p: Profiel, wps: list[Werkproces]) -> list[str]:
     return found
 
 
-def _section_problems(wps: list[Werkproces]) -> list[str]:
+def _section_problems(wps: list[Werkproces2012Vorm]) -> list[str]:
     """2012: a crossed matrix row has its section, and a section all four parts."""
     found: list[str] = []
-    if missing := [wp.code for wp in wps if wp.in_profiel and not wp.heeft_detail and wp.deel is None]:
+    if missing := [wp.code for wp in wps if wp.in_profiel and not wp.heeft_detail]:
         found.append(f"matrix row {_codes(missing)} without its werkproces section")
-    detail = [wp for wp in wps if wp.heeft_detail and wp.deel is None]
+    detail = [wp for wp in wps if wp.heeft_detail]
     for part, has in _PARTS:
         if empty := [wp.code for wp in detail if not has(wp)]:
             found.append(f"werkproces {_codes(empty)} without {part}")
     return found
 
 
-_PARTS: tuple[tuple[str, Callable[[Werkproces], object]], ...] = (
+_PARTS: tuple[tuple[str, Callable[[Werkproces2012Vorm], object]], ...] = (
     ("omschrijving", lambda wp: wp.omschrijving),
     ("gewenst resultaat", lambda wp: wp.gewenst_resultaat),
     ("vakkennis en vaardigheden", lambda wp: wp.vakkennis_en_vaardigheden),
@@ -118,7 +120,7 @@ _PARTS: tuple[tuple[str, Callable[[Werkproces], object]], ...] = (
 )
 
 
-def layout_problems(dossier: Dossier) -> list[str]:
+def layout_problems(dossier: DossierVorm) -> list[str]:
     """What makes a PDF parse not a dossier, one reason per profile (and one for the lines)."""
     out = [f"profiel {p.naam!r}: " + "; ".join(found) for p in dossier.profielen if (found := _profile_problems(p))]
     rv = dossier.regelverantwoording
@@ -128,7 +130,7 @@ def layout_problems(dossier: Dossier) -> list[str]:
     return out
 
 
-def check_layout(dossier: Dossier, path: str) -> None:
+def check_layout(dossier: DossierVorm, path: str) -> None:
     """For a dossier read from a PDF: InputError naming every broken invariant."""
     found = layout_problems(dossier)
     if found:

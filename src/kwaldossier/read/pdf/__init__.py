@@ -20,7 +20,7 @@ from .regels import Emitter
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
 
-    from ...model.dossier import Dossier
+    from ...model.m2012 import Dossier2012 as Dossier
     from .bladzijde import Page
 
 

@@ -31,7 +31,7 @@ class _Refused(Exception):
 
 
 @dataclass
-class XmlBron:
+class XmlBestand:
     """A parsed XML file: its root and the start/end line of each element."""
 
     pad: str
@@ -95,7 +95,7 @@ def _encoding_refused(name: str) -> str | None:
     return None
 
 
-def parse_xml(data: bytes, pad: str) -> XmlBron:
+def parse_xml(data: bytes, pad: str) -> XmlBestand:
     """Well-formed XML without DOCTYPE or entity declarations, else InputError with the line."""
     if len(data) > MAX_BYTES:
         raise InputError(pad, None, f"file too large for an SBB dossier ({len(data)} bytes; limit {MAX_BYTES})")
@@ -156,4 +156,4 @@ def parse_xml(data: bytes, pad: str) -> XmlBron:
     except (ValueError, LookupError, UnicodeError):  # an encoding expat could not map after all
         raise InputError(pad, 1, "this file's encoding cannot be read; SBB files are UTF-8") from None
     root = builder.close()
-    return XmlBron(pad, root, starts, ends)
+    return XmlBestand(pad, root, starts, ends)
