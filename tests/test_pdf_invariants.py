@@ -57,7 +57,7 @@ def broken(d: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def seeds():
-    return [load_file(PARSED / f"commercieel-medewerker-{n}.json") for n in ("binnendienst", "buitendienst")]
+    return [load_file(PARSED / f"commercieel-medewerker-{n}.json", streng=True) for n in ("binnendienst", "buitendienst")]
 
 
 @pytest.mark.parametrize("layout", list(GENERATORS))
