@@ -296,3 +296,110 @@ def _detail_pages(doc: Doc, profiel, kt, repeat_header: bool = False) -> None:
                 pos3.line(COL3[0], ln)
             pos2.gap()
             pos3.gap()
+
+
+# ---------------------------------------------------------------- hostile PDFs (generated, never committed)
+
+
+def _pdf(objects: list[bytes], path: Path) -> Path:
+    """A classic PDF from numbered object bodies (1 = catalog), with a correct xref table."""
+    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _stream(data: bytes, extra: bytes = b"/Filter/FlateDecode") -> bytes:
+    return b"<<%s/Length %d>>\nstream\n" % (extra, len(data)) + data + b"\nendstream"
+
+
+def deflate_repeated(chunk: bytes, times: int) -> bytes:
+    """zlib data of chunk * times without compressing it all: after a full flush the compressor
+    starts afresh, so each further chunk compresses to the same bytes."""
+    import zlib
+
+    co = zlib.compressobj(9)
+    first = co.compress(chunk) + co.flush(zlib.Z_FULL_FLUSH)
+    again = co.compress(chunk) + co.flush(zlib.Z_FULL_FLUSH)
+    adler = 1
+    for _ in range(times):
+        adler = zlib.adler32(chunk, adler)
+    # the final block: an empty fixed-Huffman block with BFINAL set, then the checksum
+    return first + again * (times - 1) + b"\x03\x00" + adler.to_bytes(4, "big")
+
+
+def _one_page(contents: bytes) -> list[bytes]:
+    return [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
+        contents,
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ]
+
+
+def inflate_bomb(path: Path, mib: int = 4096) -> Path:
+    """One page whose content stream is `mib` MiB of spaces, deflated: about 1 kB per MiB, so
+    4 GiB in a 4 MB file."""
+    return _pdf(_one_page(_stream(deflate_repeated(b" " * 2**20, mib))), path)
+
+
+def operator_bomb(path: Path, paths: int = 2_000_000) -> Path:
+    """One page drawing `paths` tiny filled rectangles: a 60 kB file."""
+    data = deflate_repeated(b"0 0 1 1 re f\n" * 1000, paths // 1000)
+    return _pdf(_one_page(_stream(data)), path)
+
+
+def form_bomb(path: Path, fanout: int = 10, depth: int = 7) -> Path:
+    """Forms that draw forms: the page draws form 1 `fanout` times, each form draws the next as
+    often, the last draws one rectangle: fanout ** depth rectangles from a 2 kB file."""
+    first = 6
+    objects = _one_page(_stream(b"/X1 Do\n" * fanout, b""))
+    objects[2] = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</XObject<</X1 %d 0 R>>>>>>" % first
+    for k in range(depth):
+        last = k == depth - 1
+        body = b"0 0 1 1 re f\n" if last else b"/X1 Do\n" * fanout
+        res = b"" if last else b"/Resources<</XObject<</X1 %d 0 R>>>>" % (first + k + 1)
+        objects.append(_stream(body, b"/Type/XObject/Subtype/Form/BBox[0 0 10 10]" + res))
+    return _pdf(objects, path)
+
+
+def chained_bomb(path: Path, mib: int = 4096) -> Path:
+    """A content stream deflated twice (/Filter [/FlateDecode /FlateDecode]): `mib` MiB of
+    spaces from a file of a few kB."""
+    import zlib
+
+    once = deflate_repeated(b" " * 2**20, mib)
+    return _pdf(_one_page(_stream(zlib.compress(once, 9), b"/Filter[/FlateDecode/FlateDecode]")), path)
+
+
+def object_stream_bomb(path: Path, mib: int = 4096) -> Path:
+    """A one-page PDF whose only other object is an object stream that inflates to `mib` MiB."""
+    objects = _one_page(_stream(deflate_repeated(b"0 0 1 1 re f\n", 1)))
+    objects.append(_stream(deflate_repeated(b" " * 2**20, mib), b"/Type/ObjStm/N 1/First 4/Filter/FlateDecode"))
+    return _pdf(objects, path)
+
+
+def pages_bomb(path: Path, pages: int = 40, rects: int = 45_000) -> Path:
+    """Many pages, each under the limit a page, together far over the limit for a document."""
+    content = 4 + pages
+    kids = b" ".join(b"%d 0 R" % (4 + k) for k in range(pages))
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, pages), b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
+    objects += [b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents %d 0 R/Resources<</Font<</F1 3 0 R>>>>>>" % content] * pages
+    objects.append(_stream(deflate_repeated(b"0 0 1 1 re f\n" * 1000, rects // 1000)))
+    return _pdf(objects, path)
+
+
+def many_pages(path: Path, pages: int) -> Path:
+    """A page tree of `pages` empty pages."""
+    kids = b" ".join(b"%d 0 R" % (3 + k) for k in range(pages))
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, pages)]
+    objects += [b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>"] * pages
+    return _pdf(objects, path)

@@ -173,18 +173,42 @@ def test_image_only_pdf(tmp_path, cli):
     _bad(tmp_path, cli, path, "no text layer")
 
 
-def test_limits(tmp_path, cli, pdfs, monkeypatch):
-    import kwaldossier.read.pdf as pdfmod
-
+@pytest.mark.parametrize(
+    ("env", "expect"),
+    [
+        ({"KWALDOSSIER_MAX_PAGES": "5"}, "PDF has more than 5 pages, the limit (KWALDOSSIER_MAX_PAGES)"),
+        ({"KWALDOSSIER_MAX_PDF_MB": "0.01"}, "larger than the limit of 0 MB (KWALDOSSIER_MAX_PDF_MB)"),
+        ({"KWALDOSSIER_PDF_TIMEOUT": "0.001"}, "took longer than 0.001 s"),
+        ({"KWALDOSSIER_PDF_MAX_OPERATORS": "500"}, "PDF page 3 draws more than 500 operators, the limit a page"),
+        ({"KWALDOSSIER_PDF_MAX_DOC_OPERATORS": "3000", "KWALDOSSIER_PDF_OPERATORS_PER_BYTE": "0"}, "draw more than 3,000 operators, the limit for this file"),
+        ({"KWALDOSSIER_PDF_MAX_STREAM_MB": "0.01"}, "inflates to more than 0.01 MB (KWALDOSSIER_PDF_MAX_STREAM_MB)"),
+        ({"KWALDOSSIER_PDF_MAX_INFLATE_MB": "0.1"}, "inflate to more than 0.1 MB in all (KWALDOSSIER_PDF_MAX_INFLATE_MB)"),
+        ({"KWALDOSSIER_PDF_MAX_OPERATORS": "many"}, "KWALDOSSIER_PDF_MAX_OPERATORS: not a number: 'many'"),
+    ],
+    ids=["pages", "size", "time", "operators", "doc-operators", "stream", "inflate", "bad-value"],
+)
+def test_limits(tmp_path, cli, pdfs, monkeypatch, env, expect):
+    """Each limit from its environment variable, read at each run: a real dossier PDF under a
+    small limit is refused with one line."""
     _, path = pdfs["buitendienst"]
-    monkeypatch.setattr(pdfmod, "MAX_PAGES", 5)
-    _bad(tmp_path, cli, path, "more than the limit of 5")
-    monkeypatch.setattr(pdfmod, "MAX_PAGES", 1000)
-    monkeypatch.setattr(pdfmod, "MAX_MB", 0.01)
-    _bad(tmp_path, cli, path, "larger than the limit")
-    monkeypatch.setattr(pdfmod, "MAX_MB", 200)
-    monkeypatch.setattr(pdfmod, "TIMEOUT", 0.05)
-    _bad(tmp_path, cli, path, "took longer than 0.05 s")
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    _bad(tmp_path, cli, path, expect)
+
+
+def test_real_dossier_pdfs_are_far_under_the_limits(pdfs):
+    """The defaults leave room: the pre-scan of a real dossier PDF counts a fraction of each."""
+    from kwaldossier.read.pdf.grenzen import Grenzen
+    from kwaldossier.read.pdf.voorscan import prescan
+
+    limits = Grenzen()
+    for _, path in pdfs.values():
+        scan = prescan(path.read_bytes(), str(path), limits)
+        assert 20 <= scan.pages <= 30
+        assert max(scan.pagina_operators) * 20 < limits.operators_per_page
+        assert sum(scan.pagina_operators) * 5 < limits.operators
+        assert scan.total_bytes * 20 < limits.document_bytes
+        assert max(t.size for t in scan.tellingen.values()) * 20 < limits.stream_bytes
 
 
 # ---------------------------------------------------------------- batch

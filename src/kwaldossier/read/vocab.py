@@ -42,6 +42,7 @@ WP_KOP = re.compile(r"^(?P<code>\d+\.\d+)\s+werkproces:\s*(?P<titel>\S.*)$")
 MATRIX_COMPETENTIES = "Competenties"  # above the letter row
 MATRIX_WERKPROCESSEN = "Werkprocessen"  # above the werkproces rows
 WP_RIJ = re.compile(r"^(?P<code>\d+\.\d+)\s+(?P<rest>\S.*)$")
+WP_CODE = re.compile(r"^(?P<code>\d+\.\d+)$")  # a matrix row label that is only a code (no title)
 ROW_ONLY = re.compile(r"^[ x]+$")  # a row of cells: a cell is "x " or " "
 
 

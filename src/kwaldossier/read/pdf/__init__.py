@@ -6,23 +6,25 @@ Imported only for PDF input.
 
 from __future__ import annotations
 
-import os
 import signal
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import InputError
+from .grenzen import Grenzen
 from .regels import Emitter
 
 if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+
     from ...model.m2012 import Dossier2012 as Dossier
+    from .bladzijde import Page
 
-MAX_PAGES = int(os.environ.get("KWALDOSSIER_MAX_PAGES", "1000"))
-MAX_MB = float(os.environ.get("KWALDOSSIER_MAX_PDF_MB", "200"))
-TIMEOUT = float(os.environ.get("KWALDOSSIER_PDF_TIMEOUT", "300"))
 
+_CHAIN = 6  # causes followed to find the innermost error of a library failure
 
 # ---------------------------------------------------------------- entry
 
@@ -31,13 +33,17 @@ class _Timeout(BaseException):
     """Raised by the alarm; a BaseException so that library code catching Exception lets it pass."""
 
 
+def _raise_timeout(*_: object) -> None:
+    raise _Timeout
+
+
 @contextmanager
-def _time_limit(seconds: float):
+def _time_limit(seconds: float) -> Iterator[None]:
     if seconds <= 0 or not hasattr(signal, "setitimer"):
         yield
         return
     try:
-        previous = signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(_Timeout()))
+        previous = signal.signal(signal.SIGALRM, _raise_timeout)
     except ValueError:  # not the main thread: no alarm available
         yield
         return
@@ -49,78 +55,92 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def pdf_lines(path: Path) -> Emitter:
-    """Open a PDF within limits and turn its pages into tagged lines."""
+def _read(path: Path, limits: Grenzen) -> bytes:
+    """The file's bytes, once: the pre-scan and pdfium read the same bytes."""
     p = str(path)
     try:
         size = path.stat().st_size
+        if size > limits.file_bytes:
+            raise InputError(p, None, f"PDF of {size / 1048576:.0f} MB is larger than the limit of {limits.file_bytes / 1048576:.0f} MB (KWALDOSSIER_MAX_PDF_MB)")
+        with path.open("rb") as fh:
+            data = fh.read(limits.file_bytes + 1)
     except OSError as exc:
         raise InputError(p, None, f"cannot read: {exc.strerror}") from None
-    if size == 0:
+    if not data:
         raise InputError(p, None, "empty file")
-    if size > MAX_MB * 1024 * 1024:
-        raise InputError(p, None, f"PDF of {size / 1048576:.0f} MB is larger than the limit of {MAX_MB:.0f} MB")
-    import pypdfium2 as pdfium
+    if len(data) > limits.file_bytes:
+        raise InputError(p, None, f"PDF is larger than the limit of {limits.file_bytes / 1048576:.0f} MB (KWALDOSSIER_MAX_PDF_MB)")
+    return data
 
-    from .bladzijde import read_page
-    from .lezer import Lezer
 
+def pdf_lines(path: Path) -> Emitter:
+    """Open a PDF within limits (size, pre-scan, pages, time) and turn its pages into tagged lines."""
+    p = str(path)
+    limits = Grenzen.from_env()
+    data = _read(path, limits)
     try:
-        with _time_limit(TIMEOUT):
-            try:
-                doc = pdfium.PdfDocument(p)
-            except Exception as exc:  # noqa: BLE001 - pdfium raises for every kind of broken file
-                if _no_pages(p):
-                    raise InputError(p, None, "PDF has no pages") from None
-                raise _classify(p, exc) from None
-            try:
-                n = len(doc)
-                if n == 0:
-                    raise InputError(p, None, "PDF has no pages")
-                if n > MAX_PAGES:
-                    raise InputError(p, None, f"PDF has {n} pages, more than the limit of {MAX_PAGES}")
-                pages = []
-                deadline = time.monotonic() + TIMEOUT if TIMEOUT > 0 else None
-                for i in range(n):
-                    # the alarm can be swallowed (a signal arriving inside a gc callback is lost):
-                    # a deadline checked between pages is the backstop
-                    if deadline is not None and time.monotonic() > deadline:
-                        raise _Timeout
-                    try:
-                        page = doc[i]
-                        try:
-                            pages.append(read_page(page, i + 1))
-                        finally:
-                            page.close()
-                    except InputError:
-                        raise
-                    except Exception as exc:  # noqa: BLE001 - see above
-                        raise _classify(p, exc, i + 1) from None
-            finally:
-                doc.close()
+        with _time_limit(limits.timeout):
+            from .voorscan import prescan
+
+            scanned = prescan(data, p, limits)
+            pages = _read_pages(data, p, limits, scanned.pages)
             if not any(pg.words for pg in pages):
                 raise InputError(p, None, "PDF has no text layer (scanned or image-only?); extract text with OCR first")
+            from .lezer import Lezer
+
             return Lezer().run(pages)
     except _Timeout:
-        raise InputError(p, None, f"PDF took longer than {TIMEOUT:g} s to read; giving up") from None
+        raise InputError(p, None, f"PDF took longer than {limits.timeout:g} s to read (KWALDOSSIER_PDF_TIMEOUT); giving up") from None
 
 
-def _no_pages(path: str) -> bool:
-    """pdfium refuses a document with an empty page tree; pdfminer tells that case apart."""
+def _read_pages(data: bytes, p: str, limits: Grenzen, tree_pages: int) -> list[Page]:
+    import pypdfium2 as pdfium
+
     try:
-        import pdfplumber
+        doc = pdfium.PdfDocument(data)
+    except Exception as exc:  # noqa: BLE001 - pdfium raises for every kind of broken file
+        if tree_pages == 0 and b"/Pages" in data:
+            raise InputError(p, None, "PDF has no pages") from None
+        raise _classify(p, exc) from None
+    try:
+        n = len(doc)
+        if n == 0:
+            raise InputError(p, None, "PDF has no pages")
+        if n > limits.pages:
+            raise InputError(p, None, f"PDF has {n} pages, more than the limit of {limits.pages} (KWALDOSSIER_MAX_PAGES)")
+        deadline = time.monotonic() + limits.timeout if limits.timeout > 0 else None
+        pages = []
+        for i in range(n):
+            # the alarm can be swallowed (a signal arriving inside a gc callback is lost):
+            # a deadline checked between pages is the backstop
+            if deadline is not None and time.monotonic() > deadline:
+                raise _Timeout
+            pages.append(_page(doc, i, p))
+        return pages
+    finally:
+        doc.close()
 
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages) == 0
-    except Exception:  # noqa: BLE001 - any failure: not this case
-        return False
+
+def _page(doc: pdfium.PdfDocument, i: int, p: str) -> Page:
+    from .bladzijde import read_page
+
+    try:
+        page = doc[i]
+        try:
+            return read_page(page, i + 1)
+        finally:
+            page.close()
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see above
+        raise _classify(p, exc, i + 1) from None
 
 
 def _classify(path: str, exc: Exception, page: int | None = None) -> InputError:
     """One line for a PDF library failure: encryption, or the innermost cause."""
     chain: list[BaseException] = []
     e: BaseException | None = exc
-    while e is not None and len(chain) < 6:
+    while e is not None and len(chain) < _CHAIN:
         chain.append(e)
         e = e.__cause__ or e.__context__ or (e.args[0] if e.args and isinstance(e.args[0], BaseException) else None)
     text = " ".join(f"{type(x).__name__} {x}" for x in chain).lower()
@@ -133,10 +153,10 @@ def _classify(path: str, exc: Exception, page: int | None = None) -> InputError:
 
 
 def parse_pdf(path: Path) -> Dossier:
+    from ..invariants import check_layout
     from ..text2012 import parse_lines
-    from .invarianten import check
 
     out = pdf_lines(path)
-    dossier = parse_lines(out.lines, str(path), kolommen=out.tags, paginas=out.pages)
-    check(dossier, str(path))
+    dossier = parse_lines(out.lines, str(path), kolommen=out.tags, paginas=out.pages, kruisen=out.kruisen)
+    check_layout(dossier, str(path))
     return dossier

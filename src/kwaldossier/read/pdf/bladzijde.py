@@ -4,13 +4,17 @@ boxes of path objects (ruling lines, cell borders, fills). No layout decisions h
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
-GAP = 0.22  # a horizontal gap wider than this share of the font size separates words
+from .instellingen import DEFAULT, Instellingen
+
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _SPACE_CHARS = frozenset(" \t\n\r\x00\xa0\u2002\u2003\u2009\u200b\uffff")
@@ -64,6 +68,11 @@ class Page:
     boxes: list[Box] = field(default_factory=list)
 
 
+_QUARTER = 90  # degrees: /Rotate turns a page by quarters
+_FORM_DEPTH = 4  # forms inside forms read this deep for their paths
+_WHITE = 250  # a fill this light in every channel paints nothing visible
+
+
 class _Frame:
     """Maps PDF user space of the unrotated page to display space (origin top left)."""
 
@@ -77,94 +86,115 @@ class _Frame:
         """(x0, x1, top, bottom) in display space."""
         lx, rx, by, ty = left - self.x0, right - self.x0, bottom - self.y0, top - self.y0
         w, h = self.x1 - self.x0, self.y1 - self.y0
-        if self.rot == 90:
+        if self.rot == _QUARTER:
             return by, ty, lx, rx
-        if self.rot == 180:
+        if self.rot == 2 * _QUARTER:
             return w - rx, w - lx, by, ty
-        if self.rot == 270:
+        if self.rot == 3 * _QUARTER:
             return h - ty, h - by, w - rx, w - lx
         return lx, rx, h - ty, h - by
 
 
-def read_page(page: pdfium.PdfPage, no: int) -> Page:
+def read_page(page: pdfium.PdfPage, no: int, s: Instellingen = DEFAULT) -> Page:
     frame = _Frame(page.get_cropbox(), page.get_rotation())  # user space, before /Rotate
     w, h = frame.size
     out = Page(no, w, h)
     tp = page.get_textpage()
     try:
-        out.words = _words(tp, frame, w, h)
+        out.words = _visible(_words(tp, frame, s), w, h)
     finally:
         tp.close()
     out.boxes = _boxes(page, frame)
     return out
 
 
-def _words(tp: pdfium.PdfTextPage, frame: _Frame, w: float, h: float) -> list[Word]:
-    """Characters -> words: a space, a jump to another line or a gap ends a word; a word whose
-    centre lies outside the page box is dropped. The hot loop of the reader: the text comes in
-    one call, then one pdfium call per character for its box."""
+def _text(tp: pdfium.PdfTextPage) -> str:
+    """The page's characters, one per pdfium character index."""
     raw = tp.raw
     n = c.FPDFText_CountChars(raw)
     text = tp.get_text_range(0, n) if n > 0 else ""
     if len(text) != n:  # pdfium left out or inserted characters: ask one by one
         text = "".join(chr(c.FPDFText_GetUnicode(raw, i)) for i in range(n))
+    return text
+
+
+class _Builder:
+    """The word being read: its characters, box, font; a finished word goes to `words`."""
+
+    def __init__(self, raw: object, s: Instellingen) -> None:
+        self.raw, self.s = raw, s
+        self.words: list[Word] = []
+        self.cur: list[str] = []
+        self.xs: list[float] = []  # left edge of each character
+        self.x0 = self.x1 = self.top = self.bottom = self.size = self.lo = self.hi = 0.0
+        self.bold = self.spaced = False
+
+    def breaks(self, x0: float, x1: float, top: float, bottom: float) -> bool:
+        """Not the same word: another line (no vertical overlap), or a gap to the previous
+        character, or a step back (characters of one ligature glyph share its box: not one)."""
+        del x1
+        return top >= self.hi or bottom <= self.lo or x0 > self.x1 + self.s.word_gap * self.size or (x0 < self.x1 - self.s.word_overlap * self.size and x0 != self.xs[-1])
+
+    def start(self, ch: str, i: int, box: tuple[float, float, float, float], spaced: bool) -> None:
+        x0, x1, top, bottom = box
+        self.spaced = spaced
+        self.size = c.FPDFText_GetFontSize(self.raw, i) or (bottom - top)
+        self.bold = c.FPDFText_GetFontWeight(self.raw, i) >= self.s.bold_weight
+        self.x0, self.x1, self.top, self.bottom = x0, x1, top, bottom
+        third = _BAND * (bottom - top)
+        self.lo, self.hi = top + third, bottom - third
+        self.cur, self.xs = [ch], [x0]
+
+    def extend(self, ch: str, box: tuple[float, float, float, float]) -> None:
+        x0, x1, top, bottom = box
+        self.top, self.bottom, self.x1 = min(self.top, top), max(self.bottom, bottom), max(self.x1, x1)
+        self.cur.append(ch)
+        self.xs.append(x0)
+
+    def end(self, spaced: bool = False) -> None:
+        if self.cur:
+            self.words.append(Word("".join(self.cur), self.x0, self.x1, self.top, self.bottom, self.size, self.bold, self.xs, self.spaced or spaced))
+            self.cur, self.xs = [], []
+
+
+_BAND = 0.3  # of a character's height: two characters share a line when their middles overlap this much
+
+
+def _words(tp: pdfium.PdfTextPage, frame: _Frame, s: Instellingen) -> list[Word]:
+    """Characters -> words: a space, a jump to another line or a gap ends a word. The hot loop
+    of the reader: the text comes in one call, then one pdfium call per character for its box."""
+    raw = tp.raw
     rect = c.FS_RECTF()
     ref = ctypes.byref(rect)
     get_box = c.FPDFText_GetLooseCharBox
     plain = frame.rot == 0
     fx0, fy1 = frame.x0, frame.y1
-    words: list[Word] = []
-    cur: list[str] = []
-    xs: list[float] = []  # left edge of each character of the current word
-    bx0 = bx1 = btop = bbottom = size = lo = hi = 0.0
-    bold = False
-
-    spaced = False
-
-    def word() -> Word:
-        return Word("".join(cur), bx0, bx1, btop, bbottom, size, bold, xs, spaced)
-
+    b = _Builder(raw, s)
     real_space = False  # the previous character was a space written in the stream (not pdfium's)
-    for i, ch in enumerate(text):
+    for i, ch in enumerate(_text(tp)):
         if ch in _SPACE_CHARS or not get_box(raw, i, ref):
             real_space = ch in _SPACE_CHARS and c.FPDFText_IsGenerated(raw, i) != 1
-            if cur:
-                spaced = spaced or real_space
-                words.append(word())
-                cur, xs = [], []
+            b.end(real_space)
             continue
-        if plain:
-            x0, x1, top, bottom = rect.left - fx0, rect.right - fx0, fy1 - rect.top, fy1 - rect.bottom
+        box = (rect.left - fx0, rect.right - fx0, fy1 - rect.top, fy1 - rect.bottom) if plain else frame.rect(rect.left, rect.bottom, rect.right, rect.top)
+        if b.cur and b.breaks(*box):
+            b.end()
+        if b.cur:
+            b.extend(ch, box)
         else:
-            x0, x1, top, bottom = frame.rect(rect.left, rect.bottom, rect.right, rect.top)
-        # same word: same line (vertical overlap) and no gap to the previous character
-        # (characters of one ligature glyph share its box: not an overlap)
-        if cur and (top >= hi or bottom <= lo or x0 > bx1 + GAP * size or (x0 < bx1 - 0.15 * size and x0 != xs[-1])):
-            words.append(word())
-            cur, xs = [], []
-        if not cur:
-            spaced = real_space
-            size = c.FPDFText_GetFontSize(raw, i) or (bottom - top)
-            bold = c.FPDFText_GetFontWeight(raw, i) >= 600
-            bx0, bx1, btop, bbottom = x0, x1, top, bottom
-            third = 0.3 * (bottom - top)
-            lo, hi = top + third, bottom - third
-        else:
-            if top < btop:
-                btop = top
-            if bottom > bbottom:
-                bbottom = bottom
-            if x1 > bx1:
-                bx1 = x1
-        cur.append(ch)
-        xs.append(x0)
-    if cur:
-        words.append(word())
+            b.start(ch, i, box, real_space)
+    b.end()
+    return b.words
+
+
+def _visible(words: list[Word], w: float, h: float) -> list[Word]:
+    """The words whose centre lies inside the page box (outside: never shown, never read),
+    with pdfium's line-end hyphen and ligature glyphs made text."""
     out = []
     for wd in words:
         cx, cy = (wd.x0 + wd.x1) / 2, (wd.top + wd.bottom) / 2
-        if 0 <= cx <= w and 0 <= cy <= h:  # outside the page box: never shown, never read
-            wd.text = wd.text.replace("\x02", "-").replace("\ufffe", "-")  # pdfium's line-end hyphen
+        if 0 <= cx <= w and 0 <= cy <= h:
+            wd.text = wd.text.replace("\x02", "-").replace("\ufffe", "-")
             if _LIGATURE.search(wd.text):
                 wd.text = wd.text.translate(_LIGATURES)  # ﬁ -> fi: the text, not the glyph
             out.append(wd)
@@ -179,12 +209,12 @@ def _boxes(page: pdfium.PdfPage, frame: _Frame) -> list[Box]:
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
 
-    def walk(count: int, get, depth: int) -> None:
+    def walk(count: int, get: Callable[[int], Any], depth: int) -> None:
         for i in range(count):
             obj = get(i)
             kind = c.FPDFPageObj_GetType(obj)
-            if kind == c.FPDF_PAGEOBJ_FORM and depth < 4:
-                walk(c.FPDFFormObj_CountObjects(obj), lambda k, form=obj: c.FPDFFormObj_GetObject(form, k), depth + 1)
+            if kind == c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+                walk(c.FPDFFormObj_CountObjects(obj), functools.partial(c.FPDFFormObj_GetObject, obj), depth + 1)
             if kind != c.FPDF_PAGEOBJ_PATH or not c.FPDFPageObj_GetBounds(obj, *refs):
                 continue
             c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
@@ -195,13 +225,13 @@ def _boxes(page: pdfium.PdfPage, frame: _Frame) -> list[Box]:
             out.append(Box(x0, x1, t, b, filled))
 
     raw = page.raw
-    walk(c.FPDFPage_CountObjects(raw), lambda k: c.FPDFPage_GetObject(raw, k), 0)
+    walk(c.FPDFPage_CountObjects(raw), functools.partial(c.FPDFPage_GetObject, raw), 0)
     return out
 
 
-def _white(obj) -> bool:
+def _white(obj: Any) -> bool:
     """A white fill paints nothing visible (page backgrounds, knock-outs)."""
     r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     if not c.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
         return False
-    return min(r.value, g.value, b.value) >= 250 or a.value == 0
+    return min(r.value, g.value, b.value) >= _WHITE or a.value == 0

@@ -6,6 +6,8 @@ structural errors and findings can point into the file.
 
 from __future__ import annotations
 
+import codecs
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,10 @@ from ...errors import InputError
 
 MAX_BYTES = 16 * 1024 * 1024  # the real exports are 100-250 KB
 MAX_TEXT = 256 * 1024  # characters in one text node; the longest real one has about 11 000
+# the encoding named in an XML declaration written in ASCII-compatible bytes (bounded: no backtracking
+# beyond the declaration's first few hundred bytes)
+_DECLARED = re.compile(rb"""<\?xml\s[^>]{0,300}?encoding\s*=\s*["']([^"'>]{0,80})["']""")
+_BOM = b"\xef\xbb\xbf"
 
 
 class _Refused(Exception):
@@ -56,12 +62,50 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an ASCII-compatible XML declaration names, or None (no declaration, or one in
+    UTF-16/32 bytes, which expat reads itself)."""
+    head = data[len(_BOM) :] if data.startswith(_BOM) else data
+    if not head.startswith(b"<?xml"):
+        return None
+    m = _DECLARED.match(head[:512])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _is_utf8(name: str) -> bool:
+    """utf8, UTF_8, utf-8-sig ...: names of UTF-8 that expat itself does not know (pyexpat would
+    map them as a single-byte code and fail on the first accented letter)."""
+    try:
+        return codecs.lookup(name).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
+def _encoding_refused(name: str) -> str | None:
+    """Why expat cannot read ASCII-compatible bytes in this declared encoding, or None when it
+    can: UTF-8, ASCII, Latin-1 and the single-byte codecs pyexpat maps are read; multi-byte
+    (shift_jis, utf-7), unknown, and UTF-16/32 declared on 8-bit bytes are refused. Asked of
+    expat itself, on a four-byte document."""
+    probe = expat.ParserCreate()
+    try:
+        probe.Parse(b'<?xml version="1.0" encoding="' + name.encode("ascii", "replace") + b'"?><a/>', True)
+    except (ValueError, LookupError, UnicodeError, expat.ExpatError):
+        shown = "".join(ch if ch.isprintable() else "?" for ch in name)[:40]
+        return f"this file declares encoding {shown!r}, which this reader cannot read; SBB files are UTF-8"
+    return None
+
+
 def parse_xml(data: bytes, pad: str) -> XmlBestand:
     """Well-formed XML without DOCTYPE or entity declarations, else InputError with the line."""
     if len(data) > MAX_BYTES:
         raise InputError(pad, None, f"file too large for an SBB dossier ({len(data)} bytes; limit {MAX_BYTES})")
+    declared = declared_encoding(data)
+    utf8 = declared is not None and _is_utf8(declared)
+    refused = _encoding_refused(declared) if declared is not None and not utf8 else None
+    if refused is not None:
+        raise InputError(pad, 1, refused)
     builder = ET.TreeBuilder()
-    parser = expat.ParserCreate()
+    parser = expat.ParserCreate("utf-8" if utf8 else None)
     parser.buffer_text = True
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     starts: dict[int, int] = {}
@@ -109,5 +153,7 @@ def parse_xml(data: bytes, pad: str) -> XmlBestand:
         ) from None
     except _Refused as exc:
         raise InputError(pad, exc.line, exc.message) from None
+    except (ValueError, LookupError, UnicodeError):  # an encoding expat could not map after all
+        raise InputError(pad, 1, "this file's encoding cannot be read; SBB files are UTF-8") from None
     root = builder.close()
     return XmlBestand(pad, root, starts, ends)

@@ -25,10 +25,13 @@ def parse_lines(
     path: str = "<input>",
     kolommen: list[str | None] | None = None,
     paginas: list[int] | None = None,
+    kruisen: list[tuple[str, ...] | None] | None = None,
 ) -> Dossier2012:
     """Parse lines (optionally tagged per line by a layout-aware front end) into a Dossier;
-    raises InputError when the result is not a dossier or breaks the format's invariants."""
-    parser = Parser(lines, path, kolommen, paginas)
+    raises InputError when the result is not a dossier or breaks the format's invariants.
+    kruisen: per line, the letters a layout-aware front end found crossed in a matrix row
+    (() for a drawn row without crosses; None elsewhere)."""
+    parser = Parser(lines, path, kolommen, paginas, kruisen)
     dossier = parser.run()
     check(dossier, path, orphan_rows=parser.state.orphan_rows)
     return dossier

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...model.competenties import closest_folded
 from ...model.gedeeld import Herstelling
 from .. import vocab
-from .evidence import known_component, name_at
+from .evidence import known_component, naam_exact
 from .records import CompetentieB, ItemB
 from .state import DetailStap, Disp, State
 
@@ -20,7 +20,7 @@ def closest_letter(key: str) -> str | None:
     return close[0] if close else None
 
 
-def naam_at(st: State, no: int, structural: bool, unknown: bool = False) -> tuple[str | None, str, list[int]] | None:
+def naam_exact_of_bijna(st: State, no: int, structural: bool, unknown: bool = False) -> tuple[str | None, str, list[int]] | None:
     """A competence name at `no` (one line or wrapped over two), or None.
 
     Exact names always count. After a blank line, a line (or two) directly followed by a
@@ -30,7 +30,7 @@ def naam_at(st: State, no: int, structural: bool, unknown: bool = False) -> tupl
     s = st.stripped[no - 1]
     if not s or s.startswith(vocab.BULLET):
         return None
-    exact = name_at(st, no)
+    exact = naam_exact(st, no)
     if exact:
         letter, regels = exact
         return letter, " ".join(st.s(r) for r in regels), regels
@@ -73,7 +73,7 @@ def rule_competenties(st: State, no: int) -> int | None:
     if st.stap is not _COMPETENTIES or st.wp is None:
         return None
     s = st.stripped[no - 1]
-    naam = naam_at(st, no, structural=st.blank_before, unknown=True)
+    naam = naam_exact_of_bijna(st, no, structural=st.blank_before, unknown=True)
     if naam:
         return start(st, *naam)
     comps = st.wp.competenties

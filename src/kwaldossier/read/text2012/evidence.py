@@ -18,7 +18,7 @@ _FIRST_WORDS = {k.split()[0] for k in NAMES}
 MAX_COMPONENT = 200  # characters: a component is a short phrase
 
 
-def name_at(st: State, no: int) -> tuple[str, list[int]] | None:
+def naam_exact(st: State, no: int) -> tuple[str, list[int]] | None:
     """A national competence name (exactly, folded) on line `no` or wrapped over `no`, `no`+1."""
     s = st.stripped[no - 1]
     if not s or s.startswith(vocab.BULLET):
@@ -43,7 +43,7 @@ def components_per_letter(st: State) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     no = 1
     while no <= st.n:
-        found = name_at(st, no)
+        found = naam_exact(st, no)
         if found is None:
             no += 1
             continue

@@ -32,7 +32,8 @@ ZONE_RULES: dict[Zone, Sequence[Rule]] = {
 class Parser:
     """kolommen: optional tag per line from a layout-aware front end (pdf.py): "opmaak",
     "label", "tekst", "matrix", "boilerplate", "kop", "vakkennis", "naam", "competentie",
-    "indicator". A tag replaces the guesswork that plain extracted text needs."""
+    "indicator", "kerntaak". A tag replaces the guesswork that plain extracted text needs.
+    kruisen: the crossed letters of a matrix row's line (see parse_lines)."""
 
     def __init__(
         self,
@@ -40,6 +41,7 @@ class Parser:
         path: str = "<input>",
         kolommen: list[str | None] | None = None,
         paginas: list[int] | None = None,
+        kruisen: list[tuple[str, ...] | None] | None = None,
     ) -> None:
         self.state = State(
             lines=lines,
@@ -48,6 +50,7 @@ class Parser:
             paginas=paginas or [],
             h=Hyphenator("\n".join(lines)),
             componenten={},
+            kruisen=list(kruisen) if kruisen else [],
         )
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import vocab
 from . import competentie
-from .competentie import closest_letter, naam_at, start
+from .competentie import closest_letter, naam_exact_of_bijna, start
 from .evidence import NAMES, known_component
 from .records import ItemB
 from .state import COLUMN_TAGS, TAG_COMPETENTIE, TAG_LABEL, TAG_NAAM, TAG_VAKKENNIS, DetailStap, Disp, State
@@ -157,7 +157,7 @@ def rule_vakkennis(st: State, no: int) -> int | None:
         _new_vakkennis(st, no, s)
         st.claim(no, _MODEL)
         return no + 1
-    naam = naam_at(st, no, structural=st.blank_before)
+    naam = naam_exact_of_bijna(st, no, structural=st.blank_before)
     if naam:
         st.stap = _COMPETENTIES
         return start(st, *naam)
@@ -190,7 +190,7 @@ def rule_continuation(st: State, no: int) -> int | None:
         st.cont_item = _new_vakkennis(st, no, s)
         st.claim(no, _MODEL)
         return no + 1
-    naam = naam_at(st, no, structural=st.blank_before)
+    naam = naam_exact_of_bijna(st, no, structural=st.blank_before)
     if naam:
         st.stap = _COMPETENTIES
         return start(st, *naam)

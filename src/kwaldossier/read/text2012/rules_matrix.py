@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...model.competenties import LETTERS
 from .. import vocab
 from .records import WerkprocesB
-from .state import TAG_MATRIX, Disp, MatrixStap, State
+from .state import TAG_KERNTAAK, TAG_MATRIX, Disp, MatrixStap, State
 
 # enum members as module constants (member access is a descriptor call on Python 3.11)
 _KERNTAAK = MatrixStap.KERNTAAK
@@ -40,7 +40,10 @@ def decode_row(row: str) -> list[str] | None:
 
 
 def rule_kerntaak(st: State, no: int) -> int | None:
-    if st.matrix_stap is not _KERNTAAK or st.profiel is None:
+    """'Kerntaak N' above the matrix, or (tagged by a front end) a row inside a matrix that holds
+    several kerntaken, where it starts the next kerntaak's rows."""
+    inside = st.matrix_stap is _RIJ and st.kolom(no) == TAG_KERNTAAK
+    if (st.matrix_stap is not _KERNTAAK and not inside) or st.profiel is None:
         return None
     m = vocab.KERNTAAK_MATRIX.match(st.stripped[no - 1])
     if not m:
@@ -48,12 +51,15 @@ def rule_kerntaak(st: State, no: int) -> int | None:
     st.matrix_kt = st.profiel.kerntaak(m.group("code"))
     st.matrix_kt.regels.append(no)
     st.claim(no, _MODEL)
-    st.matrix_stap = _KT_TITEL
+    st.matrix_stap, st.matrix_wp = _KT_TITEL, None
     return no + 1
 
 
 def rule_kerntaak_titel(st: State, no: int) -> int | None:
     if st.matrix_stap is not _KT_TITEL or st.matrix_kt is None:
+        return None
+    if st.kolom(no) == TAG_MATRIX:  # a kerntaak row's title ends where its werkproces rows begin
+        st.matrix_stap = _RIJ
         return None
     s = st.stripped[no - 1]
     if s == vocab.MATRIX_COMPETENTIES:
@@ -108,6 +114,8 @@ def rule_label(st: State, no: int) -> int | None:
     if st.matrix_stap is not _RIJ or st.profiel is None or kt is None:
         return None
     m = vocab.WP_RIJ.match(st.stripped[no - 1])
+    if m is None and st.kolom(no) == TAG_MATRIX:
+        m = vocab.WP_CODE.match(st.stripped[no - 1])  # a row the front end found, its label a bare code
     if not m or m.group("code").split(".")[0] != kt.code:
         return None
     code = m.group("code")
@@ -119,7 +127,13 @@ def rule_label(st: State, no: int) -> int | None:
     wp.in_matrix = True
     wp.matrix_regels.append(no)
     st.matrix_wp = wp
-    rest = st.raw(no).split(code, 1)[1][1:]
+    rest = st.raw(no).split(code, 1)[1].removeprefix(" ")
+    kruis = st.kruis(no)
+    if kruis is not None:  # the front end found the row and its crosses
+        wp.titel_lines.append(rest.strip())
+        wp.matrix = list(kruis)
+        st.claim(no, _MODEL)
+        return no + 1
     inline = vocab.split_inline_row(rest)
     if inline:
         titel, rij = inline

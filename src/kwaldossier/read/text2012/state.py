@@ -51,6 +51,7 @@ class Disp(StrEnum):
 # Tags a layout-aware front end (pdf.py) may put on a line. A tag replaces guesswork.
 TAG_OPMAAK, TAG_LABEL, TAG_TEKST, TAG_MATRIX, TAG_BOILERPLATE = "opmaak", "label", "tekst", "matrix", "boilerplate"
 TAG_VAKKENNIS, TAG_NAAM, TAG_COMPETENTIE, TAG_INDICATOR = "vakkennis", "naam", "competentie", "indicator"
+TAG_KERNTAAK = "kerntaak"  # "Kerntaak N" of a row inside a matrix that holds several kerntaken
 COLUMN_TAGS = (TAG_VAKKENNIS, TAG_NAAM, TAG_COMPETENTIE, TAG_INDICATOR)
 
 
@@ -62,6 +63,7 @@ class State:
     paginas: list[int]
     h: Hyphenator
     componenten: dict[str, set[str]]  # letter -> folded components seen in this dossier
+    kruisen: list[tuple[str, ...] | None] = field(default_factory=list)  # crossed letters per line (front end)
     n: int = 0
     stripped: list[str] = field(default_factory=list)
     disp: list[Disp | None] = field(default_factory=list)  # 1-based
@@ -100,6 +102,10 @@ class State:
 
     def kolom(self, no: int) -> str | None:
         return self.kolommen[no - 1] if 1 <= no <= self.n else None
+
+    def kruis(self, no: int) -> tuple[str, ...] | None:
+        """The letters a front end found crossed in the matrix row on this line."""
+        return self.kruisen[no - 1] if 1 <= no <= len(self.kruisen) else None
 
     def folded(self, no: int) -> str:
         """The line folded for comparisons: computed once per line."""
