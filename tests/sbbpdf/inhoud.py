@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 BULLET_CHARS = "-–•·*"
 
@@ -123,8 +124,8 @@ class Inhoud:
 
 
 class _Blokken(HTMLParser):
-    _KOPPEN = {"h1", "h2", "h3", "h4"}
-    _BLOK = {"p", "div", "li", "ul", "ol", "br", "labeltext", "tr"} | _KOPPEN
+    _KOPPEN: ClassVar[frozenset[str]] = frozenset({"h1", "h2", "h3", "h4"})
+    _BLOK: ClassVar[frozenset[str]] = frozenset({"p", "div", "li", "ul", "ol", "br", "labeltext", "tr"}) | _KOPPEN
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -238,7 +239,7 @@ def read(path: Path) -> Inhoud:
     def profiel(p: ET.Element) -> Profiel:
         code = f"P{p.get('hoofdstuk')}"
         oms = p.find("omschrijving")
-        eisen = [norm(oms.findtext("wettelijkeberoepsvereisten"))] + lines(oms.findtext("toelichtingwettelijkeberoepsvereisten"))
+        eisen = [norm(oms.findtext("wettelijkeberoepsvereisten")), *lines(oms.findtext("toelichtingwettelijkeberoepsvereisten"))]
         return Profiel(
             code=code,
             naam=norm(p.get("titel")),
