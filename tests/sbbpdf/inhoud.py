@@ -205,7 +205,9 @@ def read(path: Path) -> Inhoud:
         wp.omschrijving_plus = tekst_plus(oms, "werkprocesomschrijvingperprofiel", "omschrijving")
         wp.resultaat_plus = tekst_plus(res, "werkprocesresultaatperprofiel", "omschrijving")
         wp.gedrag_plus = [
-            (n, g) for n, el in plus(ged, "werkprocesgedragperprofiel", "omschrijving") if (g := gedrag(el.text)).bullets or g.intro
+            (n, g)
+            for n, el in plus(ged, "werkprocesgedragperprofiel", "omschrijving")
+            if (g := gedrag(el.text)).bullets or g.intro
         ]
         wp.competenties_plus = [
             (n, names)
@@ -222,7 +224,9 @@ def read(path: Path) -> Inhoud:
             titel=norm(kt.get("titel")),
             complexiteit=lines(kt.findtext("complexiteit")),
             verantwoordelijkheid=lines(kt.findtext("verantwoordelijkheid")),
-            vakkennis=[kennis[r.get("referentie")] for r in vk.findall("vakkennisenvaardigheden")] if vk is not None else [],
+            vakkennis=[kennis[r.get("referentie")] for r in vk.findall("vakkennisenvaardigheden")]
+            if vk is not None
+            else [],
             werkprocessen=[werkproces(w, code) for w in kt.findall(f"{wps}/werkproces")],
         )
         out.complexiteit_plus = tekst_plus(kt.find("complexiteit"), "complexiteitperprofiel", "complexiteit")
@@ -239,7 +243,10 @@ def read(path: Path) -> Inhoud:
     def profiel(p: ET.Element) -> Profiel:
         code = f"P{p.get('hoofdstuk')}"
         oms = p.find("omschrijving")
-        eisen = [norm(oms.findtext("wettelijkeberoepsvereisten")), *lines(oms.findtext("toelichtingwettelijkeberoepsvereisten"))]
+        eisen = [
+            norm(oms.findtext("wettelijkeberoepsvereisten")),
+            *lines(oms.findtext("toelichtingwettelijkeberoepsvereisten")),
+        ]
         return Profiel(
             code=code,
             naam=norm(p.get("titel")),
@@ -268,7 +275,9 @@ def read(path: Path) -> Inhoud:
         context=lines(basis.findtext("typeringberoepengroep/context/omschrijving")),
         beroepshouding=lines(basis.findtext("typeringberoepengroep/beroepshouding/omschrijving")),
         resultaat=lines(basis.findtext("typeringberoepengroep/resultaatvanhetberoep/omschrijving")),
-        kerntaken=[kerntaak(kt, "B1", "basiswerkprocessen") for kt in basis.findall("basistaken/basiskerntaken/kerntaak")],
+        kerntaken=[
+            kerntaak(kt, "B1", "basiswerkprocessen") for kt in basis.findall("basistaken/basiskerntaken/kerntaak")
+        ],
         generiek=blokken(basis.findtext("basistaken/generieke_onderdelen/omschrijving")),
         profielen=[profiel(p) for p in profielen_el],
     )

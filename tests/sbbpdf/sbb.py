@@ -75,7 +75,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "coverline": ParagraphStyle("coverline", parent=body, fontSize=12, leading=16, spaceBefore=4),
         "h1": ParagraphStyle("h1", parent=bold, fontSize=18, leading=23, spaceAfter=10, keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=bold, fontSize=13, leading=17, spaceBefore=12, spaceAfter=6, keepWithNext=1),
-        "h3": ParagraphStyle("h3", parent=bold, fontSize=10.5, leading=13.5, spaceBefore=14, spaceAfter=2, keepWithNext=1),
+        "h3": ParagraphStyle(
+            "h3", parent=bold, fontSize=10.5, leading=13.5, spaceBefore=14, spaceAfter=2, keepWithNext=1
+        ),
         "toc0": ParagraphStyle("toc0", parent=body, fontName=BOLD, leftIndent=0, spaceBefore=5),
         "toc1": ParagraphStyle("toc1", parent=body, leftIndent=14, spaceBefore=1),
         "toc2": ParagraphStyle("toc2", parent=body, leftIndent=28, spaceBefore=0),
@@ -93,7 +95,9 @@ class _Kop(Paragraph):
 
 class _Doc(BaseDocTemplate):
     def __init__(self, path: str, titel: str) -> None:
-        super().__init__(path, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN)
+        super().__init__(
+            path, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN
+        )
         self.titel = titel
         self.kop: str | None = None  # running kerntaak
         self.kop_begin: str | None = None
@@ -237,7 +241,15 @@ def _leeswijzer(story: list, st, inh: Inhoud) -> None:
     rows = [[Paragraph(h, st["label"]) for h in ("Profiel", "Crebonr.", "Mbo-niveau")]]
     rows += [[Paragraph(escape(p.naam), st["body"]), p.crebo, p.niveau] for p in inh.profielen]
     table = Table(rows, colWidths=[9 * cm, 3 * cm, 3 * cm], hAlign="LEFT")
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 9), ("GRID", (0, 0), (-1, -1), 0.5, "#777777"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, 9),
+                ("GRID", (0, 0), (-1, -1), 0.5, "#777777"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     story.append(table)
 
 
