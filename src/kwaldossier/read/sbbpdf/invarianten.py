@@ -74,6 +74,9 @@ def _page_numbers(st: State, lines: Regels) -> None:
     if len(numbered) < 2:  # a pair of numbered pages to compare
         return
     offset = numbered[0][0] - numbered[0][1][0]
+    if offset < 0:
+        first, (n, _) = numbered[0]
+        raise _page_fail(st, first, f"printed page number {n} on page {first}: a page before it missing?")
     for (p0, (n0, _)), (p1, (n1, _)) in itertools.pairwise(numbered):
         if p1 - n1 != offset:
             raise _page_fail(st, p1, f"printed page numbers jump from {n0} (page {p0}) to {n1}: a page missing?")
