@@ -1,6 +1,7 @@
-"""The 2015-model SBB PDF reader: two layouts typeset from each of the four SBB XML exports
-(tests/sbbpdf, reading the XML with ElementTree) read back to the same Dossier as the SBB XML
-reader gives, field for field; the commands on such a PDF; a 2012 PDF still read as 2012."""
+"""The 2015-model SBB PDF reader: the layouts of tests/sbbpdf (sbb and plain by reportlab, browser
+by headless Chromium when there is one), typeset from each of the four SBB XML exports read
+with ElementTree, read back to the same Dossier as the SBB XML reader gives, field for field;
+the commands on such a PDF; a 2012 PDF still read as 2012."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from conftest import PARSED, SBB_XML
 from kwaldossier.read import load_file
 from kwaldossier.read.sbbpdf import is_sbb_pdf, parse_sbb_pdf
 from kwaldossier.read.sbbxml import parse_sbb
-from sbbpdf import plain, sbb
+from sbbpdf import browser, plain, sbb
 from sbbpdf.vergelijk import compare, leaves
 
 FILES = [
@@ -24,6 +25,8 @@ FILES = [
     "4156 Maatschappelijke_Zorg.xml",
 ]
 LAYOUTS = {"sbb": sbb, "plain": plain}
+if browser.chromium():
+    LAYOUTS["browser"] = browser
 
 pytestmark = pytest.mark.shared
 
@@ -48,13 +51,23 @@ def xml():
 def test_pdf_reads_as_the_xml_field_for_field(pdfs, xml, name, lay):
     d = parse_sbb_pdf(pdfs[(name, lay)])
     matched, bad = compare(xml[name], d)
-    assert bad == [], "\n".join(bad[:10])
-    assert matched == len(leaves(xml[name].model_dump(mode="json"))) - _skipped(xml[name])
+    allowed = [b for b in bad if lay == "browser" and _break_between_brackets(b)]
+    assert [b for b in bad if b not in allowed] == [], "\n".join(bad[:10])
+    assert len(allowed) <= 1
+    assert matched + len(allowed) == len(leaves(xml[name].model_dump(mode="json"))) - _skipped(xml[name])
     assert d.onverwerkte_regels == []
     assert (d.model, d.formaat) == ("2015", "sbb-pdf")
     r = d.regelverantwoording
     assert r.totaal == r.model + r.opmaak + r.label + r.onverwerkt and r.onverwerkt == 0
     assert len(d.regel_paginas) == r.totaal
+
+
+def _break_between_brackets(difference: str) -> bool:
+    """Chromium breaks a line between ')' and '(' where the text has no space (cliënt(groep)
+    (cultuur, ...): no reader can tell that break from one at a space; ours reads a space."""
+    _, _, rest = difference.partition(": expected ")
+    expected, _, got = rest.partition(", got ")
+    return ")(" in expected and got.replace(") (", ")(") == expected
 
 
 def _skipped(dossier) -> int:

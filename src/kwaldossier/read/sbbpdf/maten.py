@@ -18,7 +18,6 @@ class Maten:
     herhaald: int = 3  # ... and on longer documents
     weinig_paginas: int = 4
     # page measures
-    uitschieter: float = 5.0  # points: one line ending this far beyond all others overruns the edge
     zelfde_grootte: float = 0.3  # points: font sizes this close are the same
     stap_max: float = 2.5  # line heights: a larger step between lines is no line pitch
     # paragraphs (regels.nieuwe_alinea)
@@ -32,6 +31,7 @@ class Maten:
     titel_gat: float = 0.6  # line heights between a heading's wrapped lines at most
     streep_gat: float = 0.45  # font sizes between a dash and its text: set as a bullet
     label_regels: int = 3  # a bold label wraps over at most this many lines
+    inspringen: float = 3.0  # points right of its label: a list's lines are set in
 
 
 MATEN = Maten()

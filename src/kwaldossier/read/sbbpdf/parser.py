@@ -36,7 +36,7 @@ def rule_competenties(st: State, no: int) -> int | None:
         st.blok.veld = "competenties"  # the addition's own phrase
     else:
         r = st.r(no)
-        st.wp.blokken.append(st.open(Blok("competenties", no, r.pagina)))
+        st.wp.blokken.append(st.open(Blok("competenties", no, r.pagina, x0=r.x0)))
     st.veld = "competenties"
     assert st.blok is not None
     st.claim_range(no, last, Disp.LABEL)
@@ -80,7 +80,7 @@ ZONE_RULES: dict[Zone, Sequence[Rule]] = {
 
 
 def run(regels: Regels, path: str) -> State:
-    st = State(regels.regels, regels.paginas, regels.body_size, path)
+    st = State(regels.regels, regels.paginas, regels.body_size, path, pitch=regels.pitch)
     for no in regels.opmaak:
         st.claim(no, Disp.OPMAAK)
     no = 1

@@ -16,6 +16,7 @@ class BlokRegel:
     tekst: str  # the line, a label that shared it taken off
     alinea: bool  # starts a paragraph
     item: bool = False  # starts a bullet item (list fields); the bullet taken off
+    ingesprongen: bool = False  # set in from the field's label
 
 
 @dataclass
@@ -27,9 +28,11 @@ class Blok:
     pagina: int
     profiel: str | None = None  # the name as printed in "Voor <naam> geldt aanvullend"
     regels: list[BlokRegel] = field(default_factory=list)
+    x0: float = 0.0  # where the label (or the addition phrase) starts
+    zonder_bullets: bool | None = None  # a list set in without bullet characters (None: not seen yet)
 
-    def add(self, no: int, tekst: str, alinea: bool, item: bool = False) -> None:
-        self.regels.append(BlokRegel(no, tekst, alinea, item))
+    def add(self, no: int, tekst: str, alinea: bool, item: bool = False, ingesprongen: bool = False) -> None:
+        self.regels.append(BlokRegel(no, tekst, alinea, item, ingesprongen))
 
 
 @dataclass

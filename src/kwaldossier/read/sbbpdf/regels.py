@@ -1,5 +1,6 @@
 """Pages -> lines with what the rules need of the layout: font size, bold, where the line ends
-and how wide its first word is, plus per page the right edge of the text and the line pitch.
+and how wide its first word is, plus per page the right edge of the text, and per font size
+the line pitch of the document.
 
 Page furniture is found here, before any rule runs, by geometry alone: at the top and at the
 bottom of a page, the lines standing apart from the body by a gap (the header and footer
@@ -49,8 +50,14 @@ class Pagina:
     no: int
     width: float
     height: float
-    rechts: float = 0.0  # right edge of the body text
-    pitch: float = 12.0  # usual distance between the tops of consecutive lines
+    randen: dict[int, float] = field(default_factory=dict)  # per left edge (to a point): the right edge of its lines
+
+    def rechts(self, r: Regel) -> float:
+        """The right edge of the lines that start where `r` starts (a text block, a list's
+        items, a box's text: each set in its own width)."""
+        key = round(r.x0)
+        return max(self.randen.get(k, 0.0) for k in (key - 1, key, key + 1))
+
     nummer: tuple[int, int | None] | None = None  # printed page number ("7 van 18": (7, 18))
 
 
@@ -60,6 +67,7 @@ class Regels:
     paginas: dict[int, Pagina]
     opmaak: set[int]  # line numbers of page furniture
     body_size: float  # the usual font size of running text
+    pitch: dict[float, float]  # per font size (to half a point): the distance between the tops of wrapped lines
 
 
 def read_lines(pages: list[Page]) -> Regels:
@@ -92,11 +100,17 @@ def read_lines(pages: list[Page]) -> Regels:
         per_page.append(mine)
     paginas = {p.no: Pagina(p.no, p.width, p.height) for p in pages}
     opmaak = _furniture(per_page, paginas)
+    steps: dict[float, list[float]] = defaultdict(list)
     for lines in per_page:
         body = [r for r in lines if r.no not in opmaak]
         if body:
-            _measure(paginas[body[0].pagina], body)
-    return Regels(regels, paginas, opmaak, _body_size(regels, opmaak))
+            _measure(paginas[body[0].pagina], body, steps)
+    pitch = {size: sorted(found)[len(found) // 4] for size, found in steps.items()}
+    return Regels(regels, paginas, opmaak, _body_size(regels, opmaak), pitch)
+
+
+def size_key(size: float) -> float:
+    return round(size * 2) / 2
 
 
 def _body_size(regels: list[Regel], opmaak: set[int]) -> float:
@@ -107,16 +121,16 @@ def _body_size(regels: list[Regel], opmaak: set[int]) -> float:
     return max(weight, key=weight.__getitem__) if weight else 10.0
 
 
-def _measure(page: Pagina, body: list[Regel]) -> None:
-    """The right edge (the largest line end, unless one line alone overruns the others) and the pitch."""
-    ends = sorted((r.x1 for r in body), reverse=True)
-    page.rechts = ends[1] if len(ends) > 1 and ends[0] - ends[1] > M.uitschieter else ends[0]
-    steps = [
-        b.top - a.top
-        for a, b in itertools.pairwise(body)
-        if abs(a.size - b.size) < M.zelfde_grootte and 0 < b.top - a.top < M.stap_max * a.hoogte
-    ]
-    page.pitch = statistics.median(steps) if steps else 1.2 * max(r.hoogte for r in body)
+def _measure(page: Pagina, body: list[Regel], steps: dict[float, list[float]]) -> None:
+    """The right edge of the lines per left edge, and the steps between consecutive lines of
+    one size (the lower quartile of them, over the whole document, is the pitch of wrapped
+    lines: paragraph and item gaps only add to it)."""
+    for r in body:
+        key = round(r.x0)
+        page.randen[key] = max(page.randen.get(key, 0.0), r.x1)
+    for a, b in itertools.pairwise(body):
+        if abs(a.size - b.size) < M.zelfde_grootte and 0 < b.top - a.top < M.stap_max * a.hoogte:
+            steps[size_key(b.size)].append(b.top - a.top)
 
 
 # ---------------------------------------------------------------- furniture
@@ -182,17 +196,19 @@ def _page_number(text: str) -> tuple[int, int | None] | None:
 # ---------------------------------------------------------------- paragraphs
 
 
-def nieuwe_alinea(prev: Regel | None, cur: Regel, paginas: dict[int, Pagina]) -> bool:
+def nieuwe_alinea(prev: Regel | None, cur: Regel, paginas: dict[int, Pagina], pitch: dict[float, float]) -> bool:
     """Does `cur` start a paragraph after `prev` (the body line before it)? A gap wider than
     the pitch, a change of font size or weight, a line set out to the left of the one before,
-    or a line before that ended short: the next line's first word would have fitted on it."""
+    or a line before that ended short: the next line's first word would have fitted on it
+    (within the width of the lines that start where it starts)."""
     if prev is None:
         return True
     if abs(cur.size - prev.size) > M.grootte_wissel or (cur.vet_woorden > 0) != (prev.vet_woorden == len(prev.woorden)):
         return True
     page = paginas[prev.pagina]
-    if prev.x1 + M.spatie * prev.size + cur.eerste < page.rechts - M.rand_marge:
+    if prev.x1 + M.spatie * prev.size + cur.eerste < page.rechts(prev) - M.rand_marge:
         return True
     if cur.pagina != prev.pagina:
         return False
-    return cur.top - prev.top > page.pitch + M.alinea_gat * cur.size or cur.x0 < prev.x0 - M.uitspringen
+    step = pitch.get(size_key(cur.size), 1.2 * cur.hoogte)
+    return cur.top - prev.top > step + M.alinea_gat * cur.size or cur.x0 < prev.x0 - M.uitspringen

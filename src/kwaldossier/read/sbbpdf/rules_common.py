@@ -131,10 +131,24 @@ def add_content(st: State, no: int, text: str, blok: Blok, alinea: bool) -> None
     """Line `no` (or its text after a label) into `blok`: a paragraph or an item."""
     if blok.veld in woorden.LIJST_VELDEN:
         item, body = _item(st, no, text)
-        blok.add(no, body, alinea or item, item)
+        ingesprongen = text == st.s(no) and st.r(no).x0 > blok.x0 + M.inspringen
+        if item:
+            blok.zonder_bullets = False  # a bullet seen: the list writes its bullets
+        elif blok.zonder_bullets is None and ingesprongen:
+            blok.zonder_bullets = True
+        if not item and blok.zonder_bullets and ingesprongen:
+            item = _implicit_item(blok, alinea)
+        blok.add(no, body, alinea or item, item, ingesprongen)
     else:  # a text keeps its bullets; the item mark lets the builder read it as a list after all
         item, _ = _item(st, no, text)
         blok.add(no, text, alinea or text[:1] in woorden.GLYPH_BULLETS, item)
+
+
+def _implicit_item(blok: Blok, alinea: bool) -> bool:
+    """A list set in without bullets (its markers drawn, not written): an item starts with a
+    paragraph, after a line that is not set in (the intro) or after a line ending in ';'."""
+    prev = blok.regels[-1] if blok.regels else None
+    return alinea or prev is None or not prev.ingesprongen or prev.tekst.endswith(";")
 
 
 def _item(st: State, no: int, text: str) -> tuple[bool, str]:
@@ -173,7 +187,7 @@ def rule_aanvullend(st: State, no: int) -> int | None:
     if not (starts or any(folded_name(c.naam) == folded_name(m.group("naam")) for c in st.dossier.cover)):
         return None  # inside a sentence, and not naming a profile the cover lists
     r = st.r(no)
-    blok = st.open(Blok(st.veld, no, r.pagina, profiel=m.group("naam")))
+    blok = st.open(Blok(st.veld, no, r.pagina, profiel=m.group("naam"), x0=r.x0))
     _owner_blocks(st).append(blok)
     st.claim_range(no, j, Disp.LABEL)
     rest = m.group("rest").strip()
@@ -207,7 +221,7 @@ def labels_rule(labels: tuple[tuple[str, str], ...]) -> Rule:
             last, rest = hit
             r = st.r(no)
             st.veld = veld
-            blok = st.open(Blok(veld, no, r.pagina))
+            blok = st.open(Blok(veld, no, r.pagina, x0=r.x0))
             _owner_blocks(st).append(blok)
             st.claim_range(no, last, Disp.LABEL)
             if rest:

@@ -47,6 +47,7 @@ class State:
     blok: Blok | None = None  # where content lines go
     vorige: Regel | None = None  # the last body line read (furniture skipped)
     koppen: dict[str, tuple[str, int]] = field(default_factory=dict)  # code -> (folded title, line)
+    pitch: dict[float, float] = field(default_factory=dict)  # line pitch per font size (regels.Regels)
 
     def __post_init__(self) -> None:
         self.n = len(self.regels)
@@ -61,7 +62,7 @@ class State:
         return self.regels[no - 1].tekst if 1 <= no <= self.n else ""
 
     def alinea(self, no: int) -> bool:
-        return nieuwe_alinea(self.vorige, self.r(no), self.paginas)
+        return nieuwe_alinea(self.vorige, self.r(no), self.paginas, self.pitch)
 
     def kop_stijl(self, no: int) -> bool:
         """Set as a heading: bold, or larger than the running text."""

@@ -120,6 +120,9 @@ TOC_PLAIN = re.compile(r"^(?P<titel>\S.*?)\s+(?P<pagina>\d{1,4})$")  # inside In
 PAGINA_VAN = re.compile(r"(?:^|\s)(?:Pagina\s+|Blad\s+)?(?P<n>\d{1,4})\s+(?:van|/)\s+(?P<m>\d{1,4})$", re.IGNORECASE)
 PAGINA_NUMMER = re.compile(r"^(?:Pagina\s+|Blad\s+|-\s*)?(?P<n>\d{1,4})(?:\s*-)?$", re.IGNORECASE)
 
+# words after which a lone dash starts an elided compound ("en -methodieken")
+WEGLATING = frozenset({"en", "of", "en/of", "tot", "t/m", "noch"})
+
 # ---------------------------------------------------------------- bullets
 GLYPH_BULLETS = frozenset("•§·▪■◦●»")  # always start an item
 DASH_BULLETS = frozenset("-–")  # start an item when the layout shows it (see rules_common)
