@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test data bench browser clean
+.PHONY: run test data velden bench browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml $(shell find src data/parsed -type f 2>/dev/null)
+$(STAMP): $(BIN)/python pyproject.toml hatch_build.py $(shell find src data/parsed -type f 2>/dev/null)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet ".[test]"
 	touch $(STAMP)
@@ -30,6 +30,11 @@ browser:
 ## make data: regenerate data/parsed/ from data/raw/ (a test checks they agree)
 data: $(STAMP)
 	$(BIN)/kwaldossier parse data/raw/*.txt --out data/parsed
+
+## make velden: regenerate model/velden.py, the field table derived from the models (a test checks it)
+velden: $(STAMP)
+	PYTHONPATH=src $(BIN)/python -m kwaldossier.model.afleiden > src/kwaldossier/model/velden.py.tmp
+	mv src/kwaldossier/model/velden.py.tmp src/kwaldossier/model/velden.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_show.py

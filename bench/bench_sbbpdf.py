@@ -56,7 +56,7 @@ def main() -> None:
     try:
         print(f"{'file':<30} {'layout':<7} {'pages':>5} {'ours ms':>8} {'floor ms':>9} {'ratio':>6}  fields matched")
         for xml in sorted(SBB_XML.glob("*.xml")):
-            expected = parse_sbb(xml)
+            (expected,) = parse_sbb(xml)  # one dossier a file
             layouts = [("sbb", sbb), ("plain", plain)] + ([("browser", browser)] if browser.chromium() else [])
             for name, module in layouts:
                 pdf = module.render(xml, tmp / f"{xml.stem.split()[0]}-{name}.pdf")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,26 @@ def _mentions_shared(value: object) -> bool:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "shared: reads the reference inputs in ../shared")
+    # Tests speak English unless they choose Dutch (--taal nl, KWALDOSSIER_TAAL, taal.in_taal):
+    # a developer's LANG=nl_NL must not change what they expect. Subprocesses inherit this.
+    os.environ["KWALDOSSIER_TAAL"] = "en"
+    _catalogue_for_the_source_tree()
+
+
+def _catalogue_for_the_source_tree() -> None:
+    """Run from the checkout (PYTHONPATH=src), the package has no .mo: the install builds it
+    (hatch_build.py). Build it here the same way, beside the .po (git ignores it)."""
+    import kwaldossier
+    from kwaldossier import taal
+
+    if not Path(kwaldossier.__file__).resolve().is_relative_to(ROOT / "src"):
+        return  # the installed package: its .mo came with the wheel
+    sys.path.insert(0, str(ROOT))
+    import hatch_build
+
+    mo = taal.mo_pad()
+    if not mo.is_file() or mo.stat().st_mtime < hatch_build.PO.stat().st_mtime:
+        hatch_build.main(["compile"])
 
 
 def pytest_collection_modifyitems(config, items):
@@ -61,6 +82,14 @@ def _private_cache(tmp_path_factory, monkeypatch):
     from kwaldossier.read import cache
 
     monkeypatch.setitem(cache._state, "on", True)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English (a test that chose Dutch does not leak into the next)."""
+    from kwaldossier import taal
+
+    taal.zet("en")
 
 
 @dataclass

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import BINNEN, BUITEN
-from kwaldossier.read import dossier_json
+from kwaldossier.model.contract import dossier_json
 
 
 def diff_json(cli, a, b, *args):
@@ -179,22 +179,22 @@ def test_human_output(cli, edited):
     # one wording in every format (was "− component Emoties aanspreken" under "~ competentie H")
     assert "− component (H): Emoties aanspreken" in r.out
     assert "[-tijdig-] {+snel+}" in r.out  # word diff, plain when piped
-    html = cli("diff", BUITEN, path, "--format", "html").out
+    html = cli("diff", BUITEN, path, "--format", "html", "--taal", "nl").out
     assert "2.8→2.9" in html and "− component (H): Emoties aanspreken" in html
-    md = cli("diff", BUITEN, path, "--format", "markdown").out
+    md = cli("diff", BUITEN, path, "--format", "markdown", "--taal", "nl").out
     assert "| hernummerd | 2.8→2.9 | 1 |" in md and "- Component eraf (H): Emoties aanspreken" in md
     r = cli("diff", BUITEN, path, "--summary")
     assert "Overlap per werkproces" in r.out and "component" not in r.out
 
 
 def test_markdown_and_html(cli, tmp_path):
-    r = cli("diff", "binnendienst", "buitendienst", "--format", "markdown")
+    r = cli("diff", "binnendienst", "buitendienst", "--format", "markdown", "--taal", "nl")
     assert r.code == 1
     assert r.out.startswith("# Verschillen: Commercieel medewerker binnendienst (A) ↔ Commercieel medewerker buitendienst (B)")
     assert "| alleen A | 2.7 | 1 |" in r.out and "| alleen B | 1.6 2.8 | 2 |" in r.out
     assert "- Competentie erbij: Y Bedrijfsmatig handelen" in r.out
     out = tmp_path / "report.html"
-    r = cli("diff", "binnendienst", "buitendienst", "--format", "html", "--out", out)
+    r = cli("diff", "binnendienst", "buitendienst", "--format", "html", "--taal", "nl", "--out", out)
     assert r.code == 1 and r.out == ""
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<del>" in html and "<ins>" in html
@@ -251,7 +251,7 @@ def test_html_renders_in_headless_browser(cli, tmp_path):
     import html as html_lib
 
     out = tmp_path / "report.html"
-    cli("diff", "binnendienst", "buitendienst", "--format", "html", "--out", out)
+    cli("diff", "binnendienst", "buitendienst", "--format", "html", "--taal", "nl", "--out", out)
     probe = tmp_path / "probe.html"
     probe.write_text(out.read_text(encoding="utf-8").replace("</body>", _PROBE + "</body>"), encoding="utf-8")
     profile = tmp_path / "profile"
@@ -297,13 +297,13 @@ def test_html_renders_in_headless_browser(cli, tmp_path):
 def test_html_names_files_but_not_the_installation(cli, tmp_path):
     """Bundled data: no path into the installation in a report meant for colleagues; a file: its path."""
     out = tmp_path / "r.html"
-    assert cli("diff", "binnendienst", "buitendienst", "-f", "html", "-o", out).code == 1
+    assert cli("diff", "binnendienst", "buitendienst", "-f", "html", "--taal", "nl", "-o", out).code == 1
     html = out.read_text(encoding="utf-8")
     assert "site-packages" not in html and "data/parsed" not in html
     assert "Commercieel medewerker binnendienst" in html
     copy_a = tmp_path / "oud.txt"
     copy_a.write_bytes(BINNEN.read_bytes())
-    assert cli("diff", copy_a, "buitendienst", "-f", "html", "-o", out).code == 1
+    assert cli("diff", copy_a, "buitendienst", "-f", "html", "--taal", "nl", "-o", out).code == 1
     html = out.read_text(encoding="utf-8")
     assert f"({copy_a})" in html and "site-packages" not in html
 
@@ -316,7 +316,7 @@ def test_two_versions_of_one_profile_name_their_files(cli, tmp_path):
     r = cli("diff", oud, nieuw, "--summary")
     assert r.code == 1, r.err
     assert r.out.splitlines()[0] == f"A = Commercieel medewerker binnendienst ({oud})   B = Commercieel medewerker binnendienst ({nieuw})"
-    r = cli("diff", oud, nieuw, "-f", "markdown")
+    r = cli("diff", oud, nieuw, "-f", "markdown", "--taal", "nl")
     assert "- **A**: Commercieel medewerker binnendienst (" in r.out and "oud.txt)" in r.out and "nieuw.txt)" in r.out
     r = cli("diff", "binnendienst", "buitendienst", "--summary")
     assert r.out.splitlines()[0] == "A = Commercieel medewerker binnendienst   B = Commercieel medewerker buitendienst"

@@ -192,7 +192,7 @@ def test_min_impact_hides_the_rest_in_every_format(cli, mixed):
     assert d["filters"]["min_impact"] == "inhoudelijk"
     assert d["werkprocessen"]["1.1"]["changed"] is False and "1.1" in d["identical"]
     for fmt in ("markdown", "html"):
-        out = cli("diff", BUITEN, mixed, "--format", fmt, "--min-impact", "inhoudelijk").out
+        out = cli("diff", BUITEN, mixed, "--format", fmt, "--taal", "nl", "--min-impact", "inhoudelijk").out
         assert "redactioneel)" not in out.split("Inhoud")[-1] and "collega’s;" not in out
         assert "wekelijks" in out
     out = cli("diff", BUITEN, mixed, "--min-impact", "structureel").out
@@ -204,9 +204,9 @@ def test_min_impact_hides_the_rest_in_every_format(cli, mixed):
 def test_summary_in_every_format(cli, mixed):
     text = cli("diff", BUITEN, mixed, "--summary").out
     assert "Changes per impact grade" in text and "wekelijks" not in text and "─ 1.3" not in text
-    md = cli("diff", BUITEN, mixed, "--summary", "--format", "markdown").out
+    md = cli("diff", BUITEN, mixed, "--summary", "--format", "markdown", "--taal", "nl").out
     assert "Wijzigingen per impact" in md and "wekelijks" not in md and "\n## " not in md
-    html = cli("diff", BUITEN, mixed, "--summary", "--format", "html").out
+    html = cli("diff", BUITEN, mixed, "--summary", "--format", "html", "--taal", "nl").out
     assert 'id="impact"' in html and "wekelijks" not in html and "<section class=\"wp\"" not in html
     d = _diff(cli, BUITEN, mixed, "--summary")
     w = d["werkprocessen"]["1.3"]
@@ -329,18 +329,18 @@ def test_every_format_carries_the_same_changes(cli, capsys, monkeypatch, mixed, 
         assert {"gedrag", "resultaat", "omschrijving_aanvullend", "verantwoordelijkheid_aanvullend"} <= {v for _, v, _ in expected}
     labels = _labels(d)
     p = _Changes()
-    p.feed(cli("diff", a, b, *extra, "--format", "html").out)
+    p.feed(cli("diff", a, b, *extra, "--format", "html", "--taal", "nl").out)
     assert sorted(p.found, key=str) == expected
-    assert _md_changes(cli("diff", a, b, *extra, "--format", "markdown").out, labels) == expected
+    assert _md_changes(cli("diff", a, b, *extra, "--format", "markdown", "--taal", "nl").out, labels) == expected
     assert _text_changes(_run_wide(capsys, monkeypatch, "diff", a, b, *extra).out, labels) == expected
 
 
 def test_rows_flatten_the_report(binnen, buiten):
     from kwaldossier.analyse.diff import diff
     from kwaldossier.analyse.diff_report import rows
-    from kwaldossier.read import Bron
+    from kwaldossier.read import GeladenProfiel
 
-    report = diff(Bron(binnen.profielen[0], binnen, None), Bron(buiten.profielen[0], buiten, None))
+    report = diff(GeladenProfiel(binnen.profielen[0], binnen, None), GeladenProfiel(buiten.profielen[0], buiten, None))
     table = rows(report)
     assert len(table) == sum(report.telling()["profiel"].values())
     assert {tuple(r) for r in table} == {("kerntaak", "werkproces", "titel", "veld", "soort", "competentie", "oud", "nieuw", "impact")}
@@ -357,7 +357,7 @@ def test_rows_flatten_the_report(binnen, buiten):
 
 
 def test_html_report_content(cli, mixed):
-    html = cli("diff", "binnendienst", "buitendienst", "--format", "html").out
+    html = cli("diff", "binnendienst", "buitendienst", "--format", "html", "--taal", "nl").out
     assert "Commercieel medewerker binnendienst" in html and "A · Commercieel medewerker binnendienst" in html
     assert "2.5  Stelt offertes op en brengt ze uit" in html  # werkproces titles
     assert 'id="toc"' in html and 'href="#wp-2.5"' in html
@@ -368,9 +368,9 @@ def test_html_report_content(cli, mixed):
     assert "Verzorgt het (interne) ordertraject" in sec
     assert '<input type="checkbox" id="f-redactioneel" class="flt" checked>' in html and "@media print" in html
     assert "<script" not in html and "http" not in html
-    html = cli("diff", BUITEN, mixed, "--format", "html").out
+    html = cli("diff", BUITEN, mixed, "--format", "html", "--taal", "nl").out
     assert "2.8→2.9" not in html  # no renumbering in this pair
-    md = cli("diff", "binnendienst", "buitendienst", "--format", "markdown").out
+    md = cli("diff", "binnendienst", "buitendienst", "--format", "markdown", "--taal", "nl").out
     assert "## 2.7 Verzorgt het (interne) ordertraject" in md and "- **prestatie-indicator**" in md
     assert "## Algemene informatie" in md and "## Inhoud" in md
 
@@ -388,16 +388,16 @@ def test_hostile_names_are_escaped(cli, tmp_path, base):
     w2 = _wp(data, "2.2")
     w2["vakkennis_en_vaardigheden"].append({"tekst": "<img src=y onerror=alert(4)>", "taal": False, "regels": []})
     path = _write(tmp_path, data)
-    html = cli("diff", BUITEN, path, "--format", "html").out
+    html = cli("diff", BUITEN, path, "--format", "html", "--taal", "nl").out
     assert "<script" not in html and "<img" not in html and "<b>" not in html and "<i>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "&lt;img src=y onerror=alert(4)&gt;" in html and "alert(2)" in html
     # a hostile werkproces code never gets this far: the parsed-JSON check rejects it on input
     w["code"] = "2.1<script>alert(2)</script>"
     bad = _write(tmp_path, data, "bad.json")
-    r = cli("diff", BUITEN, bad, "--format", "html")
+    r = cli("diff", BUITEN, bad, "--format", "html", "--taal", "nl")
     assert r.code == 2 and r.out == "" and "is not a werkproces code" in r.err
-    md = cli("diff", BUITEN, path, "--format", "markdown").out
+    md = cli("diff", BUITEN, path, "--format", "markdown", "--taal", "nl").out
     assert re.search(r"(?<!\\)<", md) is None and r"\<script\>" in md  # every < escaped
     text = cli("diff", BUITEN, path).out  # rich markup in data is printed, not interpreted
     assert "<script>alert(1)</script>" in text and "[-" in text
@@ -426,7 +426,7 @@ def test_hostile_line_in_a_dossier_text_is_escaped(cli, tmp_path):
     lines[i] = "<script>alert(1)</script>"
     path = tmp_path / "hostile.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
-    r = cli("diff", BUITEN, path, "--format", "html")
+    r = cli("diff", BUITEN, path, "--format", "html", "--taal", "nl")
     assert r.code == 1, r.err
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.out and "<script" not in r.out
 
@@ -437,7 +437,7 @@ def test_html_report_shows_the_competence_heatmap(cli, tmp_path):
     import xml.etree.ElementTree as ET
 
     out = tmp_path / "r.html"
-    r = cli("diff", "binnendienst", "buitendienst", "--format", "html", "--out", out)
+    r = cli("diff", "binnendienst", "buitendienst", "--format", "html", "--taal", "nl", "--out", out)
     assert r.code == 1, r.err
     html = out.read_text(encoding="utf-8")
     start, end = html.index("<svg"), html.index("</svg>") + len("</svg>")

@@ -17,6 +17,17 @@ from conftest import BINNEN, BUITEN, CASE_SCHEMA, PARSED
 from kwaldossier.model.competenties import LETTERS
 
 BINNEN_JSON = PARSED / "commercieel-medewerker-binnendienst.json"
+
+
+@pytest.fixture(autouse=True)
+def _nederlands(monkeypatch):
+    """The sheets, headers and notes checked here are the Dutch ones (the reports follow the
+    language of the run; test_taal.py checks the English and the choice itself)."""
+    from kwaldossier import taal
+
+    monkeypatch.setenv("KWALDOSSIER_TAAL", "nl")
+    taal.zet("nl")
+
 GREEN, AMBER = "C6EFCE", "FFEB9C"
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -77,7 +88,7 @@ def test_matrix_xlsx_kruistabel(cli, tmp_path):
     assert cell["M"].value == "2" and _fill(cell["M"]) == AMBER  # only buitendienst
     assert _row(cmp_, "1.3")[2 + LETTERS.index("J")].value == "1"  # only binnendienst
     notes = [c.value for c in cmp_["A"] if c.value]
-    assert "2 = only Commercieel medewerker buitendienst" in notes
+    assert "2 = alleen Commercieel medewerker buitendienst" in notes and "x = beide profielen" in notes
     legend = {r[0]: r[1] for r in wb["Legenda"].iter_rows(min_row=2, values_only=True)}
     assert legend["R"] == 'Op de behoeften en verwachtingen van de "klant" richten'
     assert legend["1"] == "Commercieel medewerker binnendienst"
@@ -262,7 +273,7 @@ def test_heatmap_function_for_reports():
     from kwaldossier.read import load_all
     from kwaldossier.render.svg import heatmap_svg
 
-    svg = heatmap_svg(load_all(fast=True), id_prefix="x1")
+    svg = heatmap_svg(load_all(), id_prefix="x1")
     assert svg.startswith("<svg ") and 'id="x1-title"' in svg
     ET.fromstring(svg)
 
@@ -271,7 +282,7 @@ def test_heatmap_in_the_html_report():
     """Issue 13: the heat-map in the HTML report; given the two profiles, diff_html embeds it
     (numbers per cell, as `matrix --format svg`)."""
     from kwaldossier.analyse.diff import diff
-    from kwaldossier.read import resolve_one
+    from kwaldossier.analyse.selectie import resolve_one
     from kwaldossier.render.diff_html import diff_html
 
     a, b = resolve_one("binnendienst", None, None), resolve_one("buitendienst", None, None)
@@ -445,33 +456,33 @@ def test_case_takes_json_like_every_command(cli):
 def test_case_generic_walk_2015_shape():
     """A dossier shaped like the 2015 model (crebo, B1-K1-W1 codes, competences but no matrix,
     no in_profiel) exports through the same walk; identifiers follow the crebo, not the title."""
-    from types import SimpleNamespace as NS
+    from datetime import date
 
     from kwaldossier.export.case import case_package
-    from kwaldossier.read import Bron
+    from kwaldossier.model import m2015 as m
+    from kwaldossier.read import GeladenProfiel
 
     def wp(code, titel, letters):
-        return NS(code=code, titel=titel, omschrijving="", competenties=[NS(letter=l, naam="n") for l in letters])
+        comps = [m.Competentie2015(letter=l, naam="n") for l in letters]
+        return m.Werkproces2015(code=code, titel=titel, competenties=comps, deel="basis" if code[0] == "B" else "profiel")
 
     kts = [
-        NS(code="B1-K1", titel="Basis", werkprocessen=[wp("B1-K1-W1", "Inventariseert", "DE"), wp("B1-K1-W2", "Plant", "Q")]),
-        NS(code="P1-K1", titel="Profiel", werkprocessen=[wp("P1-K1-W1", "Begeleidt", "CDD")]),
+        m.Kerntaak2015(code="B1-K1", titel="Basis", deel="basis", werkprocessen=[wp("B1-K1-W1", "Inventariseert", "DE"), wp("B1-K1-W2", "Plant", "Q")]),
+        m.Kerntaak2015(code="P1-K1", titel="Profiel", deel="profiel", werkprocessen=[wp("P1-K1-W1", "Begeleidt", "CDD")]),
     ]
-    profiel = NS(naam="Sociaal werker", crebo="25489", niveau=4, kerntaken=kts,
-                 werkprocessen=lambda: (w for k in kts for w in k.werkprocessen))
+    profiel = m.Profiel2015(naam="Sociaal werker", code="P1", crebo="25489", niveau=4, kerntaken=kts)
 
     def pkg(titel):
-        dossier = NS(titel=titel, crebo="23185", geldig_vanaf="2015-08-01", model="2015", versie="", status="Vastgesteld",
-                     bron="/somewhere/2637 Sociaal_werk.xml", profielen=[profiel])
-        return case_package([Bron(profiel, dossier, None)])
+        dossier = m.Dossier2015(titel=titel, crebo="23185", geldig_vanaf=date(2015, 8, 1), bron="/somewhere/2637 Sociaal_werk.xml", profielen=[profiel])
+        return case_package([GeladenProfiel(profiel, dossier, None)])
 
     p = pkg("Sociaal werk")
     _validator().validate(p)
     assert _tally(p) == {"Profiel": 1, "Kerntaak": 2, "Werkproces": 3, "Competentie": 4, "isChildOf": 10, "isRelatedTo": 5}
     codes = {i.get("humanCodingScheme") for i in p["CFItems"]}
-    assert {"25489", "B1-K1", "P1-K1-W1", "D"} <= codes
+    assert {"P1", "B1-K1", "P1-K1-W1", "D"} <= codes
     doc = p["CFDocument"]
-    assert doc["adoptionStatus"] == "Vastgesteld" and "version" not in doc
+    assert "version" not in doc
     assert doc["description"] == "Kwalificatiedossier Sociaal werk, crebo 23185, model 2015."
     assert doc["notes"].endswith("from 2637 Sociaal_werk.xml.")
     renamed = pkg("Sociaal werk (gewijzigd)")

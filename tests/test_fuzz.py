@@ -123,7 +123,7 @@ class Tally:
 
 def _check_dossier(path: Path, data: bytes, tally: Tally) -> None:
     from kwaldossier.analyse.diff import diff
-    from kwaldossier.read import Bron, load_file
+    from kwaldossier.read import GeladenProfiel, load_file
     from kwaldossier.validate import run
 
     path.write_bytes(data)
@@ -131,7 +131,7 @@ def _check_dossier(path: Path, data: bytes, tally: Tally) -> None:
     outcome = "parsed"
     try:
         dossier = load_file(path)
-        bronnen = [Bron(p, dossier, path) for p in dossier.profielen]
+        bronnen = [GeladenProfiel(p, dossier, path) for p in dossier.profielen]
         run(bronnen)
         original = _seed_bron()
         for b in bronnen:
@@ -148,11 +148,11 @@ _SEED: list = []
 
 def _seed_bron():
     if not _SEED:
-        from kwaldossier.read import Bron
+        from kwaldossier.read import GeladenProfiel
         from kwaldossier.read.text2012 import parse_file
 
         d = parse_file(BUITEN)
-        _SEED.append(Bron(d.profielen[0], d, BUITEN))
+        _SEED.append(GeladenProfiel(d.profielen[0], d, BUITEN))
     return _SEED[0]
 
 
@@ -230,14 +230,14 @@ def hostile(draw) -> bytes:
 def _check_json(path: Path, data: bytes, tally: Tally) -> None:
     from kwaldossier.analyse import query
     from kwaldossier.analyse.diff import diff
-    from kwaldossier.read import resolve
+    from kwaldossier.analyse.selectie import resolve
     from kwaldossier.validate import run
 
     path.write_bytes(data)
     start = time.perf_counter()
     outcome = "read"
     try:
-        fast = resolve(str(path), fast=True)
+        fast = resolve(str(path))
         query.tree(fast)
         query.matrix(fast)
         query.search(fast, ["klant"])
@@ -246,7 +246,7 @@ def _check_json(path: Path, data: bytes, tally: Tally) -> None:
                 query.find_werkproces(fast, spec)
         for letter in ("J", "H"):
             query.competentie(fast, letter)
-        full = resolve(str(path))
+        full = resolve(str(path), streng=True)
         run(full)
         for b in full:
             diff(_seed_bron(), b)
@@ -308,7 +308,7 @@ def _texts() -> list[str]:
     from kwaldossier.analyse.query import field_texts
     from kwaldossier.read import load_all
 
-    return [t for b in load_all(fast=True) for _, _, t, _, _ in field_texts(b)]
+    return [t for b in load_all() for _, _, t, _, _ in field_texts(b)]
 
 
 TEXTS = _texts()

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import BINNEN, BUITEN
 from kwaldossier.errors import InputError
-from kwaldossier.model.competenties import closest_competentie, code_key, fold
+from kwaldossier.model.codes import code_key
+from kwaldossier.model.competenties import closest_competentie, fold
 from kwaldossier.read.text2012 import parse_file, parse_lines
 
 FOOTER = "geldig vanaf 1 augustus 2012"

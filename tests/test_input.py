@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BINNEN, BUITEN, PARSED, RAW
-from kwaldossier.read import bundled_dir, dossier_json
+from kwaldossier.model.contract import dossier_json
+from kwaldossier.read import bundled_dir
 from kwaldossier.read.text2012 import parse_file
 
 
@@ -98,9 +99,12 @@ def test_schema_command(cli):
     assert r.code == 0
     schema = json.loads(r.out)
     assert schema["title"] == "Dossier"
-    assert "Werkproces" in schema["$defs"] and "Competentie" in schema["$defs"]
-    wp = schema["$defs"]["Werkproces"]["properties"]
-    assert {"code", "titel", "in_profiel", "matrix", "competenties"} <= set(wp)
+    assert {"Werkproces2012", "Werkproces2015", "Competentie2012", "Competentie2015"} <= set(schema["$defs"])
+    for model in ("2012", "2015"):  # the 2015 werkproces has the 2012 keys as compatibility keys
+        wp = schema["$defs"][f"Werkproces{model}"]["properties"]
+        assert {"code", "titel", "in_profiel", "matrix", "competenties"} <= set(wp)
+    assert {"resultaat", "gedrag", "deel"} <= set(schema["$defs"]["Werkproces2015"]["properties"])
+    assert not {"resultaat", "gedrag", "deel"} & set(schema["$defs"]["Werkproces2012"]["properties"])
 
 
 def test_parse_summary(cli):
@@ -373,36 +377,6 @@ def test_cache_hit_imports_no_pydantic(tmp_path):
     assert warm.stderr.strip() == "[]" and warm.stdout == cold.stdout
 
 
-def test_json_check_matches_the_model():
-    """The fast path's structural check knows every field of the model with the same default:
-    a field added to the model must be added to read/jsoncheck.py too (this test names it)."""
-    from kwaldossier.model import dossier as m
-    from kwaldossier.read import jsoncheck as j
-
-    pairs = {
-        m.Dossier: j.DOSSIER, m.Profiel: j.PROFIEL, m.AlgemeneInformatie: j.ALGEMEEN, m.Kerntaak: j.KERNTAAK,
-        m.Werkproces: j.WERKPROCES, m.WerkprocesBron: j.WP_BRON, m.Competentie: j.COMPETENTIE,
-        m.VakkennisItem: j.VAKKENNIS, m.OnverwerkteRegel: j.ONVERWERKT, m.Herstelling: j.HERSTELLING,
-        m.Regelverantwoording: j.VERANTWOORDING,
-    }
-    for model, check in pairs.items():
-        spec = dict(check.spec)
-        fields = dict(model.model_fields)
-        if model is m.Dossier:
-            fields.pop("schema_version")  # checked on its own, before the rest
-        assert set(fields) == set(spec), f"{model.__name__}: model only {set(fields) - set(spec)}, check only {set(spec) - set(fields)}"
-        for name, info in fields.items():
-            default, checker = spec[name]
-            if isinstance(default, j._Omit):  # a 2015 field: checked when present, not filled in
-                default = default.value
-            if info.is_required():
-                assert default is j._REQUIRED, (model.__name__, name)
-            else:
-                want = info.get_default(call_default_factory=True)
-                got = checker(default() if callable(default) else default)
-                assert got == (want.model_dump() if hasattr(want, "model_dump") else want), (model.__name__, name)
-
-
 @pytest.mark.parametrize(
     ("code", "kerntaak", "werkproces"),
     [
@@ -414,6 +388,6 @@ def test_json_check_matches_the_model():
     ],
 )
 def test_code_shapes(code, kerntaak, werkproces):
-    from kwaldossier.read.jsoncheck import kerntaak_code, werkproces_code
+    from kwaldossier.model.codes import is_kerntaak_code, is_werkproces_code
 
-    assert (kerntaak_code(code), werkproces_code(code)) == (kerntaak, werkproces)
+    assert (is_kerntaak_code(code), is_werkproces_code(code)) == (kerntaak, werkproces)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kwaldossier.model import competenties as reference
-from kwaldossier.model.dossier import Dossier
+from kwaldossier.model.m2012 import Dossier2012 as Dossier
 
 # competence letters in detail order (matrix letters are the same sets), from the issue
 BUITEN_FACTS = {
@@ -397,7 +397,7 @@ def test_damaged_seeds_never_crash():
 
     from conftest import BINNEN, BUITEN
     from kwaldossier.errors import InputError
-    from kwaldossier.read import Bron
+    from kwaldossier.read import GeladenProfiel
     from kwaldossier.read.text2012 import parse_lines
     from kwaldossier.validate import run
 
@@ -424,7 +424,7 @@ def test_damaged_seeds_never_crash():
         r = d.regelverantwoording
         assert r.model + r.opmaak + r.label + r.leeg + r.onverwerkt == r.totaal == len(lines)
         for p in d.profielen:
-            run([Bron(p, d, None)])
+            run([GeladenProfiel(p, d, None)])
         parsed += 1
     assert parsed > 40
 

@@ -35,7 +35,7 @@ def _render(layout: str, dossier, path):
 
 @pytest.fixture(scope="module")
 def seeds():
-    return {name: load_file(PARSED / f"commercieel-medewerker-{name}.json") for name in NAMES}
+    return {name: load_file(PARSED / f"commercieel-medewerker-{name}.json", streng=True) for name in NAMES}
 
 
 def _leaves(o, pre=""):

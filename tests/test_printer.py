@@ -13,7 +13,7 @@ import pytest
 
 from conftest import SBB_XML
 from kwaldossier.analyse.query import find_werkproces
-from kwaldossier.read import select
+from kwaldossier.analyse.selectie import select
 from kwaldossier.render import printer as printer_module
 from kwaldossier.render.terminal import render_search, render_show, render_tree
 
@@ -39,7 +39,7 @@ def _codes(bronnen) -> list[str]:
 
 @pytest.mark.parametrize("profiel", [None, "binnendienst", "buitendienst"])
 def test_every_werkproces_of_the_bundled_data(both, profiel):
-    bronnen = select(profiel, None, fast=True)
+    bronnen = select(profiel, None)
     for code in _codes(bronnen):
         rich_out, plain_out = both(render_show, find_werkproces(bronnen, code))
         assert plain_out == rich_out, code
@@ -47,7 +47,7 @@ def test_every_werkproces_of_the_bundled_data(both, profiel):
 
 
 def test_texts_rich_treats_specially(both):
-    base = find_werkproces(select("buitendienst", None, fast=True), "2.5")
+    base = find_werkproces(select("buitendienst", None), "2.5")
     odd = [
         "tab\there\t\tand\tthere",
         "carriage\rreturn, bell\x07, backspace\x08, form feed\x0c, escape\x1b[1m",
@@ -80,7 +80,7 @@ def test_texts_rich_treats_specially(both):
 
 @pytest.mark.shared
 def test_2015_werkprocessen_and_kerntaken(both):
-    bronnen = select(None, SBB_XML, fast=True)
+    bronnen = select(None, SBB_XML)
     codes = sorted({wp.code for b in bronnen for wp in b.profiel.werkprocessen()})
     for code in [*codes[:12], "B1-K1", "P2-K1"]:
         rich_out, plain_out = both(render_show, find_werkproces(bronnen, code))
@@ -112,7 +112,7 @@ def test_search_as_rich_prints_it(both, terms):
 
     for data, profiel in ((None, None), (None, "buitendienst"), (SBB_XML, None)):
         try:
-            result = search(select(profiel, data, fast=True), terms)
+            result = search(select(profiel, data), terms)
         except Exception:  # noqa: BLE001 - a term the folding drops is no search
             continue
         rich_out, plain_out = both(render_search, result)
@@ -137,10 +137,11 @@ def test_list_as_rich_prints_it(both, data):
     from kwaldossier.analyse.query import tree
 
     for profiel in (None, "binnendienst", "buitendienst") if data is None else (None,):
-        result = tree(select(profiel, data, fast=True))
+        result = tree(select(profiel, data))
         rich_out, plain_out = both(render_tree, result)
         assert plain_out == rich_out
-        assert rich_out.startswith("Kerntaken en werkprocessen\n├── ")
+        head, first = rich_out.splitlines()[:2]
+        assert head.startswith("Kerntaken en werkprocessen  ") and first.startswith("├── Kerntaak ")
 
 
 def test_list_with_odd_titles(both, monkeypatch):
@@ -148,7 +149,7 @@ def test_list_with_odd_titles(both, monkeypatch):
 
     from kwaldossier.analyse.query import tree
 
-    base = tree(select(None, None, fast=True))
+    base = tree(select(None, None))
     odd = [
         "tab\there",
         "two\nlines\n",

@@ -300,8 +300,12 @@ def test_retired_code_is_accepted_and_explained(cli):
     assert "KD205" in RETIRED and "KD205" not in RULES
     r = cli("validate", BUITEN, "--select", "KD205", "--format", "json")
     assert r.code == 0 and json.loads(r.out)["findings"] == []
-    r = cli("rules", "KD205")
-    assert r.code == 2 and "retired" in r.err
+    r = cli("rules", "KD205")  # explained (what it was, why it went), not an error
+    assert r.code == 0 and r.err == "" and r.out.startswith("KD205  (retired)\n") and "KD204" in r.out
+    r = cli("rules", "KD205", "--json")
+    assert r.code == 0 and json.loads(r.out) == []  # no rule runs under a retired code
+    r = cli("--taal", "nl", "rules", "KD205")
+    assert r.code == 0 and r.out.startswith("KD205  (vervallen)\n")
 
 
 @pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if "2012" in r.modellen))

@@ -43,7 +43,10 @@ def pdfs(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def xml():
-    return {name: parse_sbb(SBB_XML / name) for name in FILES}
+    out = {}
+    for name in FILES:
+        (out[name],) = parse_sbb(SBB_XML / name)  # each of the four holds one dossier
+    return out
 
 
 @pytest.mark.parametrize("lay", list(LAYOUTS))

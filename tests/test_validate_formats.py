@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BINNEN, BUITEN, PARSED, RAW
+from conftest import BINNEN, BUITEN, PARSED, RAW, SBB_XML
 from kwaldossier.render.findings import escape_data, escape_property
 
 # ---------------------------------------------------------------- GitHub escaping
@@ -176,33 +176,25 @@ def test_rules_json_entries(cli):
 # ---------------------------------------------------------------- dossier models
 
 
-class _As2015:
-    """A parsed dossier that says it is of the 2015 model (as the SBB XML reader will)."""
-
-    model = "2015"
-
-    def __init__(self, dossier) -> None:
-        self._d = dossier
-
-    def __getattr__(self, name):
-        return getattr(self._d, name)
-
-
+@pytest.mark.shared
 def test_rules_run_only_on_their_model(buiten):
-    from kwaldossier.read import Bron
+    from kwaldossier.read import GeladenProfiel
+    from kwaldossier.read.sbbxml import parse_sbb
     from kwaldossier.validate import RULES, rule, run
 
-    as2015 = _As2015(buiten)
-    bronnen = [Bron(p, as2015, None) for p in buiten.profielen]
-    assert all(RULES[f.code].modellen == ("2015",) for f in run(bronnen))  # no 2012 rule runs
+    (sbb,) = parse_sbb(SBB_XML / "2637 Sociaal_werk.xml")
+    geladen = [GeladenProfiel(p, sbb, None) for p in sbb.profielen]
+    assert all(RULES[f.code].modellen == ("2015",) for f in run(geladen))  # no 2012 rule runs
+    seed = [GeladenProfiel(p, buiten, None) for p in buiten.profielen]
+    assert all("2012" in RULES[f.code].modellen for f in run(seed))  # and no 2015 rule on a 2012 dossier
 
     @rule("KD999", "test-2015", "info", "a test rule for 2015 dossiers", modellen=("2015",))
     def _only_2015(ctx):
         yield ctx.finding("seen", None, None)
 
     try:
-        assert "KD999" in [f.code for f in run(bronnen)]
-        assert "KD999" not in {f.code for f in run([Bron(p, buiten, None) for p in buiten.profielen])}
+        assert "KD999" in [f.code for f in run(geladen)]
+        assert "KD999" not in {f.code for f in run(seed)}
     finally:
         del RULES["KD999"]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from importlib import import_module
 
 import typer
@@ -16,10 +17,12 @@ from .cli_support import (
     Shell,
     app_for,
     command_name,
+    command_of,
     completion_script,
     install_completion,
     run,
     show_completion,
+    with_classes,
 )
 from .cli_support import complete_code as _complete_code  # noqa: F401 - the completion callbacks, as before
 from .cli_support import complete_field as _complete_field  # noqa: F401
@@ -27,6 +30,7 @@ from .cli_support import complete_letter as _complete_letter  # noqa: F401
 from .cli_support import complete_profiel as _complete_profiel  # noqa: F401
 from .cli_support import complete_rule as _complete_rule  # noqa: F401
 from .cli_support import examples as _examples
+from .taal import N_
 
 root = typer.Typer(**SETTINGS)  # type: ignore[arg-type]  # the global options and `completion`
 
@@ -39,31 +43,51 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+class Taal(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
 @root.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=N_("Print the version and exit.")),
     no_cache: bool = typer.Option(
-        False, "--no-cache", help="Parse source files again instead of using the parse cache (see `cache info`)."
+        False, "--no-cache", help=N_("Parse source files again instead of using the parse cache (see `cache info`).")
+    ),
+    taal: Taal | None = typer.Option(
+        None, "--taal", help=N_("Language of the output: nl or en (else KWALDOSSIER_TAAL, else the locale, else en)."),
+    ),
+    dossier: str | None = typer.Option(
+        None, "--dossier", metavar="CREBO_OR_NAME",
+        help=N_("Only the dossier with this crebo or title (files and folders with several dossiers)."),
     ),
     show_script: Shell | None = typer.Option(
         None, "--show-completion", metavar="SHELL", callback=show_completion, is_eager=True, expose_value=False,
-        help="Print the completion script for SHELL: bash, zsh, fish or powershell.",
+        help=N_("Print the completion script for SHELL: bash, zsh, fish or powershell."),
     ),
     install_script: Shell | None = typer.Option(
         None, "--install-completion", metavar="SHELL", callback=install_completion, is_eager=True, expose_value=False,
-        help="Install completion for SHELL: bash, zsh, fish or powershell.",
+        help=N_("Install completion for SHELL: bash, zsh, fish or powershell."),
     ),
 ) -> None:
-    """Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them."""
+    if taal is not None:  # run() chose it already; this is for the app used in-process
+        from .taal import zet
+
+        zet(taal.value)
+    from .analyse.selectie import kies_dossier
+
+    kies_dossier(dossier)  # in-process runs: reset per invocation
     if no_cache or "kwaldossier.read.cache" in sys.modules:  # in-process runs: reset per invocation
         from .read import cache
 
         cache.use(not no_cache)
 
 
-@root.command(epilog=_examples("kwaldossier completion zsh > ~/.zfunc/_kwaldossier", "eval \"$(kwaldossier completion bash)\""))
-def completion(shell: Shell = typer.Argument(..., help="bash, zsh, fish or powershell.")) -> None:
-    """Print the shell completion script for SHELL (profiles, werkproces codes, rule codes, fields)."""
+@root.command(
+    help=N_("Print the shell completion script for SHELL (profiles, werkproces codes, rule codes, fields)."),
+    epilog=_examples("kwaldossier completion zsh > ~/.zfunc/_kwaldossier", "eval \"$(kwaldossier completion bash)\""),
+)
+def completion(shell: Shell = typer.Argument(..., help=N_("bash, zsh, fish or powershell."))) -> None:
     sys.stdout.write(completion_script(shell) + "\n")
 
 
@@ -100,12 +124,12 @@ def full_app() -> typer.Typer:
     whole.registered_commands = [by_name[n] for n in COMMANDS]
     whole.add_typer(cache_app, name="cache")
     whole.add_typer(export_app, name="export")
-    return whole
+    return with_classes(whole)
 
 
 def app_for_argv(argv: list[str]) -> typer.Typer:
     """Only the module of the command being run is imported (see cli_support.app_for)."""
-    name = next((a for a in argv if not a.startswith("-")), None)
+    name = command_of(argv)
     if not os.environ.get(COMPLETE_VAR) and name in COMMANDS:
         one = typer.Typer(**SETTINGS)  # type: ignore[arg-type]
         one.registered_callback = root.registered_callback

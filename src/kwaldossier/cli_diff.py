@@ -13,6 +13,7 @@ from .cli_support import DataOpt, SepOpt
 from .cli_support import complete_code as _complete_code
 from .cli_support import complete_profiel as _complete_profiel
 from .cli_support import examples as _examples
+from .taal import N_, _
 
 commands = typer.Typer()
 
@@ -39,38 +40,41 @@ class MinImpact(StrEnum):
 
 
 @commands.command(
+    help=N_("Compare two profiles, or two versions of one. Exit 0 same, 1 different."),
     epilog=_examples(
         "kwaldossier diff binnendienst buitendienst",
         "kwaldossier diff old.pdf new.pdf --profiel binnendienst --summary",
-        "kwaldossier diff binnendienst buitendienst -w 2.5 --format html --out diff.html",
+        "kwaldossier diff binnendienst buitendienst -w 2.5 -f html -o diff.html",
     )
 )
 def diff(
-    a: str = typer.Argument(..., help="Profile name part or file (A).", autocompletion=_complete_profiel),
-    b: str = typer.Argument(..., help="Profile name part or file (B).", autocompletion=_complete_profiel),
-    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, markdown, html, xlsx or csv."),
-    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
-    summary: bool = typer.Option(False, "--summary", help="Only the summary tables (every format)."),
-    kerntaak: str | None = typer.Option(None, "--kerntaak", "-k", help="Only this kerntaak."),
-    werkproces: str | None = typer.Option(None, "--werkproces", "-w", help="Only this werkproces.", autocompletion=_complete_code),
-    only: Only | None = typer.Option(None, "--only", help="Only competenties, vakkennis or teksten."),
-    min_impact: MinImpact | None = typer.Option(
-        None, "--min-impact", help="Hide changes below this grade: redactioneel, inhoudelijk or structureel."
+    a: str = typer.Argument(..., help=N_("Profile name part or file (A)."), autocompletion=_complete_profiel),
+    b: str = typer.Argument(..., help=N_("Profile name part or file (B)."), autocompletion=_complete_profiel),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help=N_("text, json, markdown, html, xlsx or csv.")),
+    as_json: bool = typer.Option(False, "--json", help=N_("Same as --format json.")),
+    summary: bool = typer.Option(False, "--summary", help=N_("Only the summary tables (every format).")),
+    kerntaak: str | None = typer.Option(None, "--kerntaak", "-k", help=N_("Only this kerntaak.")),
+    werkproces: str | None = typer.Option(
+        None, "--werkproces", "-w", help=N_("Only this werkproces."), autocompletion=_complete_code
     ),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file."),
+    only: Only | None = typer.Option(None, "--only", help=N_("Only competenties, vakkennis or teksten.")),
+    min_impact: MinImpact | None = typer.Option(
+        None, "--min-impact", help=N_("Hide changes below this grade: redactioneel, inhoudelijk or structureel.")
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help=N_("Write the report to this file.")),
     profiel: str | None = typer.Option(
-        None, "--profiel", "-p", help="In files with several profiles, compare this one.", autocompletion=_complete_profiel
+        None, "--profiel", "-p", help=N_("In files with several profiles, compare this one."), autocompletion=_complete_profiel
     ),
     data: Path | None = DataOpt,
     sep: str = SepOpt,
 ) -> None:
-    """Compare two profiles, or two versions of one. Exit 0 same, 1 different."""
     from .analyse.diff import diff as do_diff
-    from .read import resolve_one, write_atomic
+    from .analyse.selectie import resolve_one
+    from .read import write_atomic
 
     if out is not None and fmt is DiffFormat.text and not as_json:
-        raise typer.BadParameter("--out writes a report: add --format markdown, html or json", param_hint="--out")
-    bron_a, bron_b = resolve_one(a, data, profiel), resolve_one(b, data, profiel)
+        raise typer.BadParameter(_("--out writes a report: add --format markdown, html or json"), param_hint="--out")
+    bron_a, bron_b = resolve_one(a, data, profiel, streng=True), resolve_one(b, data, profiel, streng=True)
     report = do_diff(
         bron_a, bron_b, kerntaak, werkproces, only.value if only else None, min_impact.value if min_impact else None
     )
@@ -82,7 +86,7 @@ def diff(
         from .render.diffrijen import diff_rijen
         from .render.tabellen import diff_blad
 
-        blad = diff_blad(diff_rijen(report), bron_a.label, bron_b.label)
+        blad = diff_blad(diff_rijen(report), bron_a.naam, bron_b.naam)
         from .export.commando import export_table
 
         export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)

@@ -12,6 +12,7 @@ from .cli_support import complete_code as _complete_code
 from .cli_support import complete_field as _complete_field
 from .cli_support import complete_letter as _complete_letter
 from .cli_support import examples as _examples
+from .taal import N_, _
 
 commands = typer.Typer()
 
@@ -32,27 +33,30 @@ class MatrixFormat(StrEnum):
 
 
 
-@commands.command("list", epilog=_examples("kwaldossier list", "kwaldossier list --profiel binnendienst --json"))
+@commands.command(
+    "list",
+    help=N_("The kerntaken and werkprocessen, marking which each profile has."),
+    epilog=_examples("kwaldossier list", "kwaldossier list --profiel binnendienst --json"),
+)
 def list_(
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
-    fmt: TableFormat = typer.Option(TableFormat.text, "--format", "-f", help="text, json, xlsx or csv."),
+    fmt: TableFormat = typer.Option(TableFormat.text, "--format", "-f", help=N_("text, json, xlsx or csv.")),
     out: Path | None = OutOpt,
     sep: str = SepOpt,
 ) -> None:
-    """The kerntaken and werkprocessen, marking which each profile has."""
     from .analyse.query import tree
-    from .read import select
+    from .analyse.selectie import select
 
-    result = tree(select(profiel, data, fast=True))
+    result = tree(select(profiel, data))
     if fmt in (TableFormat.xlsx, TableFormat.csv):
         from .export.commando import export_table
         from .render.tabellen import lijst_blad
 
         return export_table(fmt.value, out, sep, lambda: [lijst_blad(result)], lambda: lijst_blad(result))
     if out is not None:
-        raise typer.BadParameter("--out writes a file: add --format xlsx or csv", param_hint="--out")
+        raise typer.BadParameter(_("--out writes a file: add --format xlsx or csv"), param_hint="--out")
     if as_json or fmt is TableFormat.json:
         return print_json(result)
     from .render.terminal import render_tree
@@ -61,21 +65,23 @@ def list_(
 
 
 @commands.command(
+    help=N_("One werkproces in full, for every profile that has it."),
     epilog=_examples(
         "kwaldossier show 2.5", "kwaldossier show offertes maken", "kwaldossier show 1.1 --profiel dossier.pdf --json"
-    )
+    ),
 )
 def show(
-    query: list[str] = typer.Argument(..., help="A werkproces code (2.5) or words of its title.", autocompletion=_complete_code),
+    query: list[str] = typer.Argument(
+        ..., help=N_("A werkproces code (2.5) or words of its title."), autocompletion=_complete_code
+    ),
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
 ) -> None:
-    """One werkproces in full, for every profile that has it."""
     from .analyse.query import find_werkproces
-    from .read import select
+    from .analyse.selectie import select
 
-    result = find_werkproces(select(profiel, data, fast=True), short(" ".join(query), "QUERY"))
+    result = find_werkproces(select(profiel, data), short(" ".join(query), "QUERY"))
     if as_json:
         return print_json(result)
     from .render.terminal import render_show
@@ -84,22 +90,28 @@ def show(
 
 
 @commands.command(
-    epilog=_examples("kwaldossier search klant offerte", "kwaldossier search klacht --in prestatie_indicator --json")
+    help=N_("Full-text search over every field, accent- and case-insensitive."),
+    epilog=_examples("kwaldossier search klant offerte", "kwaldossier search klacht --in prestatie_indicator --json"),
 )
 def search(
-    terms: list[str] = typer.Argument(..., help="Words to find (all must occur)."),
+    terms: list[str] = typer.Argument(..., help=N_("Words to find (all must occur).")),
     profiel: str | None = ProfielOpt,
     veld: str | None = typer.Option(
-        None, "--in", help="Only this field, e.g. omschrijving, prestatie_indicator.", autocompletion=_complete_field
+        None,
+        "--in",
+        help=N_(
+            "Only this field: titel, omschrijving, gewenst_resultaat, vakkennis_en_vaardigheden, competentie, "
+            "componenten, prestatie_indicator, algemene_informatie; 2015 model also resultaat, gedrag, kerntaak."
+        ),
+        autocompletion=_complete_field,
     ),
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
 ) -> None:
-    """Full-text search over every field, accent- and case-insensitive."""
     from .analyse.query import search as do_search
-    from .read import select
+    from .analyse.selectie import select
 
-    result = do_search(select(profiel, data, fast=True), [short(t, "TERMS") for t in terms], veld)
+    result = do_search(select(profiel, data), [short(t, "TERMS") for t in terms], veld)
     if as_json:
         print_json(result)
     else:
@@ -109,33 +121,35 @@ def search(
     raise typer.Exit(0 if result["hits"] else 1)
 
 
-@commands.command(epilog=_examples("kwaldossier matrix", "kwaldossier matrix --profiel buitendienst --json"))
+@commands.command(
+    help=N_("The proces-competentie-matrix; without --profiel all profiles in one grid."),
+    epilog=_examples("kwaldossier matrix", "kwaldossier matrix --profiel buitendienst --json"),
+)
 def matrix(
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
-    fmt: MatrixFormat = typer.Option(MatrixFormat.text, "--format", "-f", help="text, json, xlsx, csv or svg (heat-map)."),
+    fmt: MatrixFormat = typer.Option(MatrixFormat.text, "--format", "-f", help=N_("text, json, xlsx, csv or svg (heat-map).")),
     out: Path | None = OutOpt,
     sep: str = SepOpt,
 ) -> None:
-    """The proces-competentie-matrix; without --profiel all profiles in one grid."""
     from .analyse.query import matrix as do_matrix
-    from .read import select
+    from .analyse.selectie import select
 
-    bronnen = select(profiel, data, fast=True)
-    result = do_matrix(bronnen)
+    geladen = select(profiel, data)
+    result = do_matrix(geladen)
     if fmt in (MatrixFormat.xlsx, MatrixFormat.csv):
         from .export.commando import export_table
         from .render.tabellen import matrix_bladen, matrix_csv
 
-        return export_table(fmt.value, out, sep, lambda: matrix_bladen(result, bronnen), lambda: matrix_csv(result, bronnen))
+        return export_table(fmt.value, out, sep, lambda: matrix_bladen(result, geladen), lambda: matrix_csv(result, geladen))
     if fmt is MatrixFormat.svg:
         from .export.uitvoer import lever
         from .render.svg import heatmap_svg
 
-        return lever(heatmap_svg(bronnen).encode("utf-8"), out, fmt.value)
+        return lever(heatmap_svg(geladen).encode("utf-8"), out, fmt.value)
     if out is not None:
-        raise typer.BadParameter("--out writes a file: add --format xlsx, csv or svg", param_hint="--out")
+        raise typer.BadParameter(_("--out writes a file: add --format xlsx, csv or svg"), param_hint="--out")
     if as_json or fmt is MatrixFormat.json:
         return print_json(result)
     from .render import render_matrix
@@ -143,22 +157,26 @@ def matrix(
     render_matrix(result)
 
 
-@commands.command(epilog=_examples("kwaldossier competentie H", "kwaldossier competentie overtuigen --json"))
+@commands.command(
+    help=N_("Where a competence is used, with componenten and indicators."),
+    epilog=_examples("kwaldossier competentie H", "kwaldossier competentie overtuigen --json"),
+)
 def competentie(
-    spec: str = typer.Argument(..., help="A letter A–Y or part of a competence name.", autocompletion=_complete_letter),
+    spec: str = typer.Argument(..., help=N_("A letter A–Y or part of a competence name."), autocompletion=_complete_letter),
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
 ) -> None:
-    """Where a competence is used, with componenten and indicators."""
     from .analyse.query import competentie as do_comp
-    from .read import select
+    from .analyse.selectie import select
 
     letter = spec.strip()
     if len(letter) == 1 and letter.upper() not in "ABCDEFGHIJKLMNOPQRSTUVWXY":
-        raise typer.BadParameter(f"{spec!r} is not a competence letter: use A–Y or part of a name", param_hint="SPEC")
+        raise typer.BadParameter(
+            _("{value} is not a competence letter: use A–Y or part of a name").format(value=repr(spec)), param_hint="SPEC"
+        )
 
-    result = do_comp(select(profiel, data, fast=True), short(spec, "SPEC"))
+    result = do_comp(select(profiel, data), short(spec, "SPEC"))
     if as_json:
         return print_json(result)
     from .render import render_competentie

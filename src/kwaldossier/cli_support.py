@@ -11,10 +11,15 @@ from collections.abc import Callable
 from enum import StrEnum
 
 import typer
+from typer.core import TyperCommand
+
+from .cli_help import Groep, Opdracht
+from .taal import N_, _
 
 SETTINGS = {
     "name": "kwaldossier",
-    "help": "Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them.",
+    "cls": Groep,
+    "help": N_("Dutch MBO kwalificatiedossiers as typed data: parse, look up, validate and diff them."),
     "no_args_is_help": True,
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
@@ -23,22 +28,25 @@ SETTINGS = {
     "epilog": (
         "\b\nExamples:\n  kwaldossier show 2.5\n  kwaldossier search offerte --in omschrijving\n"
         "  kwaldossier diff binnendienst buitendienst\n  kwaldossier parse dossier.pdf --out parsed/\n"
-        "  kwaldossier validate dossier.pdf --format github\n\n"
-        "A FILE can be - (standard input). Exit codes: 0 ok/same, 1 findings/differences, 2 trouble."
+        "  kwaldossier validate dossier.pdf --format github\n  kwaldossier --taal nl diff binnendienst buitendienst\n\n"
+        + N_("A FILE can be - (standard input). Exit codes: 0 ok/same, 1 findings/differences, 2 trouble.")
     ),
 }
 
 
+EXAMPLES = N_("Examples:")  # the heading of every help's examples (translated by cli_help)
+
+
 def examples(*lines: str) -> str:
     """An epilog that click prints as written (\\b: no re-wrapping)."""
-    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+    return f"\b\n{EXAMPLES}\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-JsonOpt = typer.Option(False, "--json", help="Print JSON (stable schema, see README).")
+JsonOpt = typer.Option(False, "--json", help=N_("Print JSON (stable schema, see README)."))
 
 
 # ---------------------------------------------------------------- completion
@@ -46,7 +54,7 @@ JsonOpt = typer.Option(False, "--json", help="Print JSON (stable schema, see REA
 
 def complete_profiel(incomplete: str) -> list[str]:
     try:
-        from .read import profile_names
+        from .analyse.selectie import profile_names
 
         names = profile_names()
     except Exception:  # noqa: BLE001 - completion must never fail the shell
@@ -59,7 +67,7 @@ def complete_code(incomplete: str) -> list[str]:
     try:
         from .read import load_all
 
-        codes = {wp.code for b in load_all(fast=True) for wp in b.profiel.werkprocessen()}
+        codes = {wp.code for b in load_all() for wp in b.profiel.werkprocessen()}
     except Exception:  # noqa: BLE001 - completion must never fail the shell
         return []
     return sorted(c for c in codes if c.startswith(incomplete))
@@ -93,18 +101,18 @@ ProfielOpt = typer.Option(
     None,
     "--profiel",
     "-p",
-    help="Profile: a unique part of its name, naam@file, or a file (- for standard input).",
+    help=N_("Profile: a unique part of its name, naam@file, or a file (- for standard input)."),
     autocompletion=complete_profiel,
 )
-DataOpt = typer.Option(None, "--data", help="Folder of dossiers to use instead of the bundled data.")
-OutOpt = typer.Option(None, "--out", "-o", help="Write to this file (atomically); needed for xlsx at a terminal.")
-SepOpt = typer.Option(";", "--sep", help="CSV separator: ';' (Excel-NL, default), ',' or 'tab'.")
+DataOpt = typer.Option(None, "--data", help=N_("Folder of dossiers to use instead of the bundled data."))
+OutOpt = typer.Option(None, "--out", "-o", help=N_("Write to this file (atomically); needed for xlsx at a terminal."))
+SepOpt = typer.Option(";", "--sep", help=N_("CSV separator: ';' (Excel-NL, default), ',' or 'tab'."))
 
 
 def short(text: str, hint: str, limit: int = 1000) -> str:
     """Words to look up are short: a megabyte argument would only make the fuzzy matching slow."""
     if len(text) > limit:
-        raise typer.BadParameter(f"{len(text):,} characters; at most {limit:,}", param_hint=hint)
+        raise typer.BadParameter(_("{n:,} characters; at most {limit:,}").format(n=len(text), limit=limit), param_hint=hint)
     return text
 
 
@@ -139,49 +147,57 @@ def install_completion(value: Shell | None) -> None:
 
         completion_init()
         shell, path = install(shell=value.value, prog_name="kwaldossier", complete_var=COMPLETE_VAR)
-        sys.stdout.write(f"{shell} completion installed in {path}; it works in a new shell\n")
+        sys.stdout.write(_("{shell} completion installed in {path}; it works in a new shell").format(shell=shell, path=path) + "\n")
         raise typer.Exit(0)
 
 
 # ---------------------------------------------------------------- cache
 
 cache_app = typer.Typer(
-    help="The parse cache: each source file (text, PDF, XML) is parsed once and kept as JSON.",
+    cls=Groep,
+    help=N_("The parse cache: each source file (text, PDF, XML) is parsed once and kept as JSON."),
     no_args_is_help=True,
     epilog=examples("kwaldossier cache info", "kwaldossier cache clear", "kwaldossier --no-cache show 2.5 -p dossier.pdf"),
 )
 
 
-@cache_app.command("info", epilog=examples("kwaldossier cache info", "kwaldossier cache info --json"))
+@cache_app.command(
+    "info", help=N_("Where the cache is, how many entries and bytes it holds."),
+    epilog=examples("kwaldossier cache info", "kwaldossier cache info --json"),
+)
 def cache_info(as_json: bool = JsonOpt) -> None:
-    """Where the cache is, how many entries and bytes it holds."""
     from .read import cache
 
     result = cache.info()
     if as_json:
         return print_json(result)
-    sys.stdout.write(f"{result['folder']}: {result['entries']} entries, {result['bytes']:,} bytes\n")
+    sys.stdout.write(
+        _("{folder}: {entries} entries, {bytes:,} bytes").format(folder=result["folder"], entries=result["entries"], bytes=result["bytes"])
+        + "\n"
+    )
 
 
-@cache_app.command("clear", epilog=examples("kwaldossier cache clear"))
+@cache_app.command("clear", help=N_("Remove every cached parse."), epilog=examples("kwaldossier cache clear"))
 def cache_clear(as_json: bool = JsonOpt) -> None:
-    """Remove every cached parse."""
     from .read import cache
 
     result = cache.clear()
     if as_json:
         return print_json({"folder": result["folder"], "removed": result["entries"]})
-    sys.stdout.write(f"removed {result['entries']} entries from {result['folder']}\n")
+    sys.stdout.write(_("removed {entries} entries from {folder}").format(entries=result["entries"], folder=result["folder"]) + "\n")
 
 
 # ---------------------------------------------------------------- entry point
 
 
-def usage_line(exc) -> str:
-    """A click usage error as one line, with where to get help."""
-    message = exc.format_message()
+def usage_line(exc, argv: list[str] | None = None) -> str:
+    """A click usage error as one line, in the language of the run, with where to get help. The
+    prefix `kwaldossier: error:` is the same in every language (scripts look for it)."""
+    from .cli_help import melding
+
+    message = melding(exc, sys.argv[1:] if argv is None else argv)
     ctx = getattr(exc, "ctx", None)
-    hint = f" (see '{ctx.command_path} -h')" if ctx is not None else ""
+    hint = " " + _("(see '{command} -h')").format(command=ctx.command_path) if ctx is not None else ""
     return f"kwaldossier: error: {message}{hint}\n"
 
 
@@ -194,27 +210,66 @@ def app_for(app: typer.Typer, argv: list[str]) -> typer.Typer:
 
         completion_init()  # typer's shell protocol (the scripts above speak it)
         return app
-    name = next((a for a in argv if not a.startswith("-")), None)
+    name = command_of(argv)
     chosen = [c for c in app.registered_commands if command_name(c) == name]
     if name is None or len(chosen) != 1:
-        return app
+        return with_classes(app)
     one = typer.Typer(**SETTINGS)  # type: ignore[arg-type]
     one.registered_commands = chosen
     one.registered_callback = app.registered_callback
-    return one
+    return with_classes(one)
+
+
+def with_classes(app: typer.Typer) -> typer.Typer:
+    """Every command of the app (and of its groups) gets the help class of cli_help."""
+    for c in app.registered_commands:
+        if c.cls is None or c.cls is TyperCommand:  # typer's default
+            c.cls = Opdracht
+    for g in app.registered_groups:
+        if g.typer_instance is not None:
+            with_classes(g.typer_instance)
+    return app
 
 
 GLOBAL_FLAGS = ("--no-cache",)
+GLOBAL_OPTIONS = ("--taal", "--dossier")  # global options with a value
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command named on the line: the first word that is neither an option nor the value of
+    a global option (`kwaldossier --taal nl show 2.5` runs show)."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a in GLOBAL_OPTIONS:
+            skip = True
+        elif not a.startswith("-"):
+            return a
+    return None
 
 
 def hoist_global_flags(argv: list[str]) -> list[str]:
-    """`kwaldossier show 2.5 --no-cache` means `kwaldossier --no-cache show 2.5`: a global flag
-    after the command is moved in front of it (not after a `--`, where it would be a value)."""
+    """`kwaldossier show 2.5 --no-cache --taal nl` means `kwaldossier --no-cache --taal nl show
+    2.5`: a global flag or option (with its value) after the command is moved in front of it
+    (not after a `--`, where it would be a value)."""
     end = argv.index("--") if "--" in argv else len(argv)
-    flags = [a for a in argv[:end] if a in GLOBAL_FLAGS]
+    flags: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < end:
+        a = argv[i]
+        if a in GLOBAL_FLAGS or ("=" in a and a.split("=", 1)[0] in GLOBAL_OPTIONS):
+            flags.append(a)
+        elif a in GLOBAL_OPTIONS:
+            flags += [a, argv[i + 1] if i + 1 < end else ""]  # no value: click says '' is none of the choices
+            i += 1
+        else:
+            rest.append(a)
+        i += 1
     if not flags:
         return argv
-    return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
+    return flags + rest + argv[end:]
 
 
 def command_name(info) -> str:
@@ -227,12 +282,14 @@ def run(choose: Callable[[list[str]], typer.Typer]) -> None:
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
     from typer.exceptions import Abort
 
+    from . import taal
     from .errors import KwaldossierError, one_line
 
     code: object = 0
+    argv = hoist_global_flags(sys.argv[1:])
+    taal.kies(argv)
     try:
         try:
-            argv = hoist_global_flags(sys.argv[1:])
             code = choose(argv)(args=argv, standalone_mode=False, prog_name="kwaldossier")
         finally:
             sys.stdout.flush()
@@ -243,7 +300,7 @@ def run(choose: Callable[[list[str]], typer.Typer]) -> None:
         sys.stderr.write(exc.format_message() + "\n")  # help on stderr: nothing on stdout for a failure
         sys.exit(2)
     except ClickException as exc:
-        sys.stderr.write(one_line(usage_line(exc).rstrip("\n"), 1000) + "\n")
+        sys.stderr.write(one_line(usage_line(exc, argv).rstrip("\n"), 1000) + "\n")
         sys.exit(2)
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -251,17 +308,19 @@ def run(choose: Callable[[list[str]], typer.Typer]) -> None:
     except (KeyboardInterrupt, Abort):
         code = 130
     except OSError as exc:  # e.g. stdout on a full disk (> /dev/full)
-        where = exc.filename or "standard output"
+        where = exc.filename or _("standard output")
         sys.stderr.write(f"kwaldossier: error: {where}: {exc.strerror or exc}\n")
         sys.exit(2)
     except UnicodeEncodeError as exc:  # a terminal in latin-1 or ASCII
         bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else "?"
         sys.stderr.write(
-            f"kwaldossier: error: cannot write {bad!r} in {exc.encoding}: use a UTF-8 terminal or PYTHONIOENCODING=utf-8\n"
+            "kwaldossier: error: "
+            + _("cannot write {text} in {encoding}: use a UTF-8 terminal or PYTHONIOENCODING=utf-8").format(text=repr(bad), encoding=exc.encoding)
+            + "\n"
         )
         sys.exit(2)
     except RecursionError:
-        sys.stderr.write("kwaldossier: error: input nested too deeply\n")
+        sys.stderr.write("kwaldossier: error: " + _("input nested too deeply") + "\n")
         sys.exit(2)
     except Exception as exc:  # last resort, no traceback for users; KWALDOSSIER_DEBUG=1 shows it
         if os.environ.get("KWALDOSSIER_DEBUG"):
@@ -269,5 +328,5 @@ def run(choose: Callable[[list[str]], typer.Typer]) -> None:
         sys.stderr.write(f"kwaldossier: internal error: {type(exc).__name__}: {one_line(str(exc))}\n")
         sys.exit(2)
     if code == 130:  # typer turns Ctrl-C into exit 130 without a word
-        sys.stderr.write("kwaldossier: interrupted\n")
+        sys.stderr.write("kwaldossier: " + _("interrupted") + "\n")
     sys.exit(code if isinstance(code, int) else 0)

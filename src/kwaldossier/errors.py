@@ -49,3 +49,8 @@ def one_line(text: str, limit: int = 300) -> str:
     cut = len(text) > limit
     text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text[:limit])
     return text[: limit - 1] + "…" if cut or len(text) > limit else text
+
+
+def kort(text: str, n: int = 80) -> str:
+    """A value quoted in a message: at most n characters (a huge value stays readable)."""
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -2,8 +2,9 @@
 
 Left out, because a PDF cannot carry them: source line numbers (every `regels`/`regel` and the
 source maps `bron`, `regel_paginas`, offsets), the input's name and format (`bron`, `formaat`),
-the title as typed with stray spaces (`titel_bron`), SBB's database id (`sbb_nr`), the
-verantwoordingsinformatie that the published dossier does not print (`moderne_vreemde_talen`),
+the title as typed with stray spaces (`titel_bron`), SBB's database id (`sbb_nr`), what the
+published dossier does not print: the verantwoordingsinformatie (`moderne_vreemde_talen`) and
+the database status of the dossier (`status`, 'Vastgesteld'),
 and the parser's bookkeeping (`onverwerkte_regels`, `herstellingen`, `regelverantwoording`).
 Texts are compared with runs of white space inside a line collapsed and blank lines dropped:
 a PDF shows neither.
@@ -21,6 +22,7 @@ SKIP = {
     "titel_bron",
     "sbb_nr",
     "moderne_vreemde_talen",
+    "status",
     "onverwerkte_regels",
     "herstellingen",
     "regelverantwoording",

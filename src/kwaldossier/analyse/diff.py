@@ -3,11 +3,12 @@ typed report of diff_report.py; impact grades per change (README, diff)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ..errors import LookupFailed
-from ..model.competenties import code_key
-from ..read import Bron
+from ..model.codes import code_key
+from ..read.geladen import GeladenProfiel
 from . import diff2015
 from .diff_report import (
     AANVULLEND_FIELDS,
@@ -28,6 +29,9 @@ from .diff_report import (
 from .rolnaam import RoleNormaliser
 from .worddiff import Folder, item_similarity, text_impact, text_similarity, word_diff
 
+if TYPE_CHECKING:
+    from ..model.vorm import ProfielVorm, WerkprocesVorm
+
 RENUMBER_THRESHOLD = 0.75
 PAIR_THRESHOLD = 0.75
 WEIGHTS = {"titel": 0.5, "competenties": 2.0, "aanvullend": 0.5}  # every other field weighs 1
@@ -36,30 +40,34 @@ WEIGHTS = {"titel": 0.5, "competenties": 2.0, "aanvullend": 0.5}  # every other 
 # ---------------------------------------------------------------- the fields of a werkproces
 
 
-def is_2015(wp: Any) -> bool:
-    return getattr(wp, "deel", None) is not None
-
-
-def teksten(wp: Any) -> dict[str, str]:
+def teksten(wp: WerkprocesVorm) -> dict[str, str]:
     """Text fields (TEXT_FIELDS) of a werkproces, compared as a whole; the 2015 ones
     (resultaat and this profile's additions) only for a werkproces of that model."""
     out = {"titel": wp.titel, "omschrijving": wp.omschrijving}
-    if is_2015(wp):
-        for veld in ("resultaat", "omschrijving_aanvullend", "resultaat_aanvullend"):
-            out[veld] = getattr(wp, veld, "")
+    if wp.model == "2015":
+        out |= {"resultaat": wp.resultaat, "omschrijving_aanvullend": wp.omschrijving_aanvullend}
+        out["resultaat_aanvullend"] = wp.resultaat_aanvullend
     return out
 
 
-def lijsten(wp: Any) -> dict[str, list[str]]:
+def lijsten(wp: WerkprocesVorm) -> dict[str, list[str]]:
     """List fields (LIST_FIELDS) of a werkproces, compared item by item. A gedrag bullet's
-    closing ';' or '.' only says whether it is the last one: no difference, so it is dropped."""
-    out = {
+    closing ';' or '.' only says whether it is the last one: no difference, so it is dropped.
+    The 2015 model keeps vakkennis per kerntaak and has no gewenst resultaat: both empty."""
+    if wp.model == "2015":
+        return {"gewenst_resultaat": [], "vakkennis_en_vaardigheden": [], "gedrag": [g.tekst.rstrip(";. ") for g in wp.gedrag]}
+    return {
         "gewenst_resultaat": list(wp.gewenst_resultaat),
         "vakkennis_en_vaardigheden": [v.tekst + (" (t)" if v.taal else "") for v in wp.vakkennis_en_vaardigheden],
     }
-    if is_2015(wp):
-        out["gedrag"] = [g.tekst.rstrip(";. ") for g in getattr(wp, "gedrag", [])]
-    return out
+
+
+def _competenties(wp: WerkprocesVorm) -> list[tuple[str | None, str, list[str], str]]:
+    """(letter, naam, componenten, prestatie-indicator) per competence; the 2015 model has
+    neither componenten nor indicators."""
+    if wp.model == "2015":
+        return [(c.letter, c.naam, [], "") for c in wp.competenties]
+    return [(c.letter, c.naam, list(c.componenten), c.prestatie_indicator) for c in wp.competenties]
 
 
 # ---------------------------------------------------------------- comparing pieces
@@ -124,26 +132,26 @@ class Vergelijker:
         total = len(a) + len(b)
         return out + changed, 1.0 if total == 0 else 2 * matched / total
 
-    def competenties(self, wa: Any, wb: Any) -> tuple[list[Wijziging], float]:
+    def competenties(self, wa: WerkprocesVorm, wb: WerkprocesVorm) -> tuple[list[Wijziging], float]:
         f, norm = self.f, self.norm
-        by_a: dict[str, Any] = {}
-        by_b: dict[str, Any] = {}
-        for c in wa.competenties:
-            by_a.setdefault(c.letter or f(c.naam), c)
-        for c in wb.competenties:
-            by_b.setdefault(c.letter or f(c.naam), c)
-        out = [Wijziging("competentie", "added", None, c.naam, STRUCTUREEL, competentie=k, competentie_naam=c.naam) for k, c in by_b.items() if k not in by_a]
-        out += [Wijziging("competentie", "removed", c.naam, None, STRUCTUREEL, competentie=k, competentie_naam=c.naam) for k, c in by_a.items() if k not in by_b]
+        by_a: dict[str, tuple[str | None, str, list[str], str]] = {}
+        by_b: dict[str, tuple[str | None, str, list[str], str]] = {}
+        for c in _competenties(wa):
+            by_a.setdefault(c[0] or f(c[1]), c)
+        for c in _competenties(wb):
+            by_b.setdefault(c[0] or f(c[1]), c)
+        out = [Wijziging("competentie", "added", None, c[1], STRUCTUREEL, competentie=k, competentie_naam=c[1]) for k, c in by_b.items() if k not in by_a]
+        out += [Wijziging("competentie", "removed", c[1], None, STRUCTUREEL, competentie=k, competentie_naam=c[1]) for k, c in by_a.items() if k not in by_b]
         sims = []
         for k in [k for k in by_a if k in by_b]:
-            ca, cb = by_a[k], by_b[k]
-            comp, comp_sim = self.lijst("componenten", list(ca.componenten), list(cb.componenten), competentie=k, competentie_naam=ca.naam)
-            ia, ib = norm.a(ca.prestatie_indicator), norm.b(cb.prestatie_indicator)
+            (_, naam, comp_a, ind_a), (_, _, comp_b, ind_b) = by_a[k], by_b[k]
+            comp, comp_sim = self.lijst("componenten", comp_a, comp_b, competentie=k, competentie_naam=naam)
+            ia, ib = norm.a(ind_a), norm.b(ind_b)
             sims.append((comp_sim + text_similarity(ia, ib, f)) / 2)
             out += comp
-            ind = self.tekst("prestatie_indicator", ca.prestatie_indicator, cb.prestatie_indicator, ia, ib)
+            ind = self.tekst("prestatie_indicator", ind_a, ind_b, ia, ib)
             if ind is not None:
-                ind.competentie, ind.competentie_naam = k, ca.naam
+                ind.competentie, ind.competentie_naam = k, naam
                 out.append(ind)
         union = len(set(by_a) | set(by_b))
         return out, 1.0 if union == 0 else sum(sims) / union
@@ -189,15 +197,16 @@ class Vergelijker:
         # report order: code, titel, competences, list fields (vakkennis first), other texts
         list_changes.sort(key=lambda c: 0 if c.veld == "vakkennis_en_vaardigheden" else 1)
         changes += titel + comps + list_changes + rest
-        model_2015 = is_2015(wa) or is_2015(wb)
+        model_2015 = wa.model == "2015" or wb.model == "2015"
         return WerkprocesDiff(wa.code, wb.code, kerntaak, wa.titel, wb.titel, round(similarity, 3), changes, model_2015)
 
 
-def _content(wp: Any, norm: Any) -> str:
-    parts = [wp.titel, norm(wp.omschrijving), *map(norm, wp.gewenst_resultaat)]
-    parts += [v.tekst for v in wp.vakkennis_en_vaardigheden]
-    parts += [c.naam + " " + norm(c.prestatie_indicator) for c in wp.competenties]
-    if is_2015(wp):
+def _content(wp: WerkprocesVorm, norm: Callable[[str], str]) -> str:
+    parts = [wp.titel, norm(wp.omschrijving), *map(norm, lijsten(wp)["gewenst_resultaat"])]
+    if wp.model == "2012":
+        parts += [v.tekst for v in wp.vakkennis_en_vaardigheden]
+    parts += [naam + " " + norm(indicator) for _, naam, _, indicator in _competenties(wp)]
+    if wp.model == "2015":
         parts += [norm(wp.resultaat), *(norm(g.tekst) for g in wp.gedrag)]
     return " ".join(parts)
 
@@ -222,7 +231,7 @@ def _alike(v: Vergelijker, x: Any, y: Any) -> bool:
 
 def _eenzijdig(wp: Any, kant: str, kerntaak: str) -> Eenzijdig:
     t = teksten(wp)
-    comps = [CompetentieTekst(c.letter, c.naam, list(c.componenten), c.prestatie_indicator) for c in wp.competenties]
+    comps = [CompetentieTekst(*c) for c in _competenties(wp)]
     return Eenzijdig(wp.code, kant, kerntaak, t.pop("titel"), t, lijsten(wp), comps)
 
 
@@ -262,8 +271,8 @@ def _sort_key(code: str) -> tuple:
 
 
 def diff(
-    a: Bron,
-    b: Bron,
+    a: GeladenProfiel,
+    b: GeladenProfiel,
     kerntaak: str | None = None,
     werkproces: str | None = None,
     only: str | None = None,
@@ -274,7 +283,7 @@ def diff(
     v = Vergelijker(pa, pb)
     norm = v.norm
 
-    def selected(bron: Bron) -> dict[str, Any]:
+    def selected(bron: GeladenProfiel) -> dict[str, Any]:
         p = bron.profiel
         out: dict[str, Any] = {}
         for wp in p.werkprocessen():
@@ -287,7 +296,7 @@ def diff(
             if wp.code in out:  # two werkprocessen under one code: a diff would silently drop one
                 from ..errors import InputError
 
-                lines = [*wp.bron.kop, *wp.bron.matrix]
+                lines = [*wp.bron.kop, *(wp.bron.matrix if wp.model == "2012" else ())]
                 raise InputError(
                     str(bron.pad) if bron.pad else p.naam,
                     lines[0] if lines else None,
@@ -338,13 +347,12 @@ def diff(
     kerntaken: dict[str, Wijziging] = {}
     if not werkproces and only in (None, "teksten"):
         if not kerntaak:
-            da = pa.algemene_informatie.model_dump(exclude={"bron"})
-            db = pb.algemene_informatie.model_dump(exclude={"bron"})
-            for key in {**da, **db}:  # 2015 fields are left out of a dump while empty
+            da, db = _algemeen(pa), _algemeen(pb)
+            for key in {**da, **db}:
                 xa, xb = da.get(key, ""), db.get(key, "")
                 algemeen[key] = v.tekst(key, xa, xb, norm.a(xa), norm.b(xb))
         kerntaken = _kerntaken(v, pa, pb, kerntaak)
-    model_2015 = diff2015.is_2015(pa) or diff2015.is_2015(pb)
+    model_2015 = pa.model == "2015" or pb.model == "2015"
     kt_velden: dict[str, list[Wijziging]] = {}
     if model_2015 and not werkproces:
         kt_velden = diff2015.kerntaak_velden(v, pa, pb, kerntaak)
@@ -366,8 +374,8 @@ def diff(
     identical = [w.code_a for w in werkprocessen if not w.changed]
 
     return DiffReport(
-        a=pa.naam,
-        b=pb.naam,
+        a=a.naam,
+        b=b.naam,
         bron_a=str(a.pad) if a.pad else None,
         bron_b=str(b.pad) if b.pad else None,
         filters={"kerntaak": kerntaak, "werkproces": werkproces, "only": only, "min_impact": min_impact},
@@ -384,6 +392,13 @@ def diff(
         overlap=diff2015.overlap(wa, wb, shared, identical, renumbered) if model_2015 else None,
         kerntaak_velden=kt_velden,
     )
+
+
+def _algemeen(p: ProfielVorm) -> dict[str, str]:
+    """The fields of algemene informatie as the parse JSON has them (for a 2015 profile its
+    compatibility keys too, and its own keys only when not empty: model/contract.py), so a
+    diff's `algemene_informatie` keeps the keys it always had."""
+    return {k: v for k, v in p.algemene_informatie.als_json().items() if k != "bron"}
 
 
 def _kerntaken(v: Vergelijker, pa: Any, pb: Any, only_code: str | None) -> dict[str, Wijziging]:

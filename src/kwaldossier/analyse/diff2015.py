@@ -7,19 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .diff_report import KERNTAAK_TEXT_FIELDS, Wijziging
+from .diff_report import KERNTAAK_TEXT_FIELDS, Hernummering, Wijziging
 
 if TYPE_CHECKING:
+    from ..model.vorm import KerntaakVorm, ProfielVorm, WerkprocesVorm
     from .diff import Vergelijker
 
 
-def is_2015(profiel: Any) -> bool:
-    """A profile of the 2015 model (read from SBB XML): it has a profile code (P1, P2, ...)."""
-    return bool(getattr(profiel, "code", None))
-
-
-def has_aanvullend(wp: Any) -> bool:
+def has_aanvullend(wp: WerkprocesVorm) -> bool:
     """What the profile adds to a basisdeel werkproces (empty for profieldeel werkprocessen)."""
+    if wp.model != "2015":
+        return False
     return bool(
         wp.omschrijving_aanvullend
         or wp.resultaat_aanvullend
@@ -28,23 +26,42 @@ def has_aanvullend(wp: Any) -> bool:
     )
 
 
-def overlap(wa: dict[str, Any], wb: dict[str, Any], shared: list[str], identical: list[str], renumbered: list) -> dict:
-    """Overlap figures for two profiles of the 2015 model: the shared basisdeel and what each adds."""
-    from ..model.competenties import code_key
+def _deel(wp: WerkprocesVorm) -> str | None:
+    return wp.deel if wp.model == "2015" else None
 
-    basis = [c for c in shared if wa[c].deel == "basis"]
+
+def overlap(
+    wa: dict[str, WerkprocesVorm], wb: dict[str, WerkprocesVorm], shared: list[str], identical: list[str], renumbered: list[Hernummering]
+) -> dict[str, Any]:
+    """Overlap figures for two profiles of the 2015 model: the shared basisdeel and what each adds."""
+    from ..model.codes import code_key
+
+    basis = [c for c in shared if _deel(wa[c]) == "basis"]
     return {
         "basis_gedeeld": len(basis),
         "basis_identiek": sum(1 for c in basis if c in identical),
-        "basis_met_aanvullend_a": sorted((c for c in wa if wa[c].deel == "basis" and has_aanvullend(wa[c])), key=code_key),
-        "basis_met_aanvullend_b": sorted((c for c in wb if wb[c].deel == "basis" and has_aanvullend(wb[c])), key=code_key),
-        "profieldeel_a": sum(1 for w in wa.values() if w.deel == "profiel"),
-        "profieldeel_b": sum(1 for w in wb.values() if w.deel == "profiel"),
-        "profieldeel_gepaard": sum(1 for r in renumbered if wa[r.a].deel == "profiel"),
+        "basis_met_aanvullend_a": sorted((c for c in wa if _deel(wa[c]) == "basis" and has_aanvullend(wa[c])), key=code_key),
+        "basis_met_aanvullend_b": sorted((c for c in wb if _deel(wb[c]) == "basis" and has_aanvullend(wb[c])), key=code_key),
+        "profieldeel_a": sum(1 for w in wa.values() if _deel(w) == "profiel"),
+        "profieldeel_b": sum(1 for w in wb.values() if _deel(w) == "profiel"),
+        "profieldeel_gepaard": sum(1 for r in renumbered if _deel(wa[r.a]) == "profiel"),
     }
 
 
-def kerntaak_velden(v: Vergelijker, pa: Any, pb: Any, only_code: str | None) -> dict[str, list[Wijziging]]:
+def _kerntaak_teksten(kt: KerntaakVorm) -> tuple[dict[str, str], list[str]]:
+    """A kerntaak's texts (KERNTAAK_TEXT_FIELDS) and vakkennis items; empty for the 2012 model."""
+    if kt.model != "2015":
+        return dict.fromkeys(KERNTAAK_TEXT_FIELDS, ""), []
+    teksten = {
+        "complexiteit": kt.complexiteit,
+        "complexiteit_aanvullend": kt.complexiteit_aanvullend,
+        "verantwoordelijkheid": kt.verantwoordelijkheid,
+        "verantwoordelijkheid_aanvullend": kt.verantwoordelijkheid_aanvullend,
+    }
+    return teksten, [x.tekst for x in kt.vakkennis_en_vaardigheden]
+
+
+def kerntaak_velden(v: Vergelijker, pa: ProfielVorm, pb: ProfielVorm, only_code: str | None) -> dict[str, list[Wijziging]]:
     """Kerntaak-level texts, per kerntaak code both profiles have: complexiteit and
     verantwoordelijkheid (base and this profile's addition), and vakkennis en vaardigheden.
     Only kerntaken with changes are listed."""
@@ -55,16 +72,13 @@ def kerntaak_velden(v: Vergelijker, pa: Any, pb: Any, only_code: str | None) -> 
         if b is None or (only_code and a.code != only_code):
             continue
         changes: list[Wijziging] = []
+        (ta, vka), (tb, vkb) = _kerntaak_teksten(a), _kerntaak_teksten(b)
         for veld in KERNTAAK_TEXT_FIELDS:
-            xa, xb = getattr(a, veld, ""), getattr(b, veld, "")
+            xa, xb = ta[veld], tb[veld]
             ch = v.tekst(veld, xa, xb, v.norm.a(xa), v.norm.b(xb))
             if ch is not None:
                 changes.append(ch)
-        vk, _ = v.lijst(
-            "vakkennis_en_vaardigheden",
-            [x.tekst for x in getattr(a, "vakkennis_en_vaardigheden", [])],
-            [x.tekst for x in getattr(b, "vakkennis_en_vaardigheden", [])],
-        )
+        vk, _ = v.lijst("vakkennis_en_vaardigheden", vka, vkb)
         changes = vk + changes  # vakkennis first, as in a werkproces
         if changes:
             out[a.code] = changes

@@ -209,7 +209,7 @@ class DiffReport:
 
 
 def _key(code: str) -> tuple:
-    from ..model.competenties import code_key  # 2.10 after 2.9, B1-K2 after B1-K1
+    from ..model.codes import code_key  # 2.10 after 2.9, B1-K2 after B1-K1
 
     return code_key(code)
 

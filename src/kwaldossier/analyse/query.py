@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, cast
 
 from ..errors import LookupFailed
 from ..model import competenties as reference
-from ..model.competenties import code_key, fold, fold_with_map
-from ..read import Bron
+from ..model.codes import code_key
+from ..model.competenties import fold, fold_with_map
+from ..read.geladen import GeladenProfiel
 
 if TYPE_CHECKING:  # TypedDicts: plain dicts at run time, and results.py costs ~4 ms to import
+    from ..model.vorm import Werkproces2012Vorm, Werkproces2015Vorm, WerkprocesVorm
     from .results import (
         CompetentieResult,
         Gebruik,
@@ -33,13 +35,13 @@ _CODE = re.compile(r"^(\d+\.\d+|[BP]\d+-K\d+-W\d+)$", re.IGNORECASE)  # 2012: 2.
 # ---------------------------------------------------------------- list
 
 
-def tree(bronnen: list[Bron]) -> ListResult:
+def tree(geladen: list[GeladenProfiel]) -> ListResult:
     """Kerntaken and werkprocessen of all given profiles, marking which profile has which."""
-    names = [b.profiel.naam for b in bronnen]  # duplicates are already told apart: naam@file (read)
+    names = [b.naam for b in geladen]  # duplicates are already told apart: naam@file (read)
     # keyed by code and title: dossiers in one --data folder reuse codes (every 2015 dossier has
     # a B1-K1-W1) for different werkprocessen, which must not share a row
     kerntaken: dict[tuple[str, str], dict] = {}
-    for b, naam in zip(bronnen, names, strict=True):
+    for b, naam in zip(geladen, names, strict=True):
         for kt in b.profiel.kerntaken:
             entry = kerntaken.setdefault(
                 (kt.code, kt.titel), {"code": kt.code, "titel": kt.titel, "werkprocessen": {}}
@@ -60,11 +62,11 @@ def tree(bronnen: list[Bron]) -> ListResult:
 # ---------------------------------------------------------------- show
 
 
-def find_werkproces(bronnen: list[Bron], query: str) -> ShowResult:
+def find_werkproces(geladen: list[GeladenProfiel], query: str) -> ShowResult:
     """A werkproces by code (2.5) or by words of its title (offertes); a 2015 kerntaak by code (B1-K1)."""
     if _KERNTAAK.match(query.strip()):
-        return cast("ShowResult", find_kerntaak(bronnen, query.strip().upper()))
-    alle = [(b, wp) for b in bronnen for wp in b.profiel.werkprocessen()]
+        return cast("ShowResult", find_kerntaak(geladen, query.strip().upper()))
+    alle = [(b, wp) for b in geladen for wp in b.profiel.werkprocessen()]
     if _CODE.match(query.strip()):
         code = query.strip().upper()
         hits = [(b, wp) for b, wp in alle if wp.code == code]
@@ -96,24 +98,24 @@ def find_werkproces(bronnen: list[Bron], query: str) -> ShowResult:
     return {
         "query": query,
         "code": shown[0][1].code,
-        "resultaten": [{"profiel": b.profiel.naam, "werkproces": _wp_json(wp)} for b, wp in shown],
+        "resultaten": [{"profiel": b.naam, "werkproces": wp.als_json()} for b, wp in shown],
     }
 
 
-def find_kerntaak(bronnen: list[Bron], code: str) -> dict:
+def find_kerntaak(geladen: list[GeladenProfiel], code: str) -> dict:
     """A kerntaak of the 2015 model with complexiteit, verantwoordelijkheid and vakkennis, per profile."""
-    hits = [(b, kt) for b in bronnen for kt in b.profiel.kerntaken if kt.code == code]
+    hits = [(b, kt) for b in geladen for kt in b.profiel.kerntaken if kt.code == code]
     if not hits:
-        codes = sorted({kt.code for b in bronnen for kt in b.profiel.kerntaken}, key=code_key)
+        codes = sorted({kt.code for b in geladen for kt in b.profiel.kerntaken}, key=code_key)
         from difflib import get_close_matches  # lazy: look-ups start faster
 
         close = get_close_matches(code, codes, n=4, cutoff=0.5)
         raise LookupFailed(f"no kerntaak {code}" + (f"; closest: {', '.join(close)}" if close else ""))
     resultaten = []
     for b, kt in hits:
-        data = kt.model_dump(mode="json", exclude={"werkprocessen"})
+        data = {k: v for k, v in kt.als_json().items() if k != "werkprocessen"}
         data["werkprocessen"] = [{"code": wp.code, "titel": wp.titel} for wp in kt.werkprocessen]
-        resultaten.append({"profiel": b.profiel.naam, "kerntaak": data})
+        resultaten.append({"profiel": b.naam, "kerntaak": data})
     return {"query": code, "code": code, "resultaten": resultaten}
 
 
@@ -136,10 +138,6 @@ def _title_score(query: str, titel: str) -> float:
     return hit / len(words)
 
 
-def _wp_json(wp) -> dict:
-    return wp.model_dump(mode="json")
-
-
 # ---------------------------------------------------------------- search
 
 FIELDS = (
@@ -157,63 +155,78 @@ FIELDS = (
 )
 
 
-def field_texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], list[int]]]:
+Tekst = tuple[str | None, str, str, list[int], list[int]]
+
+
+def field_texts(b: GeladenProfiel) -> Iterator[Tekst]:
     """(werkproces code, field, text, source lines, line offsets) for every text of a profile."""
     ai = b.profiel.algemene_informatie
-    for key, value in ai.model_dump(exclude={"bron"}).items():
+    for key, value in ai.teksten().items():
         if value:
-            yield None, f"algemene_informatie.{key}", value, ai.bron.get(key, []), []
+            yield None, f"algemene_informatie.{key}", value, list(ai.bron.get(key, [])), []
     for wp in b.profiel.werkprocessen():
-        kop = (wp.bron.kop or wp.bron.matrix)[:1]
-        yield wp.code, "titel", wp.titel, kop, []
-        if wp.omschrijving:
-            yield wp.code, "omschrijving", wp.omschrijving, wp.bron.omschrijving, wp.bron.omschrijving_offsets
-        for i, g in enumerate(wp.gewenst_resultaat):
-            yield wp.code, "gewenst_resultaat", g, wp.bron.gewenst_resultaat[i : i + 1] or kop, []
-        for v in wp.vakkennis_en_vaardigheden:
-            yield wp.code, "vakkennis_en_vaardigheden", v.tekst, v.regels or kop, []
-        yield from _texts_2015(wp, kop)
-        for c in wp.competenties:
-            first = c.regels[:1] or kop
-            yield wp.code, "competentie", c.naam, first, []
-            for i, comp in enumerate(c.componenten):
-                yield wp.code, "componenten", comp, c.componenten_regels[i : i + 1] or first, []
-            if c.prestatie_indicator:
-                yield (
-                    wp.code,
-                    "prestatie_indicator",
-                    c.prestatie_indicator,
-                    c.prestatie_indicator_regels or first,
-                    c.prestatie_indicator_offsets,
-                )
+        if wp.model == "2015":
+            yield from _texts_2015(wp)
+        else:
+            yield from _texts_2012(wp)
 
 
-def _texts_2015(wp, kop: list[int]) -> Iterator[tuple[str | None, str, str, list[int], list[int]]]:
-    """The 2015 model's werkproces texts (absent on 2012 werkprocessen)."""
+def _texts_2012(wp: Werkproces2012Vorm) -> Iterator[Tekst]:
+    kop = list((wp.bron.kop or wp.bron.matrix)[:1])
+    yield wp.code, "titel", wp.titel, kop, []
+    if wp.omschrijving:
+        yield wp.code, "omschrijving", wp.omschrijving, list(wp.bron.omschrijving), list(wp.bron.omschrijving_offsets)
+    for i, g in enumerate(wp.gewenst_resultaat):
+        yield wp.code, "gewenst_resultaat", g, list(wp.bron.gewenst_resultaat[i : i + 1]) or kop, []
+    for v in wp.vakkennis_en_vaardigheden:
+        yield wp.code, "vakkennis_en_vaardigheden", v.tekst, list(v.regels) or kop, []
+    for c in wp.competenties:
+        first = list(c.regels[:1]) or kop
+        yield wp.code, "competentie", c.naam, first, []
+        for i, comp in enumerate(c.componenten):
+            yield wp.code, "componenten", comp, list(c.componenten_regels[i : i + 1]) or first, []
+        if c.prestatie_indicator:
+            lines = list(c.prestatie_indicator_regels) or first
+            yield wp.code, "prestatie_indicator", c.prestatie_indicator, lines, list(c.prestatie_indicator_offsets)
+
+
+def _texts_2015(wp: Werkproces2015Vorm) -> Iterator[Tekst]:
     bron = wp.bron
-    aanvullend = list(getattr(bron, "aanvullend", None) or kop)
-    if getattr(wp, "omschrijving_aanvullend", ""):
-        yield wp.code, "omschrijving.aanvullend", wp.omschrijving_aanvullend, aanvullend[:1], []
-    if getattr(wp, "resultaat", ""):
-        yield wp.code, "resultaat", wp.resultaat, list(getattr(bron, "resultaat", None) or kop), []
-    if getattr(wp, "resultaat_aanvullend", ""):
-        yield wp.code, "resultaat.aanvullend", wp.resultaat_aanvullend, aanvullend[:1], []
-    for g in getattr(wp, "gedrag", None) or []:
-        line = [g.regel] if g.regel else list(getattr(bron, "gedrag", None) or kop)
+    kop = list(bron.kop[:1])
+    aanvullend = list(bron.aanvullend[:1]) or kop
+    yield wp.code, "titel", wp.titel, kop, []
+    if wp.omschrijving:
+        yield wp.code, "omschrijving", wp.omschrijving, list(bron.omschrijving), list(bron.omschrijving_offsets)
+    if wp.omschrijving_aanvullend:
+        yield wp.code, "omschrijving.aanvullend", wp.omschrijving_aanvullend, aanvullend, []
+    if wp.resultaat:
+        yield wp.code, "resultaat", wp.resultaat, list(bron.resultaat) or kop, []
+    if wp.resultaat_aanvullend:
+        yield wp.code, "resultaat.aanvullend", wp.resultaat_aanvullend, aanvullend, []
+    for g in wp.gedrag:
+        line = [g.regel] if g.regel else list(bron.gedrag) or kop
         yield wp.code, "gedrag.aanvullend" if g.aanvullend else "gedrag", g.tekst, line, []
+    for c in wp.competenties:
+        yield wp.code, "competentie", c.naam, list(c.regels[:1]) or kop, []
 
 
-def _kerntaak_texts(b: Bron) -> Iterator[tuple[str | None, str, str, list[int], list[int]]]:
+_KERNTAAK_TEKSTEN = ("complexiteit", "complexiteit_aanvullend", "verantwoordelijkheid", "verantwoordelijkheid_aanvullend")
+
+
+def _kerntaak_texts(b: GeladenProfiel) -> Iterator[Tekst]:
     for kt in b.profiel.kerntaken:
+        if kt.model != "2015":
+            continue  # a 2012 kerntaak has only its title (searched through its werkprocessen)
         first = list(kt.regels[:1])
-        for key in ("complexiteit", "complexiteit_aanvullend", "verantwoordelijkheid", "verantwoordelijkheid_aanvullend"):
-            if getattr(kt, key, ""):
-                yield kt.code, f"kerntaak.{key}", getattr(kt, key), first, []
-        for v in getattr(kt, "vakkennis_en_vaardigheden", None) or []:
-            yield kt.code, "kerntaak.vakkennis_en_vaardigheden", v.tekst, v.regels or first, []
+        teksten = (kt.complexiteit, kt.complexiteit_aanvullend, kt.verantwoordelijkheid, kt.verantwoordelijkheid_aanvullend)
+        for key, value in zip(_KERNTAAK_TEKSTEN, teksten, strict=True):
+            if value:
+                yield kt.code, f"kerntaak.{key}", value, first, []
+        for v in kt.vakkennis_en_vaardigheden:
+            yield kt.code, "kerntaak.vakkennis_en_vaardigheden", v.tekst, list(v.regels) or first, []
 
 
-def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> SearchResult:
+def search(geladen: list[GeladenProfiel], terms: list[str], veld: str | None = None) -> SearchResult:
     """Every text containing all terms (accent- and case-insensitive), with match spans."""
     words = [fold(t) for t in terms if fold(t)]
     if not words:
@@ -223,9 +236,9 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> Se
     from ..read.regels import line_at  # not read.tekst: that builds the hyphenation tables
 
     hits: list[SearchHit] = []
-    for b in bronnen:
+    for b in geladen:
         titels = {wp.code: wp.titel for wp in b.profiel.werkprocessen()}
-        titels.update({kt.code: kt.titel for kt in b.profiel.kerntaken if "-" in kt.code})
+        titels.update({kt.code: kt.titel for kt in b.profiel.kerntaken if kt.model == "2015"})
         for code, field, text, lines, offsets in [*field_texts(b), *_kerntaak_texts(b)]:
             if veld and not (field == veld or field.startswith(veld)):
                 continue
@@ -235,7 +248,7 @@ def search(bronnen: list[Bron], terms: list[str], veld: str | None = None) -> Se
             line = line_at(lines, offsets, spans[0][0])
             hits.append(
                 {
-                    "profiel": b.profiel.naam,
+                    "profiel": b.naam,
                     "werkproces": code,
                     "werkproces_titel": titels.get(code) if code else None,
                     "veld": field,
@@ -274,16 +287,16 @@ def _may_contain(text: str, words: list[str]) -> bool:
 # ---------------------------------------------------------------- matrix
 
 
-def matrix(bronnen: list[Bron]) -> MatrixResult:
-    names = [b.profiel.naam for b in bronnen]
+def matrix(geladen: list[GeladenProfiel]) -> MatrixResult:
+    names = [b.naam for b in geladen]
     rows: dict[tuple[str, str], dict] = {}  # by code and title, as in tree()
-    for b, naam in zip(bronnen, names, strict=True):
+    for b, naam in zip(geladen, names, strict=True):
         for wp in b.profiel.werkprocessen():
             row = rows.setdefault(
                 (wp.code, wp.titel),
                 {"code": wp.code, "titel": wp.titel, "cellen": {l: [] for l in reference.LETTERS}},
             )
-            for letter in wp.matrix:
+            for letter in wp.letters:
                 row["cellen"][letter].append(naam)
     ordered = [rows[k] for k in sorted(rows, key=lambda k: code_key(k[0]))]
     return {"profielen": names, "letters": dict(reference.COMPETENTIES), "rijen": cast("list[MatrixRij]", ordered)}
@@ -311,29 +324,16 @@ def resolve_letter(spec: str) -> str:
     raise LookupFailed(f"no competentie {spec!r}; use a letter A–Y or part of a name")
 
 
-def competentie(bronnen: list[Bron], spec: str) -> CompetentieResult:
+def competentie(geladen: list[GeladenProfiel], spec: str) -> CompetentieResult:
     letter = resolve_letter(spec)
     gebruik: list[Gebruik] = []
-    for b in bronnen:
+    for b in geladen:
         for wp in b.profiel.werkprocessen():
-            for c in wp.competenties:
-                if c.letter == letter:
-                    g: Gebruik = {
-                        "profiel": b.profiel.naam,
-                        "werkproces": wp.code,
-                        "titel": wp.titel,
-                        "in_matrix": letter in wp.matrix,
-                        "componenten": c.componenten,
-                        "prestatie_indicator": c.prestatie_indicator,
-                        "regel": c.regels[0] if c.regels else None,
-                    }
-                    if getattr(wp, "deel", None):  # 2015 model: added for this profile or not
-                        g["aanvullend"] = c.aanvullend
-                    gebruik.append(g)
-            if letter in wp.matrix and not any(c.letter == letter for c in wp.competenties):
+            gebruik += _gebruik(b.naam, wp, letter)
+            if wp.model == "2012" and letter in wp.matrix and not any(c.letter == letter for c in wp.competenties):
                 gebruik.append(
                     {
-                        "profiel": b.profiel.naam,
+                        "profiel": b.naam,
                         "werkproces": wp.code,
                         "titel": wp.titel,
                         "in_matrix": True,
@@ -349,8 +349,9 @@ def competentie(bronnen: list[Bron], spec: str) -> CompetentieResult:
         "componenten": list(
             dict.fromkeys(
                 k
-                for b in bronnen
+                for b in geladen
                 for wp in b.profiel.werkprocessen()
+                if wp.model == "2012"
                 for c in wp.competenties
                 if c.letter == letter
                 for k in c.componenten
@@ -358,3 +359,21 @@ def competentie(bronnen: list[Bron], spec: str) -> CompetentieResult:
         ),
         "gebruik": gebruik,
     }
+
+
+def _gebruik(naam: str, wp: WerkprocesVorm, letter: str) -> list[Gebruik]:
+    """The blocks (2012) or references (2015) of a competence in one werkproces."""
+    out: list[Gebruik] = []
+    if wp.model == "2015":
+        for c15 in wp.competenties:
+            if c15.letter == letter:
+                regel = c15.regels[0] if c15.regels else None
+                out.append({"profiel": naam, "werkproces": wp.code, "titel": wp.titel, "in_matrix": True, "componenten": [],
+                            "prestatie_indicator": "", "regel": regel, "aanvullend": c15.aanvullend})
+        return out
+    for c in wp.competenties:
+        if c.letter == letter:
+            out.append({"profiel": naam, "werkproces": wp.code, "titel": wp.titel, "in_matrix": letter in wp.matrix,
+                        "componenten": list(c.componenten), "prestatie_indicator": c.prestatie_indicator,
+                        "regel": c.regels[0] if c.regels else None})
+    return out

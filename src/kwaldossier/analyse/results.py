@@ -300,18 +300,18 @@ def adapter(name: str) -> Any:
 
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of one command's --json output ("parse": the Dossier)."""
-    from ..model.dossier import Dossier, Werkproces
+    from ..model.contract import json_schema as dossier_schema
 
+    parse = dossier_schema()
     if name == "parse":
-        return Dossier.model_json_schema()
+        return parse
     schema: dict[str, Any] = adapter(name).json_schema()
     schema["title"] = RESULTS[name].__name__
-    if name == "show":  # a werkproces exactly as `parse` writes it
-        wp = Werkproces.model_json_schema()
+    if name == "show":  # a werkproces exactly as `parse` writes it, of either model
         defs = schema.setdefault("$defs", {})
-        defs.update(wp.pop("$defs", {}))
-        defs["Werkproces"] = wp
-        defs["ShowResultaat"]["properties"]["werkproces"] = {"$ref": "#/$defs/Werkproces"}
+        defs.update(parse["$defs"])
+        either = {"anyOf": [{"$ref": "#/$defs/Werkproces2012"}, {"$ref": "#/$defs/Werkproces2015"}]}
+        defs["ShowResultaat"]["properties"]["werkproces"] = either
     return schema
 
 

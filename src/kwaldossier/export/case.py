@@ -17,10 +17,15 @@ import json
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..model.afgeleid import DossierKop, dossier_kop
 from ..model.competenties import COMPETENTIES
-from .walk import competenties_van, kerntaken_in_profiel
+from .walk import kerntaken_in_profiel
+
+if TYPE_CHECKING:
+    from ..model.vorm import ProfielVorm
 
 # Fixed namespace of kwaldossier's CASE identifiers; never change it (identifiers would change).
 NAMESPACE = uuid.UUID("7eeaa7c3-5d56-42b4-ae0c-3028052f1e76")
@@ -52,36 +57,37 @@ class _Ids:
         return self.base_uri + identifier
 
 
-def dossier_sleutel(dossier, profielen: list) -> str:
+def dossier_sleutel(kop: DossierKop, profielen: list[ProfielVorm]) -> str:
     """What identifies a dossier: its crebo, else its title, else its profile names."""
-    crebo = _str(getattr(dossier, "crebo", None))
+    crebo = _str(kop.crebo)
     if crebo:
         return f"crebo:{crebo}"
-    titel = _str(getattr(dossier, "titel", None))
+    titel = _str(kop.titel)
     if titel:
         return f"titel:{titel}"
     return "profielen:" + "|".join(p.naam for p in profielen)
 
 
-def _datum(dossier, datum: date | None, bron: str) -> str:
-    d = datum.isoformat() if datum else _str(getattr(dossier, "geldig_vanaf", None))
+def _datum(kop: DossierKop, datum: date | None, bron: str) -> str:
+    d = datum.isoformat() if datum else _str(kop.geldig_vanaf)
     if not d:
         raise InputError(bron, None, "no geldig_vanaf in the dossier: give --datum YYYY-MM-DD for lastChangeDateTime")
     return f"{d[:10]}T00:00:00Z"
 
 
-def case_package(bronnen: list, base_uri: str = "urn:uuid:", datum: date | None = None, creator: str = "kwaldossier") -> dict:
-    """A CFPackage for the profiles of one dossier (all Bron share one dossier)."""
-    if not bronnen:
+def case_package(geladen: list, base_uri: str = "urn:uuid:", datum: date | None = None, creator: str = "kwaldossier") -> dict:
+    """A CFPackage for the profiles of one dossier (all GeladenProfiel share one dossier)."""
+    if not geladen:
         raise InputError(None, None, "no profielen to export")
-    dossier = bronnen[0].dossier
-    if any(b.dossier is not dossier for b in bronnen):
+    dossier = geladen[0].dossier
+    if any(b.dossier is not dossier for b in geladen):
         raise InputError(None, None, "a CASE package holds one dossier: export one file or profile at a time")
-    profielen = [b.profiel for b in bronnen]
-    bron = _str(getattr(dossier, "bron", None)) or (str(bronnen[0].pad) if bronnen[0].pad else "<input>")
-    when = _datum(dossier, datum, bron)
-    ids = _Ids(dossier_sleutel(dossier, profielen), base_uri)
-    titel = _str(getattr(dossier, "titel", None)) or " / ".join(p.naam for p in profielen)
+    profielen = [b.profiel for b in geladen]
+    kop = dossier_kop(dossier)
+    bron = _str(dossier.bron) or (str(geladen[0].pad) if geladen[0].pad else "<input>")
+    when = _datum(kop, datum, bron)
+    ids = _Ids(dossier_sleutel(kop, profielen), base_uri)
+    titel = _str(kop.titel) or " / ".join(p.naam for p in profielen)
 
     doc_id = ids.id("document")
     document: dict = {
@@ -92,15 +98,14 @@ def case_package(bronnen: list, base_uri: str = "urn:uuid:", datum: date | None 
         "creator": creator,
         "title": titel,
         "lastChangeDateTime": when,
-        "description": _beschrijving(dossier, titel),
+        "description": _beschrijving(kop, titel),
         "language": "nl",
     }
-    for key, field in (("version", "versie"), ("adoptionStatus", "status")):
-        value = _str(getattr(dossier, field, None))
+    for key, value in (("version", _str(kop.versie)), ("adoptionStatus", _str(kop.status))):
         if value:
             document[key] = value
-    if _str(getattr(dossier, "geldig_vanaf", None)):
-        document["statusStartDate"] = str(dossier.geldig_vanaf)[:10]
+    if kop.geldig_vanaf:
+        document["statusStartDate"] = kop.geldig_vanaf.isoformat()
     document["notes"] = f"Converted by kwaldossier from {Path(bron).name}."
     doc_link = {"title": titel, "identifier": doc_id, "uri": ids.uri(doc_id)}
 
@@ -136,26 +141,26 @@ def case_package(bronnen: list, base_uri: str = "urn:uuid:", datum: date | None 
         assocs.append(a)
 
     comp_links: dict[str, dict] = {}
-    gebruikt = sorted({l for p in profielen for _, wps in kerntaken_in_profiel(p) for wp in wps for l in competenties_van(wp)})
+    gebruikt = sorted({l for p in profielen for _, wps in kerntaken_in_profiel(p) for wp in wps for l in wp.letters})
     for seq, letter in enumerate(gebruikt, start=len(profielen) + 1):
         comp_links[letter] = item("competentie", (letter,), COMPETENTIES[letter], letter)
         link("isChildOf", comp_links[letter], doc_link, seq)
 
     for p_seq, p in enumerate(profielen, start=1):
-        p_key = _str(getattr(p, "crebo", None)) or p.naam
-        niveau = getattr(p, "niveau", None)
+        crebo, code = (p.crebo, p.code) if p.model == "2015" else (None, None)
+        p_key = _str(crebo) or p.naam
         p_link = item(
-            "profiel", (p_key,), p.naam, _str(getattr(p, "code", None)) or _str(getattr(p, "crebo", None)),
-            educationLevel=[f"MBO niveau {niveau}"] if niveau else None,
+            "profiel", (p_key,), p.naam, _str(code) or _str(crebo),
+            educationLevel=[f"MBO niveau {p.niveau}"] if p.niveau else None,
         )
         link("isChildOf", p_link, doc_link, p_seq)
         for k_seq, (kt, wps) in enumerate(kerntaken_in_profiel(p), start=1):
             k_link = item("kerntaak", (p_key, kt.code), kt.titel, kt.code)
             link("isChildOf", k_link, p_link, k_seq)
             for w_seq, wp in enumerate(wps, start=1):
-                w_link = item("werkproces", (p_key, wp.code), wp.titel, wp.code, notes=_str(getattr(wp, "omschrijving", None)))
+                w_link = item("werkproces", (p_key, wp.code), wp.titel, wp.code, notes=_str(wp.omschrijving))
                 link("isChildOf", w_link, k_link, w_seq)
-                for letter in competenties_van(wp):
+                for letter in wp.letters:
                     link("isRelatedTo", w_link, comp_links[letter])
 
     return {
@@ -166,14 +171,12 @@ def case_package(bronnen: list, base_uri: str = "urn:uuid:", datum: date | None 
     }
 
 
-def _beschrijving(dossier, titel: str) -> str:
+def _beschrijving(kop: DossierKop, titel: str) -> str:
     parts = [f"Kwalificatiedossier {titel}"]
-    crebo = _str(getattr(dossier, "crebo", None))
+    crebo = _str(kop.crebo)
     if crebo:
         parts.append(f"crebo {crebo}")
-    model = _str(getattr(dossier, "model", None))
-    if model:
-        parts.append(f"model {model}")
+    parts.append(f"model {kop.model}")
     return ", ".join(parts) + "."
 
 

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import typer
 
+from ..cli_help import Groep
+from ..cli_support import examples
+from ..taal import N_, _
+
 
 def _complete_profiel(incomplete: str) -> list[str]:
     from ..cli import _complete_profiel as complete
@@ -13,7 +17,7 @@ def _complete_profiel(incomplete: str) -> list[str]:
     return complete(incomplete)
 
 
-DataOpt = typer.Option(None, "--data", help="Folder of dossiers to use instead of the bundled data.")
+DataOpt = typer.Option(None, "--data", help=N_("Folder of dossiers to use instead of the bundled data."))
 
 
 def export_table(fmt: str, out: Path | None, sep: str, xlsx_bladen, csv_blad) -> None:
@@ -30,31 +34,46 @@ def export_table(fmt: str, out: Path | None, sep: str, xlsx_bladen, csv_blad) ->
         lever(xlsx_bytes(xlsx_bladen()), out, fmt)
 
 
-export_app = typer.Typer(help="Export dossiers for other tools.", no_args_is_help=True)
+export_app = typer.Typer(
+    cls=Groep,
+    help=N_("Export dossiers for other tools."),
+    no_args_is_help=True,
+    epilog=examples("kwaldossier export case binnendienst --out binnendienst.case.json"),
+)
 
 
-@export_app.command("case")
+@export_app.command(
+    "case",
+    help=N_("A 1EdTech CASE 1.1 package (CFPackage JSON) of one dossier: identical for identical input."),
+    epilog=examples(
+        "kwaldossier export case binnendienst --out commercieel-medewerker.case.json",
+        "kwaldossier export case dossier.txt --datum 2012-08-01 --base-uri https://example.org/uri/",
+    ),
+)
 def export_case(
-    spec: str = typer.Argument(..., help="A dossier file, or a profile name part.", autocompletion=_complete_profiel),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write the package to this file (atomically)."),
-    base_uri: str = typer.Option("urn:uuid:", "--base-uri", help="Prefix of every uri (followed by the identifier)."),
-    datum: str | None = typer.Option(None, "--datum", help="lastChangeDateTime (YYYY-MM-DD) when the dossier has no geldig_vanaf."),
+    spec: str = typer.Argument(..., help=N_("A dossier file, or a profile name part."), autocompletion=_complete_profiel),
+    out: Path | None = typer.Option(None, "--out", "-o", help=N_("Write the package to this file (atomically).")),
+    base_uri: str = typer.Option("urn:uuid:", "--base-uri", help=N_("Prefix of every uri (followed by the identifier).")),
+    datum: str | None = typer.Option(
+        None, "--datum", help=N_("lastChangeDateTime (YYYY-MM-DD) when the dossier has no geldig_vanaf.")
+    ),
     data: Path | None = DataOpt,
-    as_json: bool = typer.Option(False, "--json", help="JSON (the package is JSON already; for symmetry)."),
+    as_json: bool = typer.Option(False, "--json", help=N_("JSON (the package is JSON already; for symmetry).")),
 ) -> None:
-    """A 1EdTech CASE 1.1 package (CFPackage JSON) of one dossier: identical for identical input."""
     import re
     from datetime import date
 
-    from ..read import resolve
+    from ..analyse.selectie import resolve
     from .case import case_json, case_package
     from .uitvoer import lever
 
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", base_uri):
-        raise typer.BadParameter(f"{base_uri!r} does not start a URI (e.g. https://example.org/uri/)", param_hint="--base-uri")
+        raise typer.BadParameter(
+            _("{value} does not start a URI (e.g. https://example.org/uri/)").format(value=repr(base_uri)), param_hint="--base-uri"
+        )
     try:
         when = date.fromisoformat(datum) if datum else None
     except ValueError:
-        raise typer.BadParameter(f"{datum!r} is not a date YYYY-MM-DD", param_hint="--datum") from None
-    text = case_json(case_package(resolve(spec, data, fast=True), base_uri, when))
+        raise typer.BadParameter(_("{value} is not a date YYYY-MM-DD").format(value=repr(datum)), param_hint="--datum") from None
+    text = case_json(case_package(resolve(spec, data), base_uri, when))
     lever(text.encode("utf-8"), out, "case")

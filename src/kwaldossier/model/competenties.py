@@ -65,34 +65,6 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-_MAX_CODE_DIGITS = 18
-
-
-_DEEL = {"B": 1, "P": 2}
-
-
-def code_key(code: str) -> tuple[int, ...]:
-    """Sort key for kerntaak and werkproces codes of both models: 2.10 after 2.9 (2012);
-    B1-K1-W10 after B1-K1-W9, basisdeel (B) before profieldeel (P2-K1-W1) (2015); 2012 codes
-    before 2015 ones. Any string gives a key: a part that is no short number sorts after the
-    numbers, by length and characters (bounded, so a huge code costs no int conversion)."""
-    if "-" not in code:
-        return (0, *(n for part in code.split(".") for n in _number_key(part)))
-    key = [1]
-    for i, part in enumerate(code.upper().split("-")):
-        head, digits = (part[:1], part[1:]) if part[:1].isalpha() else ("", part)
-        if i == 0:
-            key.append(_DEEL.get(head, len(_DEEL) + 1))
-        key += _number_key(digits)
-    return tuple(key)
-
-
-def _number_key(part: str) -> list[int]:
-    if part.isascii() and part.isdigit() and len(part.lstrip("0")) <= _MAX_CODE_DIGITS:
-        return [int(part)]
-    return [10**_MAX_CODE_DIGITS, len(part), *map(ord, part[:64])]
-
-
 _NAME_INDEX = {fold(naam): letter for letter, naam in COMPETENTIES.items()}
 
 

@@ -55,13 +55,15 @@ def check_collisions(files: list[Path], out_dir: Path) -> None:
 
 def _one(args: tuple[str, str]) -> tuple[str, str | None]:
     """Worker: parse one file and write its JSON atomically. Returns (path, error or None)."""
-    from . import dossier_json, load_file, write_atomic
+    from ..model.contract import dossiers_json
+    from . import write_atomic
+    from .laden import load_dossiers
 
     src, out_dir = args
     path = Path(src)
     try:
-        dossier = load_file(path)
-        write_atomic(Path(out_dir) / output_name(path), dossier_json(dossier))
+        dossiers = load_dossiers(path)
+        write_atomic(Path(out_dir) / output_name(path), dossiers_json(dossiers))
         return src, None
     except KwaldossierError as exc:
         return src, str(exc)

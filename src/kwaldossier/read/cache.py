@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 
 if TYPE_CHECKING:
-    from ..model.dossier import Dossier
+    from ..model.vorm import DossierVorm
 
 _state = {"on": True}  # --no-cache turns it off for the process
 
@@ -72,48 +72,42 @@ def key_for(path: Path) -> str:
     return f"{h.hexdigest()[:32]}-{_code_stamp()}"
 
 
-def load(path: Path, fast: bool, parse: Callable[[Path], Dossier]) -> Any:
-    """The dossier of `path`: from the cache when there, else parsed and stored."""
+def load(path: Path, parse: Callable[[Path], Sequence[DossierVorm]]) -> list[DossierVorm]:
+    """The dossier of `path`: from the cache when there (a view), else parsed and stored."""
     try:
         entry = cache_dir() / f"{key_for(path)}.json"
     except OSError:
-        return parse(path)
+        return list(parse(path))
     if entry.is_file():
-        hit = _read(entry, path, fast)
+        hit = _read(entry, path)
         if hit is not None:
             return hit
-    dossier = parse(path)
-    _store(entry, dossier)
-    return dossier
+    dossiers = list(parse(path))
+    _store(entry, dossiers)
+    return dossiers
 
 
-def _read(entry: Path, path: Path, fast: bool) -> Any:
-    from . import _from_json_bytes
+def _read(entry: Path, path: Path) -> list[DossierVorm] | None:
+    from .laden import from_json_bytes
 
     try:
         data = entry.read_bytes()
-        dossier = _from_json_bytes(data, str(entry), fast)
+        # the entry may come from a copy elsewhere: name this file, the way the parser does
+        return from_json_bytes(data, str(entry), bron=lambda oud: str(path) if os.sep in oud else path.name)
     except (OSError, InputError):
         with contextlib.suppress(OSError):
             entry.unlink()  # corrupt: parse again and rewrite
         return None
-    # the entry may come from a copy elsewhere: name this file, the way the parser does
-    bron = dossier.bron
-    if bron is not None:
-        bron = str(path) if os.sep in bron else path.name
-    if fast:
-        dossier._d["bron"] = bron
-        return dossier
-    return dossier.model_copy(update={"bron": bron})
 
 
-def _store(entry: Path, dossier: Dossier) -> None:
+def _store(entry: Path, dossiers: list[DossierVorm]) -> None:
     from ..errors import OutputError
+    from ..model.contract import dossiers_json
     from .output import write_atomic
 
     with contextlib.suppress(OSError, OutputError):
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(entry, dossier.model_dump_json())
+        write_atomic(entry, dossiers_json(dossiers, indent=None))
 
 
 def info() -> dict:

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 
 if TYPE_CHECKING:
-    from ..model.dossier import Dossier
+    from ..model.m2012 import Dossier2012
 
 # more than this share of the non-blank lines unplaced: the reader did not understand the file
 MAX_UNPLACED_SHARE = 0.5
 
 
-def check(dossier: Dossier, path: str, orphan_rows: Sequence[int] = ()) -> None:
+def check(dossier: Dossier2012, path: str, orphan_rows: Sequence[int] = ()) -> None:
     """Raise InputError for the first broken invariant; return quietly otherwise.
     orphan_rows: lines the reader saw as rows of matrix cells but could not give a werkproces."""
     if not any(True for p in dossier.profielen for _ in p.werkprocessen()):

@@ -1,59 +1,30 @@
-"""Parsed-JSON input: strict decoding and a small structural check, without pydantic.
+"""Parsed-JSON input: strict decoding and a structural check, without pydantic.
 
 The look-ups read parsed JSON into light views (view.py). This check makes that safe for any
-file: every key the look-ups and the model need is there with the right type (missing optional
-keys get the model's default), codes and letters have the shapes the sorting and reference
-tables expect, and `schema_version` is the one this tool writes. Unknown keys are ignored
-(a tolerant reader: newer fields do not break look-ups); the full model still forbids them.
+file: every field of the model is there with the right type (a missing optional field gets
+the model's default; a 2015 key the contract leaves out while default stays out), codes and
+letters have the shapes the model gives them, compatibility keys hold their derived value,
+and `schema_version` is the one this tool writes. The checks are compiled from the field table
+derived from the models (model/velden.py), with the same rules for codes and letters
+(model/codes.py): nothing here restates the model. Unknown keys are ignored (a tolerant
+reader); validate and diff read untrusted JSON through the model itself, which names them.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Callable
 from typing import Any
 
 from ..errors import InputError
-from ..model import SCHEMA_VERSION
+from ..model import SCHEMA_VERSION, codes
+from ..model.competenties import COMPETENTIES
+from ..model.contract import COMPAT
+from ..model.velden import VELDEN, WORTELS
 
-LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXY")
 DATE = r"\d{4}-\d{2}-\d{2}"  # compiled on first use: most dossiers have no date
-
-
-# 2012 codes (1, 1.1) and 2015 codes (B1-K1, B1-K1-W1, P2-K1-W3); parts short enough for int().
-# Plain string tests, no regex: compiling patterns costs more start-up than the checks.
-def _num(part: str, prefix: str = "") -> bool:
-    if prefix:
-        if not part.startswith(prefix):
-            return False
-        part = part[len(prefix) :]
-    return 0 < len(part) <= 4 and part.isascii() and part.isdigit()
-
-
-def kerntaak_code(code: str) -> bool:
-    if _num(code):
-        return True
-    deel, _, kt = code.partition("-")
-    return len(deel) > 1 and "A" <= deel[0] <= "Z" and _num(deel[1:]) and _num(kt, "K")
-
-
-def werkproces_code(code: str) -> bool:
-    kt, dot, wp = code.partition(".")
-    if dot:
-        return _num(kt) and _num(wp)
-    kt, _, wp = code.rpartition("-")
-    return "-" in kt and kerntaak_code(kt) and _num(wp, "W")
-_REQUIRED = object()
-
-
-class _Omit:
-    """Default of a 2015-model field: checked when present, NOT filled in when absent (parsed JSON
-    leaves these out while they hold their default, and so must `show --json` on a 2012 dossier);
-    the views (view.py) answer the default instead."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
 
 
 def decode_json(data: bytes, path: str) -> Any:
@@ -112,58 +83,34 @@ class _Bad(Exception):
         return f"{path or 'top level'}: {self.message}"
 
 
-def _str(v: Any) -> str:
-    if type(v) is not str:
-        raise _Bad(f"expected text, got {_kind(v)}")
-    return v
+Checker = Callable[[Any], Any]
 
 
-def _opt_str(v: Any) -> str | None:
-    return None if v is None else _str(v)
+def _typed(t: type, what: str) -> Checker:
+    def check(v: Any) -> Any:
+        if type(v) is not t:
+            raise _Bad(f"expected {what}, got {_kind(v)}")
+        return v
+
+    return check
 
 
-def _int(v: Any) -> int:
-    if type(v) is not int:
-        raise _Bad(f"expected a whole number, got {_kind(v)}")
-    return v
-
-
-def _opt_int(v: Any) -> int | None:
-    return None if v is None else _int(v)
-
-
-def _bool(v: Any) -> bool:
-    if type(v) is not bool:
-        raise _Bad(f"expected true or false, got {_kind(v)}")
-    return v
-
-
-def _code(test: Callable[[str], bool], what: str) -> Callable[[Any], str]:
+def _shaped(test: Callable[[str], bool], what: str) -> Checker:
     def check(v: Any) -> str:
-        if not test(_str(v)):
+        if type(v) is not str:
+            raise _Bad(f"expected text, got {_kind(v)}")
+        if not test(v):
             raise _Bad(f"{_show(v)} is not {what}")
         return v
 
     return check
 
 
-def _letter(v: Any) -> str:
-    if type(v) is not str or v not in LETTERS:
-        raise _Bad(f"{_show(v)} is not a competence letter A–Y")
-    return v
-
-
-def _opt_letter(v: Any) -> str | None:
-    return None if v is None else _letter(v)
-
-
-def _opt_date(v: Any) -> str | None:
-    if v is None:
-        return None
+def _date(v: Any) -> str:
     from datetime import date
 
     try:
-        if not re.fullmatch(DATE, _str(v)):
+        if type(v) is not str or not re.fullmatch(DATE, v):
             raise ValueError
         date.fromisoformat(v)
     except ValueError:
@@ -171,13 +118,32 @@ def _opt_date(v: Any) -> str | None:
     return v
 
 
-_SCALAR_TYPES: dict[Callable[[Any], Any], type] = {_str: str, _int: int}
+def _literal(values: list[str]) -> Checker:
+    def check(v: Any) -> Any:
+        if v not in values or type(v) is not str:
+            raise _Bad(f"{_show(v)} is not one of {', '.join(repr(x) for x in values)}")
+        return v
+
+    return check
 
 
-def _list(item: Callable[[Any], Any]) -> Callable[[Any], list]:
-    scalar = _SCALAR_TYPES.get(item)
+_SCALARS: dict[str, Checker] = {
+    "str": _typed(str, "text"),
+    "int": _typed(int, "a whole number"),
+    "bool": _typed(bool, "true or false"),
+    "date": _date,
+    "letter": _shaped(lambda v: v in COMPETENTIES, "a competence letter A–Y"),
+    "kerntaak_code": _shaped(codes.is_kerntaak_code, "a kerntaak code (1 or B1-K1)"),
+    "werkproces_code": _shaped(codes.is_werkproces_code, "a werkproces code (1.1 or B1-K1-W1)"),
+}
 
-    def check(v: Any) -> list:
+
+def _optional(check: Checker) -> Checker:
+    return lambda v: None if v is None else check(v)
+
+
+def _list(item: Checker, scalar: type | None) -> Checker:
+    def check(v: Any) -> list[Any]:
         if type(v) is not list:
             raise _Bad(f"expected a list, got {_kind(v)}")
         if scalar is not None and all(type(x) is scalar for x in v):
@@ -192,8 +158,8 @@ def _list(item: Callable[[Any], Any]) -> Callable[[Any], list]:
     return check
 
 
-def _dict_of(item: Callable[[Any], Any]) -> Callable[[Any], dict]:
-    def check(v: Any) -> dict:
+def _dict_of(item: Checker) -> Checker:
+    def check(v: Any) -> dict[str, Any]:
         if type(v) is not dict:
             raise _Bad(f"expected an object, got {_kind(v)}")
         for k, x in v.items():
@@ -206,27 +172,59 @@ def _dict_of(item: Callable[[Any], Any]) -> Callable[[Any], dict]:
     return check
 
 
-def _obj(spec: dict[str, tuple[Any, Callable[[Any], Any]]]) -> Callable[[Any], dict]:
-    """An object with these keys: (default or _REQUIRED, checker). Checked in place, defaults filled."""
-    fields = list(spec.items())
+_CHECKERS: dict[str, Checker] = {}
 
-    def check(v: Any) -> dict:
+
+def _checker(kind: str) -> Checker:
+    """The check of a field kind of model/velden.py (str, ?int, list:letter, list:@Kerntaak2012 ...)."""
+    if kind.startswith("?"):
+        return _optional(_checker(kind[1:]))
+    if kind.startswith("list:"):
+        inner = kind[5:]
+        return _list(_checker(inner), str if inner == "str" else int if inner == "int" else None)
+    if kind.startswith("dict:"):
+        return _dict_of(_checker(kind[5:]))
+    if kind.startswith("literal:"):
+        return _literal(kind[8:].split("|"))
+    if kind.startswith("@"):
+        return _object(kind[1:])
+    return _SCALARS[kind]
+
+
+def _object(cls: str) -> Checker:
+    """An object of model class `cls`: every field checked in place; a missing optional one gets
+    its default, except a key the contract leaves out while default; compatibility keys checked."""
+    if cls in _CHECKERS:
+        return _CHECKERS[cls]
+    fields: list[tuple[str, Any, bool, Checker]] = []
+
+    def check(v: Any) -> dict[str, Any]:
         if type(v) is not dict:
             raise _Bad(f"expected an object, got {_kind(v)}")
-        for key, (default, checker) in fields:
+        for key, default, leeg, checker in fields:
             if key not in v:
-                if default is _REQUIRED:
+                if default is ...:
                     raise _Bad(f"missing {key!r}")
-                if isinstance(default, _Omit):
+                if leeg:
                     continue
-                v[key] = default() if callable(default) else default
+                v[key] = copy.deepcopy(default)
             try:
                 v[key] = checker(v[key])
             except _Bad as exc:
                 raise exc.at(f".{key}") from None
+        for key, (_after, derive) in compat.items():
+            if key in v and v[key] != derive(v):
+                raise _Bad("does not match what the 2015 fields give (a derived key; edit the fields instead)").at(f".{key}")
         return v
 
-    check.spec = spec  # type: ignore[attr-defined]  # read by the test that compares it with the model
+    _CHECKERS[cls] = check
+    compat = COMPAT.get(cls, {})
+    for name, kind, default, flag in VELDEN[cls]:
+        if flag == "nooit":
+            # never written; if present it must say what the class is
+            fields.append((name, default, True, _literal([default]) if kind.startswith("literal:") else _checker(kind)))
+        else:
+            fields.append((name, default, flag == "leeg", _checker(kind)))
     return check
 
 
@@ -240,129 +238,25 @@ def _show(v: Any) -> str:
     return repr(v) if len(repr(v)) <= 40 else repr(v)[:39] + "…"
 
 
-_INTS = _list(_int)
-_STRS = _list(_str)
-
-def omitted(check: Callable[[Any], dict]) -> dict[str, Any]:
-    """The fields of an object check that parsed JSON may leave out, with their defaults."""
-    spec: dict[str, tuple[Any, Any]] = check.spec  # type: ignore[attr-defined]
-    return {k: d.value for k, (d, _) in spec.items() if isinstance(d, _Omit)}
-
-
-_NEE = _Omit(False)
-_LEEG = _Omit("")
-_GEEN = _Omit(None)
-_GEEN_LIJST = _Omit([])
-
-
-def _opt_deel(v: Any) -> str | None:
-    if v is not None and v not in ("basis", "profiel"):
-        raise _Bad(f"{_show(v)} is not 'basis' or 'profiel'")
-    return v
+def check_json(data: Any, path: str) -> list[dict[str, Any]]:
+    """Parsed JSON of a dossier, or of a collection of dossiers (`{"schema_version", "dossiers"}`,
+    as `parse` writes a file that holds several): the dossier dicts, checked and completed."""
+    if isinstance(data, dict) and "dossiers" in data and "profielen" not in data:
+        _check_version(data, path)
+        dossiers = data["dossiers"]
+        if type(dossiers) is not list or not all(isinstance(d, dict) for d in dossiers):
+            raise InputError(path, None, "not a parsed collection: dossiers: expected a list of objects")
+        for i, d in enumerate(dossiers):
+            d.setdefault("schema_version", data["schema_version"])
+            try:
+                check_dossier(d, path)
+            except InputError as exc:
+                raise InputError(path, None, exc.message.replace("not a parsed dossier: ", f"not a parsed dossier: dossiers[{i}].", 1)) from None
+        return dossiers
+    return [check_dossier(data, path)]
 
 
-def _model(v: Any) -> str:
-    if v not in ("2012", "2015"):
-        raise _Bad(f"{_show(v)} is not a dossier model ('2012' or '2015')")
-    return v
-
-
-VAKKENNIS = _obj({"tekst": (_REQUIRED, _str), "taal": (_REQUIRED, _bool), "regels": (list, _INTS), "aanvullend": (_NEE, _bool)})
-GEDRAG = _obj({"tekst": (_REQUIRED, _str), "aanvullend": (False, _bool), "regel": (None, _opt_int)})
-COMPETENTIE = _obj(
-    {
-        "letter": (_REQUIRED, _opt_letter),
-        "naam": (_REQUIRED, _str),
-        "componenten": (list, _STRS),
-        "prestatie_indicator": ("", _str),
-        "regels": (list, _INTS),
-        "componenten_regels": (list, _INTS),
-        "prestatie_indicator_regels": (list, _INTS),
-        "prestatie_indicator_offsets": (list, _INTS),
-        "aanvullend": (_NEE, _bool),
-    }
-)
-WP_BRON = _obj(
-    {k: (list, _INTS) for k in ("matrix", "kop", "omschrijving", "omschrijving_offsets", "gewenst_resultaat")}
-    | {k: (_GEEN_LIJST, _INTS) for k in ("resultaat", "gedrag", "competenties", "aanvullend")}
-)
-WERKPROCES = _obj(
-    {
-        "code": (_REQUIRED, _code(werkproces_code, "a werkproces code (1.1 or B1-K1-W1)")),
-        "titel": (_REQUIRED, _str),
-        "in_profiel": (_REQUIRED, _bool),
-        "matrix": (list, _list(_letter)),
-        "matrix_rij": (True, _bool),
-        "detail_titel": (None, _opt_str),
-        "omschrijving": ("", _str),
-        "gewenst_resultaat": (list, _STRS),
-        "vakkennis_en_vaardigheden": (list, _list(VAKKENNIS)),
-        "competenties": (list, _list(COMPETENTIE)),
-        "bron": (dict, WP_BRON),
-        "deel": (_GEEN, _opt_deel),
-        "titel_bron": (_GEEN, _opt_str),
-        "resultaat": (_LEEG, _str),
-        "resultaat_aanvullend": (_LEEG, _str),
-        "omschrijving_aanvullend": (_LEEG, _str),
-        "gedrag_inleiding": (_LEEG, _str),
-        "gedrag_inleiding_aanvullend": (_LEEG, _str),
-        "gedrag": (_GEEN_LIJST, _list(GEDRAG)),
-    }
-)
-KERNTAAK = _obj(
-    {
-        "code": (_REQUIRED, _code(kerntaak_code, "a kerntaak code (1 or B1-K1)")),
-        "titel": (_REQUIRED, _str),
-        "werkprocessen": (list, _list(WERKPROCES)),
-        "regels": (list, _INTS),
-        "deel": (_GEEN, _opt_deel),
-        "titel_bron": (_GEEN, _opt_str),
-        "complexiteit": (_LEEG, _str),
-        "complexiteit_aanvullend": (_LEEG, _str),
-        "verantwoordelijkheid": (_LEEG, _str),
-        "verantwoordelijkheid_aanvullend": (_LEEG, _str),
-        "vakkennis_en_vaardigheden": (_GEEN_LIJST, _list(VAKKENNIS)),
-    }
-)
-_AI_FIELDS = ["context", "beroepshouding", "niveau", "rol_en_verantwoordelijkheden", "complexiteit", "wettelijke_beroepsvereisten", "branchevereisten", "nederlands_en_rekenen", "moderne_vreemde_talen"]
-ALGEMEEN = _obj(
-    {**{k: ("", _str) for k in _AI_FIELDS}, "bron": (dict, _dict_of(_INTS))}
-    | {k: (_LEEG, _str) for k in ("generieke_onderdelen", "resultaat_van_het_beroep", "typering_van_het_beroep")}
-)
-PROFIEL = _obj(
-    {
-        "naam": (_REQUIRED, _str),
-        "niveau": (None, _opt_int),
-        "algemene_informatie": (dict, ALGEMEEN),
-        "kerntaken": (list, _list(KERNTAAK)),
-        "regels": (list, _INTS),
-    }
-    | {k: (_GEEN, _opt_str) for k in ("code", "crebo", "sbb_nr", "titel_bron")}
-)
-ONVERWERKT = _obj({"regel": (_REQUIRED, _int), "tekst": (_REQUIRED, _str), "pagina": (None, _opt_int)})
-HERSTELLING = _obj({"regel": (_REQUIRED, _int), "soort": (_REQUIRED, _str), "tekst": (_REQUIRED, _str)})
-VERANTWOORDING = _obj({k: (0, _int) for k in ("totaal", "model", "opmaak", "label", "leeg", "onverwerkt")})
-DOSSIER = _obj(
-    {
-        "titel": (None, _opt_str),
-        "geldig_vanaf": (None, _opt_date),
-        "bron": (None, _opt_str),
-        "profielen": (list, _list(PROFIEL)),
-        "onverwerkte_regels": (list, _list(ONVERWERKT)),
-        "herstellingen": (list, _list(HERSTELLING)),
-        "regel_paginas": (list, _INTS),
-        "regelverantwoording": (dict, VERANTWOORDING),
-        "model": (_Omit("2012"), _model),
-        "vastgesteld_op": (_GEEN, _opt_date),
-    }
-    | {k: (_GEEN, _opt_str) for k in ("formaat", "crebo", "sector", "versie")}
-)
-
-
-def check_dossier(data: Any, path: str) -> dict:
-    """The parsed-JSON dict, checked and completed in place; InputError naming the first problem."""
-    if not isinstance(data, dict):
-        raise InputError(path, None, f"not a parsed dossier: expected a JSON object, got {_kind(data)}")
+def _check_version(data: dict[str, Any], path: str) -> None:
     if "schema_version" not in data:
         raise InputError(path, None, "not a parsed dossier: no schema_version (write it with `kwaldossier parse --json`)")
     version = data["schema_version"]
@@ -370,7 +264,18 @@ def check_dossier(data: Any, path: str) -> dict:
         raise InputError(
             path, None, f"schema_version {_show(version)} is not supported (this kwaldossier reads {SCHEMA_VERSION}); parse the source again"
         )
+
+
+def check_dossier(data: Any, path: str) -> dict[str, Any]:
+    """The parsed-JSON dict, checked and completed in place; InputError naming the first problem."""
+    if not isinstance(data, dict):
+        raise InputError(path, None, f"not a parsed dossier: expected a JSON object, got {_kind(data)}")
+    _check_version(data, path)
+    model = data.get("model", "2012")
+    root = WORTELS.get(model) if isinstance(model, str) else None
+    if root is None:
+        raise InputError(path, None, f"not a parsed dossier: model: {_show(model)} is not a dossier model ('2012' or '2015')")
     try:
-        return DOSSIER(data)
+        return _object(root)(data)
     except _Bad as exc:
         raise InputError(path, None, f"not a parsed dossier: {exc}") from None

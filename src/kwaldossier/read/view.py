@@ -1,116 +1,78 @@
-"""Read-only views over parsed-JSON dicts, shaped like the model, for the fast look-up path.
+"""Read-only views over parsed-JSON dicts, for the paths that must not import pydantic.
 
-Loading pydantic's BaseModel costs more than the whole start-up budget of `kwaldossier show`,
-so look-ups read parsed JSON (bundled, a file, or a cache entry) into these views instead. The
-JSON is checked first by jsoncheck.py, which also fills in the model's defaults, so every
-attribute the query code asks for is there with the model's type. They answer the same
-attribute names and helper methods the query code uses on the pydantic model; validate and
-diff use the full model.
+Loading pydantic and the model costs more than the whole start-up budget of a look-up, so
+parsed JSON (bundled, a file, a cache entry) is read into views instead. A view class exists
+per model class, under the same name, built from the derived field table (model/velden.py):
+attribute access per field (nested objects wrapped, a key the JSON leaves out answered by its
+default, a date as a date), and the same behaviour mixins as the model (model/afgeleid.py),
+so a view satisfies the same protocol (model/vorm.py). Views never change their dict.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from datetime import date
 from typing import Any, ClassVar
 
-from . import jsoncheck
-from .jsoncheck import omitted
-
-
-def wrap(value: Any, cls: type[View] | None = None) -> Any:
-    if isinstance(value, dict):
-        return (cls or View)(value)
-    if isinstance(value, list):
-        return [wrap(v, cls) for v in value]
-    return value
+from ..model import afgeleid
+from ..model.contract import child
+from ..model.velden import MIXINS, VELDEN, WORTELS
 
 
 class View:
-    """Attribute access over one JSON object; mapping access for plain dict fields.
+    """Attribute access over one JSON object of the parse contract."""
 
-    `_defaults`: the model's optional 2015 fields, which the JSON leaves out while they hold
-    their default (so 2012 output stays as it was): read from jsoncheck's specs, which a test
-    keeps equal to the model."""
+    __slots__ = ("_c", "_d")
+    # field -> (view class name or None, is a list, default, is a date)
+    _velden: ClassVar[dict[str, tuple[str | None, bool, Any, bool]]] = {}
 
-    __slots__ = ("_d",)
-    _children: ClassVar[dict[str, type]] = {}
-    _defaults: ClassVar[dict[str, Any]] = {}
-
-    def __init__(self, data: dict) -> None:
-        self._d = data
+    def __init__(self, data: dict[str, Any]) -> None:
+        object.__setattr__(self, "_d", data)
+        object.__setattr__(self, "_c", {})
 
     def __getattr__(self, name: str) -> Any:
-        try:
-            value = self._d[name]
-        except KeyError:
-            if name not in self._defaults:
-                raise AttributeError(name) from None
-            value = self._defaults[name]
-            value = list(value) if isinstance(value, list) else value
-        return wrap(value, self._children.get(name))
+        spec = self._velden.get(name)
+        if spec is None:
+            raise AttributeError(name)
+        cache = self._c
+        if name in cache:
+            return cache[name]
+        sub, is_list, default, is_date = spec
+        value = self._d.get(name, default)
+        if value is ...:
+            raise AttributeError(f"{type(self).__name__}.{name} is missing from the JSON")
+        if sub is not None and value is not None:
+            cls = VIEWS[sub]
+            value = tuple(cls(v) for v in value) if is_list else cls(value)
+        elif is_date and isinstance(value, str):
+            value = date.fromisoformat(value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        cache[name] = value
+        return value
 
-    def get(self, key: str, default: Any = None) -> Any:
-        return self._d.get(key, default)
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
 
-    def model_dump(self, mode: str | None = None, exclude: set[str] | None = None) -> dict:
-        return {k: v for k, v in self._d.items() if not exclude or k not in exclude}
+    def __repr__(self) -> str:
+        return f"<view {type(self).__name__}>"
 
-
-class VakkennisItemView(View):
-    __slots__ = ()
-    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.VAKKENNIS)
-
-
-class CompetentieView(View):
-    __slots__ = ()
-    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.COMPETENTIE)
-
-
-class WerkprocesBronView(View):
-    __slots__ = ()
-    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.WP_BRON)
-
-
-class WerkprocesView(View):
-    __slots__ = ()
-    _children: ClassVar[dict[str, type]] = {
-        "competenties": CompetentieView,
-        "vakkennis_en_vaardigheden": VakkennisItemView,
-        "bron": WerkprocesBronView,
-    }
-    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.WERKPROCES)
-
-    @property
-    def heeft_detail(self) -> bool:
-        return self._d.get("detail_titel") is not None
+    def als_json(self) -> dict[str, Any]:
+        """The object's parse JSON, as it was read."""
+        return self._d
 
 
-class KerntaakView(View):
-    __slots__ = ()
-    _children: ClassVar[dict[str, type]] = {"werkprocessen": WerkprocesView, "vakkennis_en_vaardigheden": VakkennisItemView}
-    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.KERNTAAK)
+def _view_class(name: str) -> type[View]:
+    velden: dict[str, tuple[str | None, bool, Any, bool]] = {}
+    for field, kind, default, _flag in VELDEN[name]:
+        sub, is_list = child(kind)
+        velden[field] = (sub, is_list, default, kind.lstrip("?") == "date")
+    bases = tuple(getattr(afgeleid, m) for m in MIXINS[name])
+    return type(name, (View, *bases), {"__slots__": (), "_velden": velden, "__module__": __name__})
 
 
-class AlgemeneInformatieView(View):
-    __slots__ = ()
-    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.ALGEMEEN)
+VIEWS: dict[str, type[View]] = {name: _view_class(name) for name in VELDEN}
 
 
-class ProfielView(View):
-    __slots__ = ()
-    _children: ClassVar[dict[str, type]] = {"kerntaken": KerntaakView, "algemene_informatie": AlgemeneInformatieView}
-    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.PROFIEL)
-
-    def werkprocessen(self) -> Iterator[WerkprocesView]:
-        for kt in self._d.get("kerntaken", []):
-            for wp in kt.get("werkprocessen", []):
-                yield WerkprocesView(wp)
-
-    def werkproces(self, code: str) -> WerkprocesView | None:
-        return next((wp for wp in self.werkprocessen() if wp.code == code), None)
-
-
-class DossierView(View):
-    __slots__ = ()
-    _children: ClassVar[dict[str, type]] = {"profielen": ProfielView}
-    _defaults: ClassVar[dict[str, Any]] = omitted(jsoncheck.DOSSIER)
+def dossier_view(data: dict[str, Any]) -> Any:
+    """The view of a checked parse-JSON dossier (read/jsoncheck.py), by its `model` key."""
+    return VIEWS[WORTELS[str(data.get("model", "2012"))]](data)

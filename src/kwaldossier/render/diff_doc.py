@@ -1,6 +1,7 @@
 """The diff report laid out once as a list of blocks (headings, tables, change lines, content);
 the terminal, Markdown and HTML emitters only decide how each block looks, so the three formats
-carry the same content. Labels come in English (terminal) or Dutch (documents to send)."""
+carry the same content. Labels are in the language of the run (taal.py); the domain's own words
+(werkproces, kerntaak, the impact grades, field names) are Dutch in both."""
 
 from __future__ import annotations
 
@@ -15,34 +16,8 @@ from ..analyse.diff_report import (
     WoordOp,
     label,
 )
+from ..taal import _, in_taal
 from .console import pct
-
-WORDS = {
-    "en": {
-        "shared": "shared", "only_a": "only A", "only_b": "only B", "renumbered": "renumbered",
-        "identical": "identical", "werkprocessen": "werkprocessen", "count": "count",
-        "overlap_title": "Overlap per werkproces (sorted by similarity)", "similarity": "similarity",
-        "impact_title": "Changes per impact grade", "profile": "profile", "kerntaak": "kerntaak",
-        "overlap": "Profile overlap", "similar": "similar", "kerntaken": "Kerntaken",
-        "algemeen": "Algemene informatie", "only_in": "only in", "contents": "Contents",
-        "normalised": "Role names normalised ({names} → {to}): not counted as differences.",
-        "total": "total",
-        "basis": "Basisdeel: {gedeeld} werkprocessen shared, {identiek} identical; aanvullend in A: {aa}; in B: {ab}. "
-        "Profieldeel: {pa} (A) and {pb} (B) werkprocessen, {gepaard} alike.",
-    },
-    "nl": {
-        "shared": "gedeeld", "only_a": "alleen A", "only_b": "alleen B", "renumbered": "hernummerd",
-        "identical": "identiek", "werkprocessen": "werkprocessen", "count": "aantal",
-        "overlap_title": "Overlap per werkproces (gesorteerd op overeenkomst)", "similarity": "overlap",
-        "impact_title": "Wijzigingen per impact", "profile": "profiel", "kerntaak": "kerntaak",
-        "overlap": "Overlap van het profiel", "similar": "overeenkomst", "kerntaken": "Kerntaken",
-        "algemeen": "Algemene informatie", "only_in": "alleen in", "contents": "Inhoud",
-        "normalised": "Rolnamen genormaliseerd ({names} → {to}): niet als verschil geteld.",
-        "total": "totaal",
-        "basis": "Basisdeel: {gedeeld} werkprocessen gedeeld, {identiek} identiek; aanvullend in A: {aa}; in B: {ab}. "
-        "Profieldeel: {pa} (A) en {pb} (B) werkprocessen, {gepaard} gelijkend.",
-    },
-}
 
 
 @dataclass
@@ -131,37 +106,49 @@ def bron_label(pad: str | None) -> str | None:
     return pad
 
 
-def build(r: DiffReport, taal: str = "en") -> Doc:
-    w = WORDS[taal]
-    summary: list = [_sets(r, w), _overlap(r, w), Noot(f"{w['overlap']}: {pct(r.similarity)}", sterk=True)]
+def build(r: DiffReport, taal: str | None = None) -> Doc:
+    """The report's blocks in `taal` (None: the language of the run)."""
+    with in_taal(taal):
+        return _build(r)
+
+
+def _build(r: DiffReport) -> Doc:
+    summary: list = [_sets(r), _overlap(r), Noot(_("Profile overlap: {pct}").format(pct=pct(r.similarity)), sterk=True)]
     if r.overlap:  # 2015 model
         o = r.overlap
-        summary.append(Noot(w["basis"].format(
+        basis = _(
+            "Basisdeel: {gedeeld} werkprocessen shared, {identiek} identical; aanvullend in A: {aa}; in B: {ab}. "
+            "Profieldeel: {pa} (A) and {pb} (B) werkprocessen, {gepaard} alike."
+        )
+        summary.append(Noot(basis.format(
             gedeeld=o["basis_gedeeld"], identiek=o["basis_identiek"], aa=" ".join(o["basis_met_aanvullend_a"]) or "—",
             ab=" ".join(o["basis_met_aanvullend_b"]) or "—", pa=o["profieldeel_a"], pb=o["profieldeel_b"],
             gepaard=o["profieldeel_gepaard"],
         ), sterk=True))
-    summary.append(_impacts(r, w))
+    summary.append(_impacts(r))
     if r.normalisatie:
         names = " / ".join(r.normalisatie["rolnaam"])
-        summary.append(Noot(w["normalised"].format(names=names, to=r.normalisatie["vervangen_door"])))
+        normalised = _("Role names normalised ({names} → {to}): not counted as differences.")
+        summary.append(Noot(normalised.format(names=names, to=r.normalisatie["vervangen_door"])))
     secties: list[Sectie] = []
     if not r.summary:
         if r.kerntaken:
-            s = Sectie(Kop(2, w["kerntaken"], "kerntaken", _max(c.impact for c in r.kerntaken.values())))
+            s = Sectie(Kop(2, "Kerntaken", "kerntaken", _max(c.impact for c in r.kerntaken.values())))
             s.blokken = [_regel(c, prefix=f"{code} ") for code, c in r.kerntaken.items()]
             secties.append(s)
         for code, cs in r.kerntaak_velden.items():  # 2015 model: texts of a kerntaak
-            kop = Kop(2, f"{w['kerntaak'].capitalize()} {code}", f"kt-{code}", _max(c.impact for c in cs))
+            kop = Kop(2, f"Kerntaak {code}", f"kt-{code}", _max(c.impact for c in cs))
             secties.append(Sectie(kop, [_regel(c) for c in cs], "kerntaak"))
-        secties += [_werkproces(wp, w) for wp in r.werkprocessen if wp.changed]
-        secties += [_eenzijdig(e, r, w) for e in r.eenzijdig]
+        secties += [_werkproces(wp) for wp in r.werkprocessen if wp.changed]
+        secties += [_eenzijdig(e, r) for e in r.eenzijdig]
         changed_ai = {k: v for k, v in r.algemene_informatie.items() if v}
         if changed_ai:
-            s = Sectie(Kop(2, w["algemeen"], "algemene-informatie", _max(c.impact for c in changed_ai.values())))
+            s = Sectie(Kop(2, "Algemene informatie", "algemene-informatie", _max(c.impact for c in changed_ai.values())))
             s.blokken = [_regel(c) for c in changed_ai.values()]
             secties.append(s)
-    return Doc(r.a, r.b, summary, secties, taal)
+    from ..taal import huidige
+
+    return Doc(r.a, r.b, summary, secties, huidige())
 
 
 def _max(grades) -> str | None:
@@ -169,32 +156,50 @@ def _max(grades) -> str | None:
     return max(gs, key=IMPACTS.index) if gs else None
 
 
-def _sets(r: DiffReport, w: dict) -> Tabel:
+def _sets(r: DiffReport) -> Tabel:
     rows = [
-        [w["shared"], " ".join(r.shared) or "—", str(len(r.shared))],
-        [w["only_a"], " ".join(r.only_a) or "—", str(len(r.only_a))],
-        [w["only_b"], " ".join(r.only_b) or "—", str(len(r.only_b))],
+        [_("shared"), " ".join(r.shared) or "—", str(len(r.shared))],
+        [_("only A"), " ".join(r.only_a) or "—", str(len(r.only_a))],
+        [_("only B"), " ".join(r.only_b) or "—", str(len(r.only_b))],
     ]
     if r.renumbered:
-        rows.append([w["renumbered"], " ".join(f"{h.a}→{h.b}" for h in r.renumbered), str(len(r.renumbered))])
-    rows.append([w["identical"], " ".join(r.identical) or "—", str(len(r.identical))])
-    return Tabel(None, ["", w["werkprocessen"], w["count"]], rows, {2}, "summary")
+        rows.append([_("renumbered"), " ".join(f"{h.a}→{h.b}" for h in r.renumbered), str(len(r.renumbered))])
+    grade = r.filters.get("min_impact")
+    # with --min-impact a werkproces whose changes are all hidden is not identical: say what is true
+    same = _("no change at or above {grade}").format(grade=grade) if grade else _("identical")
+    rows.append([same, " ".join(r.identical) or "—", str(len(r.identical))])
+    return Tabel(None, ["", "werkprocessen", _("count")], rows, {2}, "summary")
 
 
-def _overlap(r: DiffReport, w: dict) -> Tabel:
+def _overlap(r: DiffReport) -> Tabel:
+    """Per werkproces: similarity, competences added/removed, vakkennis +added −removed ~changed
+    (not for the 2015 model, which keeps vakkennis per kerntaak), impact. A column that --only
+    hides says so rather than showing no change."""
+    only = r.filters.get("only")
+    hidden = _("hidden")
+    with_vk = r.overlap is None  # 2012 model: vakkennis per werkproces
     rows = []
     for wp in sorted(r.werkprocessen, key=lambda x: -x.similarity):
-        cs = " ".join([f"+{c.competentie}" for c in wp.of("competentie", "added")] + [f"−{c.competentie}" for c in wp.of("competentie", "removed")])
-        vk = f"+{len(wp.of('vakkennis_en_vaardigheden', 'added'))} −{len(wp.of('vakkennis_en_vaardigheden', 'removed'))} ~{len(wp.of('vakkennis_en_vaardigheden', 'changed'))}"
-        rows.append([wp.label, pct(wp.similarity), cs or "=", vk, wp.impact or "—"])
-    return Tabel(w["overlap_title"], ["werkproces", w["similarity"], "competenties", "vakkennis", "impact"], rows, {1, 3}, "overlap")
+        if only in (None, "competenties"):
+            added = [f"+{c.competentie}" for c in wp.of("competentie", "added")]
+            cs = " ".join(added + [f"−{c.competentie}" for c in wp.of("competentie", "removed")]) or "="
+        else:
+            cs = hidden
+        row = [wp.label, pct(wp.similarity), cs]
+        if with_vk:
+            n = {s: len(wp.of("vakkennis_en_vaardigheden", s)) for s in ("added", "removed", "changed")}
+            vk = f"+{n['added']} −{n['removed']} ~{n['changed']}" if only in (None, "vakkennis") else hidden
+            row.append(vk)
+        rows.append([*row, wp.impact or "—"])
+    kolommen = ["werkproces", _("similarity"), "competenties", *(["vakkennis"] if with_vk else []), "impact"]
+    return Tabel(_("Overlap per werkproces (sorted by similarity)"), kolommen, rows, {1, 3} if with_vk else {1}, "overlap")
 
 
-def _impacts(r: DiffReport, w: dict) -> Tabel:
+def _impacts(r: DiffReport) -> Tabel:
     t = r.telling()
-    rows = [[f"{w['kerntaak']} {kt}", *(str(c[g]) for g in IMPACTS)] for kt, c in t["kerntaken"].items()]
-    rows.append([f"{w['profile']} ({w['total']})", *(str(t["profiel"][g]) for g in IMPACTS)])
-    return Tabel(w["impact_title"], ["", *IMPACTS], rows, {1, 2, 3}, "impact")
+    rows = [[f"kerntaak {kt}", *(str(c[g]) for g in IMPACTS)] for kt, c in t["kerntaken"].items()]
+    rows.append([_("profile (total)"), *(str(t["profiel"][g]) for g in IMPACTS)])
+    return Tabel(_("Changes per impact grade"), ["", *IMPACTS], rows, {1, 2, 3}, "impact")
 
 
 def _regel(c: Wijziging, prefix: str = "", werkproces: str | None = None) -> Regel:
@@ -211,15 +216,16 @@ def _regel(c: Wijziging, prefix: str = "", werkproces: str | None = None) -> Reg
     return Regel(SIGN[c.soort], c.veld, c.soort, tekst, c.impact, c.competentie, c.woorden, c.oud, c.nieuw, werkproces)
 
 
-def _werkproces(wp: WerkprocesDiff, w: dict) -> Sectie:
+def _werkproces(wp: WerkprocesDiff) -> Sectie:
     titel = wp.titel_b if wp.titel_a == wp.titel_b else f"{wp.titel_a} → {wp.titel_b}"
-    kop = Kop(2, wp.label, "wp-" + wp.code_a, wp.impact, f"{pct(wp.similarity)} {w['similar']}", titel)
+    kop = Kop(2, wp.label, "wp-" + wp.code_a, wp.impact, _("{pct} similar").format(pct=pct(wp.similarity)), titel)
     return Sectie(kop, [_regel(c, werkproces=wp.code_a) for c in wp.wijzigingen], "wp")
 
 
-def _eenzijdig(e: Eenzijdig, r: DiffReport, w: dict) -> Sectie:
+def _eenzijdig(e: Eenzijdig, r: DiffReport) -> Sectie:
     naam = r.a if e.kant == "a" else r.b
-    kop = Kop(2, e.code, f"wp-{e.kant}-{e.code}", e.impact, f"{w['only_in']} {e.kant.upper()} ({naam})", e.titel)
+    waar = _("only in {side} ({naam})").format(side=e.kant.upper(), naam=naam)
+    kop = Kop(2, e.code, f"wp-{e.kant}-{e.code}", e.impact, waar, e.titel)
     blokken: list = [
         Regel("−" if e.kant == "a" else "+", "werkproces", "removed" if e.kant == "a" else "added", f"{e.code} {e.titel}", e.impact, werkproces=e.code)
     ]

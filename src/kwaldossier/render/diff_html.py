@@ -6,6 +6,7 @@ Everything is built with html.el(), which escapes every text."""
 from __future__ import annotations
 
 from ..analyse.diff_report import IMPACTS, DiffReport, WoordOp
+from ..taal import _, in_taal
 from .diff_doc import Doc, Inhoud, Noot, Regel, Sectie, Tabel, bron_label, build, change_label
 from .html import Markup, el, esc, join, void
 
@@ -99,9 +100,15 @@ def _sectie(s: Sectie, doc: Doc) -> Markup:
     return el("section", *parts, class_=s.soort, id=s.kop.anker, data_impact=s.kop.impact)
 
 
-def diff_html(report: DiffReport, bronnen: list | None = None) -> str:
-    """The page; with the two profiles compared (bronnen), their competence heat-map too."""
-    doc = build(report, "nl")
+def diff_html(report: DiffReport, geladen: list | None = None, taal: str | None = None) -> str:
+    """The page, in `taal` (None: the language of the run); with the two profiles compared
+    (geladen), their competence heat-map too."""
+    with in_taal(taal):
+        return _page(report, geladen)
+
+
+def _page(report: DiffReport, geladen: list | None) -> str:
+    doc = build(report)
     bron = {"A": bron_label(report.bron_a), "B": bron_label(report.bron_b)}
     profielen = el(
         "dl",
@@ -117,30 +124,30 @@ def diff_html(report: DiffReport, bronnen: list | None = None) -> str:
             summary.append(_tabel(block))
         elif isinstance(block, Noot):
             summary.append(el("p", el("strong", block.tekst) if block.sterk else block.tekst, class_=None if block.sterk else "muted"))
-    main: list[Markup] = [el("section", el("h2", "Samenvatting"), *summary, id="samenvatting")]
-    if bronnen:
+    main: list[Markup] = [el("section", el("h2", _("Summary")), *summary, id="samenvatting")]
+    if geladen:
         from .svg import heatmap_svg
 
-        kaart = Markup(heatmap_svg(bronnen, id_prefix="kd-heatmap", inline=True))  # escaped by svg.py itself
-        main.append(el("section", el("h2", "Competenties per profiel"), el("div", kaart, class_="heatmap"), id="heatmap"))
+        kaart = Markup(heatmap_svg(geladen, id_prefix="kd-heatmap", inline=True))  # escaped by svg.py itself
+        main.append(el("section", el("h2", _("Competences per profile")), el("div", kaart, class_="heatmap"), id="heatmap"))
     if doc.secties:
         toc = [
             el("li", el("a", s.kop.volledig, href=f"#{s.kop.anker}"), " ", el("span", s.kop.sub, class_="muted") if s.soort == "eenzijdig" else None, _badge(s.kop.impact))
             for s in doc.secties
         ]
-        main.append(el("nav", el("h2", "Inhoud"), el("ol", *toc), id="toc"))
+        main.append(el("nav", el("h2", _("Contents")), el("ol", *toc), id="toc"))
         main += [_sectie(s, doc) for s in doc.secties]
     filt: list[Markup] = []
     if doc.secties:
         for g in IMPACTS:
             filt.append(void("input", type="checkbox", id=f"f-{g}", class_="flt", checked=True))
             filt.append(el("label", el("span", g, class_=f"imp imp-{g}"), for_=f"f-{g}"))
-    title = f"Verschillen: {doc.a} ↔ {doc.b}"
+    title = _("Differences: {a} ↔ {b}").format(a=doc.a, b=doc.b)
     body = el(
         "body",
         el("header", el("h1", title), profielen),
-        el("div", el("span", "Toon wijzigingen met impact:", class_="filter") if filt else None, *filt, el("main", *main), class_="filterbar-wrap"),
+        el("div", el("span", _("Show changes with impact:"), class_="filter") if filt else None, *filt, el("main", *main), class_="filterbar-wrap"),
     )
     head = el("head", void("meta", charset="utf-8"), void("meta", name="viewport", content="width=device-width, initial-scale=1"),
               el("title", title), el("style", _CSS))
-    return "<!DOCTYPE html>\n" + el("html", head, body, lang="nl") + "\n"
+    return "<!DOCTYPE html>\n" + el("html", head, body, lang=doc.taal) + "\n"

@@ -1,15 +1,16 @@
-"""The diff report as Markdown (to paste into curriculum documents): the blocks of diff_doc with
-Dutch labels. Every text from a dossier goes through md(), which escapes Markdown and HTML."""
+"""The diff report as Markdown (to paste into curriculum documents): the blocks of diff_doc, in
+the language of the run. Every text from a dossier goes through md(), which escapes Markdown and HTML."""
 
 from __future__ import annotations
 
 import re
 
 from ..analyse.diff_report import DiffReport, WoordOp
+from ..taal import N_, _, in_taal
 from .diff_doc import Inhoud, Noot, Regel, Tabel, bron_label, build, change_label
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
-SOORT = {"added": "erbij", "removed": "eraf", "changed": "gewijzigd"}
+SOORT = {"added": N_("{label} added"), "removed": N_("{label} removed"), "changed": N_("{label} changed")}
 
 
 def md(text: str) -> str:
@@ -46,10 +47,10 @@ def regel(g: Regel) -> str:
     lab = change_label(g)
     lab = lab[:1].upper() + lab[1:]
     if g.veld == "competentie":
-        lab = f"{lab} {SOORT[g.soort]}"
+        lab = _(SOORT[g.soort]).format(label=lab)
     else:
         parts = lab.split(" (", 1)
-        lab = f"{parts[0]} {SOORT[g.soort]}" + (f" ({parts[1]}" if len(parts) > 1 else "")
+        lab = _(SOORT[g.soort]).format(label=parts[0]) + (f" ({parts[1]}" if len(parts) > 1 else "")
     body = " ".join(x for x in (md(g.tekst), md_words(g.woorden) if g.woorden is not None else "") if x)
     return f"- {lab}: {body} _({g.impact})_"
 
@@ -62,19 +63,25 @@ def _inhoud(b: Inhoud, indent: str = "") -> list[str]:
     return out
 
 
-def diff_markdown(report: DiffReport) -> str:
-    doc = build(report, "nl")
-    lines = [f"# Verschillen: {md(doc.a)} (A) ↔ {md(doc.b)} (B)", ""]
-    bronnen = [(k, naam, bron_label(pad)) for k, naam, pad in (("A", doc.a, report.bron_a), ("B", doc.b, report.bron_b))]
-    if any(pad for _, _, pad in bronnen):  # as the HTML: which file each side is (versions share a name)
-        lines += [f"- **{k}**: {md(naam)}" + (f" ({md(pad)})" if pad else "") for k, naam, pad in bronnen] + [""]
+def diff_markdown(report: DiffReport, taal: str | None = None) -> str:
+    """The report as Markdown, in `taal` (None: the language of the run)."""
+    with in_taal(taal):
+        return _markdown(report)
+
+
+def _markdown(report: DiffReport) -> str:
+    doc = build(report)
+    lines = ["# " + _("Differences: {a} (A) ↔ {b} (B)").format(a=md(doc.a), b=md(doc.b)), ""]
+    geladen = [(k, naam, bron_label(pad)) for k, naam, pad in (("A", doc.a, report.bron_a), ("B", doc.b, report.bron_b))]
+    if any(pad for _, _, pad in geladen):  # as the HTML: which file each side is (versions share a name)
+        lines += [f"- **{k}**: {md(naam)}" + (f" ({md(pad)})" if pad else "") for k, naam, pad in geladen] + [""]
     for block in doc.samenvatting:
         if isinstance(block, Tabel):
             lines += _tabel(block)
         elif isinstance(block, Noot):
             lines += [f"**{md(block.tekst)}**" if block.sterk else f"_{md(block.tekst)}_", ""]
     if doc.secties:
-        lines += ["## Inhoud", ""]
+        lines += ["## " + _("Contents"), ""]
         for s in doc.secties:
             heading = f"{s.kop.volledig}"
             lines.append(f"- [{md(heading)}](#{slug(heading)}) _({s.kop.impact})_")

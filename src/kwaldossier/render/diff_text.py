@@ -9,6 +9,7 @@ from rich.text import Text
 from ..analyse.diff_report import DiffReport, WoordOp
 from .console import _plain, _table, console
 from .diff_doc import Inhoud, Noot, Regel, Tabel, bron_label, build, change_label
+from .zetwerk import breedte, hangend, kop
 
 _STYLE = {"+": "green", "−": "red", "~": "yellow"}
 _IMPACT_STYLE = {"redactioneel": "dim", "inhoudelijk": "yellow", "structureel": "bold magenta"}
@@ -52,11 +53,11 @@ def _regel(g: Regel, plain: bool) -> Text:
 
 
 def _inhoud(c: Console, b: Inhoud, indent: str = "") -> None:
-    c.print(Text(indent + b.label, style="bold"))
+    c.print(hangend(c, Text(indent), Text(b.label, style="bold")))
     if b.tekst:
-        c.print(Text(indent + "  " + b.tekst))
+        c.print(hangend(c, Text(indent + "  "), Text(b.tekst)))
     for item in b.items:
-        c.print(Text(indent + "  • " + item))
+        c.print(hangend(c, Text(indent + "  • "), Text(item)))
     for s in b.sub:
         _inhoud(c, s, indent + "  ")
 
@@ -64,25 +65,33 @@ def _inhoud(c: Console, b: Inhoud, indent: str = "") -> None:
 def render_diff(report: DiffReport) -> None:
     c = console()
     plain = _plain(c)
-    doc = build(report, "en")
+    doc = build(report)
     a, b = doc.a, doc.b
     if a == b:  # two versions of one profile: say which file is which
         pa, pb = bron_label(report.bron_a), bron_label(report.bron_b)
         a, b = (f"{a} ({pa})" if pa else a), (f"{b} ({pb})" if pb else b)
-    c.print(Text("A = ", style="bold") + Text(a, style="red") + Text("   B = ", style="bold") + Text(b, style="green"))
+    side_a = Text("A = ", style="bold") + Text(a, style="red")
+    side_b = Text("B = ", style="bold") + Text(b, style="green")
+    width = breedte(c)
+    if width is None or side_a.cell_len + 3 + side_b.cell_len <= width:
+        c.print(side_a + Text("   ") + side_b)
+    else:  # one side a line, a long name hanging under itself
+        c.print(hangend(c, side_a[:4], side_a[4:]))
+        c.print(hangend(c, side_b[:4], side_b[4:]))
     for block in doc.samenvatting:
         if isinstance(block, Tabel):
             _tabel(c, block)
         elif isinstance(block, Noot):
-            c.print(Text(block.tekst, style="bold" if block.sterk else "dim"))
+            c.print(hangend(c, "", Text(block.tekst, style="bold" if block.sterk else "dim")))
     for s in doc.secties:
         head = Text(s.kop.tekst, style="bold")
         extra = ", ".join(x for x in (s.kop.sub, s.kop.impact) if x)
-        c.rule(head + Text(f"  ({extra})" if extra else ""))
+        kop(c, head + Text(f"  ({extra})" if extra else ""))
         if s.kop.titel:
-            c.print(Text(s.kop.titel, style="bold"))
+            c.print(hangend(c, "", Text(s.kop.titel, style="bold")))
         for b in s.blokken:
             if isinstance(b, Regel):
-                c.print(_regel(b, plain))
+                line = _regel(b, plain)
+                c.print(hangend(c, line[:2], line[2:]))  # after the sign: a change hangs under its text
             elif isinstance(b, Inhoud):
                 _inhoud(c, b)

@@ -11,7 +11,11 @@ if TYPE_CHECKING:
     from ..validate.registry import Finding, Rule
     from ..validate.report import ValidateReport
 
+from ..taal import N_, _, ngettext
+
 _SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
+# how a severity reads in the text table (JSON, github and junit keep the codes)
+SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info"), "retired": N_("retired")}
 
 
 # ---------------------------------------------------------------- text
@@ -21,6 +25,7 @@ def render_findings(report: ValidateReport) -> None:
     from rich.text import Text
 
     from .console import _table, console
+    from .zetwerk import hangend
 
     c = console()
     groups: dict[tuple[str | None, str | None], list[Finding]] = {}
@@ -28,19 +33,24 @@ def render_findings(report: ValidateReport) -> None:
         groups.setdefault((f.profiel, f.werkproces), []).append(f)
     for (profiel, wp), items in groups.items():
         t = _table(c, title=f"{profiel} › {wp or 'profiel'}", title_justify="left", show_header=True)
-        t.add_column("page:line" if any(f.page for f in items) else "line", justify="right", no_wrap=True)
+        t.add_column(_("page:line") if any(f.page for f in items) else _("line"), justify="right", no_wrap=True)
         t.add_column("code", no_wrap=True)
-        t.add_column("severity", no_wrap=True)
-        t.add_column("message")
+        t.add_column(_("severity"), no_wrap=True)
+        t.add_column(_("message"))
         for f in items:
             where = f"{f.page}:{f.line}" if f.page else str(f.line or "")
-            t.add_row(where, f.code, Text(f.severity, style=_SEV_STYLE[f.severity]), Text(f.message))
+            t.add_row(where, f.code, Text(_(SEVERITY[f.severity]), style=_SEV_STYLE[f.severity]), Text(f.message))
         c.print(t)
     s = report.summary
-    counts = {"error": s.error, "warning": s.warning, "info": s.info}
-    summary = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items())
+    parts = [
+        ngettext("{n} error", "{n} errors", s.error).format(n=s.error),
+        ngettext("{n} warning", "{n} warnings", s.warning).format(n=s.warning),
+        ngettext("{n} info", "{n} infos", s.info).format(n=s.info),
+    ]
     style = "bold red" if s.error else ("yellow" if s.warning else "bold green")
-    c.print(Text(f"{len(report.findings)} findings in {s.profielen} profiel(en): {summary}", style=style))
+    n = len(report.findings)
+    line = ngettext("{n} finding in {p} profiel(en): {summary}", "{n} findings in {p} profiel(en): {summary}", n)
+    c.print(hangend(c, "", Text(line.format(n=n, p=s.profielen, summary=", ".join(parts)), style=style)))
 
 
 # ---------------------------------------------------------------- json
@@ -158,28 +168,41 @@ def render_rules(rules: list[Rule], one: bool = False) -> None:
     from rich.text import Text
 
     from .console import _table, console
+    from .zetwerk import hangend
 
     c = console()
     if one:
         r = rules[0]
-        c.print(Text(f"{r.code} {r.name}", style="bold") + Text(f"  ({r.severity})", style=_SEV_STYLE[r.severity]))
-        c.print(r.summary)
-        c.print(Text(f"Dossier model(s): {', '.join(r.modellen)}", style="dim"))
+        c.print(Text(f"{r.code} {r.name}", style="bold") + Text(f"  ({_(SEVERITY[r.severity])})", style=_SEV_STYLE[r.severity]))
+        c.print(hangend(c, "", r.summary))
+        c.print(Text(_("Dossier model(s): {modellen}").format(modellen=", ".join(r.modellen)), style="dim"))
         for kind, text in _doc_blocks(r.docs):
             c.print()
             if kind == "code":
                 c.print(Text(text, style="cyan"), soft_wrap=True)  # examples are never re-wrapped
             else:
-                c.print(Text(text))
+                c.print(hangend(c, "", text))
         return
     t = _table(c)
     t.add_column("code", no_wrap=True)
-    t.add_column("name", no_wrap=True)
-    t.add_column("severity", no_wrap=True)
-    t.add_column("what it finds")
+    t.add_column(_("name"), no_wrap=True)
+    t.add_column(_("severity"), no_wrap=True)
+    t.add_column(_("what it finds"))
     for r in rules:
-        t.add_row(r.code, r.name, Text(r.severity, style=_SEV_STYLE[r.severity]), r.summary)
+        t.add_row(r.code, r.name, Text(_(SEVERITY[r.severity]), style=_SEV_STYLE[r.severity]), r.summary)
     c.print(t)
+
+
+def render_retired(code: str, why: str) -> None:
+    """A retired rule code: what it was and why it is gone (no rule runs under it)."""
+    from rich.text import Text
+
+    from .console import console
+    from .zetwerk import hangend
+
+    c = console()
+    c.print(Text(code, style="bold") + Text(f"  ({_(SEVERITY['retired'])})", style="dim"))
+    c.print(hangend(c, "", f"{code} {why}"))
 
 
 def _doc_blocks(docs: str) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..export.walk import kerntaken_in_profiel, telling
 from ..model.competenties import COMPETENTIES, LETTERS
+from ..taal import _
 
 CEL = 30
 LETTERBREEDTE = 7.2  # average glyph width at 12px sans-serif, for the label column
@@ -22,19 +23,19 @@ def _kleur(n: int, top: int) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def heatmap_data(bronnen: list) -> list[dict]:
+def heatmap_data(geladen: list) -> list[dict]:
     """[{"profiel", "werkprocessen", "tellingen": {letter: n}}] in the order given."""
     out = []
-    for b in bronnen:
+    for b in geladen:
         wps = sum(len(w) for _, w in kerntaken_in_profiel(b.profiel))
-        out.append({"profiel": b.profiel.naam, "werkprocessen": wps, "tellingen": telling(b.profiel)})
+        out.append({"profiel": b.naam, "werkprocessen": wps, "tellingen": telling(b.profiel)})
     return out
 
 
-def heatmap_svg(bronnen: list, id_prefix: str = "kd-heatmap", inline: bool = False) -> str:
+def heatmap_svg(geladen: list, id_prefix: str = "kd-heatmap", inline: bool = False) -> str:
     """The heat-map as a standalone SVG document; inline: as an <svg> element inside HTML5,
     which needs no namespace declaration (so the report names no URL at all)."""
-    data = heatmap_data(bronnen)
+    data = heatmap_data(geladen)
     top = max((n for d in data for n in d["tellingen"].values()), default=0)
     label_w = int(max((len(d["profiel"]) for d in data), default=10) * LETTERBREEDTE) + 16
     x0, y0 = label_w, 40
@@ -42,7 +43,7 @@ def heatmap_svg(bronnen: list, id_prefix: str = "kd-heatmap", inline: bool = Fal
     legend_y = y0 + CEL * len(data) + 30
     half = (len(LETTERS) + 1) // 2
     height = legend_y + 18 * half + 30
-    title = "Competenties per profiel: aantal werkprocessen dat een beroep doet op elke competentie"
+    title = _("Competences per profile: the number of werkprocessen that call on each competence")
     desc = "; ".join(
         f"{d['profiel']} ({d['werkprocessen']} werkprocessen): "
         + ", ".join(f"{l} {n}" for l, n in d["tellingen"].items() if n)
@@ -62,7 +63,7 @@ def heatmap_svg(bronnen: list, id_prefix: str = "kd-heatmap", inline: bool = Fal
         p.append(f'<text x="{cx}" y="{y0 - 10}" text-anchor="middle" font-weight="bold">'
                  f"<title>{escape(l + ' ' + COMPETENTIES[l])}</title>{l}</text>")
     p.append(f'<text x="{x0 + CEL * len(LETTERS) + CEL / 2}" y="{y0 - 10}" text-anchor="middle" '
-             'font-weight="bold">wp<title>werkprocessen in het profiel</title></text>')
+             f'font-weight="bold">wp<title>{escape(_("werkprocessen in the profile"))}</title></text>')
     for i, d in enumerate(data):
         y = y0 + CEL * i
         p.append(f'<text x="{label_w - 8}" y="{y + CEL / 2 + 4}" text-anchor="end">{escape(d["profiel"])}</text>')
@@ -79,8 +80,8 @@ def heatmap_svg(bronnen: list, id_prefix: str = "kd-heatmap", inline: bool = Fal
         xw = x0 + CEL * len(LETTERS)
         p.append(f'<text x="{xw + CEL / 2}" y="{y + CEL / 2 + 4}" text-anchor="middle" font-weight="bold">'
                  f'{d["werkprocessen"]}</text>')
-    p.append(f'<text x="8" y="{legend_y - 8}" font-weight="bold">Getal = aantal werkprocessen van het profiel '
-             "dat een beroep doet op de competentie; wp = werkprocessen in het profiel</text>")
+    legend = _("Number = werkprocessen of the profile that call on the competence; wp = werkprocessen in the profile")
+    p.append(f'<text x="8" y="{legend_y - 8}" font-weight="bold">{escape(legend)}</text>')
     col_w = (width - 16) / 2
     for k, l in enumerate(LETTERS):
         col, row = divmod(k, half)

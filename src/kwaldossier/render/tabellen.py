@@ -1,7 +1,8 @@
 """Tables for spreadsheets and CSV: the matrix (kruistabel), list and diff as plain rows.
 
 Pure Python (no openpyxl): render/xlsx.py and render/csvout.py write what this builds, so the
-xlsx sheet and the CSV file of one command carry the same rows.
+xlsx sheet and the CSV file of one command carry the same rows. Headers, sheet names, yes/no and
+the notes are in the language of the run; codes, marks (x, 1, 2) and the dossier's texts are not.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model.competenties import COMPETENTIES, LETTERS
+from ..taal import _
 
 if TYPE_CHECKING:
     from ..analyse.results import ListResult, MatrixResult
@@ -64,21 +66,21 @@ def bladnaam(naam: str, bezet: set[str]) -> str:
 
 def _wp_in_profiel(bron, code: str, titel: str) -> bool | None:
     """None when the profile has no werkproces with this code and title (a row of another dossier)."""
-    wp = bron.profiel.werkproces(code) if hasattr(bron.profiel, "werkproces") else None
-    if wp is None or getattr(wp, "titel", titel) != titel:
+    wp = bron.profiel.werkproces(code)
+    if wp is None or wp.titel != titel:
         return None
-    return bool(getattr(wp, "in_profiel", True))
+    return wp.in_profiel
 
 
-def matrix_bladen(result: MatrixResult, bronnen: list | None = None) -> list[Blad]:
+def matrix_bladen(result: MatrixResult, geladen: list | None = None) -> list[Blad]:
     """The kruistabel: one sheet per profile, one comparing them (when several), a legend.
 
-    result is the `matrix --json` dict; bronnen (optional) give 'in profiel' per werkproces."""
+    result is the `matrix --json` dict; geladen (optional) give 'in profiel' per werkproces."""
     names: list[str] = result["profielen"]
     labels = kort(names)
     bezet: set[str] = set()
     bladen = []
-    per_naam = {b.profiel.naam: b for b in bronnen or []}
+    per_naam = {b.naam: b for b in geladen or []}
     for naam in names:
         bron = per_naam.get(naam)
         rijen: list[list[Cel]] = []
@@ -92,11 +94,11 @@ def matrix_bladen(result: MatrixResult, bronnen: list | None = None) -> list[Bla
             for j, c in enumerate(crossed):
                 if c:
                     vulling[(len(rijen), 3 + j)] = GROEN
-            rijen.append([row["code"], row["titel"], "ja" if inp else "nee", *cells, sum(crossed)])
+            rijen.append([row["code"], row["titel"], _("yes") if inp else _("no"), *cells, sum(crossed)])
         bladen.append(
             Blad(
                 bladnaam(naam if len(naam) <= 31 or labels[naam].isdigit() else labels[naam], bezet),
-                ["werkproces", "titel", "in profiel", *LETTERS, "aantal"],
+                ["werkproces", _("title"), _("in profile"), *LETTERS, _("count")],
                 rijen,
                 vulling,
                 vast_kolommen=2,
@@ -127,11 +129,11 @@ def _vergelijking(result: MatrixResult, names: list[str], bezet: set[str]) -> Bl
             cells.append("x" if alle else ",".join(nummer[w] for w in who))
             vulling[(len(rijen), 2 + j)] = GROEN if alle else AMBER
         rijen.append([row["code"], row["titel"], *cells])
-    noot = [f"x = {'both' if len(names) == 2 else 'all'} profielen"]
-    noot += [f"{nummer[n]} = only {n}" for n in names]
+    noot = [_("x = both profielen") if len(names) == 2 else _("x = all profielen")]
+    noot += [_("{n} = only {naam}").format(n=nummer[n], naam=n) for n in names]
     return Blad(
-        bladnaam("Vergelijking", bezet),
-        ["werkproces", "titel", *LETTERS],
+        bladnaam(_("Comparison"), bezet),
+        ["werkproces", _("title"), *LETTERS],
         rijen,
         vulling,
         vast_kolommen=2,
@@ -146,16 +148,16 @@ def _legenda(names: list[str], bezet: set[str]) -> Blad:
     rijen: list[list[Cel]] = [[l, COMPETENTIES[l]] for l in LETTERS]
     rijen.append(["", ""])
     rijen += [[str(i + 1), n] for i, n in enumerate(names)]
-    return Blad(bladnaam("Legenda", bezet), ["code", "naam"], rijen, breedtes={0: 8, 1: 60})
+    return Blad(bladnaam(_("Key"), bezet), ["code", _("name")], rijen, breedtes={0: 8, 1: 60})
 
 
-def matrix_csv(result: MatrixResult, bronnen: list | None = None) -> Blad:
+def matrix_csv(result: MatrixResult, geladen: list | None = None) -> Blad:
     """For CSV, one table: the per-profile sheets stacked, with the profile in the first column."""
     rijen: list[list[Cel]] = []
-    per_profiel = matrix_bladen(result, bronnen)[: len(result["profielen"])]
+    per_profiel = matrix_bladen(result, geladen)[: len(result["profielen"])]
     for naam, blad in zip(result["profielen"], per_profiel, strict=True):
         rijen += [[naam, *r] for r in blad.rijen]
-    return Blad("matrix", ["profiel", *per_profiel[0].kop] if per_profiel else ["profiel"], rijen)
+    return Blad("matrix", [_("profile"), *per_profiel[0].kop] if per_profiel else [_("profile")], rijen)
 
 
 # ---------------------------------------------------------------- list
@@ -171,13 +173,13 @@ def lijst_blad(result: ListResult) -> Blad:
             marks: list[Cel] = []
             for j, n in enumerate(names):
                 has = wp["profielen"].get(n, False)
-                marks.append("ja" if has else "nee")
+                marks.append(_("yes") if has else _("no"))
                 if has:
                     vulling[(len(rijen), 4 + j)] = GROEN
             rijen.append([kt["code"], kt["titel"], wp["code"], wp["titel"], *marks])
     return Blad(
         "Werkprocessen",
-        ["kerntaak", "kerntaak titel", "werkproces", "titel", *names],
+        ["kerntaak", _("kerntaak title"), "werkproces", _("title"), *names],
         rijen,
         vulling,
         vast_kolommen=4,
@@ -191,10 +193,10 @@ def lijst_blad(result: ListResult) -> Blad:
 
 def diff_blad(rijen: list[dict], a: str, b: str) -> Blad:
     """`diff`: one row per change (rows from diffrijen.diff_rijen, over the typed report)."""
-    kop = ["kerntaak", "werkproces", "titel", "veld", f"oud ({a})", f"nieuw ({b})", "impact"]
+    kop = ["kerntaak", "werkproces", _("title"), _("field"), _("old ({a})").format(a=a), _("new ({b})").format(b=b), "impact"]
     keys = ["kerntaak", "werkproces", "titel", "veld", "oud", "nieuw", "impact"]
     return Blad(
-        "Wijzigingen",
+        _("Changes"),
         kop,
         [[r.get(k) for k in keys] for r in rijen],
         vast_kolommen=2,

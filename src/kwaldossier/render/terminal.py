@@ -4,43 +4,130 @@ without rich.console); matrix and competentie draw tables and always use the ric
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from ..model.competenties import COMPETENTIES, LETTERS
+from ..taal import _, ngettext
 from .printer import initials as _initials
 from .printer import is_plain as _plain
-from .printer import print_tree, printer
+from .printer import printer
+from .zetwerk import breedte, hangend, kop
 
 if TYPE_CHECKING:
     from ..analyse.results import CompetentieResult, ListResult, MatrixResult, SearchResult, ShowResult
 
 # ---------------------------------------------------------------- list
 
+_MIN_TITEL = 24  # a title column narrower than this: the marks go on a line of their own
+
 
 def render_tree(result: ListResult) -> None:
+    """The tree of kerntaken and werkprocessen with a column per profile (✓ or ·), headed by the
+    profile's short name, or by a number with a key underneath when the names do not fit. A
+    title wraps inside its column (in a terminal); a mark is never split from its column."""
     c = printer()
     names = result["profielen"]
-    short = _initials(names)
-    branches: list[tuple[Text, list[Text]]] = []
-    for kt in result["kerntaken"]:
-        leaves: list[Text] = []
-        branches.append((Text(f"Kerntaak {kt['code']}  {kt['titel']}", style="bold cyan"), leaves))
-        for wp in kt["werkprocessen"]:
-            marks = []
-            for n in names:
-                has = wp["profielen"].get(n, False)
-                marks.append(("✓ " if has else "· ") + short[n])
-            code = wp["code"]  # 2015 codes (B1-K1-W1) are longer than the column
-            line = Text(f"{code:<5}" if len(code) < 5 else f"{code}  ", style="bold")
-            line.append(f"{wp['titel']}")
-            line.append("   " + "  ".join(marks), style="green" if any(wp["profielen"].values()) else "dim")
-            leaves.append(line)
-    print_tree(c, Text("Kerntaken en werkprocessen", style="bold"), branches)
-    c.print(Text("✓ in the profile   · not in the profile", style="dim"))
-    if any(short[n] != n.split()[-1] for n in names if n.split()):  # numbered: say which is which
-        c.print(Text("   ".join(f"{short[n]} = {n}" for n in names), style="dim"))
+    width = breedte(c)
+    labels = _initials(names)
+    numbered = any(labels[n] != (n.split() or [n])[-1] for n in names)
+    wps = [wp for kt in result["kerntaken"] for wp in kt["werkprocessen"]]
+    code_w = max([5, *(len(wp["code"]) + 2 for wp in wps)])
+    g = _guides()
+    lead = len(g["fork"]) * 2 + code_w  # guides of a werkproces line, then its code
+    if width is not None and not numbered and width - lead - _marks_width(labels, names) < _MIN_TITEL:
+        labels, numbered = {n: str(i + 1) for i, n in enumerate(names)}, True
+    col_w = [max(cell_len(labels[n]), 1) for n in names]
+    marks_w = sum(w + 2 for w in col_w)
+    own_line = width is not None and width - lead - marks_w < _MIN_TITEL
+    if width is None:
+        titel_w = max([cell_len(wp["titel"]) for wp in wps] or [0])
+    else:
+        titel_w = width - lead - (0 if own_line else marks_w)
+
+    def marks(wp: Any) -> Text:
+        t = Text()
+        for n, w in zip(names, col_w, strict=True):
+            has = wp["profielen"].get(n, False)
+            t.append("  " + ("✓" if has else "·").center(w), style="green" if has else "dim")
+        return t
+
+    head = Text("Kerntaken en werkprocessen", style="bold")
+    kolommen = Text("".join("  " + labels[n].center(w) for n, w in zip(names, col_w, strict=True)), style="bold")
+    if own_line:
+        c.print(head)
+        c.print(_rstripped(Text(" " * lead) + kolommen))
+    else:
+        c.print(_rstripped(head + Text(" " * max(1, lead + titel_w - head.cell_len)) + kolommen))
+    for k, kt in enumerate(result["kerntaken"]):
+        last = k == len(result["kerntaken"]) - 1
+        branch, under = (g["end"], g["space"]) if last else (g["fork"], g["cont"])
+        kop_tekst = Text(f"Kerntaak {kt['code']}  {kt['titel']}", style="bold cyan")
+        c.print(_guided(c, branch, under, kop_tekst, len(f"Kerntaak {kt['code']}  ")))
+        for j, wp in enumerate(kt["werkprocessen"]):
+            leaf_last = j == len(kt["werkprocessen"]) - 1
+            first = under + (g["end"] if leaf_last else g["fork"])
+            rest = under + (g["space"] if leaf_last else g["cont"])
+            code = Text(wp["code"].ljust(code_w), style="bold")
+            titel = Text(wp["titel"])
+            lines = [titel] if width is None else _wrap_lines(titel, titel_w)
+            for i, line in enumerate(lines):
+                row = Text(first if i == 0 else rest) + (code if i == 0 else Text(" " * code_w)) + line
+                if i == 0 and not own_line:
+                    row += Text(" " * (titel_w - line.cell_len)) + marks(wp)
+                row.rstrip()
+                row.no_wrap = True
+                c.print(row)
+            if own_line:
+                row = Text(rest + " " * code_w) + marks(wp)
+                row.rstrip()
+                c.print(row)
+    c.print(Text(_("✓ in the profile   · not in the profile"), style="dim"))
+    if numbered:  # say which is which, one profile a line
+        for naam in names:
+            c.print(hangend(c, Text(f"{labels[naam]} = ", style="dim"), Text(naam, style="dim")))
+
+
+def _rstripped(t: Text) -> Text:
+    t.rstrip()
+    return t
+
+
+def _marks_width(labels: dict[str, str], names: list[str]) -> int:
+    return sum(max(cell_len(labels[n]), 1) + 2 for n in names)
+
+
+def _guides() -> dict[str, str]:
+    """The tree's guides, as rich draws them: box characters, ASCII on a terminal that has none."""
+    import sys
+
+    encoding = (getattr(sys.stdout, "encoding", "utf-8") or "utf-8").lower()
+    if encoding.startswith("utf"):
+        return {"space": "    ", "cont": "│   ", "fork": "├── ", "end": "└── "}
+    return {"space": "    ", "cont": "|   ", "fork": "+-- ", "end": "`-- "}
+
+
+def _wrap_lines(text: Text, width: int) -> list[Text]:
+    from .zetwerk import _wrap
+
+    return _wrap(text, width)
+
+
+def _guided(c, first: str, rest: str, text: Text, hang: int) -> Text:
+    """A line behind tree guides whose further lines keep the guides and hang under the text."""
+    width = breedte(c) or 10**6
+    lines = _wrap_lines(text, width - len(first))
+    if len(lines) > 1:
+        tail = text[len(lines[0].plain) :]
+        tail = tail[len(tail.plain) - len(tail.plain.lstrip()) :]
+        lines = [lines[0], *_wrap_lines(tail, width - len(rest) - hang)]
+    out = Text(first) + lines[0]
+    for line in lines[1:]:
+        out += Text("\n" + rest + " " * hang) + line
+    out.no_wrap = True
+    return out
 
 
 # ---------------------------------------------------------------- show
@@ -57,37 +144,40 @@ def render_show(result: ShowResult) -> None:
             continue
         wp = r["werkproces"]
         head = Text(f"{wp['code']} {wp['titel']}", style="bold")
-        c.rule(head if not multi else Text.assemble(head, Text(f"  — {r['profiel']}", style="cyan")))
-        if not multi:
-            c.print(Text(r["profiel"], style="cyan"))
+        if multi:
+            kop(c, head, Text(r["profiel"], style="cyan"))
+        else:
+            kop(c, head)
+            c.print(hangend(c, "", Text(r["profiel"], style="cyan")))
         if wp.get("deel"):  # the 2015 model (SBB XML)
             from .sbb2015 import render_werkproces_2015
 
             render_werkproces_2015(c, wp)
             continue
         if not wp["in_profiel"]:
-            c.print(Text("Not in this profile: its matrix row has no crosses.", style="yellow"))
+            c.print(hangend(c, "", Text(_("Not in this profile: its matrix row has no crosses."), style="yellow")))
             if not wp["detail_titel"]:
                 continue
         c.print(Text("Omschrijving", style="bold underline"))
-        c.print(wp["omschrijving"] or "—")
+        c.print(hangend(c, "", wp["omschrijving"] or "—"))
         c.print()
         c.print(Text("Gewenst resultaat", style="bold underline"))
         for g in wp["gewenst_resultaat"]:
-            c.print(Text("• ") + Text(g))
+            c.print(hangend(c, "• ", g))
         c.print()
-        c.print(Text("Vakkennis en vaardigheden", style="bold underline") + Text("   (t) = taal", style="dim"))
+        c.print(Text("Vakkennis en vaardigheden", style="bold underline") + Text("   " + _("(t) = taal"), style="dim"))
         for v in wp["vakkennis_en_vaardigheden"]:
-            t = Text("• ") + Text(v["tekst"])
+            t = Text(v["tekst"])
             if v["taal"]:
                 t.append(" (t)", style="magenta")
-            c.print(t)
+            c.print(hangend(c, "• ", t))
         c.print()
         for comp in wp["competenties"]:
-            c.print(Text(f"{comp['letter'] or '?'}  {comp['naam']}", style="bold green"))
+            letter = f"{comp['letter'] or '?'}  "
+            c.print(hangend(c, Text(letter, style="bold green"), Text(comp["naam"], style="bold green")))
             for k in comp["componenten"]:
-                c.print(Text("   • ") + Text(k))
-            c.print(Text("   Prestatie-indicator: ", style="dim") + Text(comp["prestatie_indicator"]))
+                c.print(hangend(c, "   • ", k))
+            c.print(hangend(c, Text("   Prestatie-indicator: ", style="dim"), comp["prestatie_indicator"]))
             c.print()
 
 
@@ -97,17 +187,16 @@ def render_show(result: ShowResult) -> None:
 def render_search(result: SearchResult) -> None:
     c = printer()
     if not result["hits"]:
-        c.print(f"No hits for {' '.join(result['terms'])!r}.")
+        c.print(hangend(c, "", _("No hits for {terms}.").format(terms=repr(" ".join(result["terms"])))))
         return
     for h in result["hits"]:
         place = h["profiel"]
         if h["werkproces"]:
             place += f" › {h['werkproces']} {h['werkproces_titel']}"
         place += f" › {h['veld']}"
-        c.print(Text(place, style="cyan") + Text(f"  (line {h['regel']})", style="dim"))
-        text = Text("  ") + _snippet(h["tekst"], h["spans"], _plain(c))
-        c.print(text)
-    c.print(Text(f"{result['aantal']} hits", style="bold"))
+        c.print(hangend(c, "", Text(place, style="cyan") + Text("  (" + _("line {n}").format(n=h["regel"]) + ")", style="dim"), 2))
+        c.print(hangend(c, "  ", _snippet(h["tekst"], h["spans"], _plain(c))))
+    c.print(Text(ngettext("{n} hit", "{n} hits", result["aantal"]).format(n=result["aantal"]), style="bold"))
 
 
 def _snippet(text: str, spans: list[list[int]], plain: bool, context: int = 90) -> Text:
@@ -173,18 +262,19 @@ def render_matrix(result: MatrixResult) -> None:
         t.add_row(Text(row["code"] + " "), *cells)
     c.print(t)
     if multi:
-        only = "only " if len(names) == 2 else ""  # with more, a cell lists every profile crossing it
-        legend = "   ".join(f"{mark[n]} = {only}{n}" for n in names)
-        c.print(Text(f"x = {'both' if len(names) == 2 else 'all'} profielen   {legend}", style="dim"))
+        both = _("x = both profielen") if len(names) == 2 else _("x = all profielen")
+        # with more than two, a cell lists every profile crossing it
+        keys = [_("{n} = only {naam}").format(n=mark[n], naam=n) if len(names) == 2 else f"{mark[n]} = {n}" for n in names]
+        _key_lines(c, [both, *keys])
     lt = _table(c, title="Competenties", show_header=False)
-    lt.add_column()
-    lt.add_column()
+    for _k in range(2):  # letter, name, letter, name: a long name wraps under itself
+        lt.add_column(no_wrap=True, style="bold")
+        lt.add_column()
     half = (len(LETTERS) + 1) // 2
     for i in range(half):
-        left = f"{LETTERS[i]}  {COMPETENTIES[LETTERS[i]]}"
         j = i + half
-        right = f"{LETTERS[j]}  {COMPETENTIES[LETTERS[j]]}" if j < len(LETTERS) else ""
-        lt.add_row(left, right)
+        right = [LETTERS[j], COMPETENTIES[LETTERS[j]]] if j < len(LETTERS) else ["", ""]
+        lt.add_row(LETTERS[i], COMPETENTIES[LETTERS[i]], *right)
     c.print(lt)
     titles = _table(c, title="Werkprocessen", show_header=False)
     titles.add_column(no_wrap=True)
@@ -194,6 +284,18 @@ def render_matrix(result: MatrixResult) -> None:
     c.print(titles)
 
 
+def _key_lines(c, keys: list[str]) -> None:
+    """A key: on one line when it fits (always on a pipe), else one entry a line, each hanging."""
+    width = breedte(c)
+    line = "   ".join(keys)
+    if width is None or cell_len(line) <= width:
+        c.print(Text(line, style="dim"))
+        return
+    for k in keys:
+        label, sep, rest = k.partition(" = ")
+        c.print(hangend(c, Text(label + sep, style="dim"), Text(rest, style="dim")))
+
+
 # ---------------------------------------------------------------- competentie
 
 
@@ -201,18 +303,19 @@ def render_competentie(result: CompetentieResult) -> None:
     from .console import console
 
     c = console()
-    c.rule(Text(f"{result['letter']}  {result['naam']}", style="bold"))
+    kop(c, Text(f"{result['letter']}  {result['naam']}", style="bold"))
     if not result["gebruik"]:
-        c.print("Not used in these profielen.")
+        c.print(_("Not used in these profielen."))
         return
     for g in result["gebruik"]:
-        c.print(Text(f"{g['profiel']} › {g['werkproces']} {g['titel']}", style="cyan"))
+        c.print(hangend(c, "", Text(f"{g['profiel']} › {g['werkproces']} {g['titel']}", style="cyan"), 2))
         if "aanvullend" in g:  # 2015 model: a competence reference, no componenten exist
-            c.print(Text("   aanvullend: added for this profile" if g["aanvullend"] else "   named by the werkproces", style="dim"))
+            what = _("aanvullend: added for this profile") if g["aanvullend"] else _("named by the werkproces")
+            c.print(hangend(c, "   ", Text(what, style="dim")))
         elif not g["componenten"] and not g["prestatie_indicator"]:
-            c.print(Text("   crossed in the matrix, but no block in the detail", style="yellow"))
+            c.print(hangend(c, "   ", Text(_("crossed in the matrix, but no block in the detail"), style="yellow")))
         for k in g["componenten"]:
-            c.print(Text("   • ") + Text(k))
+            c.print(hangend(c, "   • ", k))
         if g["prestatie_indicator"]:
-            c.print(Text("   Prestatie-indicator: ", style="dim") + Text(g["prestatie_indicator"]))
+            c.print(hangend(c, Text("   Prestatie-indicator: ", style="dim"), g["prestatie_indicator"]))
         c.print()

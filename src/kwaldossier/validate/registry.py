@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..model.codes import code_key
+
 if TYPE_CHECKING:
-    from ..model.dossier import Dossier, Profiel
-    from ..read import Bron
+    from ..model.vorm import Dossier2012Vorm, Profiel2012Vorm, Profiel2015Vorm
+    from ..model.vorm import DossierVorm as Dossier
+    from ..model.vorm import ProfielVorm as Profiel
+    from ..read.geladen import GeladenProfiel
 
 SEVERITIES = ("error", "warning", "info")
 MODELLEN = ("2012", "2015")  # the dossier models: 2012 text/PDF, 2015 SBB XML
@@ -91,16 +95,16 @@ def _dedent(doc: str) -> str:
     return inspect.cleandoc(doc)
 
 
-def dossier_model(dossier: object) -> str:
-    """The dossier's model ("2012" | "2015"); readers that predate the field mean 2012."""
-    return str(getattr(dossier, "model", None) or "2012")
+def dossier_model(dossier: Dossier) -> str:
+    """The dossier's model: "2012" | "2015"."""
+    return dossier.model
 
 
 @dataclass
 class Context:
     """What a check sees: one profile (`ctx.profiel`) of one dossier (`ctx.dossier`)."""
 
-    bron: Bron
+    bron: GeladenProfiel
     rule: Rule | None = None
     # shared by all profiles of one dossier during a run: for dossier-wide indexes
     cache: dict[str, Any] = field(default_factory=dict)
@@ -114,6 +118,26 @@ class Context:
         return self.bron.dossier
 
     @property
+    def profiel2012(self) -> Profiel2012Vorm:
+        """The profile, for a rule of the 2012 model (which runs on no other)."""
+        p = self.bron.profiel
+        assert p.model == "2012", "a 2012 rule ran on a dossier of another model"
+        return p
+
+    @property
+    def dossier2012(self) -> Dossier2012Vorm:
+        d = self.bron.dossier
+        assert d.model == "2012", "a 2012 rule ran on a dossier of another model"
+        return d
+
+    @property
+    def profiel2015(self) -> Profiel2015Vorm:
+        """The profile, for a rule of the 2015 model (which runs on no other)."""
+        p = self.bron.profiel
+        assert p.model == "2015", "a 2015 rule ran on a dossier of another model"
+        return p
+
+    @property
     def model(self) -> str:
         return dossier_model(self.dossier)
 
@@ -122,12 +146,12 @@ class Context:
         assert self.rule is not None, "ctx.finding is for use inside a check"
         pages = self.cache.get("paginas")
         if pages is None:
-            pages = self.cache["paginas"] = list(getattr(self.dossier, "regel_paginas", None) or [])
+            pages = self.cache["paginas"] = list(self.dossier.regel_paginas)
         return Finding(
             code=self.rule.code,
             severity=self.rule.severity,
             message=message,
-            profiel=self.profiel.naam,
+            profiel=self.bron.naam,
             werkproces=werkproces,
             line=line,
             bron=str(self.bron.pad) if self.bron.pad else None,
@@ -149,7 +173,8 @@ class Context:
 
         order = self.cache.get("profielstarts")
         if order is None:  # (first line, profile index), by first line
-            order = sorted(((p.regels[0] if p.regels else 0), i) for i, p in enumerate(self.dossier.profielen))
+            alle: Sequence[Profiel] = self.dossier.profielen
+            order = sorted(((p.regels[0] if p.regels else 0), i) for i, p in enumerate(alle))
             self.cache["profielstarts"] = order
             self.cache["profielstarts_regels"] = [start for start, _ in order]
         if not order:
@@ -160,18 +185,18 @@ class Context:
     def _mine(self) -> set[int]:
         key = f"profielindex:{id(self.profiel)}"
         if key not in self.cache:
-            profielen = list(self.dossier.profielen)
+            profielen: list[Profiel] = list(self.dossier.profielen)
             mine = {i for i, p in enumerate(profielen) if p is self.profiel}
             self.cache[key] = mine or {i for i, p in enumerate(profielen) if p.naam == self.profiel.naam}
         return self.cache[key]
 
 
-def _regelbestand(bron: Bron) -> str | None:
+def _regelbestand(bron: GeladenProfiel) -> str | None:
     if bron.pad is None:
         return None
     if bron.pad.suffix.lower() != ".json":
         return str(bron.pad)  # the text or PDF the lines were counted in
-    origineel = getattr(bron.dossier, "bron", None)
+    origineel = bron.dossier.bron
     if not origineel:
         return None
     p = Path(origineel)
@@ -203,12 +228,12 @@ def select_rules(select: list[str] | None = None, ignore: list[str] | None = Non
     return rules
 
 
-def run(bronnen: list[Bron], rules: list[Rule] | None = None) -> list[Finding]:
+def run(geladen: list[GeladenProfiel], rules: list[Rule] | None = None) -> list[Finding]:
     """Every selected rule that applies to the dossier's model, on every profile."""
     rules = rules if rules is not None else list(RULES.values())
     findings: list[Finding] = []
     caches: dict[int, dict[str, Any]] = {}
-    for b in bronnen:
+    for b in geladen:
         cache = caches.setdefault(id(b.dossier), {})
         model = dossier_model(b.dossier)
         for r in rules:
@@ -217,7 +242,7 @@ def run(bronnen: list[Bron], rules: list[Rule] | None = None) -> list[Finding]:
             ctx = Context(b, r, cache)
             findings.extend(_as_finding(ctx, item) for item in r.check(ctx))
     order = {s: i for i, s in enumerate(SEVERITIES)}
-    findings.sort(key=lambda f: (f.profiel or "", _wp_key(f.werkproces), f.line or 0, order[f.severity], f.code))
+    findings.sort(key=lambda f: (f.profiel or "", code_key(f.werkproces or ""), f.line or 0, order[f.severity], f.code))
     return findings
 
 
@@ -226,13 +251,6 @@ def _as_finding(ctx: Context, item: Yielded) -> Finding:
         return item
     message, werkproces, line = item
     return ctx.finding(message, werkproces, line)
-
-
-def _wp_key(code: str | None) -> tuple[tuple[int, int | str], ...]:
-    # 2.10 after 2.9; a code that is not numeric (edited JSON) sorts after, never crashes
-    if not code:
-        return ((0, 0),)
-    return tuple((0, int(p)) if p.isdigit() and len(p) < 10 else (1, p) for p in code.split("."))
 
 
 def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .registry import RULES, SEVERITIES, Finding, Rule, dossier_model
 
 if TYPE_CHECKING:
-    from ..read import Bron
+    from ..read.geladen import GeladenProfiel
 
 
 @dataclass(frozen=True)
@@ -51,16 +51,16 @@ class RuleInfo:
         return cls(r.code, r.name, r.severity, r.summary, r.docs, list(r.modellen))
 
 
-def build_report(findings: list[Finding], bronnen: list[Bron], rules: Iterable[Rule] | None = None) -> ValidateReport:
+def build_report(findings: list[Finding], geladen: list[GeladenProfiel], rules: Iterable[Rule] | None = None) -> ValidateReport:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-    names = list(dict.fromkeys(b.profiel.naam for b in bronnen))
+    names = list(dict.fromkeys(b.naam for b in geladen))
     codes = [r.code for r in (rules if rules is not None else RULES.values())]
     return ValidateReport(
         findings=list(findings),
-        summary=Summary(profielen=len(bronnen), **counts),
+        summary=Summary(profielen=len(geladen), **counts),
         profielnamen=names,
         rules=codes,
-        modellen={b.profiel.naam: dossier_model(b.dossier) for b in bronnen},
+        modellen={b.naam: dossier_model(b.dossier) for b in geladen},
     )
 
 

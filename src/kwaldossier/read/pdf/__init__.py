@@ -17,7 +17,7 @@ from ...errors import InputError
 from .regels import Emitter
 
 if TYPE_CHECKING:
-    from ...model.dossier import Dossier
+    from ...model.m2012 import Dossier2012 as Dossier
 
 MAX_PAGES = int(os.environ.get("KWALDOSSIER_MAX_PAGES", "1000"))
 MAX_MB = float(os.environ.get("KWALDOSSIER_MAX_PDF_MB", "200"))

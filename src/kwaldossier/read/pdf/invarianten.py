@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ...errors import InputError
 
 if TYPE_CHECKING:
-    from ...model.dossier import Dossier
+    from ...model.m2012 import Dossier2012 as Dossier
 
 # more unplaced lines than this share of the text lines: the layout was not understood (a
 # dossier read right leaves none; a misread table leaves a third or more)

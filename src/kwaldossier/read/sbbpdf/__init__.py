@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from . import woorden
 
 if TYPE_CHECKING:
-    from ...model.dossier import Dossier
+    from ...model.m2015 import Dossier2015
 
 __all__ = ["SNIFF_PAGES", "is_sbb_pdf", "parse_sbb_pdf"]
 
 SNIFF_PAGES = 12  # the wording of the 2015 model shows within the first pages
 
 
-def parse_sbb_pdf(path: Path) -> Dossier:
+def parse_sbb_pdf(path: Path) -> Dossier2015:
     from .bron import read_pages
     from .build import build
     from .invarianten import check

@@ -16,7 +16,8 @@ from .velden import lijst, tekst
 from .werkproces import WerkprocesBouwer
 
 if TYPE_CHECKING:
-    from ...model.dossier import AlgemeneInformatie, Dossier, Kerntaak, Profiel, Regelverantwoording, Werkproces
+    from ...model.gedeeld import Regelverantwoording
+    from ...model.m2015 import AlgemeneInformatie2015, Dossier2015, Kerntaak2015, Profiel2015, Werkproces2015
 
 FORMAAT = "sbb-pdf"
 
@@ -47,8 +48,9 @@ class Bouwer:
 
     # -- dossier
 
-    def dossier(self) -> Dossier:
-        from ...model.dossier import Dossier, Herstelling, OnverwerkteRegel
+    def dossier(self) -> Dossier2015:
+        from ...model.gedeeld import Herstelling, OnverwerkteRegel
+        from ...model.m2015 import Dossier2015
 
         d = self.st.dossier
         if not d.profielen:
@@ -60,9 +62,8 @@ class Bouwer:
                 self.check_additions(w.blokken)
         profielen = [self.profiel(i, p) for i, p in enumerate(d.profielen)]
         kop = dossierkop.waarden(self.st)
-        return Dossier(
+        return Dossier2015(
             **kop,
-            model="2015",
             formaat=FORMAAT,
             bron=self.st.path,
             profielen=profielen,
@@ -82,7 +83,7 @@ class Bouwer:
                 raise self.st.fail(c.regel, f"profile {c.naam!r} is on the cover but has no part in the profieldeel")
 
     def _verantwoording(self) -> Regelverantwoording:
-        from ...model.dossier import Regelverantwoording
+        from ...model.gedeeld import Regelverantwoording
 
         count = {d: 0 for d in Disp}
         unplaced = 0
@@ -102,14 +103,14 @@ class Bouwer:
 
     # -- profile
 
-    def profiel(self, i: int, p: ProfielR) -> Profiel:
-        from ...model.dossier import Profiel
+    def profiel(self, i: int, p: ProfielR) -> Profiel2015:
+        from ...model.m2015 import Profiel2015
 
         code = self._code(i, p)
         kerntaken = [self.kerntaak(kt, i, "basis") for kt in self.st.dossier.kerntaken]
         kerntaken += [self.kerntaak(kt, i, "profiel") for kt in p.kerntaken]
         niveau = dossierkop.niveau(self.st, p, self.h)
-        return Profiel(
+        return Profiel2015(
             naam=p.naam,
             niveau=niveau,
             code=code,
@@ -134,8 +135,8 @@ class Bouwer:
             raise self.st.fail(p.regel, f"profile {p.naam!r}: crebo {p.crebo} here, {cover.crebo} on the cover")
         return p.crebo or (cover.crebo if cover else None)
 
-    def algemeen(self, p: ProfielR) -> AlgemeneInformatie:
-        from ...model.dossier import AlgemeneInformatie
+    def algemeen(self, p: ProfielR) -> AlgemeneInformatie2015:
+        from ...model.m2015 import AlgemeneInformatie2015
 
         velden: dict[str, Blok | None] = {
             "context": self.enig(self.st.dossier.typering, "context"),
@@ -147,7 +148,7 @@ class Bouwer:
         }
         waarden = {k: tekst(b, self.h).tekst for k, b in velden.items()}
         bron = {k: [b.regel] for k, b in velden.items() if b is not None}
-        return AlgemeneInformatie(**waarden, bron=bron)
+        return AlgemeneInformatie2015(**waarden, bron=bron)
 
     def enig(self, blokken: list[Blok], veld: str) -> Blok | None:
         """The base block of a field; a second one means the part was printed twice."""
@@ -161,8 +162,8 @@ class Bouwer:
 
     # -- kerntaak
 
-    def kerntaak(self, kt: KerntaakR, i: int, deel: str) -> Kerntaak:
-        from ...model.dossier import Kerntaak, VakkennisItem
+    def kerntaak(self, kt: KerntaakR, i: int, deel: str) -> Kerntaak2015:
+        from ...model.m2015 import Kerntaak2015, VakkennisItem2015
 
         titel = self.titel(kt.titel, kt.regel, kt.code)
         texts = {}
@@ -175,10 +176,10 @@ class Bouwer:
         for blok, added in [(base, False), *((b, True) for b in self.aanvullingen(kt.blokken, "vakkennis", i))]:
             if blok is not None:
                 for text, no in lijst(blok, self.h).items:
-                    vakkennis.append(VakkennisItem(tekst=text, taal=False, regels=[no], aanvullend=added))
+                    vakkennis.append(VakkennisItem2015(tekst=text, regels=[no], aanvullend=added))
         if not kt.werkprocessen:
             raise self.st.fail(kt.regel, f"kerntaak {kt.code} has no werkprocessen")
-        return Kerntaak(
+        return Kerntaak2015(
             code=kt.code,
             titel=titel,
             deel=deel,  # type: ignore[arg-type]
@@ -194,11 +195,11 @@ class Bouwer:
             raise self.st.fail(regel, f"{code} has no title")
         return titel
 
-    def werkproces(self, w: WerkprocesR, i: int, deel: str) -> Werkproces:
+    def werkproces(self, w: WerkprocesR, i: int, deel: str) -> Werkproces2015:
         return self.wp.build(
             w, self.titel(w.titel, w.regel, w.code), deel, lambda veld: self.aanvullingen(w.blokken, veld, i), self.enig
         )
 
 
-def build(st: State) -> Dossier:
+def build(st: State) -> Dossier2015:
     return Bouwer(st).dossier()

@@ -15,7 +15,7 @@ from .state import State
 from .velden import lijst, regel_tekst, tekst
 
 if TYPE_CHECKING:
-    from ...model.dossier import Competentie, GedragRegel, Werkproces
+    from ...model.m2015 import Competentie2015, GedragRegel, Werkproces2015
 
 Aanvullingen = Callable[[str], list[Blok]]
 Enig = Callable[[list[Blok], str], "Blok | None"]
@@ -39,8 +39,8 @@ class WerkprocesBouwer:
             raise self.st.fail(w.regel, f"werkproces {w.code} has no {veld}")
         return blok
 
-    def build(self, w: WerkprocesR, titel: str, deel: str, adds: Aanvullingen, enig: Enig) -> Werkproces:
-        from ...model.dossier import Werkproces, WerkprocesBron
+    def build(self, w: WerkprocesR, titel: str, deel: str, adds: Aanvullingen, enig: Enig) -> Werkproces2015:
+        from ...model.m2015 import Werkproces2015, WerkprocesBron2015
 
         oms = tekst(self.need(w, enig, "omschrijving"), self.h)
         res_blok = self.need(w, enig, "resultaat")
@@ -51,12 +51,9 @@ class WerkprocesBouwer:
         inleiding, gedrag, extra_intro = self.gedrag(w, ged_blok, ged_adds)
         competenties = self.competenties(comp_blok, [b for b in comp_adds if not _is_gedrag(b)])
         oms_adds, res_adds = adds("omschrijving"), adds("resultaat")
-        return Werkproces(
+        return Werkproces2015(
             code=w.code,
             titel=titel,
-            in_profiel=True,
-            matrix=[c.letter for c in competenties if c.letter],
-            detail_titel=titel,
             deel=deel,  # type: ignore[arg-type]
             omschrijving=oms.tekst,
             omschrijving_aanvullend=self.joined(oms_adds),
@@ -66,7 +63,7 @@ class WerkprocesBouwer:
             gedrag_inleiding_aanvullend="\n".join(extra_intro),
             gedrag=gedrag,
             competenties=competenties,
-            bron=WerkprocesBron(
+            bron=WerkprocesBron2015(
                 kop=[w.regel],
                 omschrijving=oms.regels,
                 omschrijving_offsets=oms.offsets,
@@ -81,7 +78,7 @@ class WerkprocesBouwer:
         return "\n".join(t for b in blokken if (t := tekst(b, self.h).tekst))
 
     def gedrag(self, w: WerkprocesR, base: Blok, extra: list[Blok]) -> tuple[str, list[GedragRegel], list[str]]:
-        from ...model.dossier import GedragRegel
+        from ...model.m2015 import GedragRegel
 
         first = lijst(base, self.h)
         if not first.items:
@@ -95,10 +92,10 @@ class WerkprocesBouwer:
             regels += [GedragRegel(tekst=t, regel=no, aanvullend=True) for t, no in more.items]
         return first.inleiding, regels, intros
 
-    def competenties(self, base: Blok, extra: list[Blok]) -> list[Competentie]:
-        from ...model.dossier import Competentie
+    def competenties(self, base: Blok, extra: list[Blok]) -> list[Competentie2015]:
+        from ...model.m2015 import Competentie2015
 
-        out: list[Competentie] = []
+        out: list[Competentie2015] = []
         seen: set[str] = set()
         for blok, aanvullend in [(base, False), *((b, True) for b in extra)]:
             if not blok.regels:
@@ -109,7 +106,7 @@ class WerkprocesBouwer:
                     continue  # an addition repeating a base competence adds nothing
                 seen.add(key)
                 out.append(
-                    Competentie(letter=naam.letter, naam=naam.naam, regels=[blok.regels[0].no], aanvullend=aanvullend)
+                    Competentie2015(letter=naam.letter, naam=naam.naam, regels=[blok.regels[0].no], aanvullend=aanvullend)
                 )
         return out
 

@@ -1,355 +1,81 @@
-"""SBB kwalificatiedossier XML (the 2015 model) to a Dossier.
+"""SBB kwalificatiedossier XML (the 2015 model) to dossiers: one per `<dossier>` element.
 
-Each SBB profiel becomes one resolved Profiel: the basisdeel kerntaken (B1-K1..) with that
-profile's `aanvullend` additions merged in and marked, then its own profieldeel (P2-K1..).
-Codes follow from `hoofdstuk` (see shared/sbb-xml/FORMAT.md); texts come from an element's own
-`.text` only, so per-profile children never glue onto the base text.
+SBB's export of one dossier and its whole-structure export (every dossier of the qualification
+structure under one `<sbb>` root, sharing its `competenties`, `domeinen` and `sectorkamers`)
+are the same format. Each SBB profiel becomes one resolved Profiel: the basisdeel kerntaken
+(B1-K1..) with that profile's `aanvullend` additions merged in and marked, then its own
+profieldeel (P2-K1..). Codes follow from `hoofdstuk` (see shared/sbb-xml/FORMAT.md); texts come
+from an element's own `.text` only, so per-profile children never glue onto the base text.
+Elements the format does not have (vocab.py) are counted and named, never read as something else.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .opmaak import html_tekst
-from .teksten import gedrag_regels, schoon, tekst_regels
-from .xmlbron import XmlBron, parse_xml, read_bytes
+from .dossier import DossierLezer
+from .teksten import schoon
+from .vocab import ELEMENTEN
+from .xmlbron import XmlBestand, parse_xml, read_bytes
 
 if TYPE_CHECKING:
-    from ...model.dossier import Dossier, Kerntaak, Profiel, Werkproces
+    from ...model.m2015 import Dossier2015, NietGelezen
 
 __all__ = ["parse_sbb", "parse_sbb_bytes"]
 
 
-def parse_sbb(path: Path) -> Dossier:
+def parse_sbb(path: Path) -> list[Dossier2015]:
     return parse_sbb_bytes(read_bytes(path), str(path))
 
 
-def parse_sbb_bytes(data: bytes, pad: str) -> Dossier:
-    return _Lezer(parse_xml(data, pad)).dossier()
+def parse_sbb_bytes(data: bytes, pad: str) -> list[Dossier2015]:
+    """Every dossier of an SBB XML file, in the file's order."""
+    bron = parse_xml(data, pad)
+    root = bron.root
+    if root.tag != "sbb":
+        raise bron.fail(root, f"not an SBB kwalificatiedossier: root element <{root.tag}>, expected <sbb>")
+    competenties = _competenties(bron)
+    domeinen = {d.get("nr"): schoon(d.get("titel")) for d in root.findall("domeinen/domein")}
+    dossiers = root.findall("dossiers/dossier")
+    if not dossiers:
+        raise bron.fail(root, "no <dossiers>/<dossier> in this SBB file")
+    buiten = _niet_gelezen(bron, [c for c in root if c.tag != "dossiers"] + [c for c in root.iterfind("dossiers/*") if c.tag != "dossier"])
+    return [DossierLezer(bron, competenties, domeinen).dossier(d, buiten + _niet_gelezen(bron, [d])) for d in dossiers]
 
 
-def _datum(bron: XmlBron, el: ET.Element, value: str | None) -> date | None:
-    """DD-MM-YYYY; empty is None, anything else an error at the element's line."""
-    if not value or not value.strip():
-        return None
-    parts = value.strip().split("-")
-    try:
-        d, m, y = (int(p) for p in parts)
-        return date(y, m, d)
-    except ValueError:
-        raise bron.fail(el, f"date {value!r} is not DD-MM-YYYY") from None
+def _competenties(bron: XmlBestand) -> dict[str, tuple[str, str]]:
+    """The file's competence table: nr -> (letter A–Y, or "" when its code is not one; titel)."""
+    table = bron.root.find("competenties")
+    if table is None:
+        raise bron.fail(bron.root, "no <competenties> table: competence references cannot be resolved")
+    from ...model.competenties import COMPETENTIES
+
+    out = {}
+    for c in table.findall("competentie"):
+        code = (c.get("code") or "").strip().upper()
+        # a letter outside the national A–Y is kept as unknown (null), never guessed
+        out[c.get("nr", "")] = (code if code in COMPETENTIES else "", schoon(c.get("titel")))
+    return out
 
 
-class _Lezer:
-    def __init__(self, bron: XmlBron) -> None:
-        self.bron = bron
-        self.onverwerkt: list[tuple[int, str]] = []
+def _niet_gelezen(bron: XmlBestand, tops: list[ET.Element]) -> list[NietGelezen]:
+    """The outermost elements under `tops` (themselves included) that the format does not have:
+    how many of each name, and the line of the first."""
+    from ...model.m2015 import NietGelezen
 
-    # ------------------------------------------------------------ helpers
-
-    def line(self, el: ET.Element | None) -> int | None:
-        return None if el is None else self.bron.line(el)
-
-    def need(self, parent: ET.Element, path: str, what: str) -> ET.Element:
-        el = parent.find(path)
-        if el is None:
-            raise self.bron.fail(parent, f"<{parent.tag}> has no <{path}> ({what})")
-        return el
-
-    def hoofdstuk(self, el: ET.Element) -> int:
-        value = (el.get("hoofdstuk") or "").strip()
-        if not value.isdigit() or int(value) < 1:
-            raise self.bron.fail(el, f"<{el.tag}> has no valid hoofdstuk ({value!r}); its code cannot be derived")
-        return int(value)
-
-    def titel(self, el: ET.Element) -> tuple[str, str | None]:
-        ruw = el.get("titel")
-        if ruw is None or not ruw.strip():
-            raise self.bron.fail(el, f"<{el.tag}> has no titel")
-        clean = " ".join(ruw.split())
-        return clean, (ruw if ruw != clean else None)
-
-    def aanvullend(self, parent: ET.Element | None, container: str, profiel: str | None) -> list[ET.Element]:
-        """The `aanvullend` blocks of `parent/container` meant for profiel `profiel`."""
-        if parent is None or profiel is None:
-            return []
-        out = []
-        for block in parent.findall(f"{container}/aanvullend"):
-            ref = block.find("profiel")
-            if ref is not None and ref.get("referentie") == profiel:
-                out.append(block)
-        return out
-
-    def text_of(self, blocks: list[ET.Element], payload: str) -> tuple[str, int | None]:
-        teksten = [schoon(b.find(payload).text if b.find(payload) is not None else None) for b in blocks]  # type: ignore[union-attr]
-        joined = "\n".join(t for t in teksten if t)
-        return joined, self.line(blocks[0]) if blocks else None
-
-    # ------------------------------------------------------------ dossier
-
-    def dossier(self) -> Dossier:
-        from ...model.dossier import Dossier
-
-        root = self.bron.root
-        if root.tag != "sbb":
-            raise self.bron.fail(root, f"not an SBB kwalificatiedossier: root element <{root.tag}>, expected <sbb>")
-        self.competenties = self._competenties(root)
-        domeinen = {d.get("nr"): schoon(d.get("titel")) for d in root.findall("domeinen/domein")}
-        dossiers = root.findall("dossiers/dossier")
-        if not dossiers:
-            raise self.bron.fail(root, "no <dossiers>/<dossier> in this SBB file")
-        if len(dossiers) > 1:
-            raise self.bron.fail(dossiers[1], f"{len(dossiers)} dossiers in one file; expected one")
-        d = dossiers[0]
-        titel, _ = self.titel(d)
-        crebo_el = d.find("dossiercrebos/dossiercrebo")
-        self.kennis = {
-            k.get("nr"): schoon(k.get("titel")) for k in d.findall("kennisenvaardigheden/kennisofvaardigheid")
-        }
-        basis = self.need(d, "basis", "the basisdeel")
-        basiskerntaken = self.need(basis, "basistaken/basiskerntaken", "the kerntaken of the basisdeel")
-        profielen_el = d.findall("profielen/profiel")
-        if not profielen_el:
-            raise self.bron.fail(d, "no <profielen>/<profiel>: a dossier has at least one profile")
-        self.profiel_nrs = {p.get("nr"): p for p in profielen_el}
-        self._check_aanvullend(basis)
-        self.taaleisen = {
-            p.get("referentie"): p
-            for p in d.findall("verantwoordingsinformatie/taalbeheersingseisen/taalbeheersingseis/profiel")
-        }
-        vastgesteld = d.find("voorblad/omschrijving/verantwoording/vaststellingsinformatie/vastgesteldop")
-        return Dossier(
-            titel=titel,
-            model="2015",
-            formaat="sbb-xml",
-            crebo=schoon(crebo_el.text) or None if crebo_el is not None else None,
-            geldig_vanaf=_datum(self.bron, crebo_el, crebo_el.get("Geldig_vanaf")) if crebo_el is not None else None,
-            sector=domeinen.get(d.get("referentiedomein")) or None,
-            versie=schoon(d.get("versie")) or None,
-            vastgesteld_op=_datum(self.bron, vastgesteld, vastgesteld.text) if vastgesteld is not None else None,
-            bron=self.bron.pad,
-            profielen=[self._profiel(p, basis, basiskerntaken) for p in profielen_el],
-            onverwerkte_regels=[{"regel": r, "tekst": t} for r, t in self.onverwerkt],  # type: ignore[misc]
-        )
-
-    def _competenties(self, root: ET.Element) -> dict[str, tuple[str, str]]:
-        table = root.find("competenties")
-        if table is None:
-            raise self.bron.fail(root, "no <competenties> table: competence references cannot be resolved")
-        from ...model.competenties import COMPETENTIES
-
-        out = {}
-        for c in table.findall("competentie"):
-            code = (c.get("code") or "").strip().upper()
-            # a letter outside the national A–Y is kept as unknown (null), never guessed
-            out[c.get("nr", "")] = (code if code in COMPETENTIES else "", schoon(c.get("titel")))
-        return out
-
-    def _check_aanvullend(self, basis: ET.Element) -> None:
-        for block in basis.iter("aanvullend"):
-            ref = block.find("profiel")
-            nr = ref.get("referentie") if ref is not None else None
-            if nr not in self.profiel_nrs:
-                raise self.bron.fail(
-                    ref if ref is not None else block, f"aanvullend for an unknown profiel (referentie {nr!r})"
-                )
-
-    # ------------------------------------------------------------ profiel
-
-    def _profiel(self, p: ET.Element, basis: ET.Element, basiskerntaken: ET.Element) -> Profiel:
-        from ...model.dossier import AlgemeneInformatie, Profiel
-
-        naam, titel_bron = self.titel(p)
-        nr = p.get("nr")
-        code = f"P{self.hoofdstuk(p)}"
-        niveau = (p.get("niveau") or "").strip()
-        crebo_el = p.find("creboinformatie/crebo")
-        oms = p.find("omschrijving")
-        velden = {
-            "context": basis.find("typeringberoepengroep/context/omschrijving"),
-            "beroepshouding": basis.find("typeringberoepengroep/beroepshouding/omschrijving"),
-            "resultaat_van_het_beroep": basis.find("typeringberoepengroep/resultaatvanhetberoep/omschrijving"),
-            "typering_van_het_beroep": oms.find("typeringvanhetberoep") if oms is not None else None,
-        }
-        ai = {k: schoon(el.text) if el is not None else "" for k, el in velden.items()}
-        generiek = basis.find("basistaken/generieke_onderdelen/omschrijving")
-        velden["generieke_onderdelen"] = generiek
-        ai["generieke_onderdelen"] = html_tekst(generiek.text) if generiek is not None else ""
-        eis = self.taaleisen.get(nr)
-        velden["moderne_vreemde_talen"] = eis
-        ai["moderne_vreemde_talen"] = self._talen(eis)
-        bron = {k: [ln] for k, el in velden.items() if (ln := self.line(el))}
-        if oms is not None:
-            wbv = [
-                schoon(oms.findtext("wettelijkeberoepsvereisten")),
-                schoon(oms.findtext("toelichtingwettelijkeberoepsvereisten")),
-            ]
-            ai["wettelijke_beroepsvereisten"] = "\n".join(t for t in wbv if t)
-            if (ln := self.line(oms.find("wettelijkeberoepsvereisten"))) is not None:
-                bron["wettelijke_beroepsvereisten"] = [ln]
-        kerntaken = [self._kerntaak(kt, "B1", "basis", nr) for kt in basiskerntaken.findall("kerntaak")]
-        kerntaken += [self._kerntaak(kt, code, "profiel", None) for kt in p.findall("profielkerntaken/kerntaak")]
-        regels = [x for x in (self.line(p), self.bron.end_line(p)) if x is not None]
-        return Profiel(
-            naam=naam,
-            titel_bron=titel_bron,
-            niveau=int(niveau) if niveau.isdigit() else None,
-            code=code,
-            crebo=(schoon(crebo_el.text) or None) if crebo_el is not None else None,
-            sbb_nr=nr,
-            algemene_informatie=AlgemeneInformatie(**ai, bron=bron),
-            kerntaken=kerntaken,
-            regels=regels,
-        )
-
-    @staticmethod
-    def _talen(eis: ET.Element | None) -> str:
-        """A profile's beroepsspecifieke moderne vreemde talen: 'Engels: Luisteren B1, Lezen B1, ...'."""
-        if eis is None:
-            return ""
-        regels = []
-        for taal in eis.findall("taal"):
-            niveaus = [
-                f"{schoon(v.get('titel'))} {schoon(v.get('niveau'))}"
-                for v in taal.findall("taalvaardigheden/taalvaardigheid")
-                if schoon(v.get("niveau"))
-            ]
-            regels.append(f"{schoon(taal.get('titel'))}: {', '.join(niveaus)}")
-        return "\n".join(regels)
-
-    # ------------------------------------------------------------ kerntaak
-
-    def _kerntaak(self, kt: ET.Element, prefix: str, deel: str, profiel: str | None) -> Kerntaak:
-        from ...model.dossier import Kerntaak
-
-        titel, titel_bron = self.titel(kt)
-        code = f"{prefix}-K{self.hoofdstuk(kt)}"
-        compl_el, verant_el = kt.find("complexiteit"), kt.find("verantwoordelijkheid")
-        compl_add, _ = self.text_of(self.aanvullend(compl_el, "complexiteitperprofiel", profiel), "complexiteit")
-        verant_add, _ = self.text_of(
-            self.aanvullend(verant_el, "verantwoordelijkheidperprofiel", profiel), "verantwoordelijkheid"
-        )
-        vk_el = kt.find("vakkennisenvaardigheden")
-        vakkennis = []
-        if vk_el is not None:
-            vakkennis = [self._kennis(r, False) for r in vk_el.findall("vakkennisenvaardigheden")]
-            for block in self.aanvullend(vk_el, "vakkennisenvaardighedenperprofiel", profiel):
-                refs = block.findall("vakkennisenvaardighedenonderdelen/vakkennisenvaardigheden")
-                vakkennis += [self._kennis(r, True) for r in refs]
-        wps_el = kt.find("basiswerkprocessen" if deel == "basis" else "profielwerkprocessen")
-        werkprocessen = [
-            self._werkproces(w, code, deel, profiel)
-            for w in (wps_el.findall("werkproces") if wps_el is not None else [])
-        ]
-        regels = [x for x in (self.line(kt), self.bron.end_line(kt)) if x is not None]
-        return Kerntaak(
-            code=code,
-            titel=titel,
-            titel_bron=titel_bron,
-            deel=deel,  # type: ignore[arg-type]
-            complexiteit=schoon(compl_el.text) if compl_el is not None else "",
-            complexiteit_aanvullend=compl_add,
-            verantwoordelijkheid=schoon(verant_el.text) if verant_el is not None else "",
-            verantwoordelijkheid_aanvullend=verant_add,
-            vakkennis_en_vaardigheden=[v for v in vakkennis if v is not None],
-            werkprocessen=werkprocessen,
-            regels=regels,
-        )
-
-    def _kennis(self, ref: ET.Element, aanvullend: bool):
-        from ...model.dossier import VakkennisItem
-
-        nr = ref.get("referentie")
-        line = self.line(ref)
-        tekst = self.kennis.get(nr)
-        if tekst is None:
-            self.onverwerkt.append(
-                (line or 0, f"vakkennisenvaardigheden referentie={nr!r} resolves to no kennisofvaardigheid")
-            )
-            return None
-        return VakkennisItem(tekst=tekst, taal=False, regels=[line] if line else [], aanvullend=aanvullend)
-
-    # ------------------------------------------------------------ werkproces
-
-    def _werkproces(self, w: ET.Element, kcode: str, deel: str, profiel: str | None) -> Werkproces:
-        from ...model.dossier import Competentie, GedragRegel, Werkproces, WerkprocesBron
-
-        titel, titel_bron = self.titel(w)
-        code = f"{kcode}-W{self.hoofdstuk(w)}"
-        oms_el = w.find("werkprocesomschrijving")
-        res_el = w.find("werkprocesresultaat")
-        ged_el = w.find("werkprocesgedrag")
-        comp_el = w.find("werkprocescompetenties")
-        for el, tag in (
-            (oms_el, "werkprocesomschrijving"),
-            (res_el, "werkprocesresultaat"),
-            (ged_el, "werkprocesgedrag"),
-        ):
-            if el is None:
-                raise self.bron.fail(w, f"werkproces {code} has no <{tag}>")
-        assert oms_el is not None and res_el is not None and ged_el is not None
-        omschrijving, oms_lines, oms_offsets = tekst_regels(oms_el.text, self.line(oms_el))
-        resultaat = schoon(res_el.text)
-        oms_blocks = self.aanvullend(oms_el, "werkprocesomschrijvingperprofiel", profiel)
-        res_blocks = self.aanvullend(res_el, "werkprocesresultaatperprofiel", profiel)
-        ged_blocks = self.aanvullend(ged_el, "werkprocesgedragperprofiel", profiel)
-        comp_blocks = self.aanvullend(comp_el, "werkprocescompetentiesperprofiel", profiel)
-        inleiding, bullets = gedrag_regels(ged_el.text, self.line(ged_el))
-        gedrag = [GedragRegel(tekst=t, regel=r) for t, r in bullets]
-        extra_inleiding = []
-        for block in ged_blocks:
-            payload = block.find("omschrijving")
-            if payload is None:
-                continue
-            intro, extra = gedrag_regels(payload.text, self.line(payload))
-            if intro:
-                extra_inleiding.append(intro)
-            gedrag += [GedragRegel(tekst=t, regel=r, aanvullend=True) for t, r in extra]
-        competenties: list[Competentie] = []
-        seen: set[str] = set()
-        refs = [(r, False) for r in comp_el.findall("competentie")] if comp_el is not None else []
-        for block in comp_blocks:
-            refs += [(r, True) for r in block.findall("omschrijving/competentie")]
-        for ref, extra_comp in refs:
-            nr = ref.get("referentie", "")
-            if nr not in self.competenties:
-                raise self.bron.fail(ref, f"competentie referentie {nr!r} resolves to no competentie in <competenties>")
-            letter, naam = self.competenties[nr]
-            key = letter or naam
-            if key in seen:
-                continue  # an addition repeating a base competence adds nothing
-            seen.add(key)
-            line = self.line(ref)
-            competenties.append(
-                Competentie(letter=letter or None, naam=naam, regels=[line] if line else [], aanvullend=extra_comp)
-            )
-        lines = lambda el: [ln] if (ln := self.line(el)) else []  # noqa: E731
-        return Werkproces(
-            code=code,
-            titel=titel,
-            titel_bron=titel_bron,
-            in_profiel=True,
-            matrix=[c.letter for c in competenties if c.letter],
-            detail_titel=titel,
-            deel=deel,  # type: ignore[arg-type]
-            omschrijving=omschrijving,
-            omschrijving_aanvullend=self.text_of(oms_blocks, "omschrijving")[0],
-            resultaat=resultaat,
-            resultaat_aanvullend=self.text_of(res_blocks, "omschrijving")[0],
-            gedrag_inleiding=inleiding,
-            gedrag_inleiding_aanvullend="\n".join(extra_inleiding),
-            gedrag=gedrag,
-            competenties=competenties,
-            bron=WerkprocesBron(
-                kop=lines(w),
-                omschrijving=oms_lines,
-                omschrijving_offsets=oms_offsets,
-                resultaat=lines(res_el),
-                gedrag=lines(ged_el),
-                competenties=lines(comp_el) if comp_el is not None else [],
-                aanvullend=[ln for b in oms_blocks + res_blocks + ged_blocks + comp_blocks if (ln := self.line(b))],
-            ),
-        )
+    count: Counter[str] = Counter()
+    first: dict[str, int | None] = {}
+    todo = list(tops)
+    while todo:
+        el = todo.pop()
+        if el.tag in ELEMENTEN:
+            todo.extend(el)
+            continue
+        count[el.tag] += 1
+        line = bron.line(el)
+        if el.tag not in first or (line is not None and (first[el.tag] or line + 1) > line):
+            first[el.tag] = line
+    return [NietGelezen(element=tag, aantal=n, regel=first[tag]) for tag, n in sorted(count.items())]

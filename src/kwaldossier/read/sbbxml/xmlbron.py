@@ -25,7 +25,7 @@ class _Refused(Exception):
 
 
 @dataclass
-class XmlBron:
+class XmlBestand:
     """A parsed XML file: its root and the start/end line of each element."""
 
     pad: str
@@ -56,7 +56,7 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def parse_xml(data: bytes, pad: str) -> XmlBron:
+def parse_xml(data: bytes, pad: str) -> XmlBestand:
     """Well-formed XML without DOCTYPE or entity declarations, else InputError with the line."""
     if len(data) > MAX_BYTES:
         raise InputError(pad, None, f"file too large for an SBB dossier ({len(data)} bytes; limit {MAX_BYTES})")
@@ -110,4 +110,4 @@ def parse_xml(data: bytes, pad: str) -> XmlBron:
     except _Refused as exc:
         raise InputError(pad, exc.line, exc.message) from None
     root = builder.close()
-    return XmlBron(pad, root, starts, ends)
+    return XmlBestand(pad, root, starts, ends)

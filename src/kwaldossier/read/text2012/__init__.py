@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...model.dossier import Dossier
+from ...model.m2012 import Dossier2012
 from ..invariants import check
 from ..tekst import read_lines
 from ..vocab import ALGEMEEN_LABELS
@@ -25,7 +25,7 @@ def parse_lines(
     path: str = "<input>",
     kolommen: list[str | None] | None = None,
     paginas: list[int] | None = None,
-) -> Dossier:
+) -> Dossier2012:
     """Parse lines (optionally tagged per line by a layout-aware front end) into a Dossier;
     raises InputError when the result is not a dossier or breaks the format's invariants."""
     parser = Parser(lines, path, kolommen, paginas)
@@ -34,5 +34,5 @@ def parse_lines(
     return dossier
 
 
-def parse_file(path: Path) -> Dossier:
+def parse_file(path: Path) -> Dossier2012:
     return parse_lines(read_lines(path), str(path))

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from ...errors import InputError
-from ...model.competenties import code_key
-from ...model.dossier import (
-    AlgemeneInformatie,
-    Competentie,
-    Dossier,
-    Kerntaak,
-    OnverwerkteRegel,
-    Profiel,
-    Regelverantwoording,
-    VakkennisItem,
-    Werkproces,
-    WerkprocesBron,
+from ...errors import InputError, kort
+from ...model import codes
+from ...model.codes import code_key
+from ...model.gedeeld import OnverwerkteRegel, Regelverantwoording
+from ...model.m2012 import (
+    AlgemeneInformatie2012,
+    Competentie2012,
+    Dossier2012,
+    Kerntaak2012,
+    Profiel2012,
+    VakkennisItem2012,
+    Werkproces2012,
+    WerkprocesBron2012,
 )
 from .. import vocab
 from ..tekst import Hyphenator
@@ -39,13 +40,21 @@ def _niveau(pb: ProfielB, text: str, path: str) -> int | None:
     return int(m.group())
 
 
-def _werkproces(wb: WerkprocesB, h: Hyphenator) -> Werkproces:
+def _check_code(code: str, is_code: Callable[[str], bool], wat: str, lines: list[int], path: str) -> None:
+    """A code the rules recognised by its shape, checked against the model's rule (numbers up
+    to MAX_NUMMER): a bigger one is an input error at its line, never a model that fails."""
+    if not is_code(code):
+        raise InputError(path, lines[0] if lines else None, f"{wat} code {kort(code, 40)!r}: numbers go up to {codes.MAX_NUMMER}")
+
+
+def _werkproces(wb: WerkprocesB, h: Hyphenator, path: str) -> Werkproces2012:
+    _check_code(wb.code, codes.is_werkproces_code, "werkproces", [*wb.kop_regels, *wb.matrix_regels], path)
     titel = h.join_all(wb.titel_lines) if wb.titel_lines else (wb.detail_titel or "")
     comps = []
     for cb in wb.competenties:
         indicator, indicator_offsets = cb.indicator.build_with_offsets(h)
         comps.append(
-            Competentie(
+            Competentie2012(
                 letter=cb.letter,
                 naam=cb.naam,
                 componenten=[c.text(h) for c in cb.componenten],
@@ -62,11 +71,11 @@ def _werkproces(wb: WerkprocesB, h: Hyphenator) -> Werkproces:
         taal = tekst.endswith(vocab.TAAL_MARK)
         if taal:
             tekst = tekst[: -len(vocab.TAAL_MARK)].rstrip()
-        vakkennis.append(VakkennisItem(tekst=tekst, taal=taal, regels=item.regels))
+        vakkennis.append(VakkennisItem2012(tekst=tekst, taal=taal, regels=item.regels))
     # an empty row: whitespace in its place, or a gap after the label
     matrix = wb.matrix if wb.matrix is not None else ([] if wb.rij_plek else None)
     omschrijving, omschrijving_offsets = wb.omschrijving.build_with_offsets(h)
-    return Werkproces(
+    return Werkproces2012(
         code=wb.code,
         titel=titel,
         in_profiel=bool(matrix),
@@ -77,7 +86,7 @@ def _werkproces(wb: WerkprocesB, h: Hyphenator) -> Werkproces:
         gewenst_resultaat=[i.text(h) for i in wb.gewenst],
         vakkennis_en_vaardigheden=vakkennis,
         competenties=comps,
-        bron=WerkprocesBron(
+        bron=WerkprocesBron2012(
             matrix=wb.matrix_regels,
             kop=wb.kop_regels,
             omschrijving=wb.omschrijving.regels,
@@ -87,27 +96,28 @@ def _werkproces(wb: WerkprocesB, h: Hyphenator) -> Werkproces:
     )
 
 
-def _profiel(pb: ProfielB, h: Hyphenator, path: str) -> Profiel:
+def _profiel(pb: ProfielB, h: Hyphenator, path: str) -> Profiel2012:
     kerntaken = []
     for kb in sorted(pb.kerntaken.values(), key=lambda k: code_key(k.code)):
+        _check_code(kb.code, codes.is_kerntaak_code, "kerntaak", kb.regels, path)
         wps = [
-            _werkproces(wb, h)
+            _werkproces(wb, h, path)
             for _, wb in sorted(kb.werkprocessen.items(), key=lambda kv: (code_key(kv[0].split("#")[0]), kv[0]))
         ]
         titel = kb.titel or h.join_all(kb.matrix_titel)
-        kerntaken.append(Kerntaak(code=kb.code, titel=titel, werkprocessen=wps, regels=kb.regels))
+        kerntaken.append(Kerntaak2012(code=kb.code, titel=titel, werkprocessen=wps, regels=kb.regels))
     fields = {key: tb.build(h) for key, tb in pb.algemeen.items()}
     bron = {key: tb.regels for key, tb in pb.algemeen.items()}
-    return Profiel(
+    return Profiel2012(
         naam=pb.naam,
         niveau=_niveau(pb, fields.get("niveau", ""), path),
-        algemene_informatie=AlgemeneInformatie(**fields, bron=bron),
+        algemene_informatie=AlgemeneInformatie2012(**fields, bron=bron),
         kerntaken=kerntaken,
         regels=pb.regels,
     )
 
 
-def build(st: State) -> Dossier:
+def build(st: State) -> Dossier2012:
     profielen = [_profiel(pb, st.h, st.path) for pb in st.profielen.values()]
     onverwerkt = [
         OnverwerkteRegel(regel=no, tekst=st.lines[no - 1], pagina=st.paginas[no - 1] if st.paginas else None)
@@ -118,7 +128,7 @@ def build(st: State) -> Dossier:
     for d in st.disp[1:]:
         if d is not None:
             counts[d.value] += 1
-    return Dossier(
+    return Dossier2012(
         titel=st.titel,
         geldig_vanaf=st.geldig_vanaf,
         bron=Path(st.path).name if st.path else None,

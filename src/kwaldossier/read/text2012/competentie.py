@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...model.competenties import closest_folded
-from ...model.dossier import Herstelling
+from ...model.gedeeld import Herstelling
 from .. import vocab
 from .evidence import known_component, name_at
 from .records import CompetentieB, ItemB

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ...model.dossier import Dossier
+from ...model.m2012 import Dossier2012
 from ..tekst import Hyphenator
 from . import rules_algemeen, rules_detail, rules_global, rules_matrix
 from .build import build
@@ -55,7 +55,7 @@ class Parser:
         """Disposition per line, 1-based (index 0 unused)."""
         return [d.value if d is not None else None for d in self.state.disp]
 
-    def run(self) -> Dossier:
+    def run(self) -> Dossier2012:
         st = self.state
         st.componenten = components_per_letter(st)
         by_first: dict[str, Sequence[Rule]] = {}

@@ -8,7 +8,7 @@ from datetime import date
 from enum import Enum, StrEnum, auto
 
 from ...model.competenties import fold
-from ...model.dossier import Herstelling
+from ...model.gedeeld import Herstelling
 from .. import vocab
 from ..tekst import Hyphenator
 from .records import ItemB, KerntaakB, ProfielB, WerkprocesB

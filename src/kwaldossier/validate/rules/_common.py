@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ...model.dossier import Werkproces
+    from ...model.vorm import Werkproces2012Vorm
     from ..registry import Context
 
 
-def first(*lists: list[int]) -> int | None:
+def first(*lists: Sequence[int]) -> int | None:
     """The first line of the first non-empty list."""
     for lst in lists:
         if lst:
@@ -18,9 +18,9 @@ def first(*lists: list[int]) -> int | None:
     return None
 
 
-def detail(ctx: Context) -> Iterator[Werkproces]:
-    """The werkprocessen of the profile that have a detail section."""
-    for wp in ctx.profiel.werkprocessen():
+def detail(ctx: Context) -> Iterator[Werkproces2012Vorm]:
+    """The werkprocessen of a 2012 profile that have a detail section."""
+    for wp in ctx.profiel2012.werkprocessen():
         if wp.heeft_detail:
             yield wp
 
@@ -33,9 +33,9 @@ def all_texts(ctx: Context) -> Iterator[tuple[str | None, str, str, list[int], l
 
 
 def wp_at(ctx: Context, line: int) -> str | None:
-    """The werkproces of the profile whose detail section spans `line`."""
-    for wp in ctx.profiel.werkprocessen():
-        lines = wp.bron.kop + [r for c in wp.competenties for r in c.regels]
+    """The werkproces of a 2012 profile whose detail section spans `line`."""
+    for wp in ctx.profiel2012.werkprocessen():
+        lines = [*wp.bron.kop, *(r for c in wp.competenties for r in c.regels)]
         if lines and min(lines) <= line <= max(lines):
             return wp.code
     return None

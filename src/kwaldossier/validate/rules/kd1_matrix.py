@@ -60,7 +60,7 @@ def werkproces_zonder_detail(ctx: Context) -> Iterator[Finding]:
         KD103 error 2.6 line 337: 2.6 Onderhandelt met de klant/account has crosses in the
             matrix but no detail section
     """
-    for wp in ctx.profiel.werkprocessen():
+    for wp in ctx.profiel2012.werkprocessen():
         if wp.in_profiel and not wp.heeft_detail:
             yield ctx.finding(
                 f"{wp.code} {wp.titel} has crosses in the matrix but no detail section", wp.code, first(wp.bron.matrix)
@@ -113,7 +113,7 @@ def dubbele_detailsectie(ctx: Context) -> Iterator[Finding]:
         KD106 error 1.1 line 124: second detail section for 1.1
     """
     seen: set[str] = set()
-    for wp in ctx.profiel.werkprocessen():
+    for wp in ctx.profiel2012.werkprocessen():
         if wp.code in seen:
             yield ctx.finding(f"second detail section for {wp.code}", wp.code, first(wp.bron.kop))
         seen.add(wp.code)

@@ -11,7 +11,7 @@ from ..registry import Context, Finding, rule
 from ._common import detail, first, kort
 
 if TYPE_CHECKING:
-    from ...model.dossier import Competentie
+    from ...model.vorm import Competentie2012Vorm as Competentie
 
 
 @rule("KD201", "dubbele-competentie", "error", "A competence block occurs twice in one werkproces")
@@ -89,7 +89,7 @@ def _componenten(ctx: Context) -> dict[str, dict[str, int]]:
     index = ctx.cache.get("componenten")
     if index is None:
         index = {}
-        for p in ctx.dossier.profielen:
+        for p in ctx.dossier2012.profielen:
             for wp in p.werkprocessen():
                 for c in wp.competenties:
                     if c.letter:
@@ -174,7 +174,7 @@ def samengevoegde_component(ctx: Context) -> Iterator[Finding]:
 
 
 def _originals(ctx: Context, letter: str) -> Iterator[str]:
-    for p in ctx.dossier.profielen:
+    for p in ctx.dossier2012.profielen:
         for wp in p.werkprocessen():
             for c in wp.competenties:
                 if c.letter == letter:

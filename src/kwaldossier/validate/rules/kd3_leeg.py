@@ -84,10 +84,10 @@ def lege_algemene_informatie(ctx: Context) -> Iterator[Finding]:
 
         KD307 warning line 2: algemene informatie: beroepshouding is empty
     """
-    ai = ctx.profiel.algemene_informatie
-    for key, value in ai.model_dump(exclude={"bron"}).items():
+    ai = ctx.profiel2012.algemene_informatie
+    for key, value in ai.teksten().items():
         if not str(value or "").strip():
-            yield ctx.finding(f"algemene informatie: {key} is empty", None, first(ctx.profiel.regels))
+            yield ctx.finding(f"algemene informatie: {key} is empty", None, first(ctx.profiel2012.regels))
 
 
 @rule("KD308", "onvolledige-tekst", "warning", "A text stops mid-sentence (a lost line or page?)")

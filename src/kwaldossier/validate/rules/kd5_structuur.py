@@ -21,7 +21,7 @@ def code_buiten_kerntaak(ctx: Context) -> Iterator[Finding]:
         KD501 error 2.3 line 104: 2.3 listed under kerntaak 1
         KD501 error line 80: kerntaak 1 numbers its werkprocessen [1, 2, 3, 5, 6]
     """
-    for kt in ctx.profiel.kerntaken:
+    for kt in ctx.profiel2012.kerntaken:
         numbers = []
         for wp in kt.werkprocessen:
             parts = wp.code.split(".")
@@ -46,7 +46,7 @@ def rij_ontbreekt(ctx: Context) -> Iterator[Finding]:
         KD502 info 2.9 line 308: 2.9 Bewaakt de voortgang van het verkooptraject bij de account
             has no matrix row; read as not in the profile
     """
-    for wp in ctx.profiel.werkprocessen():
+    for wp in ctx.profiel2012.werkprocessen():
         if wp.bron.matrix and not wp.matrix_rij:
             yield ctx.finding(
                 f"{wp.code} {wp.titel} has no matrix row; read as not in the profile", wp.code, first(wp.bron.matrix)
@@ -78,5 +78,5 @@ def niveau_ontbreekt(ctx: Context) -> Iterator[Finding]:
 
         KD504 warning line 2: niveau None is not 1–4
     """
-    if ctx.profiel.niveau is None or not 1 <= ctx.profiel.niveau <= 4:
-        yield ctx.finding(f"niveau {ctx.profiel.niveau!r} is not 1–4", None, first(ctx.profiel.regels))
+    if ctx.profiel2012.niveau is None or not 1 <= ctx.profiel2012.niveau <= 4:
+        yield ctx.finding(f"niveau {ctx.profiel2012.niveau!r} is not 1–4", None, first(ctx.profiel2012.regels))

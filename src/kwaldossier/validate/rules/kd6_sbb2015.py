@@ -31,9 +31,9 @@ def _unresolved(ctx: Context) -> Found:
     Example: `<vakkennisenvaardigheden referentie="999" />` with no `<kennisofvaardigheid nr="999">`.
     (An unresolvable competence reference or an aanvullend block for an unknown profile stops the
     reader instead: exit 2 with file and line.)"""
-    d = ctx.bron.dossier
-    if d.profielen and ctx.profiel is d.profielen[0]:
-        for u in d.onverwerkte_regels:
+    d = ctx.dossier
+    if d.model == "2015" and d.profielen and ctx.profiel2015 is d.profielen[0]:
+        for u in d.onopgeloste_verwijzingen:
             yield (u.tekst, None, u.regel)
 
 
@@ -43,7 +43,7 @@ def _double_code(ctx: Context) -> Found:
     (B1-K1-W3 twice), so look-ups and diffs cannot tell them apart.
 
     Example: two `<werkproces hoofdstuk="3">` in one kerntaak."""
-    kt_codes = Counter(kt.code for kt in ctx.profiel.kerntaken)
+    kt_codes = Counter(kt.code for kt in ctx.profiel2015.kerntaken)
     for kt in _kerntaken(ctx):
         if kt_codes[kt.code] > 1:
             yield (f"kerntaak code {kt.code} occurs {kt_codes[kt.code]} times", kt.code, first(kt.regels))
@@ -79,9 +79,9 @@ def _code_gap(ctx: Context) -> Found:
 
 def _kerntaken(ctx: Context, basis_once: bool = True):
     """The profile's kerntaken; with basis_once the basisdeel ones only on the first profile."""
-    d = ctx.bron.dossier
-    first = not d.profielen or ctx.profiel is d.profielen[0]
-    for kt in ctx.profiel.kerntaken:
+    d = ctx.dossier
+    first = not d.profielen or ctx.profiel2015 is d.profielen[0]
+    for kt in ctx.profiel2015.kerntaken:
         if first or not basis_once or kt.deel != "basis":
             yield kt
 
@@ -128,7 +128,7 @@ def _title_space(ctx: Context) -> Found:
     written is kept in `titel_bron`); the source is worth a clean-up, since other tools may not.
 
     Example: `titel="Inventariseert de vraag naar sociaal werk "`."""
-    p = ctx.profiel
+    p = ctx.profiel2015
     if p.titel_bron is not None:
         yield (f"profiel title {p.titel_bron!r} has stray whitespace", None, first(p.regels))
     for kt in _kerntaken(ctx):
@@ -182,7 +182,7 @@ def _no_crebo(ctx: Context) -> Found:
     (`profiel@niveau`).
 
     Example: `<profiel ... niveau="">` or `<crebo ...></crebo>`."""
-    p = ctx.profiel
+    p = ctx.profiel2015
     if not p.crebo:
         yield ("profile has no kwalificatie crebo", None, first(p.regels))
     if p.niveau is None or not 1 <= p.niveau <= 4:

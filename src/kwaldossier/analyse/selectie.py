@@ -1,0 +1,170 @@
+"""Which profiles a command works on: a unique part of a name, `naam@file`, a file, or every
+profile of the data (bundled or --data); and with --dossier only those of one dossier (by
+crebo or a unique part of its title). One resolver for every command."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import LookupFailed
+from ..model.afgeleid import dossier_kop
+from ..model.competenties import fold
+from ..read.geladen import GeladenProfiel
+from ..read.laden import STDIN, load_dossiers
+from ..read.laden import load_all as _load_all
+
+if TYPE_CHECKING:
+    from ..model.vorm import DossierVorm
+
+_KEUZE: dict[str, str | None] = {"dossier": None}
+
+
+def kies_dossier(spec: str | None) -> None:
+    """--dossier CREBO_OR_NAME for this run (None: every dossier)."""
+    _KEUZE["dossier"] = spec
+
+
+def dossier_keuze() -> str | None:
+    return _KEUZE["dossier"]
+
+
+def _past(d: DossierVorm, key: str) -> tuple[bool, bool]:
+    """(exact, part): the dossier's crebo or folded title is `key`, or its title holds it."""
+    kop = dossier_kop(d)
+    titel = fold(kop.titel or "")
+    return (kop.crebo == key or titel == fold(key)), bool(key) and fold(key) in titel
+
+
+def kies_uit(dossiers: list[DossierVorm], spec: str | None = None, bron: str | None = None) -> list[DossierVorm]:
+    """The dossiers --dossier selects (all of them without one). No match, or a title part that
+    fits several different dossiers, is an error naming what there is."""
+    spec = spec if spec is not None else _KEUZE["dossier"]
+    if spec is None:
+        return dossiers
+    exact = [d for d in dossiers if _past(d, spec.strip())[0]]
+    hits = exact or [d for d in dossiers if _past(d, spec.strip())[1]]
+    namen = sorted({_naam(d) for d in dossiers})
+    if not hits:
+        where = f" in {bron}" if bron else ""
+        raise LookupFailed(f"--dossier {spec!r}: no such dossier{where}; known: {', '.join(namen[:8])}" + (" ..." if len(namen) > 8 else ""))
+    if len({_naam(d) for d in hits}) > 1:
+        raise LookupFailed(f"--dossier {spec!r} matches several dossiers: {', '.join(sorted({_naam(d) for d in hits}))}; give the crebo")
+    return hits
+
+
+def _naam(d: DossierVorm) -> str:
+    kop = dossier_kop(d)
+    return f"{kop.titel} ({kop.crebo})" if kop.crebo else str(kop.titel or d.bron)
+
+
+def load_all(data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:
+    """Every profile of the data (bundled or --data), of the dossier --dossier names."""
+    alle = _load_all(data, streng)
+    if _KEUZE["dossier"] is None:
+        return alle
+    keep = {id(d) for d in kies_uit(_unique([g.dossier for g in alle]))}
+    return [g for g in alle if id(g.dossier) in keep]
+
+
+def _unique(dossiers: list[DossierVorm]) -> list[DossierVorm]:
+    return list({id(d): d for d in dossiers}.values())
+
+
+def profile_names(data: Path | None = None) -> list[str]:
+    return [g.naam for g in load_all(data)]
+
+
+def _is_file_spec(spec: str) -> bool:
+    path = Path(spec)
+    if spec == STDIN or path.exists():
+        return True
+    if "@" in path.name:  # naam@file.json names a profile, not a file
+        return False
+    return os.sep in spec or path.suffix.lower() in (".txt", ".json", ".pdf", ".xml")
+
+
+def _starts_word(naam: str, key: str) -> bool:
+    """key occurs in naam at the start of a word (after a space, hyphen, slash or bracket)."""
+    i = naam.find(key)
+    while i >= 0:
+        if i == 0 or not naam[i - 1].isalnum():
+            return True
+        i = naam.find(key, i + 1)
+    return False
+
+
+def _in_file(spec: str, data: Path | None, streng: bool) -> list[GeladenProfiel] | None:
+    """`naam@file` where file exists: the profiles of that file whose name holds naam."""
+    naam, at, waar = spec.rpartition("@")
+    if not (at and naam and Path(waar).is_file()):
+        return None
+    hits = [g for g in resolve(waar, data, streng) if fold(naam) in fold(g.profiel.naam)]
+    if not hits:
+        raise LookupFailed(f"no profiel matches {naam!r} in {waar}")
+    return hits
+
+
+def resolve(spec: str, data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:
+    """A profile by a unique part of its name, `naam@file`, or a file path (all its profiles)."""
+    in_file = _in_file(spec, data, streng)
+    if in_file is not None:
+        return in_file
+    if _is_file_spec(spec):
+        path = Path(spec)
+        return [GeladenProfiel(p, d, path) for d in kies_uit(load_dossiers(path, streng), bron=spec) for p in d.profielen]
+    alle = load_all(data, streng)
+    return _by_name(spec, alle)
+
+
+def _by_name(spec: str, alle: list[GeladenProfiel]) -> list[GeladenProfiel]:
+    key = fold(spec)
+    naam, at, waar = spec.rpartition("@")
+    hits = [g for g in alle if key in fold(g.naam)]
+    if not hits and at and naam:  # naam@file with --data: file is a name in the folder
+        hits = [g for g in alle if g.pad is not None and waar in (g.pad.name, g.pad.stem) and fold(naam) in fold(g.profiel.naam)]
+    exact = [g for g in hits if fold(g.naam) == key]
+    if len(exact) == 1:
+        return exact
+    if len(hits) == 1:
+        return hits
+    # a part that starts a word of one name only: "agogisch medewerker" is Agogisch medewerker
+    # GGZ, not the "Pedagogisch medewerker ..." it is also inside of
+    at_word = [g for g in hits if _starts_word(fold(g.naam), key)]
+    if len(at_word) == 1:
+        return at_word
+    if not hits:
+        from difflib import get_close_matches
+
+        names = [g.naam for g in alle]
+        close = get_close_matches(spec, names, n=3, cutoff=0.3) or names
+        raise LookupFailed(f"no profiel matches {spec!r}; known: {', '.join(close)}")
+    hit_names = [g.naam for g in hits]
+    dossiers = {_naam(g.dossier) for g in hits}
+    if len(dossiers) > 1 and len(set(hit_names)) < len(hit_names):  # the same name in several dossiers
+        where = ", ".join(f"{g.profiel.naam} ({_naam(g.dossier)})" for g in hits)
+        raise LookupFailed(f"{spec!r} matches profielen of several dossiers: {where}; choose one with --dossier CREBO_OR_NAME")
+    if len(set(hit_names)) < len(hit_names):  # same name in several files: tell them apart by file
+        where = ", ".join(f"{g.profiel.naam} ({g.pad.name if g.pad else '?'})" for g in hits)
+        raise LookupFailed(f"{spec!r} matches several profielen: {where}; give the file instead")
+    raise LookupFailed(f"{spec!r} matches several profielen: {', '.join(g.naam for g in hits)}")
+
+
+def resolve_one(spec: str, data: Path | None = None, profiel: str | None = None, streng: bool = False) -> GeladenProfiel:
+    """One profile: by name part, or a file with one profile (or the one `profiel` names)."""
+    hits = resolve(spec, data, streng)
+    alle = hits
+    if profiel and len(hits) > 1:
+        hits = [g for g in hits if fold(profiel) in fold(g.profiel.naam)]
+    if len(hits) != 1:
+        names = ", ".join(g.naam for g in alle)
+        if profiel:
+            raise LookupFailed(f"{spec}: --profiel {profiel!r} matches {len(hits)} of its profielen ({names})")
+        raise LookupFailed(f"{spec} holds {len(hits)} profielen ({names}); choose one with --profiel")
+    return hits[0]
+
+
+def select(profiel: str | None, data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:
+    """--profiel P (name part or file) or every profile of the data."""
+    return resolve(profiel, data, streng) if profiel else load_all(data, streng)

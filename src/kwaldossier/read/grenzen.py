@@ -1,0 +1,52 @@
+"""Limits on every input: size of a file or standard input, length of a line of text."""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import LimitExceeded, UsageError
+
+
+def _limit(var: str, default: float) -> float:
+    raw = os.environ.get(var, "")
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        value = -1
+    if not value > 0:
+        raise UsageError(f"{var}={raw!r}: expected a positive number")
+    return value
+
+
+def max_input_bytes() -> int:
+    """Text, SBB XML and JSON inputs: KWALDOSSIER_MAX_INPUT_MB (default 50)."""
+    return int(_limit("KWALDOSSIER_MAX_INPUT_MB", 50) * 1024 * 1024)
+
+
+def max_line_bytes() -> int:
+    """One line of dossier text: KWALDOSSIER_MAX_LINE_KB (default 1024)."""
+    return int(_limit("KWALDOSSIER_MAX_LINE_KB", 1024) * 1024)
+
+
+def check_size(name: str, size: int, kind: str) -> None:
+    limit = max_input_bytes()
+    if size > limit:
+        raise LimitExceeded(
+            name, None, f"{kind} of {_size(size)} is over the limit of {_size(limit)} (KWALDOSSIER_MAX_INPUT_MB)"
+        )
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} kB"
+
+
+def check_lines(data: bytes, name: str) -> None:
+    """Refuse text with a line over the line limit (linear scan; CR, LF and CRLF ends)."""
+    limit = max_line_bytes()
+    if len(data) <= limit:
+        return
+    for no, line in enumerate(data.replace(b"\r", b"\n").split(b"\n"), 1):
+        if len(line) > limit:
+            raise LimitExceeded(
+                name, no, f"line of {len(line):,} bytes is over the limit of {limit // 1024:,} kB (KWALDOSSIER_MAX_LINE_KB)"
+            )

@@ -1,0 +1,273 @@
+"""From a file, standard input or a folder to dossiers: the input's kind is sniffed and the
+reader of that format runs (2012 text, PDF, SBB XML), or parsed JSON is read.
+
+Parsed JSON is checked structurally (jsoncheck.py) and read into light views (view.py), or
+with `streng` through the model itself (validate and diff on untrusted JSON: unknown keys are
+named). Source files go through the parse cache (cache.py) unless it is off."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from .geladen import GeladenProfiel
+from .grenzen import check_lines, check_size, max_input_bytes
+
+if TYPE_CHECKING:
+    from ..model.dossier import Dossier
+    from ..model.vorm import DossierVorm
+
+STDIN = "-"
+
+
+def bundled_dir() -> Path:
+    """The parsed default dataset: inside the installed package, or data/parsed in a checkout."""
+    packaged = Path(__file__).resolve().parents[1] / "data" / "parsed"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "data" / "parsed"
+
+
+def load_dossiers(path: Path, streng: bool = False) -> list[DossierVorm]:
+    """The dossiers of one file ("-": standard input), by its kind: parsed JSON, PDF, SBB XML
+    (one or, for SBB's whole-structure export, many dossiers) or extracted 2012 text."""
+    if str(path) == STDIN:
+        return load_stdin(streng)
+    if _is_stream(path):  # a pipe or device: <(command), /dev/stdin
+        return _load_stream(path, streng)
+    _check_file(path)
+    if path.suffix.lower() == ".json":
+        return from_json_bytes(_read(path), str(path), streng)
+    from . import cache
+
+    dossiers: list[DossierVorm] = cache.load(path, parse_source) if cache.enabled() else list(parse_source(path))
+    meld_niet_gelezen(str(path), dossiers)
+    return dossiers
+
+
+def load_file(path: Path, streng: bool = False) -> DossierVorm:
+    """The one dossier of a file; a file with several (a whole-structure export) is an error
+    that says how to choose (--dossier)."""
+    dossiers = load_dossiers(path, streng)
+    if len(dossiers) != 1:
+        raise InputError(str(path), None, veel_dossiers(dossiers))
+    return dossiers[0]
+
+
+def veel_dossiers(dossiers: list[DossierVorm]) -> str:
+    from ..model.afgeleid import dossier_kop
+
+    koppen = [dossier_kop(d) for d in dossiers[:3]]
+    namen = ", ".join(f"{k.titel} ({k.crebo})" if k.crebo else str(k.titel) for k in koppen)
+    more = f" and {len(dossiers) - 3} more" if len(dossiers) > 3 else ""
+    return f"holds {len(dossiers)} dossiers ({namen}{more}); choose one with --dossier CREBO_OR_NAME"
+
+
+_GEMELD: set[str] = set()
+
+
+def meld_niet_gelezen(pad: str, dossiers: Sequence[DossierVorm]) -> None:
+    """One notice on stderr per file for the elements its reader does not know (never an error)."""
+    teller: dict[str, int] = {}
+    for d in dossiers:
+        if d.model == "2015":
+            for n in d.niet_gelezen:
+                teller[n.element] = max(teller.get(n.element, 0), n.aantal) if n.element in teller else n.aantal
+    if not teller or pad in _GEMELD:
+        return
+    _GEMELD.add(pad)
+    from ..taal import _
+
+    lijst = ", ".join(f"{el} ({n}×)" for el, n in sorted(teller.items()))
+    sys.stderr.write(_("kwaldossier: note: {file}: not read (not part of the dossier model): {elements}").format(file=pad, elements=lijst) + "\n")
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise InputError(str(path), None, "is a directory, expected a file")
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(str(path), None, "no such file") from None
+    except OSError as exc:
+        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(str(path), None, "not a regular file (a socket or block device)")
+    if not os.access(path, os.R_OK):
+        raise InputError(str(path), None, "permission denied")
+    if path.suffix.lower() != ".pdf":  # PDFs have their own limits (read/pdf)
+        check_size(str(path), st.st_size, "file")
+
+
+def parse_source(path: Path) -> list[Dossier]:
+    """A source file (not parsed JSON) through the reader of its format."""
+    suffix = path.suffix.lower()
+    if suffix == ".xml" or _starts_with(path, b"<?xml") or _starts_with(path, b"\xef\xbb\xbf<?xml"):
+        from .sbbxml import parse_sbb  # the 2015 model: SBB XML exports
+
+        return list(parse_sbb(path))
+    if suffix == ".pdf" or _starts_with(path, b"%PDF"):
+        from .sbbpdf import is_sbb_pdf, parse_sbb_pdf  # told apart by the wording, not the name
+
+        if is_sbb_pdf(path):
+            return [parse_sbb_pdf(path)]  # the 2015 model (B1-K1-W1, basisdeel, profieldeel)
+        from .pdf import parse_pdf  # heavy: pypdfium2 only on this path
+
+        return [parse_pdf(path)]
+    check_lines(_read(path), str(path))
+    from .text2012 import parse_file
+
+    return [parse_file(path)]
+
+
+_STDIN: dict[int, bytes] = {}
+
+
+def _is_stream(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def _load_stream(path: Path, streng: bool) -> list[DossierVorm]:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_input_bytes() + 1)
+    except OSError as exc:
+        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+    return load_bytes(data, str(path), streng)
+
+
+def load_stdin(streng: bool = False) -> list[DossierVorm]:
+    """Standard input: read once (`diff - -` compares it with itself)."""
+    key = id(sys.stdin)
+    if key not in _STDIN:
+        _STDIN.clear()
+        _STDIN[key] = sys.stdin.buffer.read(max_input_bytes() + 1)
+    return load_bytes(_STDIN[key], "<stdin>", streng)
+
+
+def load_bytes(data: bytes, name: str, streng: bool = False) -> list[DossierVorm]:
+    """Parsed JSON, PDF, SBB XML or dossier text from memory, told apart by their first bytes."""
+    check_size(name, len(data), "input")
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5]
+    if head.startswith((b"{", b"[")):
+        return from_json_bytes(data, name, streng)
+    if head.startswith(b"%PDF") or head.startswith(b"<"):
+        import tempfile
+
+        suffix = ".pdf" if head.startswith(b"%PDF") else ".xml"
+        with tempfile.TemporaryDirectory(prefix="kwaldossier-") as tmp:
+            path = Path(tmp) / f"stdin{suffix}"
+            path.write_bytes(data)
+            try:
+                dossiers = parse_source(path)
+            except InputError as exc:
+                raise InputError(name, exc.line, exc.message) from None
+        return [d.model_copy(update={"bron": Path(name).name}) for d in dossiers]  # not the temporary file's name
+    from .tekst import decode, split_lines
+    from .text2012 import parse_lines
+
+    check_lines(data, name)
+    return [parse_lines(split_lines(decode(data, name)), name)]
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
+def from_json_bytes(
+    data: bytes, name: str, streng: bool = False, bron: Callable[[str], str] | None = None
+) -> list[DossierVorm]:
+    """Parsed JSON (a dossier, or a collection `{"schema_version", "dossiers": [...]}`) to views
+    (checked structurally), or with `streng` to the model. `bron` renames each dossier's file
+    (a cache entry names the file it was parsed from)."""
+    from .jsoncheck import check_json, decode_json
+
+    out: list[DossierVorm] = []
+    for checked in check_json(decode_json(data, name), name):
+        if bron is not None and isinstance(checked.get("bron"), str):
+            checked["bron"] = bron(checked["bron"])
+        if streng:
+            out.append(model_van(checked, name))
+        else:
+            from .view import dossier_view
+
+            out.append(dossier_view(checked))
+    return out
+
+
+def model_van(checked: dict[str, object], name: str) -> DossierVorm:
+    """A checked parse-JSON dict through the pydantic model (strict: unknown keys are errors)."""
+    from pydantic import ValidationError
+
+    from ..model.dossier import uit_json
+
+    try:
+        return uit_json(checked)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"][1:])  # [0] is the union's tag
+        raise InputError(name, None, f"not a parsed dossier: {where}: {err['msg']}") from None
+
+
+def load_folder(folder: Path, streng: bool = False) -> list[GeladenProfiel]:
+    """All profiles of a folder: parsed JSON preferred over a source file of the same stem.
+
+    Profiles that share a name are labelled `naam@file` so they can be told apart and named."""
+    if not folder.is_dir():
+        raise InputError(str(folder), None, "not a folder of dossiers")
+    files = sorted(f for f in folder.glob("*.json") if f.is_file())  # regular files: a FIFO would block
+    stems = {f.stem for f in files}
+    for ext in ("txt", "pdf", "xml"):
+        files += sorted(f for f in folder.glob(f"*.{ext}") if f.stem not in stems and f.is_file())
+    out: list[GeladenProfiel] = []
+    for f in files:
+        for dossier in load_dossiers(f, streng):
+            out.extend(GeladenProfiel(p, dossier, f) for p in dossier.profielen)
+    if not out:
+        raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf, .xml) in this folder")
+    return label_duplicates(out)
+
+
+def label_duplicates(geladen: list[GeladenProfiel]) -> list[GeladenProfiel]:
+    from collections import Counter
+
+    count = Counter(g.naam for g in geladen)
+    if all(n == 1 for n in count.values()):
+        return geladen
+    seen: Counter[str] = Counter()
+    out = []
+    for g in geladen:
+        if count[g.naam] > 1 and g.pad is not None:
+            label = f"{g.naam}@{g.pad.name}"
+            seen[label] += 1
+            if seen[label] > 1:
+                label += f"#{seen[label]}"
+            out.append(g.hernoemd(label))
+        else:
+            out.append(g)
+    return out
+
+
+def load_all(data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:
+    """Every profile of --data, or of the bundled dataset (ours: never read `streng`)."""
+    return load_folder(data, streng) if data else load_folder(bundled_dir())
