@@ -134,6 +134,9 @@ def test_an_unknown_competence_is_an_error_naming_the_page(tmp_path, cli):
         L("De onderliggende competenties zijn: Formuleren en rapporteren, Zweven boven de materie", gap=4),
     )
     _refused(tmp_path, cli, lines, "page 5", "unknown competence 'Zweven boven de materie'")
+    r = cli("--taal", "nl", "parse", tmp_path / "mini.pdf", "--json")  # the message in the run's language
+    assert r.code == 2 and r.err.startswith("kwaldossier: error: "), r.err
+    assert "pagina 5: onbekende competentie 'Zweven boven de materie': geen naam uit de landelijke lijst" in r.err
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ...errors import InputError
+from ...taal import _
 from ..pdf import bladzijde
 from ..pdf.bladzijde import Page
 
@@ -29,7 +30,7 @@ def _open_error(path: str, exc: Exception, page: int | None = None) -> InputErro
     from .. import pdf
 
     if page is None and pdf._no_pages(path):
-        return InputError(path, None, "PDF has no pages")
+        return InputError(path, None, _("PDF has no pages"))
     return pdf._classify(path, exc, page)
 
 
@@ -65,11 +66,15 @@ def with_pdf(path: Path, use: Callable[[object, int], T], max_pages: int | None 
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(p, None, f"cannot read: {exc.strerror}") from None
+        raise InputError(p, None, _("cannot read: {reason}").format(reason=exc.strerror)) from None
     if size == 0:
-        raise InputError(p, None, "empty file")
+        raise InputError(p, None, _("empty file"))
     if size > mb * 1024 * 1024:
-        raise InputError(p, None, f"PDF of {size / 1048576:.0f} MB is larger than the limit of {mb:.0f} MB")
+        raise InputError(
+            p,
+            None,
+            _("PDF of {size:.0f} MB is larger than the limit of {limit:.0f} MB").format(size=size / 1048576, limit=mb),
+        )
     import pypdfium2 as pdfium
 
     try:
@@ -83,7 +88,9 @@ def with_pdf(path: Path, use: Callable[[object, int], T], max_pages: int | None 
             finally:
                 doc.close()
     except TimeoutError:
-        raise InputError(p, None, f"PDF took longer than {seconds:g} s to read; giving up") from None
+        raise InputError(
+            p, None, _("PDF took longer than {seconds:g} s to read; giving up").format(seconds=seconds)
+        ) from None
 
 
 def _pages(
@@ -92,9 +99,9 @@ def _pages(
     n_max, seconds = limit
     n = len(doc)  # type: ignore[arg-type]
     if n == 0:
-        raise InputError(p, None, "PDF has no pages")
+        raise InputError(p, None, _("PDF has no pages"))
     if n > n_max:
-        raise InputError(p, None, f"PDF has {n} pages, more than the limit of {n_max}")
+        raise InputError(p, None, _("PDF has {n} pages, more than the limit of {limit}").format(n=n, limit=n_max))
     deadline = time.monotonic() + seconds if seconds > 0 else None
     out: list[T] = []
     for i in range(n if first is None else min(n, first)):
@@ -117,7 +124,9 @@ def _pages(
 def read_pages(path: Path) -> list[Page]:
     pages = with_pdf(path, read_page)
     if not any(pg.words for pg in pages):
-        raise InputError(str(path), None, "PDF has no text layer (scanned or image-only?); extract text with OCR first")
+        raise InputError(
+            str(path), None, _("PDF has no text layer (scanned or image-only?); extract text with OCR first")
+        )
     return pages
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...taal import _
 from . import dossierkop
 from .afbreken import PdfAfbreker
 from .records import Blok, DossierR, KerntaakR, ProfielR, WerkprocesR
@@ -37,7 +38,10 @@ class Bouwer:
         if i is None:
             known = ", ".join(p.naam for p in self.st.dossier.profielen)
             raise self.st.fail(
-                blok.regel, f"'geldt aanvullend' for {blok.profiel!r}, not a profile of this dossier ({known})"
+                blok.regel,
+                _("'geldt aanvullend' for {name}, not a profile of this dossier ({known})").format(
+                    name=repr(blok.profiel), known=known
+                ),
             )
         return i
 
@@ -54,7 +58,7 @@ class Bouwer:
 
         d = self.st.dossier
         if not d.profielen:
-            raise self.st.fail(1, "no profile in the profieldeel: not a 2015-model dossier this reader knows")
+            raise self.st.fail(1, _("no profile in the profieldeel: not a 2015-model dossier this reader knows"))
         self._check_cover(d)
         for kt in d.kerntaken:
             self.check_additions(kt.blokken)
@@ -80,7 +84,10 @@ class Bouwer:
     def _check_cover(self, d: DossierR) -> None:
         for c in d.cover:
             if folded_name(c.naam) not in self.namen:
-                raise self.st.fail(c.regel, f"profile {c.naam!r} is on the cover but has no part in the profieldeel")
+                raise self.st.fail(
+                    c.regel,
+                    _("profile {name} is on the cover but has no part in the profieldeel").format(name=repr(c.naam)),
+                )
 
     def _verantwoording(self) -> Regelverantwoording:
         from ...model.gedeeld import Regelverantwoording
@@ -126,13 +133,23 @@ class Bouwer:
         if p.code is not None:
             codes.add(p.code)
         if len(codes) > 1:
-            raise self.st.fail(p.regel, f"profile {p.naam!r} has kerntaken of {' and '.join(sorted(codes))}")
+            raise self.st.fail(
+                p.regel,
+                _("profile {name} has kerntaken of {codes}").format(
+                    name=repr(p.naam), codes=_(" and ").join(sorted(codes))
+                ),
+            )
         return codes.pop() if codes else f"P{i + 1}"
 
     def _crebo(self, p: ProfielR) -> str | None:
         cover = next((c for c in self.st.dossier.cover if folded_name(c.naam) == folded_name(p.naam)), None)
         if cover is not None and p.crebo is not None and cover.crebo != p.crebo:
-            raise self.st.fail(p.regel, f"profile {p.naam!r}: crebo {p.crebo} here, {cover.crebo} on the cover")
+            raise self.st.fail(
+                p.regel,
+                _("profile {name}: crebo {here} here, {cover} on the cover").format(
+                    name=repr(p.naam), here=p.crebo, cover=cover.crebo
+                ),
+            )
         return p.crebo or (cover.crebo if cover else None)
 
     def algemeen(self, p: ProfielR) -> AlgemeneInformatie2015:
@@ -154,7 +171,10 @@ class Bouwer:
         """The base block of a field; a second one means the part was printed twice."""
         found = [b for b in blokken if b.veld == veld and b.profiel is None]
         if len(found) > 1:
-            raise self.st.fail(found[1].regel, f"{veld.replace('_', ' ')} twice (first on page {found[0].pagina})")
+            raise self.st.fail(
+                found[1].regel,
+                _("{field} twice (first on page {page})").format(field=veld.replace("_", " "), page=found[0].pagina),
+            )
         return found[0] if found else None
 
     def aanvullingen(self, blokken: list[Blok], veld: str, i: int) -> list[Blok]:
@@ -178,7 +198,7 @@ class Bouwer:
                 for text, no in lijst(blok, self.h).items:
                     vakkennis.append(VakkennisItem2015(tekst=text, regels=[no], aanvullend=added))
         if not kt.werkprocessen:
-            raise self.st.fail(kt.regel, f"kerntaak {kt.code} has no werkprocessen")
+            raise self.st.fail(kt.regel, _("kerntaak {code} has no werkprocessen").format(code=kt.code))
         return Kerntaak2015(
             code=kt.code,
             titel=titel,
@@ -192,7 +212,7 @@ class Bouwer:
     def titel(self, parts: list[str], regel: int, code: str) -> str:
         titel = " ".join(self.h.join_all(parts).split())
         if not titel:
-            raise self.st.fail(regel, f"{code} has no title")
+            raise self.st.fail(regel, _("{code} has no title").format(code=code))
         return titel
 
     def werkproces(self, w: WerkprocesR, i: int, deel: str) -> Werkproces2015:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ...taal import _
 from ..tekst import Hyphenator
 from . import woorden
 from .records import ProfielR, Waarde
@@ -25,7 +26,7 @@ def datum(st: State, w: Waarde | None) -> date | None:
             return date(int(m.group("j")), woorden.MAANDEN[m.group("maand").casefold()], int(m.group("d")))
     except ValueError:
         pass
-    raise st.fail(w.regel, f"date {w.tekst!r} is neither DD-MM-JJJJ nor '1 augustus 2015'")
+    raise st.fail(w.regel, _("date {date} is neither DD-MM-JJJJ nor '1 augustus 2015'").format(date=repr(w.tekst)))
 
 
 def waarden(st: State) -> dict[str, Any]:
@@ -48,5 +49,8 @@ def niveau(st: State, p: ProfielR, h: Hyphenator) -> int | None:
     text = tekst(blok, h).tekst
     found = {m.group("n") for m in woorden.NIVEAU.finditer(text)}
     if len(found) != 1:
-        raise st.fail(blok.regel, f"profile {p.naam!r}: mbo-niveau {text!r} names no single level 1-4")
+        raise st.fail(
+            blok.regel,
+            _("profile {name}: mbo-niveau {text} names no single level 1-4").format(name=repr(p.naam), text=repr(text)),
+        )
     return int(found.pop())

@@ -10,6 +10,7 @@ import itertools
 import re
 
 from ...errors import InputError
+from ...taal import _
 from .regels import Regels
 from .state import State
 
@@ -30,8 +31,9 @@ def _unplaced(st: State, lines: Regels) -> None:
     if unplaced and len(unplaced) > MAX_UNPLACED_SHARE * body:
         raise st.fail(
             unplaced[0].no,
-            f"{len(unplaced)} of {body} lines could not be placed: "
-            "not a 2015-model dossier in a layout this reader knows",
+            _("{n} of {body} lines could not be placed: not a 2015-model dossier in a layout this reader knows").format(
+                n=len(unplaced), body=body
+            ),
         )
 
 
@@ -41,13 +43,18 @@ def _gap(st: State, codes: list[tuple[str, int]], what: str) -> None:
         m = _LAST_NUMBER.search(code)
         if m is None or int(m.group(1)) != k:
             expected = _LAST_NUMBER.sub(str(k), code)
-            raise st.fail(no, f"{what} {code} where {expected} was expected: a page missing or the numbering broken")
+            raise st.fail(
+                no,
+                _("{what} {code} where {expected} was expected: a page missing or the numbering broken").format(
+                    what=what, code=code, expected=expected
+                ),
+            )
 
 
 def _numbering(st: State) -> None:
     d = st.dossier
     if not d.kerntaken:
-        raise st.fail(1, "no kerntaak of the basisdeel (B1-K1: ...) found")
+        raise st.fail(1, _("no kerntaak of the basisdeel (B1-K1: ...) found"))
     _gap(st, [(kt.code, kt.regel) for kt in d.kerntaken], "kerntaak")
     for kt in d.kerntaken + [kt for p in d.profielen for kt in p.kerntaken]:
         _gap(st, [(w.code, w.regel) for w in kt.werkprocessen], "werkproces")
@@ -55,7 +62,7 @@ def _numbering(st: State) -> None:
         _gap(st, [(kt.code, kt.regel) for kt in p.kerntaken], "kerntaak")
     coded = [(kt.code.split("-")[0], p.regel) for p in d.profielen for kt in p.kerntaken[:1]]
     if len(coded) == len(d.profielen):
-        _gap(st, coded, "profile")
+        _gap(st, coded, _("profile"))
 
 
 def _toc(st: State) -> None:
@@ -64,7 +71,10 @@ def _toc(st: State) -> None:
     missing = [(code, no) for code, no in st.dossier.toc_codes.items() if code not in st.koppen]
     if missing:
         code, no = missing[0]
-        raise st.fail(no, f"the table of contents lists {code}, the dossier has no such heading: a page missing?")
+        raise st.fail(
+            no,
+            _("the table of contents lists {code}, the dossier has no such heading: a page missing?").format(code=code),
+        )
 
 
 def _page_numbers(st: State, lines: Regels) -> None:
@@ -75,23 +85,34 @@ def _page_numbers(st: State, lines: Regels) -> None:
         return
     offset = numbered[0][0] - numbered[0][1][0]
     if offset < 0:
-        first, (n, _) = numbered[0]
-        raise _page_fail(st, first, f"printed page number {n} on page {first}: a page before it missing?")
-    for (p0, (n0, _)), (p1, (n1, _)) in itertools.pairwise(numbered):
+        first, (n, _total) = numbered[0]
+        raise _page_fail(
+            st, first, _("printed page number {n} on page {page}: a page before it missing?").format(n=n, page=first)
+        )
+    for (p0, (n0, _m0)), (p1, (n1, _m1)) in itertools.pairwise(numbered):
         if p1 - n1 != offset:
-            raise _page_fail(st, p1, f"printed page numbers jump from {n0} (page {p0}) to {n1}: a page missing?")
-    totals = {m for _, (_, m) in numbered if m is not None}
+            raise _page_fail(
+                st,
+                p1,
+                _("printed page numbers jump from {n0} (page {page}) to {n1}: a page missing?").format(
+                    n0=n0, page=p0, n1=n1
+                ),
+            )
+    totals = {m for _page, (_n, m) in numbered if m is not None}
     if len(totals) > 1:
-        raise _page_fail(st, numbered[-1][0], f"page counts differ: {' and '.join(str(t) for t in sorted(totals))}")
+        counts = _(" and ").join(str(t) for t in sorted(totals))
+        raise _page_fail(st, numbered[-1][0], _("page counts differ: {counts}").format(counts=counts))
     if totals:
         total = totals.pop()
         if total + offset > len(lines.paginas):
             raise _page_fail(
                 st,
                 numbered[-1][0],
-                f"the pages say 'van {total}' but the file has {len(lines.paginas) - offset} of them: a page missing?",
+                _("the pages say 'van {total}' but the file has {n} of them: a page missing?").format(
+                    total=total, n=len(lines.paginas) - offset
+                ),
             )
 
 
 def _page_fail(st: State, page: int, message: str) -> InputError:
-    return InputError(st.path, None, f"page {page}: {message}")
+    return InputError(st.path, None, _("page {page}: {message}").format(page=page, message=message))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ...model.competenties import fold
+from ...taal import _
 from . import woorden
 from .records import KerntaakR, ProfielR, WerkprocesR
 from .rules_common import folded_name, is_heading_text, label_rest, title_lines
@@ -42,7 +43,7 @@ def _repeat(st: State, no: int, code: str, titel: str, last: int) -> bool:
         st.claim_range(no, last, Disp.OPMAAK)
         return True
     first = st.r(known[1]).pagina
-    raise st.fail(no, f"{code} twice, with different titles (first on page {first})")
+    raise st.fail(no, _("{code} twice, with different titles (first on page {page})").format(code=code, page=first))
 
 
 def rule_kerntaak_kop(st: State, no: int) -> int | None:
@@ -60,11 +61,15 @@ def rule_kerntaak_kop(st: State, no: int) -> int | None:
     kt = KerntaakR(code, parts, no, r.pagina)
     if st.profiel is None:
         if not code.startswith("B"):
-            raise st.fail(no, f"kerntaak {code} in the basisdeel (before any profile of the profieldeel)")
+            raise st.fail(
+                no, _("kerntaak {code} in the basisdeel (before any profile of the profieldeel)").format(code=code)
+            )
         st.dossier.kerntaken.append(kt)
     else:
         if not code.startswith("P"):
-            raise st.fail(no, f"kerntaak {code} in the profieldeel of {st.profiel.naam!r}")
+            raise st.fail(
+                no, _("kerntaak {code} in the profieldeel of {name}").format(code=code, name=repr(st.profiel.naam))
+            )
         st.profiel.kerntaken.append(kt)
     st.koppen[code] = (fold(" ".join(parts)), no)
     st.kt, st.wp, st.blok, st.veld = kt, None, None, None
@@ -85,8 +90,9 @@ def rule_werkproces_kop(st: State, no: int) -> int | None:
     if _repeat(st, no, code, " ".join(parts), last):
         return last + 1
     if st.kt is None or not code.startswith(st.kt.code + "-W"):
-        where = f"inside kerntaak {st.kt.code}" if st.kt else "before any kerntaak heading"
-        raise st.fail(no, f"werkproces {code} {where}")
+        if st.kt:
+            raise st.fail(no, _("werkproces {code} inside kerntaak {kerntaak}").format(code=code, kerntaak=st.kt.code))
+        raise st.fail(no, _("werkproces {code} before any kerntaak heading").format(code=code))
     r = st.r(no)
     wp = WerkprocesR(code, parts, no, r.pagina)
     st.kt.werkprocessen.append(wp)
@@ -129,4 +135,4 @@ def rule_profiel_kop(st: State, no: int) -> int | None:
 
 def _label_follows(st: State, last: int) -> bool:
     j = st.next_body(last)
-    return j is not None and any(label_rest(st, j, label) is not None for label, _ in woorden.PROFIEL_LABELS)
+    return j is not None and any(label_rest(st, j, label) is not None for label, _veld in woorden.PROFIEL_LABELS)

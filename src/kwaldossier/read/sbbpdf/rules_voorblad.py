@@ -3,6 +3,7 @@ the leeswijzer and overzicht (boilerplate), and the section headings that switch
 
 from __future__ import annotations
 
+from ...taal import _
 from . import woorden
 from .records import Blok, CoverProfiel, Waarde
 from .state import Disp, State, Zone
@@ -33,7 +34,12 @@ def rule_sectie(st: State, no: int) -> int | None:
     if zone is Zone.GENERIEK:
         r = st.r(no)
         if st.dossier.generiek is not None:
-            raise st.fail(no, f"a second '{woorden.GENERIEK}' (first on page {st.dossier.generiek.pagina})")
+            raise st.fail(
+                no,
+                _("a second '{heading}' (first on page {page})").format(
+                    heading=woorden.GENERIEK, page=st.dossier.generiek.pagina
+                ),
+            )
         # the heading is the first line of the text, as in the XML's HTML
         blok = st.dossier.generiek = st.open(Blok("generiek", no, r.pagina))
         blok.add(no, m.group("kop") if m else st.s(no), True)
@@ -110,7 +116,7 @@ def rule_cover_profiel(st: State, no: int) -> int | None:
     """'» <profiel> (Crebonr. 25xxx)'; a long name may wrap onto the next line."""
     text = st.s(no)
     acc, j = text, no
-    for _ in range(2):
+    for _tries in range(2):
         m = woorden.PROFIEL_CREBO.match(acc)
         if m:
             naam = m.group("naam").lstrip(woorden.COVER_BULLETS).strip()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum, auto
 
 from ...errors import InputError
+from ...taal import _
 from .maten import MATEN as M
 from .records import Blok, DossierR, KerntaakR, ProfielR, WerkprocesR
 from .regels import Pagina, Regel, nieuwe_alinea
@@ -85,7 +86,7 @@ class State:
         return j if j <= self.n else None
 
     def fail(self, no: int, message: str) -> InputError:
-        return InputError(self.path, None, f"page {self.r(no).pagina}: {message}")
+        return InputError(self.path, None, _("page {page}: {message}").format(page=self.r(no).pagina, message=message))
 
     def open(self, blok: Blok) -> Blok:
         self.blok = blok

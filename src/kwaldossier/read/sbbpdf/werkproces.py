@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...taal import _
 from ..tekst import Hyphenator
 from . import competenties as namen
 from .records import Blok, WerkprocesR
@@ -36,7 +37,7 @@ class WerkprocesBouwer:
     def need(self, w: WerkprocesR, enig: Enig, veld: str) -> Blok:
         blok = enig(w.blokken, veld)
         if blok is None or not blok.regels:
-            raise self.st.fail(w.regel, f"werkproces {w.code} has no {veld}")
+            raise self.st.fail(w.regel, _("werkproces {code} has no {field}").format(code=w.code, field=veld))
         return blok
 
     def build(self, w: WerkprocesR, titel: str, deel: str, adds: Aanvullingen, enig: Enig) -> Werkproces2015:
@@ -82,7 +83,7 @@ class WerkprocesBouwer:
 
         first = lijst(base, self.h)
         if not first.items:
-            raise self.st.fail(base.regel, f"werkproces {w.code}: gedrag without bullets")
+            raise self.st.fail(base.regel, _("werkproces {code}: gedrag without bullets").format(code=w.code))
         regels = [GedragRegel(tekst=t, regel=no) for t, no in first.items]
         intros = []
         for blok in extra:
@@ -106,7 +107,9 @@ class WerkprocesBouwer:
                     continue  # an addition repeating a base competence adds nothing
                 seen.add(key)
                 out.append(
-                    Competentie2015(letter=naam.letter, naam=naam.naam, regels=[blok.regels[0].no], aanvullend=aanvullend)
+                    Competentie2015(
+                        letter=naam.letter, naam=naam.naam, regels=[blok.regels[0].no], aanvullend=aanvullend
+                    )
                 )
         return out
 
@@ -115,10 +118,12 @@ class WerkprocesBouwer:
         no = blok.regels[0].no
         for n in found:
             if n.letter is None:
-                raise self.st.fail(no, f"unknown competence {n.gedrukt!r}: not a name of the national list A-Y")
+                raise self.st.fail(
+                    no, _("unknown competence {name}: not a name of the national list A-Y").format(name=repr(n.gedrukt))
+                )
             if not n.exact and (no, n.gedrukt) not in self._gezien:
                 self._gezien.add((no, n.gedrukt))
                 self.herstellingen.append((no, "competentie-gelijkend", f"{n.gedrukt!r} read as {n.letter} {n.naam}"))
         if not found:
-            raise self.st.fail(no, "a competence line without names")
+            raise self.st.fail(no, _("a competence line without names"))
         return found
