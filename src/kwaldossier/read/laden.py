@@ -112,6 +112,10 @@ def parse_source(path: Path) -> list[Dossier]:
 
         return list(parse_sbb(path))
     if suffix == ".pdf" or _starts_with(path, b"%PDF"):
+        from .sbbpdf import is_sbb_pdf, parse_sbb_pdf  # told apart by the wording, not the name
+
+        if is_sbb_pdf(path):
+            return [parse_sbb_pdf(path)]  # the 2015 model (B1-K1-W1, basisdeel, profieldeel)
         from .pdf import parse_pdf  # heavy: pypdfium2 only on this path
 
         return [parse_pdf(path)]

@@ -1,4 +1,4 @@
-"""Human output for the 2015 model (SBB XML): a werkproces (resultaat, gedrag, aanvullend), a
+"""Human output for the 2015 model (SBB XML or PDF): a werkproces (resultaat, gedrag, aanvullend), a
 kerntaak, the parse summary. Its diff is part of the typed diff report (render/diff_*.py)."""
 
 from __future__ import annotations
@@ -76,7 +76,10 @@ def render_werkproces_2015(c: Console, wp: Mapping[str, Any], aanvullend: Mappin
 
 def render_parse_2015(c: Console, dossier) -> None:
     """Summary of a parsed SBB dossier: header, then per profile its crebo, niveau and codes."""
-    head = _("{titel} (crebo {crebo}, 2015 model, SBB XML)").format(titel=dossier.titel, crebo=dossier.crebo or "?")
+    if dossier.formaat == "sbb-pdf":
+        head = _("{titel} (crebo {crebo}, 2015 model, SBB PDF)").format(titel=dossier.titel, crebo=dossier.crebo or "?")
+    else:
+        head = _("{titel} (crebo {crebo}, 2015 model, SBB XML)").format(titel=dossier.titel, crebo=dossier.crebo or "?")
     if dossier.geldig_vanaf:
         head += f", geldig vanaf {dossier.geldig_vanaf:%d-%m-%Y}"
     c.print(Text(head, style="bold"))
