@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ...errors import InputError
 from .grenzen import Grenzen
@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     import pypdfium2 as pdfium
 
     from ...model.m2012 import Dossier2012 as Dossier
-    from .bladzijde import Page
 
+
+T = TypeVar("T")
 
 _CHAIN = 6  # causes followed to find the innermost error of a library failure
 
@@ -75,6 +76,19 @@ def _read(path: Path, limits: Grenzen) -> bytes:
 
 def pdf_lines(path: Path) -> Emitter:
     """Open a PDF within limits (size, pre-scan, pages, time) and turn its pages into tagged lines."""
+    from .bladzijde import read_page
+
+    pages = open_pages(path, read_page)
+    if not any(pg.words for pg in pages):
+        raise InputError(str(path), None, "PDF has no text layer (scanned or image-only?); extract text with OCR first")
+    from .lezer import Lezer
+
+    return Lezer().run(pages)
+
+
+def open_pages(path: Path, use: Callable[[pdfium.PdfPage, int], T], first: int | None = None) -> list[T]:
+    """Open a PDF within every limit (size, pre-scan, pages, time) and call `use(page, number)`
+    on each page (the first `first` only, when given); the one way both PDF readers open a file."""
     p = str(path)
     limits = Grenzen.from_env()
     data = _read(path, limits)
@@ -83,17 +97,14 @@ def pdf_lines(path: Path) -> Emitter:
             from .voorscan import prescan
 
             scanned = prescan(data, p, limits)
-            pages = _read_pages(data, p, limits, scanned.pages)
-            if not any(pg.words for pg in pages):
-                raise InputError(p, None, "PDF has no text layer (scanned or image-only?); extract text with OCR first")
-            from .lezer import Lezer
-
-            return Lezer().run(pages)
+            return _read_pages(data, p, limits, scanned.pages, use, first)
     except _Timeout:
         raise InputError(p, None, f"PDF took longer than {limits.timeout:g} s to read (KWALDOSSIER_PDF_TIMEOUT); giving up") from None
 
 
-def _read_pages(data: bytes, p: str, limits: Grenzen, tree_pages: int) -> list[Page]:
+def _read_pages(
+    data: bytes, p: str, limits: Grenzen, tree_pages: int, use: Callable[[pdfium.PdfPage, int], T], first: int | None
+) -> list[T]:
     import pypdfium2 as pdfium
 
     try:
@@ -109,25 +120,23 @@ def _read_pages(data: bytes, p: str, limits: Grenzen, tree_pages: int) -> list[P
         if n > limits.pages:
             raise InputError(p, None, f"PDF has {n} pages, more than the limit of {limits.pages} (KWALDOSSIER_MAX_PAGES)")
         deadline = time.monotonic() + limits.timeout if limits.timeout > 0 else None
-        pages = []
-        for i in range(n):
+        pages: list[T] = []
+        for i in range(n if first is None else min(n, first)):
             # the alarm can be swallowed (a signal arriving inside a gc callback is lost):
             # a deadline checked between pages is the backstop
             if deadline is not None and time.monotonic() > deadline:
                 raise _Timeout
-            pages.append(_page(doc, i, p))
+            pages.append(_page(doc, i, p, use))
         return pages
     finally:
         doc.close()
 
 
-def _page(doc: pdfium.PdfDocument, i: int, p: str) -> Page:
-    from .bladzijde import read_page
-
+def _page(doc: pdfium.PdfDocument, i: int, p: str, use: Callable[[pdfium.PdfPage, int], T]) -> T:
     try:
         page = doc[i]
         try:
-            return read_page(page, i + 1)
+            return use(page, i + 1)
         finally:
             page.close()
     except InputError:
