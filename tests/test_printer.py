@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -101,7 +102,9 @@ def test_piped_show_does_not_import_rich_console():
         "import sys\nsys.argv=['kwaldossier','show','2.5']\nfrom kwaldossier.cli import main\n"
         "try: main()\nexcept SystemExit: pass\nprint('rich.console' in sys.modules, file=sys.stderr)"
     )
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": src}
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert p.stdout.startswith("── 2.5 ")
     assert p.stderr.strip().splitlines()[-1] == "False"
 
