@@ -38,6 +38,7 @@ velden: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_show.py
+	$(BIN)/python bench/bench_speed.py
 
 clean:
 	rm -rf $(VENV) build dist

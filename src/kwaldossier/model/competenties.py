@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from typing import TYPE_CHECKING
@@ -42,16 +43,34 @@ LETTERS: tuple[str, ...] = tuple(COMPETENTIES)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Case- and accent-folded text and, per folded character, its index in the original."""
+    """Case- and accent-folded text and, per folded character, its index in the original.
+    Runs of ASCII (folded by lower(), one character each) go in one step; only the other
+    characters are folded one by one."""
+    text = text.translate(_QUOTES)  # one character for one: indexes stay those of the original
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(text.translate(_QUOTES)):
-        for f in unicodedata.normalize("NFKD", ch.casefold()):
+    at = 0
+    for m in _ASCII_RUN.finditer(text):
+        _fold_chars(text, at, m.start(), out, index)
+        out.append(m.group().lower())
+        index.extend(range(m.start(), m.end()))
+        at = m.end()
+    _fold_chars(text, at, len(text), out, index)
+    return "".join(out), index
+
+
+def _fold_chars(text: str, start: int, end: int, out: list[str], index: list[int]) -> None:
+    for i in range(start, end):
+        for f in unicodedata.normalize("NFKD", text[i].casefold()):
             if not unicodedata.combining(f):
                 out.append(f)
                 index.append(i)
-    return "".join(out), index
 
 
 def fold(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import InputError
@@ -84,14 +84,6 @@ def _last_word(text: str) -> str:
     while i > 0 and _is_letter(text[i - 1]):
         i -= 1
     return text[i:]
-
-
-@lru_cache(maxsize=1)
-def _pyphen():
-    """The Dutch hyphenation dictionary: loaded once per process."""
-    import pyphen
-
-    return pyphen.Pyphen(lang="nl_NL")
 
 
 @dataclass
@@ -176,7 +168,9 @@ class Hyphenator:
         joined = a + b
         if len(joined) > _MAX_WORD:
             return False  # no dictionary word is this long
-        return len(a) in _pyphen().positions(joined)
+        from .lettergrepen import afbreekpunten
+
+        return len(a) in afbreekpunten(joined)
 
     def repair_inline(self, line: str) -> str:
         """schat-tingen -> schattingen; CRM-tools stays."""
