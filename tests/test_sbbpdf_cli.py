@@ -18,14 +18,14 @@ import sys
 
 import pytest
 
-pytest.importorskip("reportlab")
-pdfgen = pytest.importorskip("pdfgen")
-
 from conftest import ROOT, SBB_XML
 from kwaldossier.errors import InputError
 from kwaldossier.read.sbbpdf import parse_sbb_pdf
 from kwaldossier.read.sbbxml import parse_sbb
-from sbbpdf import sbb
+
+pytest.importorskip("reportlab")
+pdfgen = pytest.importorskip("pdfgen")
+sbb = pytest.importorskip("sbbpdf.sbb")
 
 FILES = [
     "2635 Pedagogisch_Werk.xml",
