@@ -88,7 +88,7 @@ def layouts() -> dict:
 
 
 def bench_layouts(tmp: Path, runs: int, only: list[str] | None) -> list[Path]:
-    both = [load_file(f) for f in sorted(bundled_dir().glob("*.json"))]
+    both = [load_file(f, streng=True) for f in sorted(bundled_dir().glob("*.json"))]  # the model (model_dump)
     pdfs = []
     for name, render in layouts().items():
         if only and name not in only:
@@ -140,7 +140,8 @@ def bench_bombs(tmp: Path) -> None:
             continue
         *err, last = r.stderr.strip().splitlines() or [""]
         seconds, kb = last.split()[-2:] if len(last.split()) >= 2 else ("?", "0")
-        said = (err[-1] if err else "").removeprefix("kwaldossier: error: ")[:110]
+        err = [ln for ln in err if not ln.startswith("Command exited")]  # /usr/bin/time's own line
+        said = (err[-1] if err else "").removeprefix("kwaldossier: error: ").removeprefix(str(path) + ": ")[:110]
         print(f"  {name:26} {path.stat().st_size / 1e6:5.2f} MB file: {seconds:>6} s, {int(kb) / 1024:7.0f} MB, exit {r.returncode}: {said}")
 
 

@@ -82,8 +82,9 @@ class Vergelijker:
 
     def tekst(self, veld: str, a: str, b: str, na: str, nb: str, structural: bool = False) -> Wijziging | None:
         """a, b as shown; na, nb normalised (compared). A changed title is a rename (structural)
-        unless the change is only redactioneel."""
-        if na == nb:
+        unless the change is only redactioneel. Whitespace alone is no change: the same text
+        laid out again (a PDF's line breaks, an XML export's double spaces) reads the same."""
+        if na == nb or na.split() == nb.split():
             return None
         impact = text_impact(na, nb, self.f)
         if structural and impact != REDACTIONEEL:

@@ -156,7 +156,8 @@ def resolve_one(spec: str, data: Path | None = None, profiel: str | None = None,
     hits = resolve(spec, data, streng)
     alle = hits
     if profiel and len(hits) > 1:
-        hits = [g for g in hits if fold(profiel) in fold(g.profiel.naam)]
+        exact = [g for g in hits if fold(profiel) == fold(g.profiel.naam)]  # a whole name wins over parts
+        hits = exact or [g for g in hits if fold(profiel) in fold(g.profiel.naam)]
     if len(hits) != 1:
         names = ", ".join(g.naam for g in alle)
         if profiel:

@@ -120,12 +120,17 @@ _PARTS: tuple[tuple[str, Callable[[Werkproces2012Vorm], object]], ...] = (
 )
 
 
+def too_many_unplaced(unplaced: int, text_lines: int) -> bool:
+    """The one bound on unplaced lines of a PDF parse (both readers)."""
+    return text_lines > 0 and unplaced > LAYOUT_UNPLACED_SHARE * text_lines
+
+
 def layout_problems(dossier: DossierVorm) -> list[str]:
     """What makes a PDF parse not a dossier, one reason per profile (and one for the lines)."""
     out = [f"profiel {p.naam!r}: " + "; ".join(found) for p in dossier.profielen if (found := _profile_problems(p))]
     rv = dossier.regelverantwoording
     text_lines = rv.totaal - rv.leeg
-    if text_lines and rv.onverwerkt > LAYOUT_UNPLACED_SHARE * text_lines:
+    if too_many_unplaced(rv.onverwerkt, text_lines):
         out.append(f"{rv.onverwerkt} of {text_lines} lines could not be placed")
     return out
 

@@ -24,6 +24,7 @@ SNIFF_PAGES = 12  # the wording of the 2015 model shows within the first pages
 
 
 def parse_sbb_pdf(path: Path) -> Dossier2015:
+    from ..invariants import check_layout
     from .bron import read_pages
     from .build import build
     from .invarianten import check
@@ -33,7 +34,8 @@ def parse_sbb_pdf(path: Path) -> Dossier2015:
     lines = read_lines(read_pages(path))
     st = run(lines, str(path))
     dossier = build(st)
-    check(st, lines)
+    check(st, lines)  # what only this format's layout shows (numbering, contents, pages)
+    check_layout(dossier, str(path))  # what every PDF parse must satisfy (both models)
     return dossier
 
 

@@ -1,8 +1,9 @@
 """What must hold for a 2015-model PDF read, or the dossier is refused (exit 2, the reason
 named) instead of returned wrong with exit 0: kerntaken and werkprocessen numbered 1, 2, ...
 without gaps, every code the table of contents lists present, printed page numbers without
-jumps, most lines placed. (The builder checks the rest: profiles, titles, the four parts of a
-werkproces, known competences and profiles.)"""
+jumps, most lines placed (the bound shared with the 2012 reader, read/invariants.py). The
+builder checks the rest of this format: profiles, titles, the four parts of a werkproces, known
+competences and profiles; read/invariants.check_layout then runs as on every PDF parse."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import re
 
 from ...errors import InputError
 from ...taal import _
+from ..invariants import too_many_unplaced
 from .regels import Regels
 from .state import State
 
-MAX_UNPLACED_SHARE = 0.5
 _LAST_NUMBER = re.compile(r"(\d+)$")
 
 
@@ -28,7 +29,7 @@ def check(st: State, lines: Regels) -> None:
 def _unplaced(st: State, lines: Regels) -> None:
     body = st.n - len(lines.opmaak)
     unplaced = [r for r in st.regels if st.disp[r.no] is None]
-    if unplaced and len(unplaced) > MAX_UNPLACED_SHARE * body:
+    if unplaced and too_many_unplaced(len(unplaced), body):
         raise st.fail(
             unplaced[0].no,
             _("{n} of {body} lines could not be placed: not a 2015-model dossier in a layout this reader knows").format(
