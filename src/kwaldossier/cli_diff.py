@@ -92,7 +92,7 @@ def diff(
         export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)
         raise typer.Exit(1 if report.changed else 0)
     if fmt is DiffFormat.json:
-        from .analyse.diff_json import to_json
+        from .render.diff_json import to_json
 
         text = json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
     elif fmt is DiffFormat.markdown:

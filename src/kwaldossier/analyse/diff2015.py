@@ -11,7 +11,7 @@ from .diff_report import KERNTAAK_TEXT_FIELDS, Hernummering, Wijziging
 
 if TYPE_CHECKING:
     from ..model.vorm import KerntaakVorm, ProfielVorm, WerkprocesVorm
-    from .diff import Vergelijker
+    from .diff_vergelijk import Vergelijker
 
 
 def has_aanvullend(wp: WerkprocesVorm) -> bool:

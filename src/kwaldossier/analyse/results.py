@@ -3,7 +3,7 @@
 At run time a TypedDict is a plain dict, so typing the look-ups costs nothing and their JSON is
 unchanged; mypy checks the code that builds them, and `kwaldossier schema NAME` prints each one's
 JSON Schema (built with pydantic, imported only there). The diff's JSON is written by
-diff_json.py from the dataclass report in diff_report.py; a test validates real output
+render/diff_json.py from the dataclass report in diff_report.py; a test validates real output
 against these types."""
 
 from __future__ import annotations

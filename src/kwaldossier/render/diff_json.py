@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .diff_report import (
+from ..analyse.diff_report import (
     FIELDS_2015,
     LIST_FIELDS,
     TEXT_FIELDS,
