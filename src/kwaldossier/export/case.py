@@ -132,8 +132,13 @@ def case_package(geladen: list, base_uri: str = "urn:uuid:", datum: date | None 
         items.append(it)
         return {"title": statement, "identifier": iid, "uri": it["uri"]}
 
+    gekoppeld: set[str] = set()
+
     def link(kind: str, origin: dict, dest: dict, seq: int | None = None) -> None:
         aid = ids.id("association", kind, origin["identifier"], dest["identifier"])
+        if aid in gekoppeld:
+            return
+        gekoppeld.add(aid)
         a: dict = {"identifier": aid, "associationType": kind}
         if seq is not None:
             a["sequenceNumber"] = seq
@@ -146,20 +151,33 @@ def case_package(geladen: list, base_uri: str = "urn:uuid:", datum: date | None 
         comp_links[letter] = item("competentie", (letter,), COMPETENTIES[letter], letter)
         link("isChildOf", comp_links[letter], doc_link, seq)
 
+    gezien: dict[tuple[str, ...], dict] = {}
+
+    def eenmaal(kind: str, key: tuple[str, ...], statement: str, code: str | None, **extra) -> tuple[dict, bool]:
+        """The item of key, made once per dossier; True when it is new."""
+        if key in gezien:
+            return gezien[key], False
+        gezien[key] = item(kind, key, statement, code, **extra)
+        return gezien[key], True
+
     for p_seq, p in enumerate(profielen, start=1):
         crebo, code = (p.crebo, p.code) if p.model == "2015" else (None, None)
         p_key = _str(crebo) or p.naam
-        p_link = item(
-            "profiel", (p_key,), p.naam, _str(code) or _str(crebo),
-            educationLevel=[f"MBO niveau {p.niveau}"] if p.niveau else None,
-        )
+        niveaus = [f"MBO niveau {p.niveau}"] if p.niveau else []
+        if p.nlqf:
+            niveaus += [f"NLQF {p.nlqf}", f"EQF {p.nlqf}"]
+        p_link = item("profiel", (p_key,), p.naam, _str(code) or _str(crebo), educationLevel=niveaus or None)
         link("isChildOf", p_link, doc_link, p_seq)
         for k_seq, (kt, wps) in enumerate(kerntaken_in_profiel(p), start=1):
-            k_link = item("kerntaak", (p_key, kt.code), kt.titel, kt.code)
-            link("isChildOf", k_link, p_link, k_seq)
+            # A 2015 basisdeel kerntaak/werkproces is one item per dossier, part of every profile holding it.
+            basis = kt.model == "2015" and kt.deel == "basis"
+            k_owner = "basisdeel" if basis else p_key
+            k_link, _ = eenmaal("kerntaak", (k_owner, kt.code), kt.titel, kt.code)
+            link("isChildOf" if not basis else "isPartOf", k_link, p_link, k_seq)
             for w_seq, wp in enumerate(wps, start=1):
-                w_link = item("werkproces", (p_key, wp.code), wp.titel, wp.code, notes=_str(wp.omschrijving))
-                link("isChildOf", w_link, k_link, w_seq)
+                w_link, w_nieuw = eenmaal("werkproces", (k_owner, wp.code), wp.titel, wp.code, notes=_str(wp.omschrijving))
+                if w_nieuw:
+                    link("isChildOf", w_link, k_link, w_seq)
                 for letter in wp.letters:
                     link("isRelatedTo", w_link, comp_links[letter])
 
