@@ -478,7 +478,7 @@ def test_case_generic_walk_2015_shape():
 
     p = pkg("Sociaal werk")
     _validator().validate(p)
-    assert _tally(p) == {"Profiel": 1, "Kerntaak": 2, "Werkproces": 3, "Competentie": 4, "isChildOf": 10, "isRelatedTo": 5}
+    assert _tally(p) == {"Profiel": 1, "Kerntaak": 2, "Werkproces": 3, "Competentie": 4, "isChildOf": 9, "isPartOf": 1, "isRelatedTo": 5}
     codes = {i.get("humanCodingScheme") for i in p["CFItems"]}
     assert {"P1", "B1-K1", "P1-K1-W1", "D"} <= codes
     doc = p["CFDocument"]
@@ -538,3 +538,30 @@ def test_sheet_names_valid_and_unique():
     assert len({n.lower() for n in names}) == len(names)
     assert all(0 < len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)
     assert names[0] == long[:31] and names[1].endswith(" (2)") and names[2] == "History (2)"
+
+
+@pytest.mark.shared
+def test_case_sbb_basisdeel_once_per_dossier(cli, tmp_path):
+    """2637 Sociaal werk (counted by hand from the XML): basisdeel B1-K1 (8 werkprocessen) and
+    B1-K2 (2); profiel 25489 and 25488 each one profielkerntaak P1-K1/P2-K1 of 3 werkprocessen.
+    Items once per dossier: 2 profielen, 2 + 2 kerntaken, 10 + 6 werkprocessen; each basisdeel
+    kerntaak isPartOf both profielen (4), every other node isChildOf its parent."""
+    from conftest import SBB_XML
+
+    src = SBB_XML / "2637 Sociaal_werk.xml"
+    out = tmp_path / "sw.json"
+    assert cli("export", "case", src, "--out", out).code == 0
+    p = json.loads(out.read_text(encoding="utf-8"))
+    _validator().validate(p)
+    t = _tally(p)
+    assert (t["Profiel"], t["Kerntaak"], t["Werkproces"]) == (2, 4, 16)
+    assert t["isPartOf"] == 4
+    assert t["isChildOf"] == 2 + 2 + 16 + t["Competentie"]
+    w2 = [i for i in p["CFItems"] if i.get("humanCodingScheme") == "B1-K1-W2"]
+    assert len(w2) == 1 and w2[0]["fullStatement"] == "Maakt een plan van aanpak"
+    profielen = {i["identifier"]: i for i in p["CFItems"] if i["CFItemType"] == "Profiel"}
+    assert sorted(i["fullStatement"] for i in profielen.values()) == ["Sociaal-cultureel werker", "Sociaal-maatschappelijk dienstverlener"]
+    assert all(i["educationLevel"] == ["MBO niveau 4", "NLQF 4", "EQF 4"] for i in profielen.values())
+    delen = [a for a in p["CFAssociations"] if a["associationType"] == "isPartOf"]
+    assert {a["destinationNodeURI"]["identifier"] for a in delen} == set(profielen)
+    assert sorted(a["originNodeURI"]["title"] for a in delen) == sorted(["Werken aan de aanpak van sociale problematiek", "Werken aan kwaliteit en deskundigheid"] * 2)

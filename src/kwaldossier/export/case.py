@@ -17,7 +17,7 @@ import json
 import uuid
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model.afgeleid import DossierKop, dossier_kop
@@ -26,6 +26,7 @@ from .walk import kerntaken_in_profiel
 
 if TYPE_CHECKING:
     from ..model.vorm import ProfielVorm
+    from ..read.geladen import GeladenProfiel
 
 # Fixed namespace of kwaldossier's CASE identifiers; never change it (identifiers would change).
 NAMESPACE = uuid.UUID("7eeaa7c3-5d56-42b4-ae0c-3028052f1e76")
@@ -38,7 +39,7 @@ ITEM_TYPES = {
 }
 
 
-def _str(value) -> str | None:
+def _str(value: object) -> str | None:
     if value is None:
         return None
     s = str(value).strip()
@@ -75,22 +76,84 @@ def _datum(kop: DossierKop, datum: date | None, bron: str) -> str:
     return f"{d[:10]}T00:00:00Z"
 
 
-def case_package(geladen: list, base_uri: str = "urn:uuid:", datum: date | None = None, creator: str = "kwaldossier") -> dict:
-    """A CFPackage for the profiles of one dossier (all GeladenProfiel share one dossier)."""
-    if not geladen:
-        raise InputError(None, None, "no profielen to export")
-    dossier = geladen[0].dossier
-    if any(b.dossier is not dossier for b in geladen):
-        raise InputError(None, None, "a CASE package holds one dossier: export one file or profile at a time")
-    profielen = [b.profiel for b in geladen]
-    kop = dossier_kop(dossier)
-    bron = _str(dossier.bron) or (str(geladen[0].pad) if geladen[0].pad else "<input>")
-    when = _datum(kop, datum, bron)
-    ids = _Ids(dossier_sleutel(kop, profielen), base_uri)
-    titel = _str(kop.titel) or " / ".join(p.naam for p in profielen)
+Json = dict[str, Any]
 
+
+class _Pakket:
+    """Items and associations of one package, each made once (identifiers are deterministic)."""
+
+    def __init__(self, ids: _Ids, when: str) -> None:
+        self.ids = ids
+        self.when = when
+        self.items: list[Json] = []
+        self.assocs: list[Json] = []
+        self.types: dict[str, Json] = {}
+        self.gezien: dict[tuple[str, ...], Json] = {}
+        self.gekoppeld: set[str] = set()
+        for k, (title, desc) in ITEM_TYPES.items():
+            tid = ids.id("itemtype", k)
+            self.types[k] = {
+                "identifier": tid, "uri": ids.uri(tid), "title": title, "description": desc,
+                "hierarchyCode": k, "typeCode": k, "lastChangeDateTime": when,
+            }
+
+    def item(self, kind: str, key: tuple[str, ...], statement: str, code: str | None, **extra: object) -> Json:
+        iid = self.ids.id(kind, *key)
+        it: Json = {"identifier": iid, "fullStatement": statement}
+        if code:
+            it["humanCodingScheme"] = code
+        soort = self.types[kind]
+        it["CFItemType"] = soort["title"]
+        it["CFItemTypeURI"] = {"title": soort["title"], "identifier": soort["identifier"], "uri": soort["uri"]}
+        it.update({k: v for k, v in extra.items() if v})
+        it.update({"uri": self.ids.uri(iid), "language": "nl", "lastChangeDateTime": self.when})
+        self.items.append(it)
+        return {"title": statement, "identifier": iid, "uri": it["uri"]}
+
+    def eenmaal(self, kind: str, key: tuple[str, ...], statement: str, code: str | None, **extra: object) -> tuple[Json, bool]:
+        """The item of key, made once per dossier; True when it is new."""
+        if key in self.gezien:
+            return self.gezien[key], False
+        self.gezien[key] = self.item(kind, key, statement, code, **extra)
+        return self.gezien[key], True
+
+    def link(self, kind: str, origin: Json, dest: Json, seq: int | None = None) -> None:
+        aid = self.ids.id("association", kind, origin["identifier"], dest["identifier"])
+        if aid in self.gekoppeld:
+            return
+        self.gekoppeld.add(aid)
+        a: Json = {"identifier": aid, "associationType": kind}
+        if seq is not None:
+            a["sequenceNumber"] = seq
+        a.update({"uri": self.ids.uri(aid), "originNodeURI": origin, "destinationNodeURI": dest, "lastChangeDateTime": self.when})
+        self.assocs.append(a)
+
+    def profiel(self, p: ProfielVorm, p_seq: int, doc_link: Json, comp_links: dict[str, Json]) -> None:
+        crebo, code = (p.crebo, p.code) if p.model == "2015" else (None, None)
+        p_key = _str(crebo) or p.naam
+        niveaus = [f"MBO niveau {p.niveau}"] if p.niveau else []
+        if p.nlqf:
+            niveaus += [f"NLQF {p.nlqf}", f"EQF {p.nlqf}"]
+        p_link = self.item("profiel", (p_key,), p.naam, _str(code) or _str(crebo), educationLevel=niveaus or None)
+        self.link("isChildOf", p_link, doc_link, p_seq)
+        for k_seq, (kt, wps) in enumerate(kerntaken_in_profiel(p), start=1):
+            # A 2015 basisdeel kerntaak/werkproces is one item per dossier, part of every profile holding it.
+            basis = kt.model == "2015" and kt.deel == "basis"
+            k_owner = "basisdeel" if basis else p_key
+            k_link, _ = self.eenmaal("kerntaak", (k_owner, kt.code), kt.titel, kt.code)
+            self.link("isPartOf" if basis else "isChildOf", k_link, p_link, k_seq)
+            for w_seq, wp in enumerate(wps, start=1):
+                w_link, nieuw = self.eenmaal("werkproces", (k_owner, wp.code), wp.titel, wp.code, notes=_str(wp.omschrijving))
+                if nieuw:
+                    self.link("isChildOf", w_link, k_link, w_seq)
+                for letter in wp.letters:
+                    self.link("isRelatedTo", w_link, comp_links[letter])
+
+
+def _document(kop: DossierKop, pak: _Pakket, titel: str, bron: str, creator: str) -> Json:
+    ids, when = pak.ids, pak.when
     doc_id = ids.id("document")
-    document: dict = {
+    document: Json = {
         "identifier": doc_id,
         "uri": ids.uri(doc_id),
         "frameworkType": "kwalificatiedossier",
@@ -107,67 +170,37 @@ def case_package(geladen: list, base_uri: str = "urn:uuid:", datum: date | None 
     if kop.geldig_vanaf:
         document["statusStartDate"] = kop.geldig_vanaf.isoformat()
     document["notes"] = f"Converted by kwaldossier from {Path(bron).name}."
-    doc_link = {"title": titel, "identifier": doc_id, "uri": ids.uri(doc_id)}
+    return document
 
-    types = {}
-    for k, (title, desc) in ITEM_TYPES.items():
-        tid = ids.id("itemtype", k)
-        types[k] = {
-            "identifier": tid, "uri": ids.uri(tid), "title": title, "description": desc,
-            "hierarchyCode": k, "typeCode": k, "lastChangeDateTime": when,
-        }
 
-    items: list[dict] = []
-    assocs: list[dict] = []
-
-    def item(kind: str, key: tuple[str, ...], statement: str, code: str | None, **extra) -> dict:
-        iid = ids.id(kind, *key)
-        it: dict = {"identifier": iid, "fullStatement": statement}
-        if code:
-            it["humanCodingScheme"] = code
-        it["CFItemType"] = types[kind]["title"]
-        it["CFItemTypeURI"] = {"title": types[kind]["title"], "identifier": types[kind]["identifier"], "uri": types[kind]["uri"]}
-        it.update({k: v for k, v in extra.items() if v})
-        it.update({"uri": ids.uri(iid), "language": "nl", "lastChangeDateTime": when})
-        items.append(it)
-        return {"title": statement, "identifier": iid, "uri": it["uri"]}
-
-    def link(kind: str, origin: dict, dest: dict, seq: int | None = None) -> None:
-        aid = ids.id("association", kind, origin["identifier"], dest["identifier"])
-        a: dict = {"identifier": aid, "associationType": kind}
-        if seq is not None:
-            a["sequenceNumber"] = seq
-        a.update({"uri": ids.uri(aid), "originNodeURI": origin, "destinationNodeURI": dest, "lastChangeDateTime": when})
-        assocs.append(a)
-
-    comp_links: dict[str, dict] = {}
-    gebruikt = sorted({l for p in profielen for _, wps in kerntaken_in_profiel(p) for wp in wps for l in wp.letters})
+def case_package(geladen: list[GeladenProfiel], base_uri: str = "urn:uuid:", datum: date | None = None, creator: str = "kwaldossier") -> Json:
+    """A CFPackage for the profiles of one dossier (all GeladenProfiel share one dossier)."""
+    if not geladen:
+        raise InputError(None, None, "no profielen to export")
+    dossier = geladen[0].dossier
+    if any(b.dossier is not dossier for b in geladen):
+        raise InputError(None, None, "a CASE package holds one dossier: export one file or profile at a time")
+    profielen = [b.profiel for b in geladen]
+    kop = dossier_kop(dossier)
+    bron = _str(dossier.bron) or (str(geladen[0].pad) if geladen[0].pad else "<input>")
+    when = _datum(kop, datum, bron)
+    ids = _Ids(dossier_sleutel(kop, profielen), base_uri)
+    titel = _str(kop.titel) or " / ".join(p.naam for p in profielen)
+    pak = _Pakket(ids, when)
+    document = _document(kop, pak, titel, bron, creator)
+    doc_link = {"title": titel, "identifier": document["identifier"], "uri": document["uri"]}
+    comp_links: dict[str, Json] = {}
+    gebruikt = sorted({letter for p in profielen for _, wps in kerntaken_in_profiel(p) for wp in wps for letter in wp.letters})
     for seq, letter in enumerate(gebruikt, start=len(profielen) + 1):
-        comp_links[letter] = item("competentie", (letter,), COMPETENTIES[letter], letter)
-        link("isChildOf", comp_links[letter], doc_link, seq)
-
+        comp_links[letter] = pak.item("competentie", (letter,), COMPETENTIES[letter], letter)
+        pak.link("isChildOf", comp_links[letter], doc_link, seq)
     for p_seq, p in enumerate(profielen, start=1):
-        crebo, code = (p.crebo, p.code) if p.model == "2015" else (None, None)
-        p_key = _str(crebo) or p.naam
-        p_link = item(
-            "profiel", (p_key,), p.naam, _str(code) or _str(crebo),
-            educationLevel=[f"MBO niveau {p.niveau}"] if p.niveau else None,
-        )
-        link("isChildOf", p_link, doc_link, p_seq)
-        for k_seq, (kt, wps) in enumerate(kerntaken_in_profiel(p), start=1):
-            k_link = item("kerntaak", (p_key, kt.code), kt.titel, kt.code)
-            link("isChildOf", k_link, p_link, k_seq)
-            for w_seq, wp in enumerate(wps, start=1):
-                w_link = item("werkproces", (p_key, wp.code), wp.titel, wp.code, notes=_str(wp.omschrijving))
-                link("isChildOf", w_link, k_link, w_seq)
-                for letter in wp.letters:
-                    link("isRelatedTo", w_link, comp_links[letter])
-
+        pak.profiel(p, p_seq, doc_link, comp_links)
     return {
         "CFDocument": document,
-        "CFItems": items,
-        "CFAssociations": assocs,
-        "CFDefinitions": {"CFItemTypes": list(types.values())},
+        "CFItems": pak.items,
+        "CFAssociations": pak.assocs,
+        "CFDefinitions": {"CFItemTypes": list(pak.types.values())},
     }
 
 
@@ -180,5 +213,5 @@ def _beschrijving(kop: DossierKop, titel: str) -> str:
     return ", ".join(parts) + "."
 
 
-def case_json(package: dict) -> str:
+def case_json(package: Json) -> str:
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
