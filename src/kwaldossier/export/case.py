@@ -140,8 +140,14 @@ class _Pakket:
             # A 2015 basisdeel kerntaak/werkproces is one item per dossier, part of every profile holding it.
             basis = kt.model == "2015" and kt.deel == "basis"
             k_owner = "basisdeel" if basis else p_key
-            k_link, _ = self.eenmaal("kerntaak", (k_owner, kt.code), kt.titel, kt.code)
-            self.link("isPartOf" if basis else "isChildOf", k_link, p_link, k_seq)
+            k_link, k_nieuw = self.eenmaal("kerntaak", (k_owner, kt.code), kt.titel, kt.code)
+            if basis:
+                # in the tree under the document once, and part of every profile holding it
+                if k_nieuw:
+                    self.link("isChildOf", k_link, doc_link, k_seq)
+                self.link("isPartOf", k_link, p_link, k_seq)
+            else:
+                self.link("isChildOf", k_link, p_link, k_seq)
             for w_seq, wp in enumerate(wps, start=1):
                 w_link, nieuw = self.eenmaal("werkproces", (k_owner, wp.code), wp.titel, wp.code, notes=_str(wp.omschrijving))
                 if nieuw:
