@@ -10,6 +10,7 @@ import itertools
 import re
 
 from ...errors import InputError
+from ...model.codes import klein_getal
 from ...taal import _
 from .regels import Regels
 from .state import State
@@ -41,7 +42,7 @@ def _gap(st: State, codes: list[tuple[str, int]], what: str) -> None:
     """Codes of one container must count 1, 2, 3, ... in order."""
     for k, (code, no) in enumerate(codes, start=1):
         m = _LAST_NUMBER.search(code)
-        if m is None or int(m.group(1)) != k:
+        if m is None or klein_getal(m.group(1)) != k:
             expected = _LAST_NUMBER.sub(str(k), code)
             raise st.fail(
                 no,
