@@ -172,11 +172,15 @@ def validate(
     elif fmt is Format.json:
         sys.stdout.write(emit.findings_json(report))
     elif fmt is Format.github:
+        from .render.schoon import schoon
+
         text = emit.github_annotations(report)
         if text:
-            sys.stdout.write(text + "\n")
+            sys.stdout.write(schoon(text) + "\n")
     elif fmt is Format.junit:
-        sys.stdout.write(emit.junit_xml(report, strict) + "\n")
+        from .render.schoon import schoon
+
+        sys.stdout.write(schoon(emit.junit_xml(report, strict)) + "\n")
     else:
         emit.render_findings(report)
     raise typer.Exit(exit_code(report.findings, strict))

@@ -104,6 +104,10 @@ def diff(
 
         text = diff_html(report, [bron_a, bron_b])
     if text is not None:
+        if fmt is not DiffFormat.json:
+            from .render.schoon import schoon
+
+            text = schoon(text)
         if out:
             write_atomic(out, text)
         else:
