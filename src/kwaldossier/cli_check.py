@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .cli_support import DataOpt, JsonOpt
+from .cli_support import DataOpt, JsonOpt, report_path
 from .cli_support import complete_rule as _complete_rule
 from .cli_support import examples as _examples
 from .taal import N_, _
@@ -103,7 +103,7 @@ def schema(
         "parse", help=N_("Whose output: parse, diff, list, show, search, matrix, competentie, validate, rules.")
     ),
     as_json: bool = typer.Option(False, "--json", help=N_("JSON (the schema is JSON already; for symmetry).")),
-    out: Path | None = typer.Option(None, "--out", "-o", help=N_("Write to this file.")),
+    out: Path | None = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write to this file.")),
 ) -> None:
     from .errors import LookupFailed
 
