@@ -104,7 +104,7 @@ def report_path(value: str) -> Path:
     if not value or value.endswith(os.sep) or (os.altsep and value.endswith(os.altsep)):
         from .errors import OutputError
 
-        raise OutputError(value or "''", "expected a file name, not a folder")
+        raise OutputError(value or "''", _("expected a file name, not a folder"))
     return Path(value)
 
 

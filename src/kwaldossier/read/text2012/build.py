@@ -20,6 +20,7 @@ from ...model.m2012 import (
     Werkproces2012,
     WerkprocesBron2012,
 )
+from ...taal import _
 from .. import vocab
 from ..tekst import Hyphenator
 from .records import ProfielB, WerkprocesB
@@ -36,7 +37,7 @@ def _niveau(pb: ProfielB, text: str, path: str) -> int | None:
     if value is None:
         tb = pb.algemeen.get("niveau")
         line = tb.regels[0] if tb and tb.regels else None
-        raise InputError(path, line, f"niveau is not a number 0..{codes.MAX_NUMMER} in ASCII digits")
+        raise InputError(path, line, _("niveau is not a number 0..{maximum} in ASCII digits").format(maximum=codes.MAX_NUMMER))
     return value
 
 
