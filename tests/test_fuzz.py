@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BINNEN, BUITEN, PARSED
+from conftest import BINNEN, BUITEN, PARSED, SBB_XML
 from kwaldossier.errors import KwaldossierError
 
 EXAMPLES = int(os.environ.get("KWALDOSSIER_FUZZ_EXAMPLES", "0")) or None
@@ -328,3 +328,43 @@ def test_search_precheck_never_hides_a_match(text, start, length, noise):
             continue
         expected = word in folded
         assert (match_spans(text, [word]) is not None) == expected, (word, text)
+
+
+# ---------------------------------------------------------------- hostile numbers (issue 24)
+
+HOSTILE_NUMBER = st.one_of(
+    st.sampled_from(["10000000", "9" * 5000, "²", "-1", "-0", "0", "007", "٣", "１", "1e3", "3.0", " 4 ", ""]),
+    st.integers(-(10**12), 10**12).map(str),
+    st.text(alphabet="0123456789²³¹٠١٢٣۴५-+", min_size=1, max_size=12),
+)
+# every numeric field of an SBB XML export: attributes whose values are numbers or dates
+SBB_NUMERIC = re.compile(r'\b(hoofdstuk|crebo|niveau|datum|nr|[a-z_]*datum[a-z_]*)="([^"]*)"')
+# numbers in a 2012 text: kerntaak and werkproces numbers, niveau, footer date
+TXT_NUMERIC = re.compile(r"(?m)^(Kerntaak |Niveau |geldig vanaf )?(\d+)(?=[ .\n])")
+
+
+def _one_number_replaced(text: str, pattern: re.Pattern[str], k: int, value: str) -> str:
+    hits = list(pattern.finditer(text))
+    m = hits[k % len(hits)]
+    return text[: m.start(2)] + value + text[m.end(2) :]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.integers(0, 10_000), HOSTILE_NUMBER, st.booleans())
+def test_fuzz_hostile_numbers_both_formats(tmp_path, k, value, sbb):
+    """A hostile number in any numeric field of either format: a dossier or one InputError,
+    never another exception, never work that grows with the number's value."""
+    from kwaldossier.errors import InputError
+    from kwaldossier.read.sbbxml import parse_sbb_bytes
+    from kwaldossier.read.text2012 import parse_lines
+
+    if sbb:
+        src = next(SBB_XML.glob("*2637*")).read_text(encoding="utf-8")
+        data = _one_number_replaced(src, SBB_NUMERIC, k, value.replace('"', "").replace("&", "").replace("<", ""))
+        with contextlib.suppress(InputError):
+            parse_sbb_bytes(data.encode("utf-8"), "hostile.xml")
+    else:
+        src = BINNEN.read_text(encoding="utf-8")
+        data = _one_number_replaced(src, TXT_NUMERIC, k, value.replace("\n", ""))
+        with contextlib.suppress(InputError):
+            parse_lines(data.split("\n"), "hostile.txt")

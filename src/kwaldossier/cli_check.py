@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .cli_support import DataOpt, JsonOpt
+from .cli_support import DataOpt, JsonOpt, report_path
 from .cli_support import complete_rule as _complete_rule
 from .cli_support import examples as _examples
 from .taal import N_, _
@@ -103,7 +103,7 @@ def schema(
         "parse", help=N_("Whose output: parse, diff, list, show, search, matrix, competentie, validate, rules.")
     ),
     as_json: bool = typer.Option(False, "--json", help=N_("JSON (the schema is JSON already; for symmetry).")),
-    out: Path | None = typer.Option(None, "--out", "-o", help=N_("Write to this file.")),
+    out: Path | None = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write to this file.")),
 ) -> None:
     from .errors import LookupFailed
 
@@ -172,11 +172,15 @@ def validate(
     elif fmt is Format.json:
         sys.stdout.write(emit.findings_json(report))
     elif fmt is Format.github:
+        from .render.schoon import schoon
+
         text = emit.github_annotations(report)
         if text:
-            sys.stdout.write(text + "\n")
+            sys.stdout.write(schoon(text) + "\n")
     elif fmt is Format.junit:
-        sys.stdout.write(emit.junit_xml(report, strict) + "\n")
+        from .render.schoon import schoon
+
+        sys.stdout.write(schoon(emit.junit_xml(report, strict)) + "\n")
     else:
         emit.render_findings(report)
     raise typer.Exit(exit_code(report.findings, strict))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from .cli_support import DataOpt, SepOpt
+from .cli_support import DataOpt, SepOpt, report_path
 from .cli_support import complete_code as _complete_code
 from .cli_support import complete_profiel as _complete_profiel
 from .cli_support import examples as _examples
@@ -61,7 +61,7 @@ def diff(
     min_impact: MinImpact | None = typer.Option(
         None, "--min-impact", help=N_("Hide changes below this grade: redactioneel, inhoudelijk or structureel.")
     ),
-    out: Path | None = typer.Option(None, "--out", "-o", help=N_("Write the report to this file.")),
+    out: Path | None = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write the report to this file.")),
     profiel: str | None = typer.Option(
         None, "--profiel", "-p", help=N_("In files with several profiles, compare this one."), autocompletion=_complete_profiel
     ),
@@ -104,6 +104,10 @@ def diff(
 
         text = diff_html(report, [bron_a, bron_b])
     if text is not None:
+        if fmt is not DiffFormat.json:
+            from .render.schoon import schoon
+
+            text = schoon(text)
         if out:
             write_atomic(out, text)
         else:

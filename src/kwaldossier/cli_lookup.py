@@ -145,9 +145,10 @@ def matrix(
         return export_table(fmt.value, out, sep, lambda: matrix_bladen(result, geladen), lambda: matrix_csv(result, geladen))
     if fmt is MatrixFormat.svg:
         from .export.uitvoer import lever
+        from .render.schoon import schoon
         from .render.svg import heatmap_svg
 
-        return lever(heatmap_svg(geladen).encode("utf-8"), out, fmt.value)
+        return lever(schoon(heatmap_svg(geladen)).encode("utf-8"), out, fmt.value)
     if out is not None:
         raise typer.BadParameter(_("--out writes a file: add --format xlsx, csv or svg"), param_hint="--out")
     if as_json or fmt is MatrixFormat.json:

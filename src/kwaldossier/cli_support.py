@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 from typer.core import TyperCommand
@@ -97,6 +98,16 @@ def complete_field(incomplete: str) -> list[str]:
 
 # ---------------------------------------------------------------- shared options
 
+def report_path(value: str) -> Path:
+    """--out of a report as typed: a name ending in a separator is a folder (Path() would drop
+    the separator), refused with exit 2."""
+    if not value or value.endswith(os.sep) or (os.altsep and value.endswith(os.altsep)):
+        from .errors import OutputError
+
+        raise OutputError(value or "''", _("expected a file name, not a folder"))
+    return Path(value)
+
+
 ProfielOpt = typer.Option(
     None,
     "--profiel",
@@ -105,7 +116,7 @@ ProfielOpt = typer.Option(
     autocompletion=complete_profiel,
 )
 DataOpt = typer.Option(None, "--data", help=N_("Folder of dossiers to use instead of the bundled data."))
-OutOpt = typer.Option(None, "--out", "-o", help=N_("Write to this file (atomically); needed for xlsx at a terminal."))
+OutOpt = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write to this file (atomically); needed for xlsx at a terminal."))
 SepOpt = typer.Option(";", "--sep", help=N_("CSV separator: ';' (Excel-NL, default), ',' or 'tab'."))
 
 

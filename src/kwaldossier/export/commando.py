@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..cli_help import Groep
-from ..cli_support import examples
+from ..cli_support import examples, report_path
 from ..taal import N_, _
 
 
@@ -52,7 +52,7 @@ export_app = typer.Typer(
 )
 def export_case(
     spec: str = typer.Argument(..., help=N_("A dossier file, or a profile name part."), autocompletion=_complete_profiel),
-    out: Path | None = typer.Option(None, "--out", "-o", help=N_("Write the package to this file (atomically).")),
+    out: Path | None = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write the package to this file (atomically).")),
     base_uri: str = typer.Option("urn:uuid:", "--base-uri", help=N_("Prefix of every uri (followed by the identifier).")),
     datum: str | None = typer.Option(
         None, "--datum", help=N_("lastChangeDateTime (YYYY-MM-DD) when the dossier has no geldig_vanaf.")

@@ -8,6 +8,7 @@ of profile 2), werkproces `B1-K1-W3`. Every number in a code is 1..MAX_NUMMER in
 from __future__ import annotations
 
 MAX_NUMMER = 999  # codes and chapter numbers are small; a bigger one is an input error
+MAX_JAAR = 9999  # the largest year a date from a file may name
 
 
 def klein_getal(text: str, maximum: int = MAX_NUMMER) -> int | None:

@@ -14,7 +14,7 @@ import sys
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from ..errors import InputError, KwaldossierError, UsageError
+from ..errors import InputError, KwaldossierError, UsageError, one_line
 
 INPUT_SUFFIXES = (".txt", ".pdf", ".xml")  # what a folder argument holds (as --data folders)
 
@@ -140,7 +140,7 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
         raise Interrupted(f"interrupted: {done} of {len(tasks)} files parsed into {out_dir}, the rest not started") from None
     failed = [(s, e) for s, e in results if e]
     for _, e in failed:
-        sys.stderr.write(f"kwaldossier: error: {e}\n")
+        sys.stderr.write(f"kwaldossier: error: {one_line(str(e), 1000)}\n")
     ok = len(results) - len(failed)
     if not quiet or failed:
         sys.stderr.write(f"parsed {ok} of {len(results)} files into {out_dir}" + (f"; {len(failed)} failed\n" if failed else "\n"))

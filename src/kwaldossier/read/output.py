@@ -24,6 +24,8 @@ def check_target(path: Path) -> Path:
     name = str(path)
     if not name or name.endswith(os.sep):
         raise OutputError(name or "''", "expected a file name, not a folder")
+    if _is_stream(path):  # /dev/stdout, a pipe, a tty: written as it is, its links never resolved
+        return path
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
     parent = real.parent
     if not parent.exists():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .schoon import schoon
 from .tabellen import Blad
 
 BOM = "\ufeff"
@@ -23,6 +24,8 @@ def _veilig(v) -> str | int | float:
     """A text that Excel would read as a formula (=, +, -, @ first) gets a leading apostrophe."""
     if v is None:
         return ""
+    if isinstance(v, str):
+        v = schoon(v)
     if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + v
     return v

@@ -15,6 +15,8 @@ from typing import Any
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text  # rich.text and rich.cells, not rich.console: part of the stack's floor
 
+from .schoon import schoon
+
 PIPE_WIDTH = 1000  # the pipe canvas: wide enough that nothing is wrapped or cut
 
 
@@ -100,7 +102,7 @@ def _write(text: str) -> None:
     """One print, as rich writes it: written and flushed; a closed pipe ends the program as
     rich's Console.on_broken_pipe does."""
     try:
-        sys.stdout.write(text)
+        sys.stdout.write(schoon(text))
         sys.stdout.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -89,9 +89,11 @@ def _breedte(blad: Blad, c: int) -> float:
 
 
 def _zet(cell, v) -> None:
-    """Text stays text (a value starting with '=' is no formula); control characters Excel rejects are dropped."""
+    """Text stays text (a value starting with '=' is no formula); control characters shown as \\xNN (render/schoon.py)."""
     if isinstance(v, str):
-        v = "".join(ch for ch in v if ch in "\t\n" or ord(ch) >= 32)
+        from .schoon import schoon
+
+        v = schoon(v)
     cell.value = v
     if isinstance(v, str) and v.startswith("="):
         cell.data_type = "s"

@@ -6,12 +6,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ...model.codes import MAX_JAAR, klein_getal
 from ...taal import _
 from ..tekst import Hyphenator
 from . import woorden
 from .records import ProfielR, Waarde
 from .state import State
 from .velden import tekst
+
+
+def _getal(text: str) -> int:
+    """A date part through the one number parser; not ASCII digits is a ValueError."""
+    value = klein_getal(text, MAX_JAAR)
+    if value is None:
+        raise ValueError(text)
+    return value
 
 
 def datum(st: State, w: Waarde | None) -> date | None:
@@ -21,9 +30,9 @@ def datum(st: State, w: Waarde | None) -> date | None:
     text = " ".join(w.tekst.split())
     try:
         if m := woorden.DATUM_CIJFERS.match(text):
-            return date(int(m.group("j")), int(m.group("m")), int(m.group("d")))
+            return date(_getal(m.group("j")), _getal(m.group("m")), _getal(m.group("d")))
         if (m := woorden.DATUM_VOLUIT.match(text)) and m.group("maand").casefold() in woorden.MAANDEN:
-            return date(int(m.group("j")), woorden.MAANDEN[m.group("maand").casefold()], int(m.group("d")))
+            return date(_getal(m.group("j")), woorden.MAANDEN[m.group("maand").casefold()], _getal(m.group("d")))
     except ValueError:
         pass
     raise st.fail(w.regel, _("date {date} is neither DD-MM-JJJJ nor '1 augustus 2015'").format(date=repr(w.tekst)))
@@ -53,4 +62,4 @@ def niveau(st: State, p: ProfielR, h: Hyphenator) -> int | None:
             blok.regel,
             _("profile {name}: mbo-niveau {text} names no single level 1-4").format(name=repr(p.naam), text=repr(text)),
         )
-    return int(found.pop())
+    return klein_getal(found.pop())

@@ -11,6 +11,7 @@ import itertools
 import re
 
 from ...errors import InputError
+from ...model.codes import klein_getal
 from ...taal import _
 from ..invariants import too_many_unplaced
 from .regels import Regels
@@ -42,7 +43,7 @@ def _gap(st: State, codes: list[tuple[str, int]], what: str) -> None:
     """Codes of one container must count 1, 2, 3, ... in order."""
     for k, (code, no) in enumerate(codes, start=1):
         m = _LAST_NUMBER.search(code)
-        if m is None or int(m.group(1)) != k:
+        if m is None or klein_getal(m.group(1)) != k:
             expected = _LAST_NUMBER.sub(str(k), code)
             raise st.fail(
                 no,

@@ -16,6 +16,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ...model.codes import MAX_JAAR, klein_getal
 from ..pdf.bladzijde import Page
 from ..pdf.regels import lines_of
 from . import woorden
@@ -188,9 +189,11 @@ def _furniture(per_page: list[list[Regel]], paginas: dict[int, Pagina]) -> set[i
 def _page_number(text: str) -> tuple[int, int | None] | None:
     m = woorden.PAGINA_VAN.search(text)
     if m:
-        return int(m.group("n")), int(m.group("m"))
+        n, van = klein_getal(m.group("n"), MAX_JAAR), klein_getal(m.group("m"), MAX_JAAR)
+        return (n, van) if n is not None and van is not None else None
     m = woorden.PAGINA_NUMMER.match(text)
-    return (int(m.group("n")), None) if m else None
+    n = klein_getal(m.group("n"), MAX_JAAR) if m else None
+    return None if n is None else (n, None)
 
 
 # ---------------------------------------------------------------- paragraphs

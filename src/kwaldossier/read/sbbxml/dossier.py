@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...errors import kort
-from ...model.codes import MAX_NUMMER, klein_getal
+from ...model.codes import MAX_JAAR, MAX_NUMMER, klein_getal
 from .html import html_tekst
 from .teksten import gedrag_regels, schoon, tekst_regels
 from .xmlbron import XmlBestand
@@ -20,9 +20,11 @@ def _datum(bron: XmlBestand, el: ET.Element, value: str | None) -> date | None:
     """DD-MM-YYYY; empty is None, anything else an error at the element's line."""
     if not value or not value.strip():
         return None
-    parts = value.strip().split("-")
+    parts = [klein_getal(p, MAX_JAAR) for p in value.strip().split("-")]
     try:
-        d, m, y = (int(p) for p in parts)
+        if len(parts) != 3 or None in parts:
+            raise ValueError(value)
+        d, m, y = (p or 0 for p in parts)
         return date(y, m, d)
     except ValueError:
         raise bron.fail(el, f"date {value!r} is not DD-MM-YYYY") from None

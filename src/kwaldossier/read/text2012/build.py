@@ -20,24 +20,25 @@ from ...model.m2012 import (
     Werkproces2012,
     WerkprocesBron2012,
 )
+from ...taal import _
 from .. import vocab
 from ..tekst import Hyphenator
 from .records import ProfielB, WerkprocesB
 from .state import Disp, State
 
 _NIVEAU = re.compile(r"\d+")
-_MAX_NIVEAU_DIGITS = 9
 
 
 def _niveau(pb: ProfielB, text: str, path: str) -> int | None:
     m = _NIVEAU.search(text)
     if not m:
         return None
-    if len(m.group()) > _MAX_NIVEAU_DIGITS:
+    value = codes.klein_getal(m.group())
+    if value is None:
         tb = pb.algemeen.get("niveau")
         line = tb.regels[0] if tb and tb.regels else None
-        raise InputError(path, line, f"niveau is not a number of at most {_MAX_NIVEAU_DIGITS} digits")
-    return int(m.group())
+        raise InputError(path, line, _("niveau is not a number 0..{maximum} in ASCII digits").format(maximum=codes.MAX_NUMMER))
+    return value
 
 
 def _check_code(code: str, is_code: Callable[[str], bool], wat: str, lines: list[int], path: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...errors import InputError
+from ...model.codes import MAX_JAAR, klein_getal
 from ...model.competenties import fold
 from .. import vocab
 from . import rules_kop
@@ -23,8 +24,11 @@ def parse_date(text: str, path: str, no: int) -> date | None:
     if not m or m.group(2).lower() not in vocab.MAANDEN:
         return None
     day, month, year = m.group(1), vocab.MAANDEN[m.group(2).lower()], m.group(3)
+    y, d = klein_getal(year, MAX_JAAR), klein_getal(day)
     try:
-        return date(int(year), month, int(day))
+        if y is None or d is None:
+            raise ValueError(text)
+        return date(y, month, d)
     except ValueError:
         raise InputError(path, no, f"footer date does not exist: {m.group(0)!r}") from None
 
