@@ -216,8 +216,11 @@ class Hyphenator:
         parts: list[str] = []
         size = 0
         offsets: list[int] = []
+        repair = self.repair_inline
         for line in lines:
-            part = self.repair_inline(line.strip())
+            part = line.strip()
+            if "-" in part:  # (repair_inline's own test, without the call for most lines)
+                part = repair(part)
             if size == 0:
                 parts, size = [part], len(part)
             elif part:
