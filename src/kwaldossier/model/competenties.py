@@ -44,6 +44,11 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_combining(m: re.Match[str]) -> str:
+    return "" if unicodedata.combining(m.group()) else m.group()
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -80,7 +85,8 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         if not text.isascii():
-            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+            # only the non-ASCII characters can be combining marks: test those alone
+            text = _NON_ASCII.sub(_drop_combining, text)
     return " ".join(text.split())
 
 

@@ -213,11 +213,17 @@ class Hyphenator:
     def join_with_offsets(self, lines: list[str]) -> tuple[str, list[int]]:
         """Joined text and the offset where each source line starts in it. Linear: the text
         is assembled once, each join looks only at the last characters so far."""
+        if len(lines) == 1:  # most items are one line: nothing to glue
+            part = lines[0].strip()
+            return (self.repair_inline(part) if "-" in part else part), [0]
         parts: list[str] = []
         size = 0
         offsets: list[int] = []
+        repair = self.repair_inline
         for line in lines:
-            part = self.repair_inline(line.strip())
+            part = line.strip()
+            if "-" in part:  # (repair_inline's own test, without the call for most lines)
+                part = repair(part)
             if size == 0:
                 parts, size = [part], len(part)
             elif part:

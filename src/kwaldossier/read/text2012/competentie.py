@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...model.competenties import closest_folded
 from ...model.gedeeld import Herstelling
 from .. import vocab
@@ -14,8 +16,11 @@ _COMPETENTIES = DetailStap.COMPETENTIES
 _MODEL = Disp.MODEL
 
 
+@lru_cache(maxsize=4096)
 def closest_letter(key: str) -> str | None:
-    """Letter of the national name closest to a folded text (a misspelling), or None."""
+    """Letter of the national name closest to a folded text (a misspelling), or None. Cached:
+    the same lines recur (profiles of one dossier share werkprocessen), and each costs 25
+    comparisons."""
     close = closest_folded(key)
     return close[0] if close else None
 

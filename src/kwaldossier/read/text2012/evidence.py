@@ -8,6 +8,8 @@ competence name (one line, or wrapped over two) anywhere in the file.
 
 from __future__ import annotations
 
+import re
+
 from ...model.competenties import COMPETENTIES, fold
 from .. import vocab
 from .state import State
@@ -15,6 +17,9 @@ from .state import State
 NAMES: dict[str, str] = {fold(naam): letter for letter, naam in COMPETENTIES.items()}
 _LONGEST = max(len(k) for k in NAMES)
 _FIRST_WORDS = {k.split()[0] for k in NAMES}
+# an ASCII line starting with one of those words (any case), as a whole word: one regex call
+# per line instead of split, casefold and a set look-up (all folded names are ASCII)
+_FIRST_WORD = re.compile("(?:" + "|".join(map(re.escape, sorted(_FIRST_WORDS))) + r")(?!\S)", re.IGNORECASE)
 MAX_COMPONENT = 200  # characters: a component is a short phrase
 
 
@@ -23,7 +28,7 @@ def naam_exact(st: State, no: int) -> tuple[str, list[int]] | None:
     s = st.stripped[no - 1]
     if not s or s.startswith(vocab.BULLET):
         return None
-    if s.isascii() and s.split(None, 1)[0].casefold() not in _FIRST_WORDS:
+    if s.isascii() and not _FIRST_WORD.match(s):
         return None  # (fold of ASCII text is casefold with single spaces: no need to fold it)
     key = st.folded(no)
     if len(key) > _LONGEST:
@@ -41,11 +46,15 @@ def naam_exact(st: State, no: int) -> tuple[str, list[int]] | None:
 
 def components_per_letter(st: State) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    no = 1
-    while no <= st.n:
+    match = _FIRST_WORD.match
+    # the lines naam_exact can accept at all (it checks them in full); one pass in a comprehension
+    candidates = [no for no, s in enumerate(st.stripped, 1) if s and (not s.isascii() or match(s))]
+    resume = 1
+    for no in candidates:
+        if no < resume:
+            continue  # inside the components of a name found before
         found = naam_exact(st, no)
         if found is None:
-            no += 1
             continue
         letter, regels = found
         items: list[list[str]] = []
@@ -61,7 +70,7 @@ def components_per_letter(st: State) -> dict[str, set[str]]:
             j += 1
         comps = (fold(" ".join(item)) for item in items)
         out.setdefault(letter, set()).update(c for c in comps if len(c) <= MAX_COMPONENT)
-        no = j
+        resume = j
     return out
 
 

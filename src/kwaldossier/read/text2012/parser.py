@@ -14,10 +14,11 @@ from ..tekst import Hyphenator
 from . import rules_algemeen, rules_detail, rules_global, rules_matrix
 from .build import build
 from .evidence import components_per_letter
-from .state import Disp, State, Zone
+from .state import DetailStap, Disp, State, Zone
 
 # enum members as module constants (member access is a descriptor call on Python 3.11)
 _LEEG = Disp.LEEG
+_DETAIL = Zone.DETAIL
 
 Rule = Callable[[State, int], "int | None"]
 
@@ -61,20 +62,23 @@ class Parser:
     def run(self) -> Dossier2012:
         st = self.state
         st.componenten = components_per_letter(st)
+        tagged = any(k is not None for k in st.kolommen)
         by_first: dict[str, Sequence[Rule]] = {}
+        detail = {stap: rules_detail.rules_for(stap, tagged) for stap in DetailStap}
         no = 1
         while no <= st.n:
             nxt = None
             first = st.stripped[no - 1][:1]
             rules = by_first.get(first)
             if rules is None:
-                rules = by_first[first] = rules_global.rules_for(first)
+                rules = by_first[first] = rules_global.rules_for(first, tagged)
             for rule in rules:
                 nxt = rule(st, no)
                 if nxt is not None:
                     break
             else:
-                for rule in ZONE_RULES[st.zone]:
+                zone = st.zone
+                for rule in detail[st.stap] if zone is _DETAIL else ZONE_RULES[zone]:
                     nxt = rule(st, no)
                     if nxt is not None:
                         break

@@ -220,3 +220,33 @@ RULES = (
     rule_continuation,
     competentie.rule_competenties,
 )
+
+
+# The rules that can claim a line in each step (their own checks stay: this only skips the
+# ones that would pass). A tagged column may move a line to the competence step before the
+# rules after it run, and a tagged label may repeat the table header in any step.
+_CAN_FIRE: dict[object, tuple[DetailStap, ...]] = {
+    rule_omschrijving_label: (_KOP,),
+    rule_gewenst_label: (_KOP, _OMSCHRIJVING),
+    rule_table_header: _BEFORE_TABLE,
+    rule_omschrijving: (_OMSCHRIJVING,),
+    rule_gewenst: (_GEWENST,),
+    rule_tagged_column: _IN_TABLE,
+    rule_vakkennis: (_VAKKENNIS,),
+    rule_continuation: (_CONT,),
+    competentie.rule_competenties: (_COMPETENTIES,),
+}
+_TAGGED_EXTRA: dict[object, tuple[DetailStap, ...]] = {
+    rule_table_header: tuple(DetailStap),
+    competentie.rule_competenties: _IN_TABLE,
+}
+
+
+def rules_for(stap: DetailStap, tagged: bool) -> tuple:
+    """The detail rules worth trying in `stap`, in RULES order; `tagged`: some line has a tag
+    from a layout-aware front end (without tags, the tagged rules never claim a line)."""
+    return tuple(
+        r
+        for r in RULES
+        if (stap in _CAN_FIRE[r] and (tagged or r is not rule_tagged_column)) or (tagged and stap in _TAGGED_EXTRA.get(r, ()))
+    )

@@ -228,11 +228,14 @@ FIRST: dict[object, str | None] = {
 }
 
 
-def rules_for(first: str) -> tuple:
-    """The global rules that can claim a line starting with `first` ("" for a blank line)."""
+def rules_for(first: str, tagged: bool = True) -> tuple:
+    """The global rules that can claim a line starting with `first` ("" for a blank line);
+    without `tagged` (no line has a front end's tag) rule_tagged, which claims only tagged
+    lines, is left out."""
+    rules = RULES if tagged else tuple(r for r in RULES if r is not rule_tagged)
     if first and not first.isascii():
         # the rules' patterns start with ASCII words or with \d (any decimal digit)
-        return RULES if first.isdecimal() else tuple(r for r in RULES if FIRST[r] is None)
+        return rules if first.isdecimal() else tuple(r for r in rules if FIRST[r] is None)
     return tuple(
-        r for r in RULES if FIRST[r] is None or (first == BLANK and FIRST[r] == BLANK) or (first and first in (FIRST[r] or ""))
+        r for r in rules if FIRST[r] is None or (first == BLANK and FIRST[r] == BLANK) or (first and first in (FIRST[r] or ""))
     )
