@@ -8,6 +8,7 @@ import os
 import sys
 from enum import StrEnum
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -31,6 +32,9 @@ from .cli_support import complete_profiel as _complete_profiel  # noqa: F401
 from .cli_support import complete_rule as _complete_rule  # noqa: F401
 from .cli_support import examples as _examples
 from .taal import N_
+
+if TYPE_CHECKING:
+    from typer.models import CommandInfo
 
 root = typer.Typer(**SETTINGS)  # type: ignore[arg-type]  # the global options and `completion`
 
@@ -107,10 +111,11 @@ COMMANDS = {
 }
 
 
-def _commands(module: str) -> list:
+def _commands(module: str) -> list[CommandInfo]:
     if not module:
         return root.registered_commands
-    return import_module(f".{module}", __package__).commands.registered_commands
+    commands: typer.Typer = import_module(f".{module}", __package__).commands
+    return commands.registered_commands
 
 
 def full_app() -> typer.Typer:

@@ -33,7 +33,7 @@ def arg_naam(param: Any, usage: bool = False) -> str:
 def _translated_help(cmd: Any, ctx: Any) -> None:
     """Put the command's texts into the language of the run (click builds the command anew for
     each run, so this changes nothing that outlives it); typer's own words too."""
-    typer.core._ = _  # type: ignore[assignment]  # typer asks gettext for its help words; ours answers in the run's language
+    setattr(typer.core, "_", _)  # noqa: B010 - typer asks gettext for its help words; ours answers in the run's language
     if getattr(cmd, "_vertaald", False):
         return
     cmd._vertaald = True
@@ -168,13 +168,16 @@ def typed_name(param: Any, argv: Sequence[str]) -> str:
     usage line names it (`SPEC`)."""
     if isinstance(param, TyperArgument) or getattr(param, "param_type_name", "") == "argument":
         return arg_naam(param).removesuffix("...")
-    names = [*param.opts, *param.secondary_opts]
+    names: list[str] = [*param.opts, *param.secondary_opts]
     end = list(argv).index("--") if "--" in argv else len(argv)
     for arg in argv[:end]:
         for name in names:
             if arg == name or arg.startswith(name + "=") or (len(name) == 2 and arg.startswith(name) and not arg.startswith("--")):
                 return name
-    return max(names, key=len) if names else param.name or ""
+    if names:
+        return max(names, key=len)
+    naam: str = param.name or ""
+    return naam
 
 
 def _choices(param: Any) -> str:

@@ -10,12 +10,16 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperCommand
 
 from .cli_help import Groep, Opdracht
 from .taal import N_, _
+
+if TYPE_CHECKING:
+    from typer.models import CommandInfo
 
 SETTINGS = {
     "name": "kwaldossier",
@@ -43,7 +47,7 @@ def examples(*lines: str) -> str:
     return f"\b\n{EXAMPLES}\n" + "\n".join(f"  {line}" for line in lines)
 
 
-def print_json(data) -> None:
+def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
@@ -201,7 +205,7 @@ def cache_clear(as_json: bool = JsonOpt) -> None:
 # ---------------------------------------------------------------- entry point
 
 
-def usage_line(exc, argv: list[str] | None = None) -> str:
+def usage_line(exc: Any, argv: list[str] | None = None) -> str:
     """A click usage error as one line, in the language of the run, with where to get help. The
     prefix `kwaldossier: error:` is the same in every language (scripts look for it)."""
     from .cli_help import melding
@@ -283,7 +287,7 @@ def hoist_global_flags(argv: list[str]) -> list[str]:
     return flags + rest + argv[end:]
 
 
-def command_name(info) -> str:
+def command_name(info: CommandInfo) -> str:
     """typer's name for a registered command: its own, else the function name with - for _."""
     return info.name or getattr(info.callback, "__name__", "").lower().replace("_", "-")
 

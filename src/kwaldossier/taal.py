@@ -17,6 +17,10 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
 
 TALEN = ("nl", "en")
 DOMEIN = "kwaldossier"
@@ -92,7 +96,7 @@ def mo_pad(taal: str = "nl") -> Path:
     return LOCALE / taal / "LC_MESSAGES" / f"{DOMEIN}.mo"
 
 
-def _catalogus():
+def _catalogus() -> NullTranslations:
     """The Dutch catalogue, read once; None when the package was not built with it (a source tree
     that was never installed): then the English text is shown, as gettext's fallback does."""
     if _state["catalogus"] is None:
@@ -103,7 +107,7 @@ def _catalogus():
                 _state["catalogus"] = gettext.GNUTranslations(fp)
         except OSError:
             _state["catalogus"] = gettext.NullTranslations()
-    return _state["catalogus"]
+    return cast("NullTranslations", _state["catalogus"])
 
 
 def _(msgid: str) -> str:

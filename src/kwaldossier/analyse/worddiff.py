@@ -13,6 +13,7 @@ from functools import lru_cache
 from .diff_report import INHOUDELIJK, REDACTIONEEL, WoordOp
 
 Opcode = tuple[str, int, int, int, int]
+WoordRun = tuple[str, list[str], list[str]]  # ("equal" | "edit", a_words, b_words)
 _QUOTE_PAIRS = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
 
 
@@ -178,21 +179,21 @@ def word_diff(a: str, b: str, f: Folder) -> list[WoordOp]:
         codes = f.compare(a, b)[1]
     else:  # folding dropped a token (a lone combining mark): align the words as they are
         codes = list(SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes())
-    runs: list[list] = []  # [kind, a_words, b_words]
+    runs: list[WoordRun] = []
     for tag, i1, i2, j1, j2 in codes:
         if tag != "equal":
-            runs.append(["edit", wa[i1:i2], wb[j1:j2]])
+            runs.append(("edit", wa[i1:i2], wb[j1:j2]))
             continue
         xa, xb = wa[i1:i2], wb[j1:j2]
         start = 0
         for k, (x, y) in enumerate(zip(xa, xb, strict=True)):
             if x != y:  # equal once folded: a change of case or accents, shown as an edit
                 if k > start:
-                    runs.append(["equal", xa[start:k], xb[start:k]])
-                runs.append(["edit", [x], [y]])
+                    runs.append(("equal", xa[start:k], xb[start:k]))
+                runs.append(("edit", [x], [y]))
                 start = k + 1
         if start < len(xa):
-            runs.append(["equal", xa[start:], xb[start:]])
+            runs.append(("equal", xa[start:], xb[start:]))
     out = []
     for kind, xa, xb in cleanup_semantic(runs):
         if kind == "equal":
@@ -225,7 +226,7 @@ class _Run:
         return max(self.na, self.nb)
 
 
-def cleanup_semantic(runs: list[list]) -> list[list]:
+def cleanup_semantic(runs: list[WoordRun]) -> list[WoordRun]:
     """diff-match-patch's semantic clean-up on word runs: an equality no longer (in characters)
     than the edits on either side of it is folded into them, and the three become one edit.
     One pass with a stack: when a merge makes an edit longer, the equality before it is looked
@@ -247,7 +248,7 @@ def cleanup_semantic(runs: list[list]) -> list[list]:
             last, equal = out.pop(), out.pop()
             out[-1].extend(equal)
             out[-1].extend(last)
-    return [["edit" if r.edit else "equal", r.a, r.b] for r in out]
+    return [("edit" if r.edit else "equal", r.a, r.b) for r in out]
 
 
 # ---------------------------------------------------------------- impact of a text change
@@ -285,7 +286,7 @@ def text_impact(a: str, b: str, f: Folder) -> str:
     ca, cb = Counter(la), Counter(lb)
     xs, ys = list((ca - cb).elements()), list((cb - ca).elements())
     # every changed word pairs with a spelling variant of itself (looked up, not searched)
-    by_key: dict[tuple, list[int]] = {}
+    by_key: dict[tuple[str, str] | tuple[str, int, str], list[int]] = {}
     for j, y in enumerate(ys):
         if len(y) >= TYPO_MIN:
             by_key.setdefault(("u", _undouble(y)), []).append(j)

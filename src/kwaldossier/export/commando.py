@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..cli_help import Groep
-from ..cli_support import examples, report_path
+from ..cli_support import complete_profiel, examples, report_path
 from ..taal import N_, _
 
-
-def _complete_profiel(incomplete: str) -> list[str]:
-    from ..cli import _complete_profiel as complete
-
-    return complete(incomplete)
+if TYPE_CHECKING:
+    from ..render.tabellen import Blad
 
 
 DataOpt = typer.Option(None, "--data", help=N_("Folder of dossiers to use instead of the bundled data."))
 
 
-def export_table(fmt: str, out: Path | None, sep: str, xlsx_bladen, csv_blad) -> None:
+def export_table(
+    fmt: str, out: Path | None, sep: str, xlsx_bladen: Callable[[], list[Blad]], csv_blad: Callable[[], Blad]
+) -> None:
     """xlsx / csv of a command's tables (render/tabellen.py), to --out or stdout."""
     from .uitvoer import lever, scheidingsteken
 
@@ -51,7 +52,7 @@ export_app = typer.Typer(
     ),
 )
 def export_case(
-    spec: str = typer.Argument(..., help=N_("A dossier file, or a profile name part."), autocompletion=_complete_profiel),
+    spec: str = typer.Argument(..., help=N_("A dossier file, or a profile name part."), autocompletion=complete_profiel),
     out: Path | None = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write the package to this file (atomically).")),
     base_uri: str = typer.Option("urn:uuid:", "--base-uri", help=N_("Prefix of every uri (followed by the identifier).")),
     datum: str | None = typer.Option(

@@ -75,7 +75,7 @@ def _one(args: tuple[str, str]) -> tuple[str, str | None]:
         return src, f"{src}: internal error: {type(exc).__name__}: {exc}"
 
 
-def _outcome(future: Future, src: str) -> tuple[str, str | None]:
+def _outcome(future: Future[tuple[str, str | None]], src: str) -> tuple[str, str | None]:
     """A worker's result; a worker that died (killed, out of memory) fails only its own file."""
     exc = future.exception()
     if exc is not None:
@@ -115,7 +115,7 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
 
     err = Console(stderr=True, highlight=False)
     show = sys.stderr.isatty() and not quiet
-    futures: list[Future] = []
+    futures: list[Future[tuple[str, str | None]]] = []
     try:
         with Progress(console=err, disable=not show, transient=True) as progress:
             task = progress.add_task("parsing", total=len(tasks))

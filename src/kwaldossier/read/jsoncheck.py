@@ -276,6 +276,7 @@ def check_dossier(data: Any, path: str) -> dict[str, Any]:
     if root is None:
         raise InputError(path, None, f"not a parsed dossier: model: {_show(model)} is not a dossier model ('2012' or '2015')")
     try:
-        return _object(root)(data)
+        checked: dict[str, Any] = _object(root)(data)
+        return checked
     except _Bad as exc:
         raise InputError(path, None, f"not a parsed dossier: {exc}") from None

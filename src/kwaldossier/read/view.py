@@ -22,6 +22,8 @@ class View:
     """Attribute access over one JSON object of the parse contract."""
 
     __slots__ = ("_c", "_d")
+    _d: dict[str, Any]  # the JSON object
+    _c: dict[str, Any]  # field -> value as read (views, tuples, dates)
     # field -> (view class name or None, is a list, default, is a date)
     _velden: ClassVar[dict[str, tuple[str | None, bool, Any, bool]]] = {}
 

@@ -6,7 +6,7 @@ import csv
 import io
 
 from .schoon import schoon
-from .tabellen import Blad
+from .tabellen import Blad, Cel
 
 BOM = "\ufeff"
 
@@ -20,7 +20,7 @@ def csv_bytes(blad: Blad, sep: str = ";") -> bytes:
     return (BOM + buf.getvalue()).encode("utf-8")
 
 
-def _veilig(v) -> str | int | float:
+def _veilig(v: Cel) -> str | int | float:
     """A text that Excel would read as a formula (=, +, -, @ first) gets a leading apostrophe."""
     if v is None:
         return ""

@@ -38,6 +38,6 @@ def diff_rijen(report: DiffReport) -> list[dict[str, str]]:
     return out + algemeen
 
 
-def _code_key(code: str) -> tuple:
+def _code_key(code: str) -> tuple[tuple[int, int, str], ...]:
     """2.10 after 2.9, B1-K1-W2 after B1-K1-W1, for either model's codes (and 2.8→2.9)."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|\D+", code))

@@ -4,13 +4,16 @@ kerntaak, the parse summary. Its diff is part of the typed diff report (render/d
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
 
 from ..taal import _
 from .zetwerk import hangend
+
+if TYPE_CHECKING:
+    from ..model.vorm import Dossier2015Vorm
 
 AANVULLEND = "aanvullend"
 
@@ -74,7 +77,7 @@ def render_werkproces_2015(c: Console, wp: Mapping[str, Any], aanvullend: Mappin
     c.print()
 
 
-def render_parse_2015(c: Console, dossier) -> None:
+def render_parse_2015(c: Console, dossier: Dossier2015Vorm) -> None:
     """Summary of a parsed SBB dossier: header, then per profile its crebo, niveau and codes."""
     if dossier.formaat == "sbb-pdf":
         head = _("{titel} (crebo {crebo}, 2015 model, SBB PDF)").format(titel=dossier.titel, crebo=dossier.crebo or "?")

@@ -4,11 +4,15 @@ is printed in every cell), with an accessible title and description; all text is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ..export.walk import kerntaken_in_profiel, telling
 from ..model.competenties import COMPETENTIES, LETTERS
 from ..taal import _
+
+if TYPE_CHECKING:
+    from ..read.geladen import GeladenProfiel
 
 CEL = 30
 LETTERBREEDTE = 7.2  # average glyph width at 12px sans-serif, for the label column
@@ -23,16 +27,16 @@ def _kleur(n: int, top: int) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def heatmap_data(geladen: list) -> list[dict]:
+def heatmap_data(geladen: list[GeladenProfiel]) -> list[dict[str, Any]]:
     """[{"profiel", "werkprocessen", "tellingen": {letter: n}}] in the order given."""
-    out = []
+    out: list[dict[str, Any]] = []
     for b in geladen:
         wps = sum(len(w) for _, w in kerntaken_in_profiel(b.profiel))
         out.append({"profiel": b.naam, "werkprocessen": wps, "tellingen": telling(b.profiel)})
     return out
 
 
-def heatmap_svg(geladen: list, id_prefix: str = "kd-heatmap", inline: bool = False) -> str:
+def heatmap_svg(geladen: list[GeladenProfiel], id_prefix: str = "kd-heatmap", inline: bool = False) -> str:
     """The heat-map as a standalone SVG document; inline: as an <svg> element inside HTML5,
     which needs no namespace declaration (so the report names no URL at all)."""
     data = heatmap_data(geladen)

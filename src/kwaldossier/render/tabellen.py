@@ -15,6 +15,7 @@ from ..taal import _
 
 if TYPE_CHECKING:
     from ..analyse.results import ListResult, MatrixResult
+    from ..read.geladen import GeladenProfiel
 
 Cel = str | int | float | None
 
@@ -64,7 +65,7 @@ def bladnaam(naam: str, bezet: set[str]) -> str:
 # ---------------------------------------------------------------- matrix
 
 
-def _wp_in_profiel(bron, code: str, titel: str) -> bool | None:
+def _wp_in_profiel(bron: GeladenProfiel, code: str, titel: str) -> bool | None:
     """None when the profile has no werkproces with this code and title (a row of another dossier)."""
     wp = bron.profiel.werkproces(code)
     if wp is None or wp.titel != titel:
@@ -72,7 +73,7 @@ def _wp_in_profiel(bron, code: str, titel: str) -> bool | None:
     return wp.in_profiel
 
 
-def matrix_bladen(result: MatrixResult, geladen: list | None = None) -> list[Blad]:
+def matrix_bladen(result: MatrixResult, geladen: list[GeladenProfiel] | None = None) -> list[Blad]:
     """The kruistabel: one sheet per profile, one comparing them (when several), a legend.
 
     result is the `matrix --json` dict; geladen (optional) give 'in profiel' per werkproces."""
@@ -151,7 +152,7 @@ def _legenda(names: list[str], bezet: set[str]) -> Blad:
     return Blad(bladnaam(_("Key"), bezet), ["code", _("name")], rijen, breedtes={0: 8, 1: 60})
 
 
-def matrix_csv(result: MatrixResult, geladen: list | None = None) -> Blad:
+def matrix_csv(result: MatrixResult, geladen: list[GeladenProfiel] | None = None) -> Blad:
     """For CSV, one table: the per-profile sheets stacked, with the profile in the first column."""
     rijen: list[list[Cel]] = []
     per_profiel = matrix_bladen(result, geladen)[: len(result["profielen"])]
@@ -191,7 +192,7 @@ def lijst_blad(result: ListResult) -> Blad:
 # ---------------------------------------------------------------- diff
 
 
-def diff_blad(rijen: list[dict], a: str, b: str) -> Blad:
+def diff_blad(rijen: list[dict[str, str]], a: str, b: str) -> Blad:
     """`diff`: one row per change (rows from diffrijen.diff_rijen, over the typed report)."""
     kop = ["kerntaak", "werkproces", _("title"), _("field"), _("old ({a})").format(a=a), _("new ({b})").format(b=b), "impact"]
     keys = ["kerntaak", "werkproces", "titel", "veld", "oud", "nieuw", "impact"]

@@ -146,7 +146,7 @@ def _wrap_lines(text: Text, width: int) -> list[Text]:
     return _wrap(text, width)
 
 
-def _guided(c, first: str, rest: str, text: Text, hang: int) -> Text:
+def _guided(c: Any, first: str, rest: str, text: Text, hang: int) -> Text:
     """A line behind tree guides whose further lines keep the guides and hang under the text."""
     width = breedte(c) or 10**6
     lines = _wrap_lines(text, width - len(first))
@@ -368,7 +368,7 @@ def _grid(c: Any, names: list[str], rijen: list[MatrixRij]) -> None:
         _key_lines(c, [both, *keys])
 
 
-def _key_lines(c, keys: list[str]) -> None:
+def _key_lines(c: Any, keys: list[str]) -> None:
     """A key: on one line when it fits (always on a pipe), else one entry a line, each hanging."""
     width = breedte(c)
     line = "   ".join(keys)

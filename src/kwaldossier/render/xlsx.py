@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
-from .tabellen import KOP, Blad
+from .tabellen import KOP, Blad, Cel
 
 
 def xlsx_bytes(bladen: list[Blad]) -> bytes:
@@ -33,13 +34,13 @@ class _Stijl:
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.mid = Alignment(horizontal="center", vertical="top")
 
-    def fill(self, rgb: str):
+    def fill(self, rgb: str) -> Any:  # an openpyxl PatternFill (openpyxl is untyped)
         if rgb not in self.fills:
             self.fills[rgb] = self._fill(fill_type="solid", start_color=rgb, end_color=rgb)
         return self.fills[rgb]
 
 
-def _schrijf(ws, blad: Blad, stijl: _Stijl) -> None:
+def _schrijf(ws: Any, blad: Blad, stijl: _Stijl) -> None:
     from openpyxl.comments import Comment
     from openpyxl.utils import get_column_letter
 
@@ -75,7 +76,7 @@ def _schrijf(ws, blad: Blad, stijl: _Stijl) -> None:
         _zet(ws.cell(row=nrows + 2 + i, column=1), regel)
 
 
-def _regels(v, width: float) -> int:
+def _regels(v: Cel, width: float) -> int:
     """Lines a wrapped text takes in a column of this width (characters), roughly."""
     if not isinstance(v, str) or not v:
         return 1
@@ -88,7 +89,7 @@ def _breedte(blad: Blad, c: int) -> float:
     return float(min(max(lengths) + 2, 60))
 
 
-def _zet(cell, v) -> None:
+def _zet(cell: Any, v: Cel) -> None:
     """Text stays text (a value starting with '=' is no formula); control characters shown as \\xNN (render/schoon.py)."""
     if isinstance(v, str):
         from .schoon import schoon

@@ -297,7 +297,10 @@ class DossierLezer:
             competenties.append(
                 Competentie2015(letter=letter or None, naam=naam, regels=[line] if line else [], aanvullend=extra_comp)
             )
-        lines = lambda el: [ln] if (ln := self.line(el)) else []  # noqa: E731
+
+        def lines(el: ET.Element | None) -> list[int]:
+            return [ln] if (ln := self.line(el)) else []
+
         return Werkproces2015(
             code=code,
             titel=titel,
