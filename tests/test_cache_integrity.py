@@ -218,3 +218,35 @@ def test_cache_path_that_is_not_a_folder_is_skipped_once_and_info_says_so(tmp_pa
         [sys.executable, "-m", "kwaldossier", "cache", "info"], capture_output=True, text=True, env=_env(cache), timeout=60,
     )
     assert info.returncode == 2 and "kwaldossier: error:" in info.stderr and "0 entries" not in info.stdout
+
+
+def test_fuzz_mutated_seeds_miss_then_hit_same_output(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The fuzz inputs through the cache: the miss and the hit give the same parse JSON (or the
+    same refusal)."""
+    from hypothesis import HealthCheck, given, settings
+
+    from kwaldossier.errors import KwaldossierError
+    from kwaldossier.model.contract import dossiers_json
+    from kwaldossier.read import cache
+    from kwaldossier.read.laden import load_dossiers
+    from test_fuzz import mutated
+
+    folder = tmp_path_factory.mktemp("fuzzcache")
+    cache.use(True)
+
+    def uitkomst(path: Path) -> str:
+        try:
+            return dossiers_json(load_dossiers(path), indent=None)
+        except KwaldossierError as exc:
+            return f"refused: {exc}"
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(mutated())
+    def prop(data: bytes) -> None:
+        path = folder / "in.txt"
+        path.write_bytes(data)
+        miss = uitkomst(path)
+        assert uitkomst(path) == miss
+
+    prop()
+    assert list(cache.cache_dir().glob("*.json")), "the runs went through the cache"
