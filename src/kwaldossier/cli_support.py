@@ -198,8 +198,13 @@ def cache_clear(as_json: bool = JsonOpt) -> None:
 
     result = cache.clear()
     if as_json:
-        return print_json({"folder": result["folder"], "removed": result["entries"]})
-    sys.stdout.write(_("removed {entries} entries from {folder}").format(entries=result["entries"], folder=result["folder"]) + "\n")
+        print_json({"folder": result["folder"], "removed": result["removed"], "failed": result["failed"]})
+    else:
+        sys.stdout.write(_("removed {entries} entries from {folder}").format(entries=result["removed"], folder=result["folder"]) + "\n")
+    if result["failed"]:
+        from .errors import OutputError
+
+        raise OutputError(str(result["folder"]), _("could not remove {count} entries").format(count=result["failed"]))
 
 
 # ---------------------------------------------------------------- entry point

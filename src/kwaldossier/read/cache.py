@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 
 if TYPE_CHECKING:
+    from ..model.dossier import Dossier
     from ..model.vorm import DossierVorm
 
 _state = {"on": True}  # --no-cache turns it off for the process
@@ -62,64 +63,156 @@ def _code_stamp() -> str:
     return h.hexdigest()[:16]
 
 
-def key_for(path: Path) -> str:
+_MAGIC = b"kwaldossier-cache 2\n"
+_NOTICE = {"given": False}
+_KOP_VELDEN = 3  # source hash, content hash, code stamp
+
+
+def _notice(folder: Path, exc: OSError) -> None:
+    """One line on stderr per run when the cache folder cannot be used (never an error)."""
+    if _NOTICE["given"]:
+        return
+    _NOTICE["given"] = True
+    import sys
+
+    from ..taal import _
+
+    sys.stderr.write(
+        "kwaldossier: " + _("cache {folder} skipped: {reason}").format(folder=folder, reason=exc.strerror or exc) + "\n"
+    )
+
+
+def _sha(data: bytes) -> str:
     import hashlib
 
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return f"{h.hexdigest()[:32]}-{_code_stamp()}"
+    return hashlib.sha256(data).hexdigest()
 
 
-def load(path: Path, parse: Callable[[Path], Sequence[DossierVorm]]) -> list[DossierVorm]:
-    """The dossier of `path`: from the cache when there (a view), else parsed and stored."""
-    try:
-        entry = cache_dir() / f"{key_for(path)}.json"
-    except OSError:
-        return list(parse(path))
-    if entry.is_file():
-        hit = _read(entry, path)
-        if hit is not None:
-            return hit
-    dossiers = list(parse(path))
-    _store(entry, dossiers)
+def key_for(data: bytes) -> str:
+    """Entry name: the hash of the source bytes that are parsed and the code stamp, nothing else."""
+    return f"{_sha(data)[:32]}-{_code_stamp()}"
+
+
+def load(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> list[DossierVorm]:
+    """The dossiers of `path`, its bytes read once: from a verified cache entry when there (a view),
+    else parsed from a private snapshot of exactly those bytes and stored."""
+    from .laden import read_source
+
+    data = read_source(path)
+    folder = cache_dir()
+    entry = folder / f"{key_for(data)}.json"
+    hit = _read(entry, path, _sha(data))
+    if hit is not None:
+        return hit
+    dossiers = _parse_snapshot(path, data, parse)
+    _store(entry, _sha(data), dossiers)
     return dossiers
 
 
-def _read(entry: Path, path: Path) -> list[DossierVorm] | None:
+def _parse_snapshot(path: Path, data: bytes, parse: Callable[[Path], Sequence[Dossier]]) -> list[DossierVorm]:
+    """Parse a private copy of `data` under the file's own name: a file replaced meanwhile cannot
+    change what is parsed, so the entry's key always belongs to its dossier."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="kwaldossier-") as tmp:
+        kopie = Path(tmp) / path.name
+        kopie.write_bytes(data)
+        try:
+            dossiers = list(parse(kopie))
+        except InputError as exc:
+            raise InputError(str(path), exc.line, exc.message.replace(str(kopie), str(path))) from None
+    return [d.model_copy(update={"bron": str(path)}) if d.bron == str(kopie) else d for d in dossiers]
+
+
+def _read(entry: Path, path: Path, bron_sha: str) -> list[DossierVorm] | None:
+    """A hit only when the entry names these source bytes and its content matches its own hash."""
     from .laden import from_json_bytes
 
     try:
-        data = entry.read_bytes()
+        raw = entry.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        _notice(entry.parent, exc)
+        return None
+    inhoud = _verified(raw, bron_sha)
+    if inhoud is None:
+        _drop(entry)
+        return None
+    try:
         # the entry may come from a copy elsewhere: name this file, the way the parser does
-        return from_json_bytes(data, str(entry), bron=lambda oud: str(path) if os.sep in oud else path.name)
-    except (OSError, InputError):
-        with contextlib.suppress(OSError):
-            entry.unlink()  # corrupt: parse again and rewrite
+        return from_json_bytes(inhoud, str(entry), bron=lambda oud: str(path) if os.sep in oud else path.name)
+    except InputError:
+        _drop(entry)
         return None
 
 
-def _store(entry: Path, dossiers: list[DossierVorm]) -> None:
+def _verified(raw: bytes, bron_sha: str) -> bytes | None:
+    """The content of an entry whose header names `bron_sha` and its content's hash, else None."""
+    if not raw.startswith(_MAGIC):
+        return None
+    kop, sep, inhoud = raw[len(_MAGIC):].partition(b"\n")
+    velden = kop.split(b" ")
+    if not sep or len(velden) != _KOP_VELDEN:
+        return None
+    ok = velden[0].decode("ascii", "replace") == bron_sha and velden[1].decode("ascii", "replace") == _sha(inhoud)
+    return inhoud if ok and velden[2].decode("ascii", "replace") == _code_stamp() else None
+
+
+def _drop(entry: Path) -> None:
+    with contextlib.suppress(OSError):
+        entry.unlink()  # wrong or corrupt: parse again and rewrite
+
+
+def _store(entry: Path, bron_sha: str, dossiers: list[DossierVorm]) -> None:
+    """Write atomically (temp + rename); writers of one entry write the same bytes."""
     from ..errors import OutputError
     from ..model.contract import dossiers_json
-    from .output import write_atomic
+    from .output import write_bytes_atomic
 
-    with contextlib.suppress(OSError, OutputError):
+    inhoud = dossiers_json(dossiers, indent=None).encode("utf-8")
+    kop = f"{bron_sha} {_sha(inhoud)} {_code_stamp()}\n".encode("ascii")
+    try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(entry, dossiers_json(dossiers, indent=None))
+        write_bytes_atomic(entry, _MAGIC + kop + inhoud)
+    except OSError as exc:
+        _notice(entry.parent, exc)
+    except OutputError:
+        _notice(entry.parent, PermissionError(13, "cannot write"))
 
 
-def info() -> dict:
+def _entries(folder: Path) -> list[Path]:
+    """The entry files of the folder; an existing folder that cannot be listed is an error."""
+    try:
+        return sorted(f for f in folder.iterdir() if f.suffix == ".json" and f.is_file())
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        from ..taal import _
+
+        raise InputError(str(folder), None, _("cannot read the cache folder: {reason}").format(reason=exc.strerror)) from None
+
+
+def info() -> dict[str, str | int]:
     folder = cache_dir()
-    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
-    return {"folder": str(folder), "entries": len(files), "bytes": sum(f.stat().st_size for f in files)}
-
-
-def clear() -> dict:
-    result = info()
-    folder = Path(result["folder"])
-    for f in folder.glob("*.json") if folder.is_dir() else []:
+    files = _entries(folder)
+    size = 0
+    for f in files:
         with contextlib.suppress(OSError):
+            size += f.stat().st_size
+    return {"folder": str(folder), "entries": len(files), "bytes": size}
+
+
+def clear() -> dict[str, str | int]:
+    """Remove every entry; counts what was really removed and what could not be."""
+    folder = cache_dir()
+    removed = failed = 0
+    for f in _entries(folder):
+        try:
             f.unlink()
-    return result
+            removed += 1
+        except FileNotFoundError:
+            continue
+        except OSError:
+            failed += 1
+    return {"folder": str(folder), "removed": removed, "failed": failed}

@@ -179,6 +179,13 @@ def load_bytes(data: bytes, name: str, streng: bool = False) -> list[DossierVorm
     return [parse_lines(split_lines(decode(data, name)), name)]
 
 
+def read_source(path: Path) -> bytes:
+    """The bytes of a source file, read once within the input size limit (the cache hashes these)."""
+    data = _read(path)
+    check_size(str(path), len(data), "input")
+    return data
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
