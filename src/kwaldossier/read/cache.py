@@ -120,7 +120,12 @@ def _parse_snapshot(path: Path, data: bytes, parse: Callable[[Path], Sequence[Do
         try:
             dossiers = list(parse(kopie))
         except InputError as exc:
-            raise InputError(str(path), exc.line, exc.message.replace(str(kopie), str(path))) from None
+            # the copy is private: the user's file is what went wrong (other sources, such
+            # as a bad limit in the environment, keep their own name); the error's kind is kept
+            if exc.path == str(kopie):
+                exc.path = str(path)
+            exc.message = exc.message.replace(str(kopie), str(path))
+            raise exc from None
     return [d.model_copy(update={"bron": str(path)}) if d.bron == str(kopie) else d for d in dossiers]
 
 
