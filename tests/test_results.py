@@ -42,6 +42,8 @@ def test_schema_unknown_name(cli):
         # the 2015 model (SBB XML): its extra keys are in the schema too
         ("diff", _PB, "Thuisbegeleider", "--data", SBB_XML, "--json"),
         ("diff", _PB, "Thuisbegeleider", "--data", SBB_XML, "--json", "--summary"),
+        # two dossiers: zelfde_dossier false, dossier_a / dossier_b named
+        ("diff", "Sociaal-cultureel werker@2637 Sociaal_werk.xml", "Onderwijsassistent", "--data", SBB_XML, "--json"),
         ("show", "B1-K1", "--data", SBB_XML, "--json"),
         ("show", "B1-K1-W5", "--data", SBB_XML, "--json"),
         ("competentie", "K", "--data", SBB_XML, "--json"),

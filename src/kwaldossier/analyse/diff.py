@@ -12,7 +12,7 @@ from ..read.geladen import GeladenProfiel
 from . import diff2015
 from .diff_filter import Filter
 from .diff_paren import RENUMBER_THRESHOLD, Koppeling, check_filters, kerntaak_of, koppel, selecteer, sort_key
-from .diff_report import STRUCTUREEL, DiffReport, Eenzijdig, WerkprocesDiff, Wijziging
+from .diff_report import STRUCTUREEL, DiffReport, DossierNaam, Eenzijdig, WerkprocesDiff, Wijziging
 from .diff_vergelijk import PAIR_THRESHOLD, WEIGHTS, Vergelijker, eenzijdig, lijsten, teksten
 
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ def diff(
     v = Vergelijker(pa, pb)
     norm = v.norm
     wa, wb = selecteer(a, kerntaak, werkproces), selecteer(b, kerntaak, werkproces)
-    k = koppel(v, wa, wb)
+    een = _een_dossier(a, b)
+    k = koppel(v, wa, wb, op_code=een)
     werkprocessen = [v.werkproces(wa[x], wb[y], kerntaak_of(x)) for x, y in k.paren]
     algemeen, kerntaken = _profiel_teksten(v, pa, pb, kerntaak, werkproces, only)
     model_2015 = pa.model == "2015" or pb.model == "2015"
@@ -89,7 +90,27 @@ def diff(
         similarity=round(overlap, 3),
         overlap=diff2015.overlap(wa, wb, k.shared, identical, k.renumbered) if model_2015 else None,
         kerntaak_velden=f.kerntaak_velden(kt_velden),
+        zelfde_dossier=een,
+        dossier_a=_naam(a),
+        dossier_b=_naam(b),
     )
+
+
+def _een_dossier(a: GeladenProfiel, b: GeladenProfiel) -> bool:
+    """Codes pair only within one dossier. A side whose dossier names itself neither by crebo
+    nor by title (a 2012 text without its footer) is not called another dossier."""
+    from .groepen import sleutel, zelfde_dossier
+
+    if sleutel(a.dossier) is None or sleutel(b.dossier) is None:
+        return True
+    return zelfde_dossier(a.dossier, b.dossier)
+
+
+def _naam(g: GeladenProfiel) -> DossierNaam:
+    from ..model.afgeleid import dossier_kop
+
+    kop = dossier_kop(g.dossier)
+    return DossierNaam(kop.titel, kop.crebo)
 
 
 def _algemeen(p: ProfielVorm) -> dict[str, str]:

@@ -123,10 +123,17 @@ class Koppeling:
         return [(code, code) for code in self.shared] + [(h.a, h.b) for h in self.renumbered]
 
 
-def _hernummerd(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], xs: list[str], ys: list[str]) -> list[Hernummering]:
-    """Pairs of different codes alike enough, best first, each code at most once."""
+def _hernummerd(
+    v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], xs: list[str], ys: list[str], ook_gelijk: bool = False
+) -> list[Hernummering]:
+    """Pairs of different codes (ook_gelijk: of any codes) alike enough, best first, each code at most once."""
     candidates = sorted(
-        ((sim, x, y) for x in xs for y in ys if x != y and (sim := _renumber_similarity(v, wa[x], wb[y])) >= RENUMBER_THRESHOLD),
+        (
+            (sim, x, y)
+            for x in xs
+            for y in ys
+            if (ook_gelijk or x != y) and (sim := _renumber_similarity(v, wa[x], wb[y])) >= RENUMBER_THRESHOLD
+        ),
         reverse=True,
     )
     out: list[Hernummering] = []
@@ -141,9 +148,12 @@ def _hernummerd(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], xs: list
     return out
 
 
-def koppel(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any]) -> Koppeling:
+def koppel(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], op_code: bool = True) -> Koppeling:
     """Pair by code, then the leftovers and the shared codes whose two sides do not match
-    (codes swapped: B1-K1-W1 <-> B1-K1-W2) by title and content similarity."""
+    (codes swapped: B1-K1-W1 <-> B1-K1-W2) by title and content similarity. Without op_code
+    (two dossiers: a code means nothing across them) by title and content only."""
+    if not op_code:
+        return _op_inhoud(v, wa, wb)
     shared = sorted(set(wa) & set(wb), key=sort_key)
     only_a = sorted(set(wa) - set(wb), key=sort_key)
     only_b = sorted(set(wb) - set(wa), key=sort_key)
@@ -156,3 +166,16 @@ def koppel(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any]) -> Koppeling:
     only_b = sorted({*(c for c in only_b if c not in paired_b), *(c for c in loose if c in paired_a and c not in paired_b)}, key=sort_key)
     shared = [c for c in shared if c not in paired_a and c not in paired_b]
     return Koppeling(shared, only_a, only_b, renumbered)
+
+
+def _op_inhoud(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any]) -> Koppeling:
+    """Every werkproces of A against every one of B by title and content (RENUMBER_THRESHOLD):
+    a pair under one code is `shared` only because its content pairs, never by the code."""
+    paren = _hernummerd(v, wa, wb, sorted(wa, key=sort_key), sorted(wb, key=sort_key), ook_gelijk=True)
+    paired_a, paired_b = {h.a for h in paren}, {h.b for h in paren}
+    return Koppeling(
+        [h.a for h in paren if h.a == h.b],
+        [c for c in sorted(wa, key=sort_key) if c not in paired_a],
+        [c for c in sorted(wb, key=sort_key) if c not in paired_b],
+        [h for h in paren if h.a != h.b],
+    )

@@ -143,6 +143,19 @@ class Hernummering:
     impact: Impact = STRUCTUREEL
 
 
+@dataclass(frozen=True, slots=True)
+class DossierNaam:
+    """The dossier a side comes from, as the report names it."""
+
+    titel: str | None
+    crebo: str | None
+
+    @property
+    def label(self) -> str:
+        titel = self.titel or "?"
+        return f"{titel} (crebo {self.crebo})" if self.crebo else titel
+
+
 @dataclass(slots=True)
 class DiffReport:
     a: str
@@ -163,6 +176,9 @@ class DiffReport:
     summary: bool = False
     overlap: dict[str, Any] | None = None  # 2015 model: basisdeel / profieldeel figures (diff2015)
     kerntaak_velden: dict[str, list[Wijziging]] = field(default_factory=dict)  # 2015 model: kerntaak texts
+    zelfde_dossier: bool = True  # False: two dossiers, werkprocessen paired by content only
+    dossier_a: DossierNaam = DossierNaam(None, None)
+    dossier_b: DossierNaam = DossierNaam(None, None)
 
     @property
     def identical(self) -> list[str]:

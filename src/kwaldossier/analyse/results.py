@@ -313,6 +313,13 @@ class Overlap(TypedDict):
     profieldeel_gepaard: int
 
 
+class DiffDossier(TypedDict):
+    """The dossier a side of a diff comes from."""
+
+    titel: str | None
+    crebo: str | None
+
+
 class DiffResult(TypedDict):
     a: str
     b: str
@@ -334,6 +341,9 @@ class DiffResult(TypedDict):
     overlap: Overlap | None
     eenzijdig: list[Eenzijdig]
     telling: Tellingen
+    zelfde_dossier: bool  # False: two dossiers, werkprocessen paired by content, not by code
+    dossier_a: DiffDossier
+    dossier_b: DiffDossier
 
 
 RESULTS: dict[str, Any] = {

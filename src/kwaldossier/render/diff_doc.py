@@ -89,6 +89,16 @@ class Doc:
     samenvatting: list  # Tabel and Noot blocks
     secties: list[Sectie]
     taal: str
+    kruis: Kruis | None = None  # two dossiers: each side's dossier and the line that says so
+
+
+@dataclass
+class Kruis:
+    """Two profiles of two dossiers: the header lines that name them and say how they pair."""
+
+    dossier_a: str  # "Dossier A: titel (crebo N)"
+    dossier_b: str
+    noot: str
 
 
 SIGN = {"added": "+", "removed": "−", "changed": "~"}
@@ -148,7 +158,18 @@ def _build(r: DiffReport) -> Doc:
             secties.append(s)
     from ..taal import huidige
 
-    return Doc(r.a, r.b, summary, secties, huidige())
+    return Doc(r.a, r.b, summary, secties, huidige(), _kruis(r))
+
+
+def _kruis(r: DiffReport) -> Kruis | None:
+    if r.zelfde_dossier:
+        return None
+    regel = _("Dossier {side}: {dossier}")
+    return Kruis(
+        regel.format(side="A", dossier=r.dossier_a.label),
+        regel.format(side="B", dossier=r.dossier_b.label),
+        _("A and B come from different dossiers: werkprocessen paired by content, not by code"),
+    )
 
 
 def _max(grades) -> str | None:

@@ -107,6 +107,14 @@ def diff_html(report: DiffReport, geladen: list | None = None, taal: str | None 
         return _page(report, geladen)
 
 
+def _kruis(doc: Doc) -> list[Markup]:
+    """Two dossiers: each side's dossier and the line that says how the werkprocessen pair."""
+    if doc.kruis is None:
+        return []
+    k = doc.kruis
+    return [el("p", k.dossier_a, void("br"), k.dossier_b, class_="dossiers"), el("p", el("strong", k.noot), class_="kruis")]
+
+
 def _page(report: DiffReport, geladen: list | None) -> str:
     doc = build(report)
     bron = {"A": bron_label(report.bron_a), "B": bron_label(report.bron_b)}
@@ -145,7 +153,7 @@ def _page(report: DiffReport, geladen: list | None) -> str:
     title = _("Differences: {a} ↔ {b}").format(a=doc.a, b=doc.b)
     body = el(
         "body",
-        el("header", el("h1", title), profielen),
+        el("header", el("h1", title), profielen, *_kruis(doc)),
         el("div", el("span", _("Show changes with impact:"), class_="filter") if filt else None, *filt, el("main", *main), class_="filterbar-wrap"),
     )
     head = el("head", void("meta", charset="utf-8"), void("meta", name="viewport", content="width=device-width, initial-scale=1"),

@@ -140,5 +140,8 @@ def to_json(r: DiffReport) -> dict[str, Any]:
         "overlap": r.overlap,
         "eenzijdig": [eenzijdig(e, s) for e in r.eenzijdig],
         "telling": r.telling(),
+        "zelfde_dossier": r.zelfde_dossier,
+        "dossier_a": {"titel": r.dossier_a.titel, "crebo": r.dossier_a.crebo},
+        "dossier_b": {"titel": r.dossier_b.titel, "crebo": r.dossier_b.crebo},
     }
 

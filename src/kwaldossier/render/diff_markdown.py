@@ -75,6 +75,8 @@ def _markdown(report: DiffReport) -> str:
     geladen = [(k, naam, bron_label(pad)) for k, naam, pad in (("A", doc.a, report.bron_a), ("B", doc.b, report.bron_b))]
     if any(pad for _, _, pad in geladen):  # as the HTML: which file each side is (versions share a name)
         lines += [f"- **{k}**: {md(naam)}" + (f" ({md(pad)})" if pad else "") for k, naam, pad in geladen] + [""]
+    if doc.kruis:
+        lines += [f"- {md(doc.kruis.dossier_a)}", f"- {md(doc.kruis.dossier_b)}", "", f"**{md(doc.kruis.noot)}**", ""]
     for block in doc.samenvatting:
         if isinstance(block, Tabel):
             lines += _tabel(block)

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ..analyse.diff_report import DiffReport, WoordOp
 from .console import _plain, _table, console
-from .diff_doc import Inhoud, Noot, Regel, Tabel, bron_label, build, change_label
+from .diff_doc import Doc, Inhoud, Noot, Regel, Tabel, bron_label, build, change_label
 from .zetwerk import breedte, hangend, kop
 
 _STYLE = {"+": "green", "−": "red", "~": "yellow"}
@@ -62,6 +62,15 @@ def _inhoud(c: Console, b: Inhoud, indent: str = "") -> None:
         _inhoud(c, s, indent + "  ")
 
 
+def _kruis(c: Console, doc: Doc) -> None:
+    """Two dossiers: each side's dossier and the line that says how the werkprocessen pair."""
+    if doc.kruis is None:
+        return
+    for tekst in (doc.kruis.dossier_a, doc.kruis.dossier_b):
+        c.print(hangend(c, "", Text(tekst)))
+    c.print(hangend(c, "", Text(doc.kruis.noot, style="bold")))
+
+
 def render_diff(report: DiffReport) -> None:
     c = console()
     plain = _plain(c)
@@ -78,6 +87,7 @@ def render_diff(report: DiffReport) -> None:
     else:  # one side a line, a long name hanging under itself
         c.print(hangend(c, side_a[:4], side_a[4:]))
         c.print(hangend(c, side_b[:4], side_b[4:]))
+    _kruis(c, doc)
     for block in doc.samenvatting:
         if isinstance(block, Tabel):
             _tabel(c, block)
