@@ -6,7 +6,7 @@ only `...` stands for any number of lines; `...` inside a line for any text with
 ending in `...` for the rest of that line and any lines after it. The example ends where the
 next `$ ` line or the block ends, and the output must end there too (unless the block ends in
 `...`). Commands run in a folder with the repository's `data/` and the three small inputs the
-README names (built here from the seeds), through the source tree, in a terminal of 100 columns
+README names (built here from the seeds), through the package the suite tests, in a terminal of 100 columns
 (`NO_COLOR` set; a `| head` in the example makes it a pipe, as it would for a user).
 """
 
@@ -24,6 +24,8 @@ import termios
 from pathlib import Path
 
 import pytest
+
+import kwaldossier
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -96,7 +98,8 @@ def werkmap(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     exe.chmod(exe.stat().st_mode | stat.S_IXUSR)
     env = {
         "PATH": f"{bindir}:/usr/bin:/bin",
-        "PYTHONPATH": str(ROOT / "src"),
+        # the package this test run imports (the installed one under make test, else src/)
+        "PYTHONPATH": str(Path(kwaldossier.__file__).resolve().parents[1]),
         "NO_COLOR": "1",
         "LANG": "C.UTF-8",
         "HOME": str(d),
