@@ -224,7 +224,7 @@ class DiffReport:
         return {"profiel": profiel, "kerntaken": dict(sorted(per_kt.items(), key=lambda kv: _key(kv[0])))}
 
 
-def _key(code: str) -> tuple:
+def _key(code: str) -> tuple[int, ...]:
     from ..model.codes import code_key  # 2.10 after 2.9, B1-K2 after B1-K1
 
     return code_key(code)

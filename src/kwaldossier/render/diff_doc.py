@@ -5,6 +5,7 @@ carry the same content. Labels are in the language of the run (taal.py); the dom
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..analyse.diff_report import (
@@ -78,7 +79,7 @@ class Inhoud:
 @dataclass
 class Sectie:
     kop: Kop
-    blokken: list = field(default_factory=list)
+    blokken: list[Regel | Inhoud] = field(default_factory=list)
     soort: str = "profiel"  # wp (changed werkproces), eenzijdig, profiel
 
 
@@ -86,7 +87,7 @@ class Sectie:
 class Doc:
     a: str
     b: str
-    samenvatting: list  # Tabel and Noot blocks
+    samenvatting: list[Tabel | Noot]
     secties: list[Sectie]
     taal: str
     kruis: Kruis | None = None  # two dossiers: each side's dossier and the line that says so
@@ -123,7 +124,7 @@ def build(r: DiffReport, taal: str | None = None) -> Doc:
 
 
 def _build(r: DiffReport) -> Doc:
-    summary: list = [_sets(r), _overlap(r), Noot(_("Profile overlap: {pct}").format(pct=pct(r.similarity)), sterk=True)]
+    summary: list[Tabel | Noot] = [_sets(r), _overlap(r), Noot(_("Profile overlap: {pct}").format(pct=pct(r.similarity)), sterk=True)]
     if r.overlap:  # 2015 model
         o = r.overlap
         basis = _(
@@ -172,7 +173,7 @@ def _kruis(r: DiffReport) -> Kruis | None:
     )
 
 
-def _max(grades) -> str | None:
+def _max(grades: Iterable[str]) -> str | None:
     gs = list(grades)
     return max(gs, key=IMPACTS.index) if gs else None
 
@@ -247,7 +248,7 @@ def _eenzijdig(e: Eenzijdig, r: DiffReport) -> Sectie:
     naam = r.a if e.kant == "a" else r.b
     waar = _("only in {side} ({naam})").format(side=e.kant.upper(), naam=naam)
     kop = Kop(2, e.code, f"wp-{e.kant}-{e.code}", e.impact, waar, e.titel)
-    blokken: list = [
+    blokken: list[Regel | Inhoud] = [
         Regel("−" if e.kant == "a" else "+", "werkproces", "removed" if e.kant == "a" else "added", f"{e.code} {e.titel}", e.impact, werkproces=e.code)
     ]
     m2015 = "gedrag" in e.lijsten  # the 2015 model leaves fields empty that it does not have: not shown

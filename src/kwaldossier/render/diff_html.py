@@ -5,10 +5,15 @@ Everything is built with html.el(), which escapes every text."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..analyse.diff_report import IMPACTS, DiffReport, WoordOp
 from ..taal import _, in_taal
 from .diff_doc import Doc, Inhoud, Noot, Regel, Sectie, Tabel, bron_label, build, change_label
 from .html import Markup, el, esc, join, void
+
+if TYPE_CHECKING:
+    from ..read.geladen import GeladenProfiel
 
 _CSS = Markup("""
 :root{--a:#a00;--b:#080}
@@ -100,7 +105,7 @@ def _sectie(s: Sectie, doc: Doc) -> Markup:
     return el("section", *parts, class_=s.soort, id=s.kop.anker, data_impact=s.kop.impact)
 
 
-def diff_html(report: DiffReport, geladen: list | None = None, taal: str | None = None) -> str:
+def diff_html(report: DiffReport, geladen: list[GeladenProfiel] | None = None, taal: str | None = None) -> str:
     """The page, in `taal` (None: the language of the run); with the two profiles compared
     (geladen), their competence heat-map too."""
     with in_taal(taal):
@@ -115,7 +120,7 @@ def _kruis(doc: Doc) -> list[Markup]:
     return [el("p", k.dossier_a, void("br"), k.dossier_b, class_="dossiers"), el("p", el("strong", k.noot), class_="kruis")]
 
 
-def _page(report: DiffReport, geladen: list | None) -> str:
+def _page(report: DiffReport, geladen: list[GeladenProfiel] | None) -> str:
     doc = build(report)
     bron = {"A": bron_label(report.bron_a), "B": bron_label(report.bron_b)}
     profielen = el(

@@ -7,8 +7,9 @@ from rich.console import Console
 from rich.text import Text
 
 from ..analyse.diff_report import DiffReport, WoordOp
-from .console import _plain, _table, console
+from .console import _table, console
 from .diff_doc import Doc, Inhoud, Noot, Regel, Tabel, bron_label, build, change_label
+from .printer import is_plain
 from .zetwerk import breedte, hangend, kop
 
 _STYLE = {"+": "green", "−": "red", "~": "yellow"}
@@ -73,7 +74,7 @@ def _kruis(c: Console, doc: Doc) -> None:
 
 def render_diff(report: DiffReport) -> None:
     c = console()
-    plain = _plain(c)
+    plain = is_plain(c)
     doc = build(report)
     a, b = doc.a, doc.b
     if a == b:  # two versions of one profile: say which file is which
@@ -99,9 +100,9 @@ def render_diff(report: DiffReport) -> None:
         kop(c, head + Text(f"  ({extra})" if extra else ""))
         if s.kop.titel:
             c.print(hangend(c, "", Text(s.kop.titel, style="bold")))
-        for b in s.blokken:
-            if isinstance(b, Regel):
-                line = _regel(b, plain)
+        for blok in s.blokken:
+            if isinstance(blok, Regel):
+                line = _regel(blok, plain)
                 c.print(hangend(c, line[:2], line[2:]))  # after the sign: a change hangs under its text
-            elif isinstance(b, Inhoud):
-                _inhoud(c, b)
+            elif isinstance(blok, Inhoud):
+                _inhoud(c, blok)

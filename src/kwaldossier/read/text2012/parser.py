@@ -7,20 +7,18 @@ furniture, label, blank, or none (unplaced: reported, never dropped).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ...model.m2012 import Dossier2012
 from ..tekst import Hyphenator
 from . import rules_algemeen, rules_detail, rules_global, rules_matrix
 from .build import build
 from .evidence import components_per_letter
-from .state import DetailStap, Disp, State, Zone
+from .state import DetailStap, Disp, Rule, State, Zone
 
 # enum members as module constants (member access is a descriptor call on Python 3.11)
 _LEEG = Disp.LEEG
 _DETAIL = Zone.DETAIL
-
-Rule = Callable[[State, int], "int | None"]
 
 ZONE_RULES: dict[Zone, Sequence[Rule]] = {
     Zone.START: (),

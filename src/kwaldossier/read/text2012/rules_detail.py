@@ -8,7 +8,7 @@ from . import competentie
 from .competentie import closest_letter, naam_exact_of_bijna, start
 from .evidence import NAMES, known_component
 from .records import ItemB
-from .state import COLUMN_TAGS, TAG_COMPETENTIE, TAG_LABEL, TAG_NAAM, TAG_VAKKENNIS, DetailStap, Disp, State
+from .state import COLUMN_TAGS, TAG_COMPETENTIE, TAG_LABEL, TAG_NAAM, TAG_VAKKENNIS, DetailStap, Disp, Rule, State
 
 # enum members as module constants (member access is a descriptor call on Python 3.11)
 _KOP = DetailStap.KOP
@@ -242,7 +242,7 @@ _TAGGED_EXTRA: dict[object, tuple[DetailStap, ...]] = {
 }
 
 
-def rules_for(stap: DetailStap, tagged: bool) -> tuple:
+def rules_for(stap: DetailStap, tagged: bool) -> tuple[Rule, ...]:
     """The detail rules worth trying in `stap`, in RULES order; `tagged`: some line has a tag
     from a layout-aware front end (without tags, the tagged rules never claim a line)."""
     return tuple(

@@ -14,7 +14,7 @@ from ...model.competenties import fold
 from .. import vocab
 from . import rules_kop
 from .records import ProfielB
-from .state import TAG_BOILERPLATE, TAG_MATRIX, TAG_OPMAAK, DetailStap, Disp, MatrixStap, State, Zone
+from .state import TAG_BOILERPLATE, TAG_MATRIX, TAG_OPMAAK, DetailStap, Disp, MatrixStap, Rule, State, Zone
 
 
 def parse_date(text: str, path: str, no: int) -> date | None:
@@ -228,7 +228,7 @@ FIRST: dict[object, str | None] = {
 }
 
 
-def rules_for(first: str, tagged: bool = True) -> tuple:
+def rules_for(first: str, tagged: bool = True) -> tuple[Rule, ...]:
     """The global rules that can claim a line starting with `first` ("" for a blank line);
     without `tagged` (no line has a front end's tag) rule_tagged, which claims only tagged
     lines, is left out."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, StrEnum, auto
@@ -159,3 +160,7 @@ class State:
         """A known profile's (folded) name starts with `key` and goes on."""
         i = bisect_left(self._profiel_keys, key + " ")
         return i < len(self._profiel_keys) and self._profiel_keys[i].startswith(key + " ")
+
+
+# a rule: claims lines from the given one and returns the next unclaimed line, or None
+Rule = Callable[[State, int], "int | None"]
