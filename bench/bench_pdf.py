@@ -40,6 +40,7 @@ from kwaldossier.read.pdf import parse_pdf  # noqa: E402
 from pdflayouts import bordered, browser, flow, onematrix, vervolg  # noqa: E402
 
 CAP = 8 << 30  # address space for one bomb run
+TIME_FIELDS = 2  # /usr/bin/time -f "%e %M": seconds and peak RSS in kB
 BOMBS = {
     "inflate 4 GiB": pdfgen.inflate_bomb,
     "inflate 1 GiB": lambda p: pdfgen.inflate_bomb(p, 1024),
@@ -139,7 +140,7 @@ def bench_bombs(tmp: Path) -> None:
             print(f"  {name:26} {path.stat().st_size / 1e6:5.2f} MB file: over 300 s")
             continue
         *err, last = r.stderr.strip().splitlines() or [""]
-        seconds, kb = last.split()[-2:] if len(last.split()) >= 2 else ("?", "0")
+        seconds, kb = last.split()[-2:] if len(last.split()) >= TIME_FIELDS else ("?", "0")
         err = [ln for ln in err if not ln.startswith("Command exited")]  # /usr/bin/time's own line
         said = (err[-1] if err else "").removeprefix("kwaldossier: error: ").removeprefix(str(path) + ": ")[:110]
         print(f"  {name:26} {path.stat().st_size / 1e6:5.2f} MB file: {seconds:>6} s, {int(kb) / 1024:7.0f} MB, exit {r.returncode}: {said}")

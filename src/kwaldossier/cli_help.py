@@ -163,6 +163,9 @@ def _click_text(message: str) -> str:
     return message
 
 
+_SHORT = 2  # a short option: a dash and one letter (-f), its value may follow without a space
+
+
 def typed_name(param: Any, argv: Sequence[str]) -> str:
     """An option as the user typed it (`-f`, `--format`), else its long name; an argument as the
     usage line names it (`SPEC`)."""
@@ -172,7 +175,7 @@ def typed_name(param: Any, argv: Sequence[str]) -> str:
     end = list(argv).index("--") if "--" in argv else len(argv)
     for arg in argv[:end]:
         for name in names:
-            if arg == name or arg.startswith(name + "=") or (len(name) == 2 and arg.startswith(name) and not arg.startswith("--")):
+            if arg == name or arg.startswith(name + "=") or (len(name) == _SHORT and arg.startswith(name) and not arg.startswith("--")):
                 return name
     if names:
         return max(names, key=len)

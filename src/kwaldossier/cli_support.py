@@ -147,6 +147,7 @@ def completion_script(shell: Shell) -> str:
 
 
 COMPLETE_VAR = "_KWALDOSSIER_COMPLETE"
+EXIT_INTERRUPTED = 130  # 128 + SIGINT: the shell's exit code for Ctrl-C
 
 
 def show_completion(value: Shell | None) -> None:
@@ -347,6 +348,6 @@ def run(choose: Callable[[list[str]], typer.Typer]) -> None:
             raise
         sys.stderr.write(f"kwaldossier: internal error: {type(exc).__name__}: {one_line(str(exc))}\n")
         sys.exit(2)
-    if code == 130:  # typer turns Ctrl-C into exit 130 without a word
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into exit 130 without a word
         sys.stderr.write("kwaldossier: " + _("interrupted") + "\n")
     sys.exit(code if isinstance(code, int) else 0)

@@ -37,6 +37,9 @@ def _past(d: DossierVorm, key: str) -> tuple[bool, bool]:
     return (kop.crebo == key or titel == fold(key)), bool(key) and fold(key) in titel
 
 
+_GENOEMD = 8  # dossiers an unknown --dossier's message names
+
+
 def kies_uit(dossiers: list[DossierVorm], spec: str | None = None, bron: str | None = None) -> list[DossierVorm]:
     """The dossiers --dossier selects (all of them without one). No match, or a title part that
     fits several different dossiers, is an error naming what there is."""
@@ -48,7 +51,7 @@ def kies_uit(dossiers: list[DossierVorm], spec: str | None = None, bron: str | N
     namen = sorted({_naam(d) for d in dossiers})
     if not hits:
         where = f" in {bron}" if bron else ""
-        raise LookupFailed(f"--dossier {spec!r}: no such dossier{where}; known: {', '.join(namen[:8])}" + (" ..." if len(namen) > 8 else ""))
+        raise LookupFailed(f"--dossier {spec!r}: no such dossier{where}; known: {', '.join(namen[:_GENOEMD])}" + (" ..." if len(namen) > _GENOEMD else ""))
     if len({_naam(d) for d in hits}) > 1:
         raise LookupFailed(f"--dossier {spec!r} matches several dossiers: {', '.join(sorted({_naam(d) for d in hits}))}; give the crebo")
     return hits

@@ -52,11 +52,15 @@ def _by_code(alle: list[Hit], code: str) -> list[Hit]:
     return hits
 
 
+TITEL_MIN = 0.5  # a title query's best score below this finds nothing (the closest are named)
+WOORD_BIJNA = 0.75  # a query word this similar to a title word counts by its similarity (typos)
+
+
 def _by_title(alle: list[Hit], query: str) -> list[Hit]:
     # every (code, title): dossiers in one folder reuse a code for different werkprocessen
     scores = {(wp.code, wp.titel): _title_score(query, wp.titel) for _, _, wp in alle}
     best = max(scores.values(), default=0.0)
-    if best < 0.5:
+    if best < TITEL_MIN:
         ranked = sorted(scores, key=lambda k: -scores[k])[:3]
         options = "; ".join(f"{c} {t}" for c, t in ranked)
         raise LookupFailed(_("no werkproces matches {query}; closest: {options}").format(query=repr(query), options=options))
@@ -83,7 +87,7 @@ def _title_score(query: str, titel: str) -> float:
             from difflib import SequenceMatcher
 
             best = max((SequenceMatcher(None, w, t).ratio() for t in title_words), default=0)
-            hit += best if best >= 0.75 else 0
+            hit += best if best >= WOORD_BIJNA else 0
     return hit / len(words)
 
 

@@ -226,6 +226,9 @@ class _Run:
         return max(self.na, self.nb)
 
 
+_FOLD = 3  # edit, equality, edit: the runs one fold merges into one edit
+
+
 def cleanup_semantic(runs: list[WoordRun]) -> list[WoordRun]:
     """diff-match-patch's semantic clean-up on word runs: an equality no longer (in characters)
     than the edits on either side of it is folded into them, and the three become one edit.
@@ -241,7 +244,7 @@ def cleanup_semantic(runs: list[WoordRun]) -> list[WoordRun]:
         else:
             out.append(run)
         # fold qualifying equalities into their neighbours, backwards from the newest edit
-        while len(out) >= 3 and out[-1].edit and not out[-2].edit and out[-3].edit:
+        while len(out) >= _FOLD and out[-1].edit and not out[-2].edit and out[-3].edit:
             eq = out[-2].size
             if eq > out[-3].size or eq > out[-1].size:
                 break
@@ -255,6 +258,7 @@ def cleanup_semantic(runs: list[WoordRun]) -> list[WoordRun]:
 
 
 TYPO_MIN = 8  # shorter words that differ by a doubled letter are often other words (kopen, koppen)
+_SWAP = 2  # two neighbouring letters swapped: the words differ in two places
 
 
 def _spelling_variant(x: str, y: str) -> bool:
@@ -266,7 +270,7 @@ def _spelling_variant(x: str, y: str) -> bool:
         return True
     if len(x) == len(y):
         diffs = [i for i in range(len(x)) if x[i] != y[i]]
-        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and x[diffs[0]] == y[diffs[1]] and x[diffs[1]] == y[diffs[0]]
+        return len(diffs) == _SWAP and diffs[1] == diffs[0] + 1 and x[diffs[0]] == y[diffs[1]] and x[diffs[1]] == y[diffs[0]]
     return False
 
 

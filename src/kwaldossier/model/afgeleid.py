@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .vorm import DossierVorm
 
 W = TypeVar("W", covariant=True)
+MAX_NIVEAU = 4  # MBO niveau 1–4
 
 
 class _MetWerkprocessen(Protocol[W]):
@@ -58,7 +59,7 @@ class ProfielAfgeleid:
     def nlqf(self: _MetNiveau) -> int | None:
         """NLQF and EQF level: MBO niveau 1–4 is NLQF/EQF 1–4 (the Dutch qualifications framework)."""
         n = self.niveau
-        return n if n is not None and 1 <= n <= 4 else None
+        return n if n is not None and 1 <= n <= MAX_NIVEAU else None
 
 
 class Contract:

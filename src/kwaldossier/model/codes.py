@@ -9,6 +9,7 @@ from __future__ import annotations
 
 MAX_NUMMER = 999  # codes and chapter numbers are small; a bigger one is an input error
 MAX_JAAR = 9999  # the largest year a date from a file may name
+_MAX_CIJFERS = 9  # a longer string of digits is no small number (and never reaches int())
 
 
 def klein_getal(text: str, maximum: int = MAX_NUMMER) -> int | None:
@@ -16,7 +17,7 @@ def klein_getal(text: str, maximum: int = MAX_NUMMER) -> int | None:
     most 9 digits), else None. The one place a number from a file becomes an int: nothing
     that grows with a number's value, no int() of a huge or non-ASCII string."""
     s = text.strip()
-    if not s or len(s) > 9 or not (s.isascii() and s.isdigit()):
+    if not s or len(s) > _MAX_CIJFERS or not (s.isascii() and s.isdigit()):
         return None
     value = int(s)
     return value if value <= maximum else None

@@ -234,8 +234,11 @@ def _kind(v: Any) -> str:
     )
 
 
+_SHOW = 40  # characters of a value an error message shows
+
+
 def _show(v: Any) -> str:
-    return repr(v) if len(repr(v)) <= 40 else repr(v)[:39] + "…"
+    return repr(v) if len(repr(v)) <= _SHOW else repr(v)[: _SHOW - 1] + "…"
 
 
 def check_json(data: Any, path: str) -> list[dict[str, Any]]:

@@ -59,12 +59,15 @@ def load_file(path: Path, streng: bool = False) -> DossierVorm:
     return dossiers[0]
 
 
+_GENOEMD = 3  # dossiers the message for a file of many names
+
+
 def veel_dossiers(dossiers: list[DossierVorm]) -> str:
     from ..model.afgeleid import dossier_kop
 
-    koppen = [dossier_kop(d) for d in dossiers[:3]]
+    koppen = [dossier_kop(d) for d in dossiers[:_GENOEMD]]
     namen = ", ".join(f"{k.titel} ({k.crebo})" if k.crebo else str(k.titel) for k in koppen)
-    more = f" and {len(dossiers) - 3} more" if len(dossiers) > 3 else ""
+    more = f" and {len(dossiers) - _GENOEMD} more" if len(dossiers) > _GENOEMD else ""
     return f"holds {len(dossiers)} dossiers ({namen}{more}); choose one with --dossier CREBO_OR_NAME"
 
 

@@ -71,6 +71,7 @@ _WORD_RE = re.compile(_WORD)
 _ELIDED_HYPHEN = re.compile(r"-(?=,|\s+(?:en|of|c\.q\.)\b)")
 _INLINE = re.compile(rf"(?<![\w\-'\"])({_WORD})-({_WORD})(?![\w\-'\"])")
 _MAX_WORD = 100  # longer "words" are not hyphenated by the dictionary (and cost time)
+_ACRONIEM = 2  # capitals in a part before a hyphen that make it an acronym or a name (CRM, ICT)
 
 
 def _is_letter(ch: str) -> bool:
@@ -154,7 +155,7 @@ class Hyphenator:
     def _decide(self, a: str, b: str) -> bool:
         if not a or not b or not a.isalpha() or not b.isalpha():
             return False
-        if sum(c.isupper() for c in a) >= 2 or b[0].isupper():
+        if sum(c.isupper() for c in a) >= _ACRONIEM or b[0].isupper():
             return False  # acronym or name: CRM-software, ICT-toepassingen
         if a.casefold() in _HYPHEN_PREFIXES:
             return False

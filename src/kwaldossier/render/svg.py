@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..read.geladen import GeladenProfiel
 
 CEL = 30
+DONKER = 0.55  # share of the row's maximum above which a cell's fill is dark enough for white ink
 LETTERBREEDTE = 7.2  # average glyph width at 12px sans-serif, for the label column
 
 
@@ -74,7 +75,7 @@ def heatmap_svg(geladen: list[GeladenProfiel], id_prefix: str = "kd-heatmap", in
         for j, l in enumerate(LETTERS):
             n = d["tellingen"][l]
             fill = _kleur(n, top)
-            ink = "#ffffff" if top and n / top > 0.55 else ("#999999" if n == 0 else "#000000")
+            ink = "#ffffff" if top and n / top > DONKER else ("#999999" if n == 0 else "#000000")
             x = x0 + CEL * j
             p.append(
                 f'<g><title>{escape(d["profiel"])}: {l} {escape(COMPETENTIES[l])}: {n}</title>'

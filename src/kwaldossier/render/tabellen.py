@@ -49,14 +49,18 @@ def kort(names: list[str]) -> dict[str, str]:
     return {n: str(i + 1) for i, n in enumerate(names)}
 
 
+MAX_BLADNAAM = 31  # Excel's limit on a sheet name
+_PAAR = 2  # two profiles compared: "x" reads "both"
+
+
 def bladnaam(naam: str, bezet: set[str]) -> str:
     """A valid, unique Excel sheet name: at most 31 characters, none of []:*?/\\."""
     schoon = "".join("_" if ch in "[]:*?/\\" else ch for ch in naam).strip("' ") or "Blad"
-    kandidaat = schoon[:31]
+    kandidaat = schoon[:MAX_BLADNAAM]
     n = 2
     while kandidaat.lower() in {b.lower() for b in bezet} | {"history"}:  # Excel reserves "History"
         suffix = f" ({n})"
-        kandidaat = schoon[: 31 - len(suffix)] + suffix
+        kandidaat = schoon[: MAX_BLADNAAM - len(suffix)] + suffix
         n += 1
     bezet.add(kandidaat)
     return kandidaat
@@ -98,7 +102,7 @@ def matrix_bladen(result: MatrixResult, geladen: list[GeladenProfiel] | None = N
             rijen.append([row["code"], row["titel"], _("yes") if inp else _("no"), *cells, sum(crossed)])
         bladen.append(
             Blad(
-                bladnaam(naam if len(naam) <= 31 or labels[naam].isdigit() else labels[naam], bezet),
+                bladnaam(naam if len(naam) <= MAX_BLADNAAM or labels[naam].isdigit() else labels[naam], bezet),
                 ["werkproces", _("title"), _("in profile"), *LETTERS, _("count")],
                 rijen,
                 vulling,
@@ -130,7 +134,7 @@ def _vergelijking(result: MatrixResult, names: list[str], bezet: set[str]) -> Bl
             cells.append("x" if alle else ",".join(nummer[w] for w in who))
             vulling[(len(rijen), 2 + j)] = GROEN if alle else AMBER
         rijen.append([row["code"], row["titel"], *cells])
-    noot = [_("x = both profielen") if len(names) == 2 else _("x = all profielen")]
+    noot = [_("x = both profielen") if len(names) == _PAAR else _("x = all profielen")]
     noot += [_("{n} = only {naam}").format(n=nummer[n], naam=n) for n in names]
     return Blad(
         bladnaam(_("Comparison"), bezet),

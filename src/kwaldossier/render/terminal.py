@@ -332,6 +332,9 @@ def render_matrix(result: MatrixResult) -> None:
         c.print(titles)
 
 
+_PAAR = 2  # two profiles in a matrix: "x" reads "both", each number "only" that one
+
+
 def _grid(c: Any, names: list[str], rijen: list[MatrixRij]) -> None:
     """One dossier's matrix: a werkproces a row, A–Y; x = all its profiles cross it, else their numbers."""
     from rich import box
@@ -362,9 +365,9 @@ def _grid(c: Any, names: list[str], rijen: list[MatrixRij]) -> None:
         t.add_row(Text(row["code"] + " "), *cells)
     c.print(t)
     if multi:
-        both = _("x = both profielen") if len(names) == 2 else _("x = all profielen")
+        both = _("x = both profielen") if len(names) == _PAAR else _("x = all profielen")
         # with more than two, a cell lists every profile crossing it
-        keys = [_("{n} = only {naam}").format(n=mark[n], naam=n) if len(names) == 2 else f"{mark[n]} = {n}" for n in names]
+        keys = [_("{n} = only {naam}").format(n=mark[n], naam=n) if len(names) == _PAAR else f"{mark[n]} = {n}" for n in names]
         _key_lines(c, [both, *keys])
 
 

@@ -18,6 +18,7 @@ from .regels import Regels
 from .state import State
 
 _LAST_NUMBER = re.compile(r"(\d+)$")
+_PAAR = 2  # numbered pages needed to check the offset between place and number
 
 
 def check(st: State, lines: Regels) -> None:
@@ -83,7 +84,7 @@ def _page_numbers(st: State, lines: Regels) -> None:
     """A printed number N (of M) on a page: every numbered page has the same offset between
     its place in the file and its number, and the file holds as many pages as the count says."""
     numbered = [(p.no, p.nummer) for p in sorted(lines.paginas.values(), key=lambda p: p.no) if p.nummer]
-    if len(numbered) < 2:  # a pair of numbered pages to compare
+    if len(numbered) < _PAAR:  # a pair of numbered pages to compare
         return
     offset = numbered[0][0] - numbered[0][1][0]
     if offset < 0:

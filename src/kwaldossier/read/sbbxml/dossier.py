@@ -15,6 +15,8 @@ from .xmlbron import XmlBestand
 if TYPE_CHECKING:
     from ...model.m2015 import Dossier2015, Kerntaak2015, NietGelezen, Profiel2015, VakkennisItem2015, Werkproces2015
 
+_DATUM_DELEN = 3  # DD, MM and YYYY
+
 
 def _datum(bron: XmlBestand, el: ET.Element, value: str | None) -> date | None:
     """DD-MM-YYYY; empty is None, anything else an error at the element's line."""
@@ -22,7 +24,7 @@ def _datum(bron: XmlBestand, el: ET.Element, value: str | None) -> date | None:
         return None
     parts = [klein_getal(p, MAX_JAAR) for p in value.strip().split("-")]
     try:
-        if len(parts) != 3 or None in parts:
+        if len(parts) != _DATUM_DELEN or None in parts:
             raise ValueError(value)
         d, m, y = (p or 0 for p in parts)
         return date(y, m, d)
