@@ -40,6 +40,18 @@ def _kind(tp: Any, metadata: list[Any]) -> str:
     if origin is Annotated:
         base, *meta = get_args(tp)
         return _kind(base, list(meta))
+    generic = _kind_generic(tp, origin)
+    if generic is not None:
+        return generic
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return "@" + tp.__name__
+    if tp in _SCALARS:
+        return _SCALARS[tp]
+    raise TypeError(f"unsupported annotation {tp!r}")
+
+
+def _kind_generic(tp: Any, origin: Any) -> str | None:
+    """The kind of an optional, list, dict or Literal annotation; None for any other."""
     if origin in (Union, types.UnionType):
         rest = [a for a in get_args(tp) if a is not type(None)]
         if len(rest) != 1:
@@ -54,11 +66,7 @@ def _kind(tp: Any, metadata: list[Any]) -> str:
         return "dict:" + _kind(value, [])
     if origin is Literal:
         return "literal:" + "|".join(str(a) for a in get_args(tp))
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return "@" + tp.__name__
-    if tp in _SCALARS:
-        return _SCALARS[tp]
-    raise TypeError(f"unsupported annotation {tp!r}")
+    return None
 
 
 def _classes(root: type[BaseModel]) -> list[type[BaseModel]]:

@@ -92,9 +92,8 @@ def _worker_init(use_cache: bool) -> None:
         cache.disable()
 
 
-def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = False) -> int:
-    """Exit code: 0 all parsed, 2 when any input failed (the others are still written)."""
-    from . import cache
+def _te_lezen(inputs: list[Path], out_dir: Path, jobs: int) -> list[Path]:
+    """The files parse_many parses; a bad argument is an error before any work."""
     from .output import check_out_dir
 
     if jobs < 0:
@@ -107,6 +106,14 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
         raise InputError(", ".join(map(str, inputs)), None, "no dossier files (.txt, .pdf, .xml) to parse")
     check_collisions(files, out_dir)
     check_out_dir(out_dir)
+    return files
+
+
+def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = False) -> int:
+    """Exit code: 0 all parsed, 2 when any input failed (the others are still written)."""
+    from . import cache
+
+    files = _te_lezen(inputs, out_dir, jobs)
     workers = min(len(files), jobs or os.cpu_count() or 1)
     tasks = [(str(f), str(out_dir)) for f in files]
     results: list[tuple[str, str | None]] = []

@@ -87,6 +87,18 @@ def _last_word(text: str) -> str:
     return text[i:]
 
 
+def _form_keeps_hyphen(a: str, b: str) -> bool:
+    """A hyphen between a and b that their form alone keeps: not two runs of letters, an
+    acronym or name, a prefix written with a hyphen, or a vowel clash."""
+    if not a or not b or not a.isalpha() or not b.isalpha():
+        return True
+    if sum(c.isupper() for c in a) >= _ACRONIEM or b[0].isupper():
+        return True  # acronym or name: CRM-software, ICT-toepassingen
+    if a.casefold() in _HYPHEN_PREFIXES:
+        return True
+    return a[-1].casefold() in _VOWELS and b[0].casefold() in _VOWELS  # vowel clash: prestatie-indicator
+
+
 @dataclass
 class Hyphenator:
     """Decides whether a hyphen is a soft (line-break) hyphen left by the PDF or a real one.
@@ -153,14 +165,8 @@ class Hyphenator:
         return self._cache[key]
 
     def _decide(self, a: str, b: str) -> bool:
-        if not a or not b or not a.isalpha() or not b.isalpha():
+        if _form_keeps_hyphen(a, b):
             return False
-        if sum(c.isupper() for c in a) >= _ACRONIEM or b[0].isupper():
-            return False  # acronym or name: CRM-software, ICT-toepassingen
-        if a.casefold() in _HYPHEN_PREFIXES:
-            return False
-        if a[-1].casefold() in _VOWELS and b[0].casefold() in _VOWELS:
-            return False  # vowel clash: prestatie-indicator
         closed = self._closed_prefix(a)
         if a.casefold() in self._elided and not closed:
             return False  # the dossier writes this part with a hyphen: prijs-kwaliteit...

@@ -115,10 +115,15 @@ def _tree(c: Any, names: list[str], kerntaken: list[ListKerntaak]) -> None:
                 row = Text(rest + " " * code_w) + marks(wp)
                 row.rstrip()
                 c.print(row)
+    _tree_key(c, names, labels if numbered else None)
+
+
+def _tree_key(c: Any, names: list[str], numbers: dict[str, str] | None) -> None:
+    """The marks explained; with numbers heading the columns, which profile each one is."""
     c.print(Text(_("✓ in the profile   · not in the profile"), style="dim"))
-    if numbered:  # say which is which, one profile a line
+    if numbers:  # say which is which, one profile a line
         for naam in names:
-            c.print(hangend(c, Text(f"{labels[naam]} = ", style="dim"), Text(naam, style="dim")))
+            c.print(hangend(c, Text(f"{numbers[naam]} = ", style="dim"), Text(naam, style="dim")))
 
 
 def _rstripped(t: Text) -> Text:
@@ -201,12 +206,12 @@ def render_show(result: ShowResult) -> None:
         item = r["kerntaak"] if "kerntaak" in r else r["werkproces"]
         head = Text(f"{item['code']} {item['titel']}", style="bold")
         voor = _geldt_voor(r)
+        if multi:
+            kop(c, head, Text(voor, style="cyan"))
+        else:
+            kop(c, head)
+            c.print(hangend(c, "", Text(voor, style="cyan")))
         if "kerntaak" in r:  # show B1-K1, show 2
-            if multi:
-                kop(c, head, Text(voor, style="cyan"))
-            else:
-                kop(c, head)
-                c.print(hangend(c, "", Text(voor, style="cyan")))
             if r["model"] == "2015":
                 from .sbb2015 import render_kerntaak_2015
 
@@ -215,41 +220,41 @@ def render_show(result: ShowResult) -> None:
                 _kerntaak_2012(c, r["kerntaak"])
             continue
         wp = r["werkproces"]
-        if multi:
-            kop(c, head, Text(voor, style="cyan"))
-        else:
-            kop(c, head)
-            c.print(hangend(c, "", Text(voor, style="cyan")))
         if r["model"] == "2015":
             from .sbb2015 import render_werkproces_2015
 
             render_werkproces_2015(c, wp, r.get("aanvullend"), len(r["geldt_voor"]))
-            continue
-        if not wp["in_profiel"]:
-            c.print(hangend(c, "", Text(_("Not in this profile: its matrix row has no crosses."), style="yellow")))
-            if not wp["detail_titel"]:
-                continue
-        c.print(Text("Omschrijving", style="bold underline"))
-        c.print(hangend(c, "", wp["omschrijving"] or "—"))
+        else:
+            _werkproces_2012(c, wp)
+
+
+def _werkproces_2012(c: Any, wp: Mapping[str, Any]) -> None:
+    """A 2012 werkproces: omschrijving, gewenst resultaat, vakkennis, its competences."""
+    if not wp["in_profiel"]:
+        c.print(hangend(c, "", Text(_("Not in this profile: its matrix row has no crosses."), style="yellow")))
+        if not wp["detail_titel"]:
+            return
+    c.print(Text("Omschrijving", style="bold underline"))
+    c.print(hangend(c, "", wp["omschrijving"] or "—"))
+    c.print()
+    c.print(Text("Gewenst resultaat", style="bold underline"))
+    for g in wp["gewenst_resultaat"]:
+        c.print(hangend(c, "• ", g))
+    c.print()
+    c.print(Text("Vakkennis en vaardigheden", style="bold underline") + Text("   " + _("(t) = taal"), style="dim"))
+    for v in wp["vakkennis_en_vaardigheden"]:
+        t = Text(v["tekst"])
+        if v["taal"]:
+            t.append(" (t)", style="magenta")
+        c.print(hangend(c, "• ", t))
+    c.print()
+    for comp in wp["competenties"]:
+        letter = f"{comp['letter'] or '?'}  "
+        c.print(hangend(c, Text(letter, style="bold green"), Text(comp["naam"], style="bold green")))
+        for k in comp["componenten"]:
+            c.print(hangend(c, "   • ", k))
+        c.print(hangend(c, Text("   Prestatie-indicator: ", style="dim"), comp["prestatie_indicator"]))
         c.print()
-        c.print(Text("Gewenst resultaat", style="bold underline"))
-        for g in wp["gewenst_resultaat"]:
-            c.print(hangend(c, "• ", g))
-        c.print()
-        c.print(Text("Vakkennis en vaardigheden", style="bold underline") + Text("   " + _("(t) = taal"), style="dim"))
-        for v in wp["vakkennis_en_vaardigheden"]:
-            t = Text(v["tekst"])
-            if v["taal"]:
-                t.append(" (t)", style="magenta")
-            c.print(hangend(c, "• ", t))
-        c.print()
-        for comp in wp["competenties"]:
-            letter = f"{comp['letter'] or '?'}  "
-            c.print(hangend(c, Text(letter, style="bold green"), Text(comp["naam"], style="bold green")))
-            for k in comp["componenten"]:
-                c.print(hangend(c, "   • ", k))
-            c.print(hangend(c, Text("   Prestatie-indicator: ", style="dim"), comp["prestatie_indicator"]))
-            c.print()
 
 
 # ---------------------------------------------------------------- search

@@ -95,6 +95,24 @@ def _encoding_refused(name: str) -> str | None:
     return None
 
 
+def _refuse_declarations(parser: expat.XMLParserType) -> None:
+    """A DOCTYPE, an entity declaration or an external entity stops the parse at its line."""
+
+    def doctype(*_args: object) -> None:
+        raise _Refused(parser.CurrentLineNumber, "DOCTYPE not allowed (SBB XML has no DTD; entities are refused)")
+
+    def entity(*_args: object) -> None:
+        raise _Refused(parser.CurrentLineNumber, "entity declaration not allowed")
+
+    def external(*_args: object) -> int:
+        raise _Refused(parser.CurrentLineNumber, "external entity not allowed")
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = entity
+    parser.ExternalEntityRefHandler = external
+
+
 def parse_xml(data: bytes, pad: str) -> XmlBestand:
     """Well-formed XML without DOCTYPE or entity declarations, else InputError with the line."""
     if len(data) > MAX_BYTES:
@@ -129,22 +147,10 @@ def parse_xml(data: bytes, pad: str) -> XmlBestand:
             raise _Refused(parser.CurrentLineNumber, f"text node longer than {MAX_TEXT} characters")
         builder.data(text)
 
-    def doctype(*_args: object) -> None:
-        raise _Refused(parser.CurrentLineNumber, "DOCTYPE not allowed (SBB XML has no DTD; entities are refused)")
-
-    def entity(*_args: object) -> None:
-        raise _Refused(parser.CurrentLineNumber, "entity declaration not allowed")
-
-    def external(*_args: object) -> int:
-        raise _Refused(parser.CurrentLineNumber, "external entity not allowed")
-
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = data_
-    parser.StartDoctypeDeclHandler = doctype
-    parser.EntityDeclHandler = entity
-    parser.UnparsedEntityDeclHandler = entity
-    parser.ExternalEntityRefHandler = external
+    _refuse_declarations(parser)
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:

@@ -7,7 +7,7 @@ from .. import vocab
 from . import competentie
 from .competentie import closest_letter, naam_exact_of_bijna, start
 from .evidence import NAMES, known_component
-from .records import ItemB
+from .records import CompetentieB, ItemB, WerkprocesB
 from .state import COLUMN_TAGS, TAG_COMPETENTIE, TAG_LABEL, TAG_NAAM, TAG_VAKKENNIS, DetailStap, Disp, Rule, State
 
 # enum members as module constants (member access is a descriptor call on Python 3.11)
@@ -117,19 +117,29 @@ def rule_tagged_column(st: State, no: int) -> int | None:
         return None
     s = st.stripped[no - 1]
     if tag == TAG_VAKKENNIS:
-        if s.startswith(vocab.BULLET):
-            _new_vakkennis(st, no, s)
-        elif wp.vakkennis:
-            wp.vakkennis[-1].add(no, s)  # a wrapped item, also over a page break
-        else:
-            return None
-        st.claim(no, _MODEL)
-        return no + 1
+        return _tagged_vakkennis(st, no, s, wp)
     st.stap = _COMPETENTIES
     if tag == TAG_NAAM:
         key = st.folded(no)
         letter = NAMES.get(key) or closest_letter(key)
         return start(st, letter, s, [no])
+    return _tagged_competentie(st, no, s, wp, tag)
+
+
+def _tagged_vakkennis(st: State, no: int, s: str, wp: WerkprocesB) -> int | None:
+    """A line of the vakkennis column: a new item, or the wrap of the last one."""
+    if s.startswith(vocab.BULLET):
+        _new_vakkennis(st, no, s)
+    elif wp.vakkennis:
+        wp.vakkennis[-1].add(no, s)  # a wrapped item, also over a page break
+    else:
+        return None
+    st.claim(no, _MODEL)
+    return no + 1
+
+
+def _tagged_competentie(st: State, no: int, s: str, wp: WerkprocesB, tag: str | None) -> int | None:
+    """A line of the competence or indicator column, into the last competence."""
     if not wp.competenties:
         return None
     comp = wp.competenties[-1]
@@ -177,6 +187,16 @@ def _accepts_continuation(st: State, item: ItemB | None) -> bool:
     return len(item.lines) == 1 and not item.lines[0].rstrip().endswith(vocab.TAAL_MARK)
 
 
+def _continuation_bullet(st: State, no: int, s: str, last_comp: CompetentieB | None) -> int | None:
+    """A bullet after a repeated header: a component of the last competence, else vakkennis."""
+    if last_comp and known_component(st, last_comp.letter, s[1:].strip()):
+        st.stap = _COMPETENTIES
+        return competentie.rule_competenties(st, no)
+    st.cont_item = _new_vakkennis(st, no, s)
+    st.claim(no, _MODEL)
+    return no + 1
+
+
 def rule_continuation(st: State, no: int) -> int | None:
     """First lines after a repeated header: vakkennis column, then competence column."""
     if st.wp is None or st.stap is not _CONT:
@@ -184,12 +204,7 @@ def rule_continuation(st: State, no: int) -> int | None:
     s = st.stripped[no - 1]
     last_comp = st.wp.competenties[-1] if st.wp.competenties else None
     if s.startswith(vocab.BULLET):
-        if last_comp and known_component(st, last_comp.letter, s[1:].strip()):
-            st.stap = _COMPETENTIES
-            return competentie.rule_competenties(st, no)
-        st.cont_item = _new_vakkennis(st, no, s)
-        st.claim(no, _MODEL)
-        return no + 1
+        return _continuation_bullet(st, no, s, last_comp)
     naam = naam_exact_of_bijna(st, no, structural=st.blank_before)
     if naam:
         st.stap = _COMPETENTIES
