@@ -51,7 +51,7 @@ def _catalogue_for_the_source_tree() -> None:
         hatch_build.main(["compile"])
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_modifyitems(items):
     if SHARED.is_dir() and SBB_XML.is_dir() and CASE_SCHEMA.is_file():
         return
     skip = pytest.mark.skip(reason=SHARED_MISSING)

@@ -150,7 +150,7 @@ _LABELS = tuple((label, key) for label, key in ALGEMEEN_LABELS if label != "Bran
 
 def _profile_page(doc: Doc, profiel, sectie: str) -> None:
     page = doc.new_page()
-    flow = Flow(doc, page, TOP, lambda p: (doc.new_page(), TOP))
+    flow = Flow(doc, page, TOP, lambda _page: (doc.new_page(), TOP))
     flow.line(MARGIN_X, f"{sectie} {profiel.naam}", BOLD, 12)
     flow.gap()
     flow.line(MARGIN_X, "Algemene informatie", BOLD, 11)

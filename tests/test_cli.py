@@ -68,7 +68,7 @@ def test_schema_accepts_json(cli):
 # ---------------------------------------------------------------- standard input
 
 
-def test_stdin_text_and_json(monkeypatch, cli, tmp_path):
+def test_stdin_text_and_json(monkeypatch, cli):
     import io
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BUITEN.read_bytes())))

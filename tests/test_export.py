@@ -286,7 +286,7 @@ def test_heatmap_in_the_html_report():
     from kwaldossier.render.diff_html import diff_html
 
     a, b = resolve_one("binnendienst", None, None), resolve_one("buitendienst", None, None)
-    report = diff(a, b, None, None, None, None)
+    report = diff(a, b)
     assert "<svg" not in diff_html(report)
     html = diff_html(report, [a, b])
     assert html.count("<svg") == 1 and 'id="heatmap"' in html and "Competenties per profiel" in html

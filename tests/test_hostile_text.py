@@ -105,7 +105,7 @@ def test_code_key_orders_codes():
 # ---------------------------------------------------------------- a 1 MB line, a 1 MB word
 
 
-def test_huge_line_where_a_competence_name_is_expected(tmp_path):
+def test_huge_line_where_a_competence_name_is_expected():
     lines = BUITEN.read_text(encoding="utf-8").split("\n")
     assert lines[178] == "Analyseren"
     lines[178] = ("Analyseren " * HUGE)[:HUGE]

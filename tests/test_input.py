@@ -342,7 +342,7 @@ def test_cache_corrupt_entry_is_rewritten(tmp_path, cli, monkeypatch):
     assert len(calls) == 5
 
 
-def test_cache_off_info_and_clear(tmp_path, cli, monkeypatch):
+def test_cache_off_info_and_clear(cli, monkeypatch):
     calls = _count_parses(monkeypatch)
     cli("--no-cache", "show", "2.5", "--profiel", BUITEN)
     cli("show", "2.5", "--profiel", BUITEN, env={"KWALDOSSIER_NO_CACHE": "1"})

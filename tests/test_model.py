@@ -66,7 +66,7 @@ PAIRS = {
 
 
 @pytest.mark.parametrize("name", sorted(PAIRS))
-def test_models_and_views_have_every_member_of_the_protocol(name, binnen):
+def test_models_and_views_have_every_member_of_the_protocol(name):
     """What consumers may read (model/vorm.py) exists on the pydantic class and on its view,
     and every field of the model is part of the protocol (nothing readable goes unnamed)."""
     from kwaldossier.model import dossier
@@ -86,7 +86,7 @@ def _views_equal(view, model) -> None:
 
 @pytest.mark.shared
 @pytest.mark.parametrize("path", SBB_FILES, ids=lambda p: p.name)
-def test_2015_json_round_trips_through_view_and_model(path, tmp_path):
+def test_2015_json_round_trips_through_view_and_model(path):
     from kwaldossier.model.dossier import uit_json
     from kwaldossier.read import from_json_bytes
 

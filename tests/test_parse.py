@@ -228,7 +228,7 @@ def test_no_sample_derived_table(binnen, buiten):
             assert " ".join(c.split()) in text, c
 
 
-def test_merged_columns_need_the_dossiers_own_evidence(tmp_path, binnen):
+def test_merged_columns_need_the_dossiers_own_evidence(tmp_path):
     """binnendienst 2.3's merged line is split because the dossier lists 'Aansluiten bij behoeften
     en verwachtingen' under R elsewhere. Where it does not, nothing tells the line from a vakkennis
     item after the page break: it stays whole, unsplit, and R's indicator visibly stops
@@ -373,7 +373,7 @@ def test_every_field(request, which, naam):
 
 
 @pytest.mark.parametrize("which", ["buiten", "binnen"])
-def test_no_word_lost(request, which):
+def test_no_word_lost(which):
     """Every line the parser put in the model is found back in the model's texts: its letters in
     one run (or, for a line split over two fields, word by word)."""
     from conftest import BINNEN, BUITEN

@@ -219,12 +219,12 @@ def test_pdf_that_is_no_dossier_fails(tmp_path, cli):
 def test_a_misread_table_fails_instead_of_a_wrong_dossier(tmp_path, seeds, monkeypatch):
     """The safety net: were the reader to miss the columns of a borderless table (here: column
     starts taken from centred titles), the result breaks the invariants and the parse fails."""
-    import kwaldossier.read.pdf.detail as detail
+    from kwaldossier.read.pdf import detail
 
     if not flow.AVAILABLE:
         pytest.skip("no DejaVu Sans for layout 'flow'")
     path = flow.render(seeds["buitendienst"], tmp_path / "flow.pdf")
-    monkeypatch.setattr(detail, "_chunk_starts", lambda lines, s=None: [])
+    monkeypatch.setattr(detail, "_chunk_starts", lambda _lines, _s=None: [])
     with pytest.raises(InputError, match=r"not read as a valid kwalificatiedossier: .*without competenties"):
         parse_pdf(path)
 

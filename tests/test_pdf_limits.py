@@ -114,5 +114,5 @@ def test_a_real_dossier_pdf_reads_under_the_same_caps(tmp_path):
     assert '"Commercieel medewerker buitendienst"' in r.stdout
 
 
-def test_generated_files_are_not_kept(tmp_path):
+def test_generated_files_are_not_kept():
     assert not any(Path(ROOT / "tests").glob("*.pdf"))

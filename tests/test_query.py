@@ -95,7 +95,7 @@ def test_show_not_in_profile(cli):
     assert "Not in this profile" in r.out
 
 
-def test_profile_by_file_path(cli, tmp_path):
+def test_profile_by_file_path(cli):
     assert js(cli("show", "2.5", "--profiel", BUITEN, "--json"))["resultaten"][0]["profiel"] == BUITEN_NAAM
     json_path = PARSED / "commercieel-medewerker-binnendienst.json"
     assert js(cli("show", "2.7", "--profiel", json_path, "--json"))["resultaten"][0]["profiel"] == BINNEN_NAAM

@@ -53,8 +53,11 @@ class Taal(StrEnum):
 
 
 @root.callback()
-def _main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=N_("Print the version and exit.")),
+def _main(  # noqa: PLR0913 - typer: one parameter a command-line option
+    *,
+    version: bool = typer.Option(  # noqa: ARG001 - typer: declares --version, its callback acts
+        False, "--version", callback=_version, is_eager=True, help=N_("Print the version and exit.")
+    ),
     no_cache: bool = typer.Option(
         False, "--no-cache", help=N_("Parse source files again instead of using the parse cache (see `cache info`).")
     ),
@@ -65,11 +68,11 @@ def _main(
         None, "--dossier", metavar="CREBO_OR_NAME",
         help=N_("Only the dossier with this crebo or title (files and folders with several dossiers)."),
     ),
-    show_script: Shell | None = typer.Option(
+    show_script: Shell | None = typer.Option(  # noqa: ARG001 - typer: declares the option, its callback acts
         None, "--show-completion", metavar="SHELL", callback=show_completion, is_eager=True, expose_value=False,
         help=N_("Print the completion script for SHELL: bash, zsh, fish or powershell."),
     ),
-    install_script: Shell | None = typer.Option(
+    install_script: Shell | None = typer.Option(  # noqa: ARG001 - typer: declares the option, its callback acts
         None, "--install-completion", metavar="SHELL", callback=install_completion, is_eager=True, expose_value=False,
         help=N_("Install completion for SHELL: bash, zsh, fish or powershell."),
     ),

@@ -102,7 +102,9 @@ def schema(
     name: str = typer.Argument(
         "parse", help=N_("Whose output: parse, diff, list, show, search, matrix, competentie, validate, rules.")
     ),
-    as_json: bool = typer.Option(False, "--json", help=N_("JSON (the schema is JSON already; for symmetry).")),
+    as_json: bool = typer.Option(  # noqa: ARG001 - --json accepted for symmetry: the output is JSON anyway
+        False, "--json", help=N_("JSON (the schema is JSON already; for symmetry).")
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write to this file.")),
 ) -> None:
     from .errors import LookupFailed
@@ -142,7 +144,8 @@ class Format(StrEnum):
         "kwaldossier validate dossier.json -q && echo clean",
     )
 )
-def validate(
+def validate(  # noqa: PLR0913 - typer: one parameter a command-line option
+    *,
     files: list[str] | None = typer.Argument(None, help=N_("Dossier files or profile names (default: bundled data).")),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help=N_("text, json, github (annotations) or junit (XML).")),
     as_json: bool = typer.Option(False, "--json", help=N_("Same as --format json.")),

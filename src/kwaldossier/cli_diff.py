@@ -47,7 +47,8 @@ class MinImpact(StrEnum):
         "kwaldossier diff binnendienst buitendienst -w 2.5 -f html -o diff.html",
     )
 )
-def diff(
+def diff(  # noqa: PLR0913 - typer: one parameter a command-line option
+    *,
     a: str = typer.Argument(..., help=N_("Profile name part or file (A)."), autocompletion=_complete_profiel),
     b: str = typer.Argument(..., help=N_("Profile name part or file (B)."), autocompletion=_complete_profiel),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help=N_("text, json, markdown, html, xlsx or csv.")),
@@ -68,6 +69,7 @@ def diff(
     data: Path | None = DataOpt,
     sep: str = SepOpt,
 ) -> None:
+    from .analyse.diff import DiffFilters
     from .analyse.diff import diff as do_diff
     from .analyse.selectie import resolve_one
     from .read import write_atomic
@@ -75,9 +77,8 @@ def diff(
     if out is not None and fmt is DiffFormat.text and not as_json:
         raise typer.BadParameter(_("--out writes a report: add --format markdown, html or json"), param_hint="--out")
     bron_a, bron_b = resolve_one(a, data, profiel, streng=True), resolve_one(b, data, profiel, streng=True)
-    report = do_diff(
-        bron_a, bron_b, kerntaak, werkproces, only.value if only else None, min_impact.value if min_impact else None
-    )
+    filters = DiffFilters(kerntaak, werkproces, only.value if only else None, min_impact.value if min_impact else None)
+    report = do_diff(bron_a, bron_b, filters)
     report.summary = summary
     if as_json:
         fmt = DiffFormat.json

@@ -83,7 +83,7 @@ def _options(cmd: Any, ctx: Any, formatter: Any) -> None:
                 formatter.write_dl(rows)
 
 
-def _help_option(cmd: Any, ctx: Any, option: Any) -> Any:
+def _help_option(option: Any) -> Any:
     if option is not None:
         option.help = _(HELP_OPTION)
     return option
@@ -103,7 +103,7 @@ class Opdracht(TyperCommand):
         _options(self, ctx, formatter)
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _help_option(self, ctx, super().get_help_option(ctx))
+        return _help_option(super().get_help_option(ctx))
 
     def get_short_help_str(self, limit: int = 45) -> str:
         if self.help and not getattr(self, "_vertaald", False):
@@ -127,7 +127,7 @@ class Groep(TyperGroup):
         self.format_commands(ctx, formatter)
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _help_option(self, ctx, super().get_help_option(ctx))
+        return _help_option(super().get_help_option(ctx))
 
     def get_short_help_str(self, limit: int = 45) -> str:
         if self.help and not getattr(self, "_vertaald", False):

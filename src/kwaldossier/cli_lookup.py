@@ -38,7 +38,8 @@ class MatrixFormat(StrEnum):
     help=N_("The kerntaken and werkprocessen, marking which each profile has."),
     epilog=_examples("kwaldossier list", "kwaldossier list --profiel binnendienst --json"),
 )
-def list_(
+def list_(  # noqa: PLR0913 - typer: one parameter a command-line option
+    *,
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
@@ -125,7 +126,8 @@ def search(
     help=N_("The proces-competentie-matrix; without --profiel all profiles in one grid."),
     epilog=_examples("kwaldossier matrix", "kwaldossier matrix --profiel buitendienst --json"),
 )
-def matrix(
+def matrix(  # noqa: PLR0913 - typer: one parameter a command-line option
+    *,
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,

@@ -140,7 +140,7 @@ class _Blokken(HTMLParser):
         self.cur = []
         self.soort = "p"
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002 - HTMLParser's signature
         if tag in self._BLOK:
             self._flush()
             if tag in self._KOPPEN:

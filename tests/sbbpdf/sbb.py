@@ -113,10 +113,10 @@ class _Doc(BaseDocTemplate):
     def beforeDocument(self) -> None:
         self.kop = self.kop_begin = self.kop_eerste = None  # multiBuild runs the story more than once
 
-    def _begin(self, canvas, doc) -> None:
+    def _begin(self, _canvas, _doc) -> None:  # reportlab's onPage(canvas, doc)
         self.kop_begin, self.kop_eerste = self.kop, None
 
-    def _header(self, canvas, doc) -> None:
+    def _header(self, canvas, _doc) -> None:  # reportlab's onPageEnd(canvas, doc)
         canvas.saveState()
         canvas.setFont(REGULAR, 7.5)
         canvas.drawString(MARGIN, PH - 1.1 * cm, f"Kwalificatiedossier {self.titel}")

@@ -6,11 +6,12 @@ diff_filter (--only, --min-impact); this module assembles the report."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..read.geladen import GeladenProfiel
 from . import diff2015
-from .diff_filter import Filter
+from .diff_filter import DiffFilters, Filter
 from .diff_paren import RENUMBER_THRESHOLD, Koppeling, check_filters, kerntaak_of, koppel, selecteer, sort_key
 from .diff_report import STRUCTUREEL, DiffReport, DossierNaam, Eenzijdig, WerkprocesDiff, Wijziging
 from .diff_vergelijk import PAIR_THRESHOLD, WEIGHTS, Vergelijker, eenzijdig, lijsten, teksten
@@ -18,7 +19,7 @@ from .diff_vergelijk import PAIR_THRESHOLD, WEIGHTS, Vergelijker, eenzijdig, lij
 if TYPE_CHECKING:
     from ..model.vorm import ProfielVorm
 
-__all__ = ["PAIR_THRESHOLD", "RENUMBER_THRESHOLD", "WEIGHTS", "Vergelijker", "diff", "lijsten", "teksten"]
+__all__ = ["PAIR_THRESHOLD", "RENUMBER_THRESHOLD", "WEIGHTS", "DiffFilters", "Vergelijker", "diff", "lijsten", "teksten"]
 
 
 def _eenzijdige(k: Koppeling, wa: dict[str, Any], wb: dict[str, Any]) -> list[Eenzijdig]:
@@ -35,11 +36,12 @@ def _overlap(werkprocessen: list[WerkprocesDiff], k: Koppeling) -> float:
 
 
 def _profiel_teksten(
-    v: Vergelijker, pa: Any, pb: Any, kerntaak: str | None, werkproces: str | None, only: str | None
+    v: Vergelijker, pa: Any, pb: Any, filters: DiffFilters
 ) -> tuple[dict[str, Wijziging | None], dict[str, Wijziging]]:
     """Algemene informatie and kerntaak titles: only without --werkproces, for --only teksten."""
     algemeen: dict[str, Wijziging | None] = {}
-    if werkproces or only not in (None, "teksten"):
+    kerntaak = filters.kerntaak
+    if filters.werkproces or filters.only not in (None, "teksten"):
         return algemeen, {}
     if not kerntaak:
         da, db = _algemeen(pa), _algemeen(pb)
@@ -49,23 +51,19 @@ def _profiel_teksten(
     return algemeen, _kerntaken(v, pa, pb, kerntaak)
 
 
-def diff(
-    a: GeladenProfiel,
-    b: GeladenProfiel,
-    kerntaak: str | None = None,
-    werkproces: str | None = None,
-    only: str | None = None,
-    min_impact: str | None = None,
-) -> DiffReport:
+def diff(a: GeladenProfiel, b: GeladenProfiel, filters: DiffFilters | None = None) -> DiffReport:
     pa, pb = a.profiel, b.profiel
-    kerntaak, werkproces = check_filters(pa, pb, kerntaak, werkproces)
+    filters = filters or DiffFilters()
+    kerntaak, werkproces = check_filters(pa, pb, filters.kerntaak, filters.werkproces)
+    filters = replace(filters, kerntaak=kerntaak, werkproces=werkproces)
+    only, min_impact = filters.only, filters.min_impact
     v = Vergelijker(pa, pb)
     norm = v.norm
     wa, wb = selecteer(a, kerntaak, werkproces), selecteer(b, kerntaak, werkproces)
     een = _een_dossier(a, b)
     k = koppel(v, wa, wb, op_code=een)
     werkprocessen = [v.werkproces(wa[x], wb[y], kerntaak_of(x)) for x, y in k.paren]
-    algemeen, kerntaken = _profiel_teksten(v, pa, pb, kerntaak, werkproces, only)
+    algemeen, kerntaken = _profiel_teksten(v, pa, pb, filters)
     model_2015 = pa.model == "2015" or pb.model == "2015"
     kt_velden = diff2015.kerntaak_velden(v, pa, pb, kerntaak) if model_2015 and not werkproces else {}
     overlap = _overlap(werkprocessen, k)

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .diff_report import ONLY, RANK, WerkprocesDiff, Wijziging
+
+
+@dataclass(frozen=True)
+class DiffFilters:
+    """What a diff compares and shows (None: everything): --kerntaak, --werkproces, --only, --min-impact."""
+
+    kerntaak: str | None = None
+    werkproces: str | None = None
+    only: str | None = None
+    min_impact: str | None = None
 
 
 class Filter:

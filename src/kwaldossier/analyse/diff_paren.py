@@ -123,15 +123,14 @@ class Koppeling:
         return [(code, code) for code in self.shared] + [(h.a, h.b) for h in self.renumbered]
 
 
-def _hernummerd(
-    v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], xs: list[str], ys: list[str], ook_gelijk: bool = False
-) -> list[Hernummering]:
-    """Pairs of different codes (ook_gelijk: of any codes) alike enough, best first, each code at most once."""
+def _hernummerd(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], *, ook_gelijk: bool = False) -> list[Hernummering]:
+    """Pairs of different codes (ook_gelijk: of any codes) of wa and wb alike enough, best first, each code
+    at most once (the order of wa and wb does not matter: ties sort by code)."""
     candidates = sorted(
         (
             (sim, x, y)
-            for x in xs
-            for y in ys
+            for x in wa
+            for y in wb
             if (ook_gelijk or x != y) and (sim := _renumber_similarity(v, wa[x], wb[y])) >= RENUMBER_THRESHOLD
         ),
         reverse=True,
@@ -158,7 +157,7 @@ def koppel(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], op_code: bool
     only_a = sorted(set(wa) - set(wb), key=sort_key)
     only_b = sorted(set(wb) - set(wa), key=sort_key)
     loose = [c for c in shared if not _alike(v, wa[c], wb[c])]
-    renumbered = _hernummerd(v, wa, wb, [*only_a, *loose], [*only_b, *loose])
+    renumbered = _hernummerd(v, {c: wa[c] for c in [*only_a, *loose]}, {c: wb[c] for c in [*only_b, *loose]})
     paired_a = {h.a for h in renumbered}
     paired_b = {h.b for h in renumbered}
     # a shared code whose A side went elsewhere leaves its B side alone (and the other way round)
@@ -171,7 +170,7 @@ def koppel(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], op_code: bool
 def _op_inhoud(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any]) -> Koppeling:
     """Every werkproces of A against every one of B by title and content (RENUMBER_THRESHOLD):
     a pair under one code is `shared` only because its content pairs, never by the code."""
-    paren = _hernummerd(v, wa, wb, sorted(wa, key=sort_key), sorted(wb, key=sort_key), ook_gelijk=True)
+    paren = _hernummerd(v, wa, wb, ook_gelijk=True)
     paired_a, paired_b = {h.a for h in paren}, {h.b for h in paren}
     return Koppeling(
         [h.a for h in paren if h.a == h.b],

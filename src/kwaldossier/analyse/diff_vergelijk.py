@@ -69,7 +69,9 @@ class Vergelijker:
         self.f = Folder()
         self.norm = RoleNormaliser(pa, pb, self.f)
 
-    def tekst(self, veld: str, a: str, b: str, na: str, nb: str, structural: bool = False) -> Wijziging | None:
+    def tekst(  # noqa: PLR0913 - a field's two sides, each as shown and as compared
+        self, veld: str, a: str, b: str, na: str, nb: str, *, structural: bool = False
+    ) -> Wijziging | None:
         """a, b as shown; na, nb normalised (compared). A changed title is a rename (structural)
         unless the change is only redactioneel. Whitespace alone is no change: the same text
         laid out again (a PDF's line breaks, an XML export's double spaces) reads the same."""

@@ -90,7 +90,7 @@ def competentie(geladen: list[GeladenProfiel], spec: str) -> CompetentieResult:
                     if shared:
                         gezien[wp.code] = g
                 if wp.model == "2012" and letter in wp.matrix and not any(c.letter == letter for c in wp.competenties):
-                    gebruik.append(_alleen_kruis(b.naam, wp, letter, gr))
+                    gebruik.append(_alleen_kruis(b.naam, wp, gr))
     return {
         "letter": letter,
         "naam": reference.COMPETENTIES[letter],
@@ -110,7 +110,7 @@ def competentie(geladen: list[GeladenProfiel], spec: str) -> CompetentieResult:
     }
 
 
-def _alleen_kruis(naam: str, wp: Werkproces2012Vorm, letter: str, gr: Groep) -> Gebruik:
+def _alleen_kruis(naam: str, wp: Werkproces2012Vorm, gr: Groep) -> Gebruik:
     """A 2012 matrix cross with no block for the competence in the detail."""
     return {
         "profiel": naam, "werkproces": wp.code, "titel": wp.titel, "in_matrix": True, "componenten": [],

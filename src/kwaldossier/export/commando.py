@@ -51,7 +51,8 @@ export_app = typer.Typer(
         "kwaldossier export case dossier.txt --datum 2012-08-01 --base-uri https://example.org/uri/",
     ),
 )
-def export_case(
+def export_case(  # noqa: PLR0913 - typer: one parameter a command-line option
+    *,
     spec: str = typer.Argument(..., help=N_("A dossier file, or a profile name part."), autocompletion=complete_profiel),
     out: Path | None = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write the package to this file (atomically).")),
     base_uri: str = typer.Option("urn:uuid:", "--base-uri", help=N_("Prefix of every uri (followed by the identifier).")),
@@ -59,7 +60,9 @@ def export_case(
         None, "--datum", help=N_("lastChangeDateTime (YYYY-MM-DD) when the dossier has no geldig_vanaf.")
     ),
     data: Path | None = DataOpt,
-    as_json: bool = typer.Option(False, "--json", help=N_("JSON (the package is JSON already; for symmetry).")),
+    as_json: bool = typer.Option(  # noqa: ARG001 - --json accepted for symmetry: the output is JSON anyway
+        False, "--json", help=N_("JSON (the package is JSON already; for symmetry).")
+    ),
 ) -> None:
     import re
     from datetime import date

@@ -97,13 +97,13 @@ def open_pages(path: Path, use: Callable[[pdfium.PdfPage, int], T], first: int |
             from .voorscan import prescan
 
             scanned = prescan(data, p, limits)
-            return _read_pages(data, p, limits, scanned.pages, use, first)
+            return _read_pages(data, p, limits, scanned.pages, use=use, first=first)
     except _Timeout:
         raise InputError(p, None, f"PDF took longer than {limits.timeout:g} s to read (KWALDOSSIER_PDF_TIMEOUT); giving up") from None
 
 
-def _read_pages(
-    data: bytes, p: str, limits: Grenzen, tree_pages: int, use: Callable[[pdfium.PdfPage, int], T], first: int | None
+def _read_pages(  # noqa: PLR0913 - the file, its limits and what the prescan found, then what to read
+    data: bytes, p: str, limits: Grenzen, tree_pages: int, *, use: Callable[[pdfium.PdfPage, int], T], first: int | None
 ) -> list[T]:
     import pypdfium2 as pdfium
 
