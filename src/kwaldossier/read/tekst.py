@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import InputError
-from .regels import line_at  # noqa: F401 - re-exported for the parser and the rules
+from .regels import line_at as line_at  # re-exported for the parser and the rules
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
