@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import OutputError
@@ -87,6 +89,26 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     real = check_target(path)
     if _is_stream(real):
         return _write_through(real, str(path), data)
+    # Ctrl-C (SIGINT/SIGTERM) waits until the file is renamed or removed: a signal between
+    # mkstemp and the try, or inside the clean-up, would otherwise leave a .tmp file behind.
+    with _signals_held():
+        _write_via_temp(path, real, data)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _write_via_temp(path: Path, real: Path, data: bytes) -> None:
     import tempfile
 
     try:
