@@ -188,9 +188,18 @@ def test_rules_run_only_on_their_model(buiten):
     seed = [GeladenProfiel(p, buiten, None) for p in buiten.profielen]
     assert all("2012" in RULES[f.code].modellen for f in run(seed))  # and no 2015 rule on a 2012 dossier
 
+    from dataclasses import dataclass
+
+    from kwaldossier.validate import Violation
+
+    @dataclass(frozen=True, kw_only=True)
+    class Gezien(Violation):
+        def message(self) -> str:
+            return "seen"
+
     @rule("KD999", "test-2015", "info", "a test rule for 2015 dossiers", modellen=("2015",))
     def _only_2015(ctx):
-        yield ctx.finding("seen", None, None)
+        yield Gezien()
 
     try:
         assert "KD999" in [f.code for f in run(geladen)]

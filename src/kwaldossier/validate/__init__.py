@@ -7,25 +7,41 @@ Output formats (text, json, github, junit) are emitters in `kwaldossier.render.f
 
 Adding a rule
 -------------
-Put a function in a module of `validate/rules/` (or a module `validate/rules_*.py`, e.g.
-`rules_2015.py`); every such module is imported here, so the decorator registers it:
+A rule is a typed violation and a check. Put both in a module of `validate/rules/` (or a module
+`validate/rules_*.py`); every such module is imported here, so the decorator registers it:
 
     from collections.abc import Iterator
+    from dataclasses import dataclass
 
-    from kwaldossier.validate import Context, Finding, rule
+    from kwaldossier.validate import Context, Violation, rule
 
-    @rule("KD601", "lege-titel", "error", "A werkproces without title", modellen=("2015",))
-    def lege_titel(ctx: Context) -> Iterator[Finding]:
-        '''Every werkproces has a title; this one has none.
+    @dataclass(frozen=True, kw_only=True)
+    class DubbeleVakkennis(Violation):
+        tekst: str  # the item listed twice
 
-        Example: <werkproces code="B1-K1-W1"><titel/></werkproces>:
+        def message(self) -> str:
+            return f"vakkennis item {self.tekst!r} listed twice"
 
-            KD601 error B1-K1-W1: B1-K1-W1 has no title
+    @rule("KD503", "dubbele-vakkennis", "warning", "A vakkennis item is listed twice in one werkproces")
+    def dubbele_vakkennis(ctx: Context) -> Iterator[DubbeleVakkennis]:
+        '''The same vakkennis-en-vaardigheden item appears twice in one werkproces.
+
+        Example: "• Doorvragen" twice in the vakkennis column of 1.1 (first at line 141):
+
+            KD503 warning 1.1 line 141: vakkennis item 'Doorvragen' listed twice
         '''
-        for wp in ctx.profiel.werkprocessen():
-            if not wp.titel.strip():
-                yield ctx.finding(f"{wp.code} has no title", wp.code, None)
+        for wp in ctx.profiel2012.werkprocessen():
+            seen: set[str] = set()
+            for v in wp.vakkennis_en_vaardigheden:
+                if v.tekst in seen:
+                    yield DubbeleVakkennis(werkproces=wp.code, regel=v.regels[0], tekst=v.tekst)
+                seen.add(v.tekst)
 
+- The violation: a frozen dataclass (kw_only) subclassing `Violation`, one per rule (or per
+  kind of finding of a rule); its fields are the facts, `message()` words them. The inherited
+  `werkproces` and `regel` place it: the finding's werkproces and line (the source line, for CI
+  annotations). The check yields violations; the registry makes the `Finding` (code,
+  severity, profile, file, page) from the rule and the violation.
 - code: KD + three digits, never reused (a retired code goes into `registry.RETIRED`);
   the first digit is the family. name: kebab-case Dutch. severity: error | warning | info.
   summary: one line for `kwaldossier rules`.
@@ -34,9 +50,9 @@ Put a function in a module of `validate/rules/` (or a module `validate/rules_*.p
 - `modellen`: the dossier models the rule applies to, "2012" (text/PDF, the default) and/or
   "2015" (SBB XML). A rule never runs on a dossier of another model (the dossier's `model`
   attribute; a dossier without one is 2012).
-- `ctx.profiel` is the profile, `ctx.dossier` the whole file, `ctx.finding(message,
-  werkproces, line)` makes the finding (line: the source line, for CI annotations). A fact of
-  the whole file (herstellingen, onverwerkte_regels) is reported only where `ctx.eigen(line)`.
+- `ctx.profiel` is the profile, `ctx.dossier` the whole file (`ctx.profiel2012`,
+  `ctx.profiel2015` typed for a rule of one model). A fact of the whole file (herstellingen,
+  onverwerkte_regels) is reported only where `ctx.eigen(line)`.
 - Add a fixture for the code to tests/test_rules.py (a failing input and the exact finding),
   and a row to the rules table in README.md.
 """
@@ -55,6 +71,7 @@ from .registry import (
     Context,
     Finding,
     Rule,
+    Violation,
     exit_code,
     rule,
     run,
@@ -69,6 +86,7 @@ __all__ = [
     "Context",
     "Finding",
     "Rule",
+    "Violation",
     "exit_code",
     "rule",
     "run",

@@ -42,8 +42,20 @@ class Finding:
         return asdict(self)
 
 
-# What a check may yield: a Finding (use ctx.finding), or the older (message, werkproces, line).
-Yielded = Finding | tuple[str, str | None, int | None]
+@dataclass(frozen=True, kw_only=True)
+class Violation:
+    """What a rule found, as facts: each rule has its own subclass (a frozen dataclass) whose
+    fields are the facts and whose `message()` words them. `werkproces` and `regel` place it
+    (the finding's werkproces and line); the registry makes the `Finding`."""
+
+    werkproces: str | None = None
+    regel: int | None = None
+
+    def message(self) -> str:
+        raise NotImplementedError(f"{type(self).__name__} has no message()")
+
+
+Check = Callable[["Context"], Iterable[Violation]]
 
 
 @dataclass(frozen=True)
@@ -53,7 +65,7 @@ class Rule:
     severity: str
     summary: str
     docs: str
-    check: Callable[[Context], Iterable[Yielded]]
+    check: Check
     modellen: tuple[str, ...] = ("2012",)
 
     def applies_to(self, model: str) -> bool:
@@ -72,8 +84,8 @@ RETIRED: dict[str, str] = {
 
 def rule(
     code: str, name: str, severity: str, summary: str, *, modellen: tuple[str, ...] = ("2012",)
-) -> Callable[[Callable[[Context], Iterable[Yielded]]], Callable[[Context], Iterable[Yielded]]]:
-    """Register a check `(ctx) -> Iterable[Finding]`; its docstring is the rule's documentation."""
+) -> Callable[[Check], Check]:
+    """Register a check `(ctx) -> Iterable[Violation]`; its docstring is the rule's documentation."""
     if severity not in SEVERITIES:
         raise ValueError(f"{code}: severity {severity!r} is not one of {SEVERITIES}")
     if unknown := set(modellen) - set(MODELLEN):
@@ -81,7 +93,7 @@ def rule(
     if code in RULES or code in RETIRED:
         raise ValueError(f"{code}: code already used")
 
-    def wrap(fn: Callable[[Context], Iterable[Yielded]]) -> Callable[[Context], Iterable[Yielded]]:
+    def wrap(fn: Check) -> Check:
         docs = _dedent(fn.__doc__ or "")
         RULES[code] = Rule(code, name, severity, summary, docs, fn, tuple(modellen))
         return fn
@@ -141,18 +153,19 @@ class Context:
     def model(self) -> str:
         return dossier_model(self.dossier)
 
-    def finding(self, message: str, werkproces: str | None = None, line: int | None = None) -> Finding:
-        """A finding of the running rule on this profile."""
-        assert self.rule is not None, "ctx.finding is for use inside a check"
+    def finding(self, v: Violation) -> Finding:
+        """The finding of the running rule on this profile that violation `v` makes."""
+        assert self.rule is not None, "ctx.finding is for use inside a run"
+        line = v.regel
         pages = self.cache.get("paginas")
         if pages is None:
             pages = self.cache["paginas"] = list(self.dossier.regel_paginas)
         return Finding(
             code=self.rule.code,
             severity=self.rule.severity,
-            message=message,
+            message=v.message(),
             profiel=self.bron.naam,
-            werkproces=werkproces,
+            werkproces=v.werkproces,
             line=line,
             bron=str(self.bron.pad) if self.bron.pad else None,
             page=pages[line - 1] if line and 0 < line <= len(pages) else None,
@@ -240,20 +253,12 @@ def run(geladen: list[GeladenProfiel], rules: list[Rule] | None = None) -> list[
             if not r.applies_to(model):
                 continue
             ctx = Context(b, r, cache)
-            findings.extend(_as_finding(ctx, item) for item in r.check(ctx))
+            findings.extend(ctx.finding(v) for v in r.check(ctx))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (f.profiel or "", code_key(f.werkproces or ""), f.line or 0, order[f.severity], f.code))
     return findings
 
 
-def _as_finding(ctx: Context, item: Yielded) -> Finding:
-    if isinstance(item, Finding):
-        return item
-    message, werkproces, line = item
-    return ctx.finding(message, werkproces, line)
-
-
 def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
     failing = {"error", "warning"} if strict else {"error"}
     return 1 if any(f.severity in failing for f in findings) else 0
-

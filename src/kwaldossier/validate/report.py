@@ -51,7 +51,9 @@ class RuleInfo:
         return cls(r.code, r.name, r.severity, r.summary, r.docs, list(r.modellen))
 
 
-def build_report(findings: list[Finding], geladen: list[GeladenProfiel], rules: Iterable[Rule] | None = None) -> ValidateReport:
+def build_report(
+    findings: list[Finding], geladen: list[GeladenProfiel], rules: Iterable[Rule] | None = None
+) -> ValidateReport:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     names = list(dict.fromkeys(b.naam for b in geladen))
     codes = [r.code for r in (rules if rules is not None else RULES.values())]

@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from ..registry import Violation
+
+NIVEAUS = range(1, 5)  # the niveaus of the beroepsuitoefening: 1–4
 
 if TYPE_CHECKING:
     from ...model.vorm import Werkproces2012Vorm
     from ..registry import Context
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeegVeld(Violation):
+    """A part of a werkproces or kerntaak that is empty (both models)."""
+
+    label: str  # the part, as the message names it
+
+    def message(self) -> str:
+        return f"{self.label} is empty"
 
 
 def first(*lists: Sequence[int]) -> int | None:

@@ -3,16 +3,61 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..registry import Context, Finding, rule
-from ._common import detail, first
+from ..registry import Context, Violation, rule
+from ._common import LeegVeld, detail, first
+
+if TYPE_CHECKING:
+    from ...model.vorm import Werkproces2012Vorm
 
 
-def _empty(field: str, label: str, example: str) -> Callable[[Context], Iterator[Finding]]:
-    def check(ctx: Context) -> Iterator[Finding]:
+@dataclass(frozen=True, kw_only=True)
+class LegeIndicator(Violation):
+    letter: str | None
+    naam: str
+
+    def message(self) -> str:
+        return f"{self.letter} {self.naam} has no prestatie-indicator"
+
+
+@dataclass(frozen=True, kw_only=True)
+class GeenComponenten(Violation):
+    letter: str | None
+    naam: str
+
+    def message(self) -> str:
+        return f"{self.letter} {self.naam} has no componenten"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LegeAlgemeneInformatie(Violation):
+    veld: str
+
+    def message(self) -> str:
+        return f"algemene informatie: {self.veld} is empty"
+
+
+@dataclass(frozen=True, kw_only=True)
+class OnvolledigeTekst(Violation):
+    label: str
+    slot: str  # the text's last characters
+
+    def message(self) -> str:
+        return f"{self.label} stops mid-sentence: …{self.slot!r}"
+
+
+_SLOT = 40  # characters of the text a KD308 message quotes
+
+Deel = Callable[["Werkproces2012Vorm"], object]  # the part of a werkproces a rule checks
+
+
+def _empty(deel: Deel, label: str, example: str) -> Callable[[Context], Iterator[LeegVeld]]:
+    def check(ctx: Context) -> Iterator[LeegVeld]:
         for wp in detail(ctx):
-            if not getattr(wp, field):
-                yield ctx.finding(f"{label} is empty", wp.code, first(wp.bron.kop))
+            if not deel(wp):
+                yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.kop), label=label)
 
     check.__doc__ = (
         f"Every werkproces of the profile has a {label}; this one has none (its label is missing,"
@@ -22,33 +67,49 @@ def _empty(field: str, label: str, example: str) -> Callable[[Context], Iterator
     return check
 
 
-def _register(code: str, name: str, summary: str, field: str, label: str, example: str) -> None:
-    check = _empty(field, label, example)
+def _register(code: str, name: str, summary: str, deel: Deel, label: str, example: str) -> None:
+    check = _empty(deel, label, example)
     assert check.__doc__ is not None
     check.__doc__ = check.__doc__.replace("{code}", code)
     rule(code, name, "error", summary)(check)
 
 
 _register(
-    "KD301", "lege-omschrijving", "Empty omschrijving", "omschrijving", "omschrijving",
-    "the lines after \"Omschrijving\" in 1.1 are gone, up to \"Gewenst resultaat\".",
+    "KD301",
+    "lege-omschrijving",
+    "Empty omschrijving",
+    lambda wp: wp.omschrijving,
+    "omschrijving",
+    'the lines after "Omschrijving" in 1.1 are gone, up to "Gewenst resultaat".',
 )
 _register(
-    "KD302", "leeg-gewenst-resultaat", "Empty gewenst resultaat", "gewenst_resultaat", "gewenst resultaat",
-    "the bullets after \"Gewenst resultaat\" in 1.1 are gone.",
+    "KD302",
+    "leeg-gewenst-resultaat",
+    "Empty gewenst resultaat",
+    lambda wp: wp.gewenst_resultaat,
+    "gewenst resultaat",
+    'the bullets after "Gewenst resultaat" in 1.1 are gone.',
 )
 _register(
-    "KD303", "lege-vakkennis", "Empty vakkennis en vaardigheden", "vakkennis_en_vaardigheden",
-    "vakkennis en vaardigheden list", "the bullets of the vakkennis column of 1.1 are gone.",
+    "KD303",
+    "lege-vakkennis",
+    "Empty vakkennis en vaardigheden",
+    lambda wp: wp.vakkennis_en_vaardigheden,
+    "vakkennis en vaardigheden list",
+    "the bullets of the vakkennis column of 1.1 are gone.",
 )
 _register(
-    "KD304", "geen-competenties", "A werkproces detail without competence blocks", "competenties",
-    "competence column", "1.1 has no competence blocks (parsed JSON with \"competenties\": []).",
+    "KD304",
+    "geen-competenties",
+    "A werkproces detail without competence blocks",
+    lambda wp: wp.competenties,
+    "competence column",
+    '1.1 has no competence blocks (parsed JSON with "competenties": []).',
 )
 
 
 @rule("KD305", "lege-indicator", "error", "A competence without prestatie-indicator")
-def lege_indicator(ctx: Context) -> Iterator[Finding]:
+def lege_indicator(ctx: Context) -> Iterator[LegeIndicator]:
     """Every competence block ends with a prestatie-indicator paragraph; this one has none.
 
     Example: the indicator lines under "Analyseren" in 1.1 are gone:
@@ -58,11 +119,11 @@ def lege_indicator(ctx: Context) -> Iterator[Finding]:
     for wp in detail(ctx):
         for c in wp.competenties:
             if not c.prestatie_indicator.strip():
-                yield ctx.finding(f"{c.letter} {c.naam} has no prestatie-indicator", wp.code, first(c.regels))
+                yield LegeIndicator(werkproces=wp.code, regel=first(c.regels), letter=c.letter, naam=c.naam)
 
 
 @rule("KD306", "geen-componenten", "error", "A competence without componenten")
-def geen_componenten(ctx: Context) -> Iterator[Finding]:
+def geen_componenten(ctx: Context) -> Iterator[GeenComponenten]:
     """Every competence block lists at least one component (bullet).
 
     Example: the bullets under "Analyseren" in 1.1 are gone:
@@ -72,11 +133,11 @@ def geen_componenten(ctx: Context) -> Iterator[Finding]:
     for wp in detail(ctx):
         for c in wp.competenties:
             if not c.componenten:
-                yield ctx.finding(f"{c.letter} {c.naam} has no componenten", wp.code, first(c.regels))
+                yield GeenComponenten(werkproces=wp.code, regel=first(c.regels), letter=c.letter, naam=c.naam)
 
 
 @rule("KD307", "lege-algemene-informatie", "warning", "A field of algemene informatie is empty")
-def lege_algemene_informatie(ctx: Context) -> Iterator[Finding]:
+def lege_algemene_informatie(ctx: Context) -> Iterator[LegeAlgemeneInformatie]:
     """The algemene informatie of a profile has nine fields (context, beroepshouding, niveau,
     ...). A missing one usually means its label was not found.
 
@@ -87,11 +148,11 @@ def lege_algemene_informatie(ctx: Context) -> Iterator[Finding]:
     ai = ctx.profiel2012.algemene_informatie
     for key, value in ai.teksten().items():
         if not str(value or "").strip():
-            yield ctx.finding(f"algemene informatie: {key} is empty", None, first(ctx.profiel2012.regels))
+            yield LegeAlgemeneInformatie(regel=first(ctx.profiel2012.regels), veld=key)
 
 
 @rule("KD308", "onvolledige-tekst", "warning", "A text stops mid-sentence (a lost line or page?)")
-def onvolledige_tekst(ctx: Context) -> Iterator[Finding]:
+def onvolledige_tekst(ctx: Context) -> Iterator[OnvolledigeTekst]:
     """An omschrijving or prestatie-indicator that does not end with a full stop (or ! ? ) …)
     usually lost its last line, or a whole page, in extraction.
 
@@ -108,6 +169,6 @@ def onvolledige_tekst(ctx: Context) -> Iterator[Finding]:
         ]
         for label, text, lines in texts:
             if text.strip() and text.rstrip()[-1] not in ".!?)…\"'’":
-                yield ctx.finding(
-                    f"{label} stops mid-sentence: …{text[-40:]!r}", wp.code, lines[-1] if lines else None
+                yield OnvolledigeTekst(
+                    werkproces=wp.code, regel=lines[-1] if lines else None, label=label, slot=text[-_SLOT:]
                 )
