@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BINNEN, BUITEN
-from kwaldossier.validate import RETIRED, RULES
+from kwaldossier.validate import ALIASES, RETIRED, RULES, select_rules
 
 # ---------------------------------------------------------------- making inputs
 
@@ -308,11 +308,29 @@ def test_retired_code_is_accepted_and_explained(cli):
     assert r.code == 0 and r.out.startswith("KD205  (vervallen)\n")
 
 
+def test_former_2015_codes_mean_the_merged_rule(cli):
+    """KD605, KD608, KD614 were the 2015 copies of KD301, KD304, KD202: the exact code still
+    selects and ignores the rule of both models, and `rules` says where it went."""
+    assert ALIASES == {"KD605": "KD301", "KD608": "KD304", "KD614": "KD202"}
+    assert [r.code for r in select_rules(["KD605"])] == ["KD301"]
+    assert [r.code for r in select_rules(["kd608", "KD614"])] == ["KD202", "KD304"]
+    kept = [r.code for r in select_rules(None, ["KD605"])]
+    assert "KD301" not in kept and "KD302" in kept and len(kept) == len(RULES) - 1
+    assert "KD301" not in [r.code for r in select_rules(["KD6"])]  # a prefix matches today's codes only
+    assert RULES["KD301"].aliases == ("KD605",) and RULES["KD301"].modellen == ("2012", "2015")
+    r = cli("rules", "KD605")
+    assert r.code == 0 and r.out.startswith("KD605  (retired)\n")
+    assert "(lege-omschrijving-2015) is now KD301 lege-omschrijving" in " ".join(r.out.split())
+    r = cli("rules", "--json")
+    entry = next(x for x in json.loads(r.out) if x["code"] == "KD304")
+    assert entry["aliases"] == ["KD608"] and entry["modellen"] == ["2012", "2015"]
+
+
 @pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if "2012" in r.modellen))
 def test_rule_docs_have_an_example(code):
     r = RULES[code]
     assert "\nExample:" in r.docs and "{code}" not in r.docs, code
-    assert r.modellen == ("2012",)
+    assert r.modellen == (("2012", "2015") if r.aliases else ("2012",)), code
 
 
 _EXAMPLE = re.compile(r"^(KD\d{3}) (error|warning|info)(?: (\d+\.\d+))?(?: line (\d+))?: (.*)$")

@@ -43,7 +43,9 @@ A rule is a typed violation and a check. Put both in a module of `validate/rules
   annotations). The check yields violations; the registry makes the `Finding` (code,
   severity, profile, file, page) from the rule and the violation.
 - code: KD + three digits, never reused (a retired code goes into `registry.RETIRED`);
-  the first digit is the family. name: kebab-case Dutch. severity: error | warning | info.
+  the first digit is the family. A rule that holds for both models is written once with
+  `modellen=("2012", "2015")`; when it replaces a rule per model, `aliases={"KD605":
+  "lege-omschrijving-2015"}` keeps the former code selecting it (`registry.ALIASES`). name: kebab-case Dutch. severity: error | warning | info.
   summary: one line for `kwaldossier rules`.
 - The docstring is the documentation `kwaldossier rules CODE` prints: what the rule finds,
   why it matters, and an `Example:` with the input and the finding it gives.
@@ -64,6 +66,7 @@ import pkgutil
 
 from . import rules as _rules_package
 from .registry import (
+    ALIASES,
     MODELLEN,
     RETIRED,
     RULES,
@@ -79,6 +82,7 @@ from .registry import (
 )
 
 __all__ = [
+    "ALIASES",
     "MODELLEN",
     "RETIRED",
     "RULES",

@@ -67,12 +67,17 @@ class Rule:
     docs: str
     check: Check
     modellen: tuple[str, ...] = ("2012",)
+    aliases: tuple[str, ...] = ()  # former codes of the rule (a rule per model, merged): they select it
 
     def applies_to(self, model: str) -> bool:
         return model in self.modellen
 
 
 RULES: dict[str, Rule] = {}
+
+# Former codes of a rule that now checks both models -> its code. --select/--ignore with the
+# exact former code mean the rule; `rules CODE` explains (RETIRED holds the sentence).
+ALIASES: dict[str, str] = {}
 
 # Codes that once existed: --select/--ignore accept them (no effect), `rules CODE` explains.
 RETIRED: dict[str, str] = {
@@ -83,19 +88,33 @@ RETIRED: dict[str, str] = {
 
 
 def rule(
-    code: str, name: str, severity: str, summary: str, *, modellen: tuple[str, ...] = ("2012",)
+    code: str,
+    name: str,
+    severity: str,
+    summary: str,
+    *,
+    modellen: tuple[str, ...] = ("2012",),
+    aliases: dict[str, str] | None = None,
 ) -> Callable[[Check], Check]:
-    """Register a check `(ctx) -> Iterable[Violation]`; its docstring is the rule's documentation."""
+    """Register a check `(ctx) -> Iterable[Violation]`; its docstring is the rule's documentation.
+    aliases: former code -> the name it had (a rule of one model merged into this one)."""
     if severity not in SEVERITIES:
         raise ValueError(f"{code}: severity {severity!r} is not one of {SEVERITIES}")
     if unknown := set(modellen) - set(MODELLEN):
         raise ValueError(f"{code}: unknown dossier model(s) {sorted(unknown)}")
-    if code in RULES or code in RETIRED:
-        raise ValueError(f"{code}: code already used")
+    for c in (code, *(aliases or {})):
+        if c in RULES or c in RETIRED or c in ALIASES:
+            raise ValueError(f"{c}: code already used")
 
     def wrap(fn: Check) -> Check:
         docs = _dedent(fn.__doc__ or "")
-        RULES[code] = Rule(code, name, severity, summary, docs, fn, tuple(modellen))
+        RULES[code] = Rule(code, name, severity, summary, docs, fn, tuple(modellen), tuple(aliases or {}))
+        for alias, former in (aliases or {}).items():
+            ALIASES[alias] = code
+            RETIRED[alias] = (
+                f"({former}) is now {code} {name}: one rule for the dossier models {', '.join(modellen)}, "
+                f"so its findings carry {code}. --select {alias} and --ignore {alias} still mean {code}."
+            )
         return fn
 
     return wrap
@@ -222,22 +241,25 @@ def _regelbestand(bron: GeladenProfiel) -> str | None:
 
 
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
-    """The rules that --select (codes or prefixes, ALL) and --ignore leave."""
+    """The rules that --select (codes or prefixes, ALL) and --ignore leave. A former code of a
+    merged rule (ALIASES, exactly) means that rule; a prefix matches the codes of today."""
 
     def matches(code: str, patterns: list[str]) -> bool:
-        return any(code == p.upper() or code.startswith(p.upper()) for p in patterns)
+        return any(code == p or code.startswith(p) for p in patterns)
 
     for p in (select or []) + (ignore or []):
-        if p.upper() in ("ALL", *RETIRED) or any(matches(c, [p]) for c in RULES):
+        if p.upper() in ("ALL", *RETIRED) or any(matches(c, [p.upper()]) for c in RULES):
             continue
         from ..errors import LookupFailed
 
         raise LookupFailed(f"unknown rule {p!r}; see 'kwaldossier rules'")
+    chosen = [ALIASES.get(p.upper(), p.upper()) for p in select or []]
+    skipped = [ALIASES.get(p.upper(), p.upper()) for p in ignore or []]
     rules = list(RULES.values())
-    if select and "ALL" not in [s.upper() for s in select]:
-        rules = [r for r in rules if matches(r.code, select)]
-    if ignore:
-        rules = [r for r in rules if not matches(r.code, ignore)]
+    if chosen and "ALL" not in chosen:
+        rules = [r for r in rules if matches(r.code, chosen)]
+    if skipped:
+        rules = [r for r in rules if not matches(r.code, skipped)]
     return rules
 
 

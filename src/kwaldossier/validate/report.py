@@ -45,10 +45,11 @@ class RuleInfo:
     summary: str
     docs: str
     modellen: list[str]
+    aliases: list[str]  # former codes that select this rule (a rule per model, merged into this one)
 
     @classmethod
     def of(cls, r: Rule) -> RuleInfo:
-        return cls(r.code, r.name, r.severity, r.summary, r.docs, list(r.modellen))
+        return cls(r.code, r.name, r.severity, r.summary, r.docs, list(r.modellen), list(r.aliases))
 
 
 def build_report(

@@ -1,4 +1,4 @@
-"""KD2xx: the competence blocks of a werkproces."""
+"""KD2xx: the competence blocks of a werkproces. KD202 holds for both dossier models."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from ...model import competenties as reference
 from ..registry import Context, Violation, rule
-from ._common import detail, first, kort
+from ._common import detail, first, kort, werkprocessen
 
 if TYPE_CHECKING:
     from ...model.vorm import Competentie2012Vorm as Competentie
+    from ...model.vorm import CompetentieVorm, WerkprocesVorm
 
 
 def _times(n: int) -> str:
@@ -35,8 +36,11 @@ class DubbeleCompetentie(Violation):
 class OnbekendeCompetentie(Violation):
     naam: str
     suggestie: str | None = None  # the letter of the closest national competence
+    model: str = "2012"  # 2012: judged by the name; 2015: by the code the XML gives it
 
     def message(self) -> str:
+        if self.model == "2015":
+            return f"competence {self.naam!r} has no national letter A–Y"
         s = self.suggestie
         hint = f"; did you mean {s} {reference.COMPETENTIES[s]!r}?" if s else ""
         return f"{kort(self.naam)!r} is not a competence of the national list{hint}"
@@ -133,29 +137,54 @@ def _same_block(a: Competentie, b: Competentie) -> bool:
     return a.componenten == b.componenten and a.prestatie_indicator == b.prestatie_indicator
 
 
+_CUTOFF = 0.5  # how close a name must be to a national one to be suggested
 _LONGEST_NAME = 2 * max(len(n) for n in reference.COMPETENTIES.values())
 
 
-@rule("KD202", "onbekende-competentie", "error", "A competence name is not one of the national 25")
+@rule(
+    "KD202",
+    "onbekende-competentie",
+    "error",
+    "A competence is not one of the national 25 (2012: by its name; 2015: by its code A–Y)",
+    modellen=("2012", "2015"),
+    aliases={"KD614": "onbekende-competentie-2015"},
+)
 def onbekende_competentie(ctx: Context) -> Iterator[OnbekendeCompetentie]:
-    """Competence names come from the fixed national list A–Y. A name that differs is a
-    misspelling or an invented competence; the message names the closest known one.
+    """Competences come from the fixed national list A–Y. In the 2012 model a block names its
+    competence: a name that differs is a misspelling or an invented competence, and the message
+    names the closest known one. In the 2015 model (SBB XML) the file's `<competenties>` table
+    gives each competence a code: one that is not a national letter A–Y is kept with letter
+    null (never guessed) and has no matrix column; each profile's resolved werkproces is
+    checked. The 2015 model had its own rule for this, KD614 (onbekende-competentie-2015);
+    `--select KD614` still selects this rule.
 
     Example: a block headed "Analyseeren":
 
         KD202 error 1.1 line 179: 'Analyseeren' is not a competence of the national list; did
             you mean M 'Analyseren'?
+
+    In the 2015 model: `<competentie nr="3096" titel="Analyseren" code="Z" />` gives
+    "competence 'Analyseren' has no national letter A–Y".
     """
-    for wp in detail(ctx):
+    for wp in werkprocessen(ctx, basis_once=False):
         for c in wp.competenties:
-            if reference.letter_for_name(c.naam):
-                continue
-            # a text far longer than any competence name is no misspelling of one (and fuzzy
-            # matching it would cost time quadratic in its length)
-            close = reference.closest_competentie(c.naam, cutoff=0.5) if len(c.naam) <= _LONGEST_NAME else None
-            yield OnbekendeCompetentie(
-                werkproces=wp.code, regel=first(c.regels), naam=c.naam, suggestie=close[0] if close else None
-            )
+            if v := _onbekend(wp, c):
+                yield v
+
+
+def _onbekend(wp: WerkprocesVorm, c: CompetentieVorm) -> OnbekendeCompetentie | None:
+    if wp.model == "2015":
+        if c.letter is None:
+            return OnbekendeCompetentie(werkproces=wp.code, regel=first(c.regels), naam=c.naam, model="2015")
+        return None
+    if reference.letter_for_name(c.naam):
+        return None
+    # a text far longer than any competence name is no misspelling of one (and fuzzy matching
+    # it would cost time quadratic in its length)
+    close = reference.closest_competentie(c.naam, cutoff=_CUTOFF) if len(c.naam) <= _LONGEST_NAME else None
+    return OnbekendeCompetentie(
+        werkproces=wp.code, regel=first(c.regels), naam=c.naam, suggestie=close[0] if close else None
+    )
 
 
 @rule("KD203", "letter-past-niet", "error", "A competence's letter disagrees with its name")

@@ -1,4 +1,4 @@
-"""KD3xx: fields that are empty or cut short."""
+"""KD3xx: fields that are empty or cut short. KD301 and KD304 hold for both dossier models."""
 
 from __future__ import annotations
 
@@ -7,10 +7,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..registry import Context, Violation, rule
-from ._common import LeegVeld, detail, first
+from ._common import LeegVeld, detail, first, werkprocessen
 
 if TYPE_CHECKING:
     from ...model.vorm import Werkproces2012Vorm
+
+
+@dataclass(frozen=True, kw_only=True)
+class GeenCompetenties(Violation):
+    model: str  # the dossier model: the 2012 detail has a competence column, a 2015 werkproces a list
+
+    def message(self) -> str:
+        return "no competences" if self.model == "2015" else "competence column is empty"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,14 +83,6 @@ def _register(code: str, name: str, summary: str, deel: Deel, label: str, exampl
 
 
 _register(
-    "KD301",
-    "lege-omschrijving",
-    "Empty omschrijving",
-    lambda wp: wp.omschrijving,
-    "omschrijving",
-    'the lines after "Omschrijving" in 1.1 are gone, up to "Gewenst resultaat".',
-)
-_register(
     "KD302",
     "leeg-gewenst-resultaat",
     "Empty gewenst resultaat",
@@ -98,14 +98,60 @@ _register(
     "vakkennis en vaardigheden list",
     "the bullets of the vakkennis column of 1.1 are gone.",
 )
-_register(
+
+
+@rule(
+    "KD301",
+    "lege-omschrijving",
+    "error",
+    "Empty omschrijving",
+    modellen=("2012", "2015"),
+    aliases={"KD605": "lege-omschrijving-2015"},
+)
+def lege_omschrijving(ctx: Context) -> Iterator[LeegVeld]:
+    """Every werkproces has an omschrijving; this one has none (its label is missing, or the
+    text under it was lost). Both dossier models: in the 2015 model (SBB XML) the
+    `werkprocesomschrijving` is empty, the finding is on the werkproces's line, and every
+    profile's copy of a basisdeel werkproces is reported once (on the dossier's first profile).
+    The 2015 model had its own rule for this, KD605 (lege-omschrijving-2015); `--select KD605`
+    still selects this rule.
+
+    Example: the lines after "Omschrijving" in 1.1 are gone, up to "Gewenst resultaat".
+
+        KD301 error 1.1 line 124: omschrijving is empty
+
+    In the 2015 model: `<werkprocesomschrijving><![CDATA[  ]]></werkprocesomschrijving>`.
+    """
+    for wp in werkprocessen(ctx):
+        if not wp.omschrijving.strip():
+            yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.omschrijving, wp.bron.kop), label="omschrijving")
+
+
+@rule(
     "KD304",
     "geen-competenties",
-    "A werkproces detail without competence blocks",
-    lambda wp: wp.competenties,
-    "competence column",
-    '1.1 has no competence blocks (parsed JSON with "competenties": []).',
+    "error",
+    "A werkproces without competences (2012: a detail without competence blocks)",
+    modellen=("2012", "2015"),
+    aliases={"KD608": "geen-competenties-2015"},
 )
+def geen_competenties(ctx: Context) -> Iterator[GeenCompetenties]:
+    """Every werkproces calls on competences: in the 2012 model its detail has a column of
+    competence blocks, in the 2015 model (SBB XML) `werkprocescompetenties` names them (A–Y).
+    This one has none, so it has no column in the matrix either. In the 2015 model each
+    profile's resolved werkproces is checked; the former 2015 code KD608 still selects this
+    rule.
+
+    Example: 1.1 has no competence blocks (parsed JSON with "competenties": []).
+
+        KD304 error 1.1 line 124: competence column is empty
+
+    In the 2015 model: `<werkprocescompetenties />` gives "no competences".
+    """
+    for wp in werkprocessen(ctx, basis_once=False):
+        if not wp.competenties:
+            regel = first(wp.bron.competenties, wp.bron.kop) if wp.model == "2015" else first(wp.bron.kop)
+            yield GeenCompetenties(werkproces=wp.code, regel=regel, model=wp.model)
 
 
 @rule("KD305", "lege-indicator", "error", "A competence without prestatie-indicator")

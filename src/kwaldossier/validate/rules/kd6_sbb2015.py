@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from ...model.competenties import fold
 from ..registry import Context, Violation, rule
-from ._common import NIVEAUS, LeegVeld, first
+from ._common import NIVEAUS, LeegVeld, first, kerntaken2015, werkprocessen2015
 
 if TYPE_CHECKING:
-    from ...model.vorm import Kerntaak2015Vorm, Werkproces2015Vorm
+    from ...model.vorm import Kerntaak2015Vorm
 
 _NUM = re.compile(r"-[KW](\d+)$")
 
@@ -68,12 +68,6 @@ class TitelWitruimte(Violation):
 
 
 @dataclass(frozen=True, kw_only=True)
-class GeenCompetenties2015(Violation):
-    def message(self) -> str:
-        return "no competences"
-
-
-@dataclass(frozen=True, kw_only=True)
 class GedragZonderInleiding(Violation):
     def message(self) -> str:
         return "gedrag starts without an intro line"
@@ -107,14 +101,6 @@ class LegeKerntaak(Violation):
         return "kerntaak has no werkprocessen"
 
 
-@dataclass(frozen=True, kw_only=True)
-class OnbekendeLetter(Violation):
-    naam: str
-
-    def message(self) -> str:
-        return f"competence {self.naam!r} has no national letter A–Y"
-
-
 _rule = partial(rule, modellen=("2015",))  # the registry dedents the docs
 
 
@@ -139,7 +125,7 @@ def _double_code(ctx: Context) -> Iterator[DubbeleCode]:
 
     Example: two `<werkproces hoofdstuk="3">` in one kerntaak."""
     kt_codes = Counter(kt.code for kt in ctx.profiel2015.kerntaken)
-    for kt in _kerntaken(ctx):
+    for kt in kerntaken2015(ctx):
         if kt_codes[kt.code] > 1:
             yield DubbeleCode(
                 werkproces=kt.code, regel=first(kt.regels), soort="kerntaak", code=kt.code, aantal=kt_codes[kt.code]
@@ -168,7 +154,7 @@ def _code_gap(ctx: Context) -> Iterator[CodeGat]:
 
     Example: `hoofdstuk="4"` after `hoofdstuk="2"` in one kerntaak."""
     delen: dict[str, list[Kerntaak2015Vorm]] = defaultdict(list)
-    for kt in _kerntaken(ctx):
+    for kt in kerntaken2015(ctx):
         delen[kt.code.split("-")[0]].append(kt)
     for prefix, kts in delen.items():
         nums = [int(m.group(1)) for kt in kts if (m := _NUM.search(kt.code))]
@@ -192,38 +178,14 @@ def _code_gap(ctx: Context) -> Iterator[CodeGat]:
                 )
 
 
-def _kerntaken(ctx: Context, basis_once: bool = True) -> Iterator[Kerntaak2015Vorm]:
-    """The profile's kerntaken; with basis_once the basisdeel ones only on the first profile."""
-    d = ctx.dossier
-    first = not d.profielen or ctx.profiel2015 is d.profielen[0]
-    for kt in ctx.profiel2015.kerntaken:
-        if first or not basis_once or kt.deel != "basis":
-            yield kt
-
-
-def _wps(ctx: Context, basis_once: bool = True) -> Iterator[Werkproces2015Vorm]:
-    for kt in _kerntaken(ctx, basis_once):
-        yield from kt.werkprocessen
-
-
 @_rule("KD604", "leeg-resultaat", "error", "A werkproces without resultaat")
 def _empty_result(ctx: Context) -> Iterator[LeegVeld]:
     """Every werkproces states its resultaat (`werkprocesresultaat`); this one is empty.
 
     Example: `<werkprocesresultaat><![CDATA[]]></werkprocesresultaat>`."""
-    for wp in _wps(ctx):
+    for wp in werkprocessen2015(ctx):
         if not wp.resultaat.strip():
             yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.resultaat, wp.bron.kop), label="resultaat")
-
-
-@_rule("KD605", "lege-omschrijving-2015", "error", "A werkproces without omschrijving")
-def _empty_description(ctx: Context) -> Iterator[LeegVeld]:
-    """Every werkproces has an omschrijving (`werkprocesomschrijving`); this one is empty.
-
-    Example: `<werkprocesomschrijving><![CDATA[  ]]></werkprocesomschrijving>`."""
-    for wp in _wps(ctx):
-        if not wp.omschrijving.strip():
-            yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.omschrijving, wp.bron.kop), label="omschrijving")
 
 
 @_rule("KD606", "gedrag-zonder-bullets", "error", "A werkproces whose gedrag has no bullets")
@@ -232,7 +194,7 @@ def _no_bullets(ctx: Context) -> Iterator[GedragZonderBullets]:
     single bullet the behaviour the werkproces asks for is missing (or not written as a list).
 
     Example: `<werkprocesgedrag><![CDATA[De sociaal werker werkt nauwkeurig.]]>`."""
-    for wp in _wps(ctx):
+    for wp in werkprocessen2015(ctx):
         if not any(not g.aanvullend for g in wp.gedrag):
             yield GedragZonderBullets(werkproces=wp.code, regel=first(wp.bron.gedrag, wp.bron.kop))
 
@@ -246,7 +208,7 @@ def _title_space(ctx: Context) -> Iterator[TitelWitruimte]:
     p = ctx.profiel2015
     if p.titel_bron is not None:
         yield TitelWitruimte(regel=first(p.regels), soort="profiel", titel=p.titel_bron)
-    for kt in _kerntaken(ctx):
+    for kt in kerntaken2015(ctx):
         if kt.titel_bron is not None:
             yield TitelWitruimte(werkproces=kt.code, regel=first(kt.regels), soort="kerntaak", titel=kt.titel_bron)
         for wp in kt.werkprocessen:
@@ -256,24 +218,13 @@ def _title_space(ctx: Context) -> Iterator[TitelWitruimte]:
                 )
 
 
-@_rule("KD608", "geen-competenties-2015", "error", "A werkproces that names no competence")
-def _no_competences(ctx: Context) -> Iterator[GeenCompetenties2015]:
-    """Every werkproces names the competences (A–Y) it calls on in `werkprocescompetenties`; this one
-    names none, so it has no column in the matrix.
-
-    Example: `<werkprocescompetenties />`."""
-    for wp in _wps(ctx, basis_once=False):
-        if not wp.competenties:
-            yield GeenCompetenties2015(werkproces=wp.code, regel=first(wp.bron.competenties, wp.bron.kop))
-
-
 @_rule("KD609", "gedrag-zonder-inleiding", "info", "A gedrag list without its intro line")
 def _no_intro(ctx: Context) -> Iterator[GedragZonderInleiding]:
     """The gedrag list opens with an intro line naming the professional (`De sociaal werker:`); this
     one starts with a bullet. Harmless for reading, but unlike its siblings.
 
     Example: `<werkprocesgedrag><![CDATA[- werkt nauwkeurig;`."""
-    for wp in _wps(ctx):
+    for wp in werkprocessen2015(ctx):
         if wp.gedrag and not wp.gedrag_inleiding:
             yield GedragZonderInleiding(werkproces=wp.code, regel=first(wp.bron.gedrag))
 
@@ -284,7 +235,7 @@ def _double_bullet(ctx: Context) -> Iterator[DubbeleGedragregel]:
     one of the basisdeel.
 
     Example: `- werkt nauwkeurig;` in the base text and again in the profile's addition."""
-    for wp in _wps(ctx, basis_once=False):
+    for wp in werkprocessen2015(ctx, basis_once=False):
         seen: dict[str, int] = {}
         for g in wp.gedrag:
             key = fold(g.tekst).rstrip(";.")
@@ -311,7 +262,7 @@ def _empty_core_task(ctx: Context) -> Iterator[LegeKerntaak]:
     """A kerntaak consists of werkprocessen; this one has none.
 
     Example: `<kerntaak ...><complexiteit>...</complexiteit></kerntaak>` without `<werkproces>`."""
-    for kt in _kerntaken(ctx):
+    for kt in kerntaken2015(ctx):
         if not kt.werkprocessen:
             yield LegeKerntaak(werkproces=kt.code, regel=first(kt.regels))
 
@@ -322,7 +273,7 @@ def _incomplete_core_task(ctx: Context) -> Iterator[LeegVeld]:
     vakkennis en vaardigheden; one of them is empty here.
 
     Example: `<complexiteit><![CDATA[]]><complexiteitperprofiel /></complexiteit>`."""
-    for kt in _kerntaken(ctx):
+    for kt in kerntaken2015(ctx):
         for label, value in (
             ("complexiteit", kt.complexiteit),
             ("verantwoordelijkheid", kt.verantwoordelijkheid),
@@ -330,15 +281,3 @@ def _incomplete_core_task(ctx: Context) -> Iterator[LeegVeld]:
         ):
             if not value:
                 yield LeegVeld(werkproces=kt.code, regel=first(kt.regels), label=label)
-
-
-@_rule("KD614", "onbekende-competentie-2015", "error", "A competence outside the national A–Y")
-def _unknown_letter(ctx: Context) -> Iterator[OnbekendeLetter]:
-    """The file's `<competenties>` table gives a competence a code that is not one of the national
-    letters A–Y; the reader keeps it with letter null (never guessed) and it has no matrix column.
-
-    Example: `<competentie nr="3096" titel="Analyseren" code="Z" />`."""
-    for wp in _wps(ctx, basis_once=False):
-        for c in wp.competenties:
-            if c.letter is None:
-                yield OnbekendeLetter(werkproces=wp.code, regel=first(c.regels), naam=c.naam)
