@@ -55,8 +55,9 @@ A rule is a typed violation and a check. Put both in a module of `validate/rules
 - `ctx.profiel` is the profile, `ctx.dossier` the whole file (`ctx.profiel2012`,
   `ctx.profiel2015` typed for a rule of one model). A fact of the whole file (herstellingen,
   onverwerkte_regels) is reported only where `ctx.eigen(line)`.
-- Add a fixture for the code to tests/test_rules.py (a failing input and the exact finding),
-  and a row to the rules table in README.md.
+- Add a fixture for the code to tests/test_rules.py: a small dossier built with tests/bouw.py
+  (`dossier2012`, `sbb2015`: the defaults are clean, change the one value the rule is about)
+  and the exact finding; and a row to the rules table in README.md.
 """
 
 from __future__ import annotations
