@@ -2,13 +2,15 @@
 
 Layout: `registry.py` (Rule, Finding, Context, RULES, the `rule` decorator, `run`),
 `report.py` (the typed report whose serialisation is `validate --json` and `rules --json`),
-`rules/` (the 2012-model rules, one module per family: kd1_matrix, kd2_competenties, ...).
+`rules/` (one module per family: kd1_matrix, kd2_competenties, ... kd6_sbb2015 for the
+2015 model; KD202, KD301 and KD304 hold for both models; `_common.py` the shared walks).
 Output formats (text, json, github, junit) are emitters in `kwaldossier.render.findings`.
 
 Adding a rule
 -------------
 A rule is a typed violation and a check. Put both in a module of `validate/rules/` (or a module
-`validate/rules_*.py`); every such module is imported here, so the decorator registers it:
+`validate/rules_*.py`); every such module is imported here, so the decorator registers it.
+KD503 as it stands in `rules/kd5_structuur.py` (its check simplified: no case folding):
 
     from collections.abc import Iterator
     from dataclasses import dataclass
@@ -44,8 +46,8 @@ A rule is a typed violation and a check. Put both in a module of `validate/rules
   severity, profile, file, page) from the rule and the violation.
 - code: KD + three digits, never reused (a retired code goes into `registry.RETIRED`);
   the first digit is the family. A rule that holds for both models is written once with
-  `modellen=("2012", "2015")`; when it replaces a rule per model, `aliases={"KD605":
-  "lege-omschrijving-2015"}` keeps the former code selecting it (`registry.ALIASES`). name: kebab-case Dutch. severity: error | warning | info.
+  `modellen=("2012", "2015")`; when it replaces a rule per model, the former code goes into
+  `registry.ALIASES` (it keeps selecting the rule) and `registry.RETIRED` (what became of it). name: kebab-case Dutch. severity: error | warning | info.
   summary: one line for `kwaldossier rules`.
 - The docstring is the documentation `kwaldossier rules CODE` prints: what the rule finds,
   why it matters, and an `Example:` with the input and the finding it gives.

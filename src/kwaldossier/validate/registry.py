@@ -75,46 +75,43 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 
-# Former codes of a rule that now checks both models -> its code. --select/--ignore with the
-# exact former code mean the rule; `rules CODE` explains (RETIRED holds the sentence).
-ALIASES: dict[str, str] = {}
+# Former codes of a rule per model, merged into one rule of both models -> that rule's code.
+# --select/--ignore with the exact former code mean the rule; `rules CODE` explains (RETIRED).
+ALIASES: dict[str, str] = {"KD605": "KD301", "KD608": "KD304", "KD614": "KD202"}
 
 # Codes that once existed: --select/--ignore accept them (no effect), `rules CODE` explains.
 RETIRED: dict[str, str] = {
     "KD205": "(onbekende-component) is retired: it compared components with a table that held only the "
     "components of the two sample dossiers. Components are now checked against the dossier itself: "
     "KD204 vreemde-component, KD208 samengevoegde-component.",
+    **{
+        old: f"({name}) is now {new}: one rule for both dossier models (2012 and 2015), so its findings "
+        f"carry {new}. --select {old} and --ignore {old} still mean {new}."
+        for old, name, new in (
+            ("KD605", "lege-omschrijving-2015", "KD301 lege-omschrijving"),
+            ("KD608", "geen-competenties-2015", "KD304 geen-competenties"),
+            ("KD614", "onbekende-competentie-2015", "KD202 onbekende-competentie"),
+        )
+    },
 }
 
 
 def rule(
-    code: str,
-    name: str,
-    severity: str,
-    summary: str,
-    *,
-    modellen: tuple[str, ...] = ("2012",),
-    aliases: dict[str, str] | None = None,
+    code: str, name: str, severity: str, summary: str, *, modellen: tuple[str, ...] = ("2012",)
 ) -> Callable[[Check], Check]:
     """Register a check `(ctx) -> Iterable[Violation]`; its docstring is the rule's documentation.
-    aliases: former code -> the name it had (a rule of one model merged into this one)."""
+    The rule's aliases are the former codes ALIASES maps to it."""
     if severity not in SEVERITIES:
         raise ValueError(f"{code}: severity {severity!r} is not one of {SEVERITIES}")
     if unknown := set(modellen) - set(MODELLEN):
         raise ValueError(f"{code}: unknown dossier model(s) {sorted(unknown)}")
-    for c in (code, *(aliases or {})):
-        if c in RULES or c in RETIRED or c in ALIASES:
-            raise ValueError(f"{c}: code already used")
+    if code in RULES or code in RETIRED:
+        raise ValueError(f"{code}: code already used")
+    aliases = tuple(old for old, new in ALIASES.items() if new == code)
 
     def wrap(fn: Check) -> Check:
         docs = _dedent(fn.__doc__ or "")
-        RULES[code] = Rule(code, name, severity, summary, docs, fn, tuple(modellen), tuple(aliases or {}))
-        for alias, former in (aliases or {}).items():
-            ALIASES[alias] = code
-            RETIRED[alias] = (
-                f"({former}) is now {code} {name}: one rule for the dossier models {', '.join(modellen)}, "
-                f"so its findings carry {code}. --select {alias} and --ignore {alias} still mean {code}."
-            )
+        RULES[code] = Rule(code, name, severity, summary, docs, fn, tuple(modellen), aliases)
         return fn
 
     return wrap
@@ -195,7 +192,8 @@ class Context:
     def regelbestand(self) -> str | None:
         if "regelbestand" not in self.cache:
             self.cache["regelbestand"] = _regelbestand(self.bron)
-        return self.cache["regelbestand"]
+        bestand: str | None = self.cache["regelbestand"]
+        return bestand
 
     def eigen(self, line: int | None) -> bool:
         """True when a dossier-level fact at `line` belongs to this profile: each line of a
@@ -220,7 +218,8 @@ class Context:
             profielen: list[Profiel] = list(self.dossier.profielen)
             mine = {i for i, p in enumerate(profielen) if p is self.profiel}
             self.cache[key] = mine or {i for i, p in enumerate(profielen) if p.naam == self.profiel.naam}
-        return self.cache[key]
+        indexen: set[int] = self.cache[key]
+        return indexen
 
 
 def _regelbestand(bron: GeladenProfiel) -> str | None:

@@ -147,7 +147,6 @@ _LONGEST_NAME = 2 * max(len(n) for n in reference.COMPETENTIES.values())
     "error",
     "A competence is not one of the national 25 (2012: by its name; 2015: by its code A–Y)",
     modellen=("2012", "2015"),
-    aliases={"KD614": "onbekende-competentie-2015"},
 )
 def onbekende_competentie(ctx: Context) -> Iterator[OnbekendeCompetentie]:
     """Competences come from the fixed national list A–Y. In the 2012 model a block names its

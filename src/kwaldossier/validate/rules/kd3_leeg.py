@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..registry import Context, Violation, rule
 from ._common import LeegVeld, detail, first, werkprocessen
-
-if TYPE_CHECKING:
-    from ...model.vorm import Werkproces2012Vorm
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,46 +54,31 @@ class OnvolledigeTekst(Violation):
 
 _SLOT = 40  # characters of the text a KD308 message quotes
 
-Deel = Callable[["Werkproces2012Vorm"], object]  # the part of a werkproces a rule checks
+
+@rule("KD302", "leeg-gewenst-resultaat", "error", "Empty gewenst resultaat")
+def leeg_gewenst_resultaat(ctx: Context) -> Iterator[LeegVeld]:
+    """Every werkproces of the profile has a gewenst resultaat; this one has none (its label is missing, or the text under it was lost).
+
+    Example: the bullets after "Gewenst resultaat" in 1.1 are gone.
+
+        KD302 error 1.1 line 124: gewenst resultaat is empty
+    """
+    for wp in detail(ctx):
+        if not wp.gewenst_resultaat:
+            yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.kop), label="gewenst resultaat")
 
 
-def _empty(deel: Deel, label: str, example: str) -> Callable[[Context], Iterator[LeegVeld]]:
-    def check(ctx: Context) -> Iterator[LeegVeld]:
-        for wp in detail(ctx):
-            if not deel(wp):
-                yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.kop), label=label)
+@rule("KD303", "lege-vakkennis", "error", "Empty vakkennis en vaardigheden")
+def lege_vakkennis(ctx: Context) -> Iterator[LeegVeld]:
+    """Every werkproces of the profile has a vakkennis en vaardigheden list; this one has none (its label is missing, or the text under it was lost).
 
-    check.__doc__ = (
-        f"Every werkproces of the profile has a {label}; this one has none (its label is missing,"
-        f" or the text under it was lost).\n\nExample: {example}\n\n"
-        f"    {{code}} error 1.1 line 124: {label} is empty"
-    )
-    return check
+    Example: the bullets of the vakkennis column of 1.1 are gone.
 
-
-def _register(code: str, name: str, summary: str, deel: Deel, label: str, example: str) -> None:
-    check = _empty(deel, label, example)
-    assert check.__doc__ is not None
-    check.__doc__ = check.__doc__.replace("{code}", code)
-    rule(code, name, "error", summary)(check)
-
-
-_register(
-    "KD302",
-    "leeg-gewenst-resultaat",
-    "Empty gewenst resultaat",
-    lambda wp: wp.gewenst_resultaat,
-    "gewenst resultaat",
-    'the bullets after "Gewenst resultaat" in 1.1 are gone.',
-)
-_register(
-    "KD303",
-    "lege-vakkennis",
-    "Empty vakkennis en vaardigheden",
-    lambda wp: wp.vakkennis_en_vaardigheden,
-    "vakkennis en vaardigheden list",
-    "the bullets of the vakkennis column of 1.1 are gone.",
-)
+        KD303 error 1.1 line 124: vakkennis en vaardigheden list is empty
+    """
+    for wp in detail(ctx):
+        if not wp.vakkennis_en_vaardigheden:
+            yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.kop), label="vakkennis en vaardigheden list")
 
 
 @rule(
@@ -106,7 +87,6 @@ _register(
     "error",
     "Empty omschrijving",
     modellen=("2012", "2015"),
-    aliases={"KD605": "lege-omschrijving-2015"},
 )
 def lege_omschrijving(ctx: Context) -> Iterator[LeegVeld]:
     """Every werkproces has an omschrijving; this one has none (its label is missing, or the
@@ -133,7 +113,6 @@ def lege_omschrijving(ctx: Context) -> Iterator[LeegVeld]:
     "error",
     "A werkproces without competences (2012: a detail without competence blocks)",
     modellen=("2012", "2015"),
-    aliases={"KD608": "geen-competenties-2015"},
 )
 def geen_competenties(ctx: Context) -> Iterator[GeenCompetenties]:
     """Every werkproces calls on competences: in the 2012 model its detail has a column of

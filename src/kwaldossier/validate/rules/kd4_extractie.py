@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...read.tekst import line_at
+from ...read.regels import line_at
 from ..registry import Context, Violation, rule
 from ._common import all_texts, wp_at
 
