@@ -1,4 +1,5 @@
-"""Walks shared by the rules."""
+"""Walks shared by the rules (per model, and for the rules of both models), and the violation
+of an empty part that both models use."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 """Rules for the 2015 model (SBB XML, basisdeel + profieldeel): codes KD6xx.
 
 They run only on dossiers with model "2015"; the 2012 rules (matrix, componenten,
-prestatie-indicatoren, PDF damage) run only on 2012 dossiers. Every profile holds the whole
+prestatie-indicatoren, PDF damage) run only on 2012 dossiers. What holds for both models is one
+rule of its family with modellen 2012 and 2015: KD301 (omschrijving, once KD605), KD304
+(competences, once KD608), KD202 (a competence outside A–Y, once KD614). Every profile holds the whole
 basisdeel, so a finding on the basisdeel itself (a title, an empty resultaat) is reported once, on
 the dossier's first profile; findings on what a profile resolves to (its additions) on each."""
 
