@@ -103,3 +103,41 @@ def test_check_works_on_any_dossier(buiten):
     with pytest.raises(InputError) as exc:
         check(empty, "x.pdf")
     assert (exc.value.path, exc.value.line, exc.value.message) == ("x.pdf", 7, "profiel 'Leeg' has no werkprocessen")
+
+
+# ---------------------------------------------------------------- PDF input: the fatal rules
+
+
+def test_fatal_codes_are_rules_of_their_model():
+    """What a rule states is fatal for a PDF parse by its code, not by a second copy."""
+    from kwaldossier.read.invariants import FATAL_IN_PDF
+    from kwaldossier.validate import RULES
+
+    assert set(FATAL_IN_PDF) == {"2012", "2015"}
+    for model, codes in FATAL_IN_PDF.items():
+        assert codes and all(model in RULES[c].modellen and RULES[c].severity == "error" for c in codes), model
+
+
+def test_layout_problems_come_from_the_fatal_rules(tmp_path):
+    """A built 2012 dossier whose 1.2 lost its omschrijving and whose 1.3 has a crossed matrix row
+    but no section: the text reader accepts it (validate reports KD301 and KD103); read as a
+    PDF layout, it is not a dossier, for the reasons those rules give."""
+    from bouw import NAAM, Kerntaak2012, Werkproces2012, dossier2012
+    from kwaldossier.read.invariants import check_layout, layout_problems
+
+    kt = Kerntaak2012(
+        "1",
+        "Onderzoekt de markt",
+        [
+            Werkproces2012("1.1", "Verzamelt informatie"),
+            Werkproces2012("1.2", "Doet voorstellen", omschrijving=""),
+            Werkproces2012("1.3", "Stelt een plan op", detail=False),
+        ],
+    )
+    d = parse_file(dossier2012(tmp_path / "d.txt", [kt]).pad)
+    assert layout_problems(d) == [
+        f"profiel {NAAM!r}: matrix row 1.3 without its werkproces section; werkproces 1.2 without omschrijving"
+    ]
+    with pytest.raises(InputError) as exc:
+        check_layout(d, "d.pdf")
+    assert exc.value.message == "not read as a valid kwalificatiedossier: " + layout_problems(d)[0]

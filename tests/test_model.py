@@ -167,10 +167,19 @@ def test_validate_sorts_w10_after_w2():
 
     d = _sbb(SBB_XML / "2637 Sociaal_werk.xml")
 
+    from dataclasses import dataclass
+
+    from kwaldossier.validate import Violation
+
+    @dataclass(frozen=True, kw_only=True)
+    class Gezien(Violation):
+        def message(self) -> str:
+            return "seen"
+
     @rule("KD998", "test-volgorde", "info", "a test rule", modellen=("2015",))
     def _order(ctx):
         for code in ("B1-K1-W10", "B1-K1-W2", "B1-K1-W1"):
-            yield ctx.finding("seen", code, None)
+            yield Gezien(werkproces=code)
 
     try:
         found = [f.werkproces for f in run([GeladenProfiel(d.profielen[0], d, None)], [RULES["KD998"]])]

@@ -99,8 +99,9 @@ def _no_crosses(d):
         (_no_crosses, "not one competence crossed in its matrix"),
         (lambda d: _without(d, "2.5", detail_titel=None), "matrix row 2.5 without its werkproces section"),
         (lambda d: _without(d, "2.5", competenties=[]), "werkproces 2.5 without competenties"),
+        (lambda d: _without(d, "2.5", omschrijving=""), "werkproces 2.5 without omschrijving"),
     ],
-    ids=["untitled", "no-crosses", "no-section", "no-competences"],
+    ids=["untitled", "no-crosses", "no-section", "no-competences", "no-omschrijving"],
 )
 def test_a_pdf_that_breaks_an_invariant_fails_with_its_reason(tmp_path, cli, seeds, damage, reason):
     path = vervolg.render(damage(seeds[1]), tmp_path / "damaged.pdf")

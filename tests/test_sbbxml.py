@@ -358,7 +358,8 @@ def test_competence_letter_outside_a_to_y_is_unknown_not_guessed(cli, tmp_path):
     assert [(c.letter, c.naam) for c in wp.competenties] == [("E", "Samenwerken en overleggen"), (None, "Analyseren"), ("Q", "Plannen en organiseren")]
     assert wp.letters == ["E", "Q"]
     assert cli("matrix", "-p", f).code == 0
-    found = json.loads(cli("validate", "--json", "--select", "KD614", f).out)["findings"]
+    found = json.loads(cli("validate", "--json", "--select", "KD614", f).out)["findings"]  # KD614: now KD202
+    assert {x["code"] for x in found} == {"KD202"}
     assert ("B1-K1-W2", 278) in {(x["werkproces"], x["line"]) for x in found}
     # every reference to 3096 (grep: lines 278, 349, 390, 549) is reported, and nothing else
     assert {x["line"] for x in found} == {278, 349, 390, 549}
@@ -463,7 +464,9 @@ def test_2012_rules_do_not_run_on_2015_and_vice_versa(cli):
     from kwaldossier.validate import RULES
 
     assert {r.modellen for c, r in RULES.items() if c.startswith("KD6")} == {("2015",)}
-    assert {r.modellen for c, r in RULES.items() if not c.startswith("KD6")} == {("2012",)}
+    both = {c for c, r in RULES.items() if r.modellen == ("2012", "2015")}
+    assert both == {"KD202", "KD301", "KD304"}  # written once for both models
+    assert {r.modellen for c, r in RULES.items() if not c.startswith("KD6") and c not in both} == {("2012",)}
     r = cli("validate", "--json", "--select", "KD6")  # the bundled 2012 data
     assert json.loads(r.out)["findings"] == []
 
@@ -478,9 +481,9 @@ PLANTS = {
     "KD602": ([('titel="Maakt een plan van aanpak" hoofdstuk="2"', 'titel="Maakt een plan van aanpak" hoofdstuk="1"')], "B1-K1-W1", 242),
     "KD603": ([('titel="Evalueert de dienstverlening" hoofdstuk="8"', 'titel="Evalueert de dienstverlening" hoofdstuk="9"')], "B1-K1", 183),
     "KD604": ([(_SW_W2_RESULTAAT, "")], "B1-K1-W2", 265),
-    "KD605": ([], None, None),  # planted in the test
+    "KD301": ([], None, None),  # planted in the test (the former 2015 code KD605)
     "KD606": ([], None, None),  # planted in the test
-    "KD608": ([(_SW_W2_COMP, "")], "B1-K1-W2", 276),
+    "KD304": ([(_SW_W2_COMP, "")], "B1-K1-W2", 276),  # the former 2015 code KD608
     "KD609": ([(_SW_W2_GEDRAG, "- betrekt actief cliënten")], "B1-K1-W2", 267),
     "KD610": ([("- trekt logische conclusies;\n", "- trekt logische conclusies;\n- trekt logische conclusies;\n")], "B1-K1-W2", 272),
     "KD611": ([('titel="Sociaal-cultureel werker" hoofdstuk="2" niveau="4"', 'titel="Sociaal-cultureel werker" hoofdstuk="2" niveau=""')], None, 575),
@@ -490,7 +493,7 @@ PLANTS = {
 @pytest.mark.parametrize("code", sorted(PLANTS))
 def test_rule_fires_on_planted_edit(cli, tmp_path, code):
     edits, werkproces, line = PLANTS[code]
-    if code == "KD605":  # empty the omschrijving of B1-K1-W2: cut its CDATA text
+    if code == "KD301":  # empty the omschrijving of B1-K1-W2: cut its CDATA text
         text = SW.read_bytes().decode("utf-8-sig")
         start = text.index(_SW_W2_OMSCHRIJVING)
         end = text.index("]]>", start)
@@ -508,6 +511,7 @@ def test_rule_fires_on_planted_edit(cli, tmp_path, code):
     r = cli("validate", "--json", "--select", code, f)
     found = [x for x in json.loads(r.out)["findings"] if (x["code"], x["werkproces"]) not in before]
     assert found, code
+    assert {x["code"] for x in found} == {code}
     assert found[0]["line"] == line
     if werkproces:
         assert found[0]["werkproces"] == werkproces
@@ -535,7 +539,7 @@ def test_every_2015_rule_has_docs_and_example_and_a_test():
     from kwaldossier.validate import RULES
 
     codes = {c for c, r in RULES.items() if "2015" in r.modellen}
-    tested = set(PLANTS) | {"KD607", "KD612", "KD613", "KD614"}
+    tested = set(PLANTS) | {"KD607", "KD612", "KD613", "KD202"}
     assert codes == tested
     for c in codes:
         assert "Example:" in RULES[c].docs, c

@@ -10,19 +10,27 @@ code is not here for text: it is a finding (validate), not a misread.
 in ways a text extraction cannot, so there a profile whose werkprocessen cross no competence,
 a werkproces without a title, a code twice, a matrix row without its section, a section
 without one of its parts, or a fifth of the text lines unplaced also fails (exit 2).
+
+What a validation rule already states is not written again here: `FATAL_IN_PDF` names, per
+dossier model, the rules whose findings are fatal for a PDF parse (a code twice: KD106 / KD602;
+a matrix row without its section: KD103; a section without a part: KD301–KD304), and
+`check_layout` runs those rules of the registry on the parse. Only what no rule checks (no
+competence crossed, an untitled werkproces, a 2012 kerntaak twice, the share of unplaced
+lines) is checked here.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 
 if TYPE_CHECKING:
     from ..model.m2012 import Dossier2012
-    from ..model.vorm import DossierVorm, ProfielVorm, Werkproces2012Vorm, WerkprocesVorm
+    from ..model.vorm import DossierVorm, ProfielVorm, WerkprocesVorm
+    from ..validate.registry import Violation
 
 # more than this share of the non-blank lines unplaced: the reader did not understand the file
 MAX_UNPLACED_SHARE = 0.5
@@ -79,45 +87,64 @@ def _twice(codes: list[str]) -> list[str]:
     return [c for c in counts if counts[c] > 1]
 
 
-def _profile_problems(p: ProfielVorm) -> list[str]:
+# The rules whose findings make a PDF parse of that model not a dossier, in the order their
+# reasons are given. The rule is the one statement of the fact; here it is fatal.
+FATAL_IN_PDF: dict[str, tuple[str, ...]] = {
+    "2012": ("KD106", "KD103", "KD301", "KD302", "KD303", "KD304"),
+    "2015": ("KD602",),
+}
+
+# the reason a fatal finding gives ({codes}: the werkprocessen it names)
+_REDEN: dict[str, str] = {
+    "KD106": "werkproces {codes} twice",
+    "KD103": "matrix row {codes} without its werkproces section",
+    "KD301": "werkproces {codes} without omschrijving",
+    "KD302": "werkproces {codes} without gewenst resultaat",
+    "KD303": "werkproces {codes} without vakkennis en vaardigheden",
+    "KD304": "werkproces {codes} without competenties",
+}
+
+
+def _profile_problems(dossier: DossierVorm, p: ProfielVorm) -> list[str]:
+    return _code_problems(p) + _fatal_findings(dossier, p)
+
+
+def _code_problems(p: ProfielVorm) -> list[str]:
+    """What no rule checks: the matrix crosses something, every werkproces titled, and (2012)
+    kerntaak codes once each."""
     wps: list[WerkprocesVorm] = list(p.werkprocessen())
-    detail = [wp for wp in wps if wp.model == "2012"]
-    return _code_problems(p, wps) + _section_problems(detail)
-
-
-def _code_problems(p: ProfielVorm, wps: list[WerkprocesVorm]) -> list[str]:
-    """The matrix crosses something; codes once each; every werkproces titled."""
     found: list[str] = []
     # letters: 2012 the matrix row, 2015 the werkproces's competences
     if wps and not any(wp.letters for wp in wps):
         found.append("not one competence crossed in its matrix")
-    if twice := _twice([kt.code for kt in p.kerntaken]):
-        found.append(f"kerntaak {_codes(twice)} twice")
-    if twice := _twice([wp.code for wp in wps]):
-        found.append(f"werkproces {_codes(twice)} twice")
+    if p.model == "2012" and (twice := _twice([kt.code for kt in p.kerntaken])):
+        found.append(f"kerntaak {_codes(twice)} twice")  # (2015: KD602)
     if untitled := [wp.code for wp in wps if not wp.titel.strip()]:
         found.append(f"werkproces {_codes(untitled)} without a title")
     return found
 
 
-def _section_problems(wps: list[Werkproces2012Vorm]) -> list[str]:
-    """2012: a crossed matrix row has its section, and a section all four parts."""
-    found: list[str] = []
-    if missing := [wp.code for wp in wps if wp.in_profiel and not wp.heeft_detail]:
-        found.append(f"matrix row {_codes(missing)} without its werkproces section")
-    detail = [wp for wp in wps if wp.heeft_detail]
-    for part, has in _PARTS:
-        if empty := [wp.code for wp in detail if not has(wp)]:
-            found.append(f"werkproces {_codes(empty)} without {part}")
-    return found
+def _fatal_findings(dossier: DossierVorm, p: ProfielVorm) -> list[str]:
+    """The reasons the fatal rules of the dossier's model give on profile `p`, one per kind."""
+    from ..validate import RULES
+    from ..validate.registry import Context
+    from .geladen import GeladenProfiel
+
+    cache: dict[str, Any] = {}
+    reasons: dict[str, list[str]] = {}  # reason template -> the codes it names, in order
+    for code in FATAL_IN_PDF[dossier.model]:
+        r = RULES[code]
+        for v in r.check(Context(GeladenProfiel(p, dossier, None), r, cache)):
+            reasons.setdefault(_reden(code, v), []).append(v.werkproces or "")
+    return [t.format(codes=_codes(list(dict.fromkeys(codes)))) for t, codes in reasons.items()]
 
 
-_PARTS: tuple[tuple[str, Callable[[Werkproces2012Vorm], object]], ...] = (
-    ("omschrijving", lambda wp: wp.omschrijving),
-    ("gewenst resultaat", lambda wp: wp.gewenst_resultaat),
-    ("vakkennis en vaardigheden", lambda wp: wp.vakkennis_en_vaardigheden),
-    ("competenties", lambda wp: wp.competenties),
-)
+def _reden(code: str, v: Violation) -> str:
+    from ..validate.rules.kd6_sbb2015 import DubbeleCode
+
+    if isinstance(v, DubbeleCode):
+        return f"{v.soort} {{codes}} twice"
+    return _REDEN[code]
 
 
 def too_many_unplaced(unplaced: int, text_lines: int) -> bool:
@@ -127,7 +154,9 @@ def too_many_unplaced(unplaced: int, text_lines: int) -> bool:
 
 def layout_problems(dossier: DossierVorm) -> list[str]:
     """What makes a PDF parse not a dossier, one reason per profile (and one for the lines)."""
-    out = [f"profiel {p.naam!r}: " + "; ".join(found) for p in dossier.profielen if (found := _profile_problems(p))]
+    out = [
+        f"profiel {p.naam!r}: " + "; ".join(found) for p in dossier.profielen if (found := _profile_problems(dossier, p))
+    ]
     rv = dossier.regelverantwoording
     text_lines = rv.totaal - rv.leeg
     if too_many_unplaced(rv.onverwerkt, text_lines):

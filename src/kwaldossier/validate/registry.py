@@ -42,8 +42,20 @@ class Finding:
         return asdict(self)
 
 
-# What a check may yield: a Finding (use ctx.finding), or the older (message, werkproces, line).
-Yielded = Finding | tuple[str, str | None, int | None]
+@dataclass(frozen=True, kw_only=True)
+class Violation:
+    """What a rule found, as facts: each rule has its own subclass (a frozen dataclass) whose
+    fields are the facts and whose `message()` words them. `werkproces` and `regel` place it
+    (the finding's werkproces and line); the registry makes the `Finding`."""
+
+    werkproces: str | None = None
+    regel: int | None = None
+
+    def message(self) -> str:
+        raise NotImplementedError(f"{type(self).__name__} has no message()")
+
+
+Check = Callable[["Context"], Iterable[Violation]]
 
 
 @dataclass(frozen=True)
@@ -53,8 +65,9 @@ class Rule:
     severity: str
     summary: str
     docs: str
-    check: Callable[[Context], Iterable[Yielded]]
+    check: Check
     modellen: tuple[str, ...] = ("2012",)
+    aliases: tuple[str, ...] = ()  # former codes of the rule (a rule per model, merged): they select it
 
     def applies_to(self, model: str) -> bool:
         return model in self.modellen
@@ -62,28 +75,43 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 
+# Former codes of a rule per model, merged into one rule of both models -> that rule's code.
+# --select/--ignore with the exact former code mean the rule; `rules CODE` explains (RETIRED).
+ALIASES: dict[str, str] = {"KD605": "KD301", "KD608": "KD304", "KD614": "KD202"}
+
 # Codes that once existed: --select/--ignore accept them (no effect), `rules CODE` explains.
 RETIRED: dict[str, str] = {
     "KD205": "(onbekende-component) is retired: it compared components with a table that held only the "
     "components of the two sample dossiers. Components are now checked against the dossier itself: "
     "KD204 vreemde-component, KD208 samengevoegde-component.",
+    **{
+        old: f"({name}) is now {new}: one rule for both dossier models (2012 and 2015), so its findings "
+        f"carry {new}. --select {old} and --ignore {old} still mean {new}."
+        for old, name, new in (
+            ("KD605", "lege-omschrijving-2015", "KD301 lege-omschrijving"),
+            ("KD608", "geen-competenties-2015", "KD304 geen-competenties"),
+            ("KD614", "onbekende-competentie-2015", "KD202 onbekende-competentie"),
+        )
+    },
 }
 
 
 def rule(
     code: str, name: str, severity: str, summary: str, *, modellen: tuple[str, ...] = ("2012",)
-) -> Callable[[Callable[[Context], Iterable[Yielded]]], Callable[[Context], Iterable[Yielded]]]:
-    """Register a check `(ctx) -> Iterable[Finding]`; its docstring is the rule's documentation."""
+) -> Callable[[Check], Check]:
+    """Register a check `(ctx) -> Iterable[Violation]`; its docstring is the rule's documentation.
+    The rule's aliases are the former codes ALIASES maps to it."""
     if severity not in SEVERITIES:
         raise ValueError(f"{code}: severity {severity!r} is not one of {SEVERITIES}")
     if unknown := set(modellen) - set(MODELLEN):
         raise ValueError(f"{code}: unknown dossier model(s) {sorted(unknown)}")
     if code in RULES or code in RETIRED:
         raise ValueError(f"{code}: code already used")
+    aliases = tuple(old for old, new in ALIASES.items() if new == code)
 
-    def wrap(fn: Callable[[Context], Iterable[Yielded]]) -> Callable[[Context], Iterable[Yielded]]:
+    def wrap(fn: Check) -> Check:
         docs = _dedent(fn.__doc__ or "")
-        RULES[code] = Rule(code, name, severity, summary, docs, fn, tuple(modellen))
+        RULES[code] = Rule(code, name, severity, summary, docs, fn, tuple(modellen), aliases)
         return fn
 
     return wrap
@@ -141,18 +169,19 @@ class Context:
     def model(self) -> str:
         return dossier_model(self.dossier)
 
-    def finding(self, message: str, werkproces: str | None = None, line: int | None = None) -> Finding:
-        """A finding of the running rule on this profile."""
-        assert self.rule is not None, "ctx.finding is for use inside a check"
+    def finding(self, v: Violation) -> Finding:
+        """The finding of the running rule on this profile that violation `v` makes."""
+        assert self.rule is not None, "ctx.finding is for use inside a run"
+        line = v.regel
         pages = self.cache.get("paginas")
         if pages is None:
             pages = self.cache["paginas"] = list(self.dossier.regel_paginas)
         return Finding(
             code=self.rule.code,
             severity=self.rule.severity,
-            message=message,
+            message=v.message(),
             profiel=self.bron.naam,
-            werkproces=werkproces,
+            werkproces=v.werkproces,
             line=line,
             bron=str(self.bron.pad) if self.bron.pad else None,
             page=pages[line - 1] if line and 0 < line <= len(pages) else None,
@@ -163,7 +192,8 @@ class Context:
     def regelbestand(self) -> str | None:
         if "regelbestand" not in self.cache:
             self.cache["regelbestand"] = _regelbestand(self.bron)
-        return self.cache["regelbestand"]
+        bestand: str | None = self.cache["regelbestand"]
+        return bestand
 
     def eigen(self, line: int | None) -> bool:
         """True when a dossier-level fact at `line` belongs to this profile: each line of a
@@ -188,7 +218,8 @@ class Context:
             profielen: list[Profiel] = list(self.dossier.profielen)
             mine = {i for i, p in enumerate(profielen) if p is self.profiel}
             self.cache[key] = mine or {i for i, p in enumerate(profielen) if p.naam == self.profiel.naam}
-        return self.cache[key]
+        indexen: set[int] = self.cache[key]
+        return indexen
 
 
 def _regelbestand(bron: GeladenProfiel) -> str | None:
@@ -209,22 +240,25 @@ def _regelbestand(bron: GeladenProfiel) -> str | None:
 
 
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
-    """The rules that --select (codes or prefixes, ALL) and --ignore leave."""
+    """The rules that --select (codes or prefixes, ALL) and --ignore leave. A former code of a
+    merged rule (ALIASES, exactly) means that rule; a prefix matches the codes of today."""
 
     def matches(code: str, patterns: list[str]) -> bool:
-        return any(code == p.upper() or code.startswith(p.upper()) for p in patterns)
+        return any(code == p or code.startswith(p) for p in patterns)
 
     for p in (select or []) + (ignore or []):
-        if p.upper() in ("ALL", *RETIRED) or any(matches(c, [p]) for c in RULES):
+        if p.upper() in ("ALL", *RETIRED) or any(matches(c, [p.upper()]) for c in RULES):
             continue
         from ..errors import LookupFailed
 
         raise LookupFailed(f"unknown rule {p!r}; see 'kwaldossier rules'")
+    chosen = [ALIASES.get(p.upper(), p.upper()) for p in select or []]
+    skipped = [ALIASES.get(p.upper(), p.upper()) for p in ignore or []]
     rules = list(RULES.values())
-    if select and "ALL" not in [s.upper() for s in select]:
-        rules = [r for r in rules if matches(r.code, select)]
-    if ignore:
-        rules = [r for r in rules if not matches(r.code, ignore)]
+    if chosen and "ALL" not in chosen:
+        rules = [r for r in rules if matches(r.code, chosen)]
+    if skipped:
+        rules = [r for r in rules if not matches(r.code, skipped)]
     return rules
 
 
@@ -240,20 +274,12 @@ def run(geladen: list[GeladenProfiel], rules: list[Rule] | None = None) -> list[
             if not r.applies_to(model):
                 continue
             ctx = Context(b, r, cache)
-            findings.extend(_as_finding(ctx, item) for item in r.check(ctx))
+            findings.extend(ctx.finding(v) for v in r.check(ctx))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (f.profiel or "", code_key(f.werkproces or ""), f.line or 0, order[f.severity], f.code))
     return findings
 
 
-def _as_finding(ctx: Context, item: Yielded) -> Finding:
-    if isinstance(item, Finding):
-        return item
-    message, werkproces, line = item
-    return ctx.finding(message, werkproces, line)
-
-
 def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
     failing = {"error", "warning"} if strict else {"error"}
     return 1 if any(f.severity in failing for f in findings) else 0
-

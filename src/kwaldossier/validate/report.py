@@ -45,13 +45,16 @@ class RuleInfo:
     summary: str
     docs: str
     modellen: list[str]
+    aliases: list[str]  # former codes that select this rule (a rule per model, merged into this one)
 
     @classmethod
     def of(cls, r: Rule) -> RuleInfo:
-        return cls(r.code, r.name, r.severity, r.summary, r.docs, list(r.modellen))
+        return cls(r.code, r.name, r.severity, r.summary, r.docs, list(r.modellen), list(r.aliases))
 
 
-def build_report(findings: list[Finding], geladen: list[GeladenProfiel], rules: Iterable[Rule] | None = None) -> ValidateReport:
+def build_report(
+    findings: list[Finding], geladen: list[GeladenProfiel], rules: Iterable[Rule] | None = None
+) -> ValidateReport:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     names = list(dict.fromkeys(b.naam for b in geladen))
     codes = [r.code for r in (rules if rules is not None else RULES.values())]

@@ -3,14 +3,69 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ...model.competenties import fold
-from ..registry import Context, Finding, rule
+from ..registry import Context, Violation, rule
 from ._common import competentie_naam, detail, first, kort
 
 
+@dataclass(frozen=True, kw_only=True)
+class CrossZonderCompetentie(Violation):
+    letter: str
+
+    def message(self) -> str:
+        return f"matrix crosses {self.letter} {competentie_naam(self.letter)} but the detail has no such block"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompetentieZonderCross(Violation):
+    letter: str
+    naam: str
+
+    def message(self) -> str:
+        return f"block {self.letter} {self.naam} has no cross in the matrix row"
+
+
+@dataclass(frozen=True, kw_only=True)
+class WerkprocesZonderDetail(Violation):
+    code: str
+    titel: str
+
+    def message(self) -> str:
+        return f"{self.code} {self.titel} has crosses in the matrix but no detail section"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DetailZonderMatrix(Violation):
+    code: str
+    rij: bool  # the matrix has a row for the code (an empty one); False: no row at all
+
+    def message(self) -> str:
+        if self.rij:
+            return f"detail section {self.code} but its matrix row is empty"
+        return f"detail section {self.code} has no row in the matrix"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TitelVerschilt(Violation):
+    matrix: str
+    detail: str
+
+    def message(self) -> str:
+        return f"matrix says {kort(self.matrix)!r}, detail says {kort(self.detail)!r}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DubbeleDetailsectie(Violation):
+    code: str
+
+    def message(self) -> str:
+        return f"second detail section for {self.code}"
+
+
 @rule("KD101", "cross-zonder-competentie", "error", "A matrix cross has no competence block in the detail")
-def cross_zonder_competentie(ctx: Context) -> Iterator[Finding]:
+def cross_zonder_competentie(ctx: Context) -> Iterator[CrossZonderCompetentie]:
     """The proces-competentie-matrix crosses a competence for a werkproces, but the werkproces's
     detail section has no block for that competence. Either the cross or the block is missing.
 
@@ -24,15 +79,11 @@ def cross_zonder_competentie(ctx: Context) -> Iterator[Finding]:
         have = {c.letter for c in wp.competenties}
         for letter in wp.matrix:
             if letter not in have:
-                yield ctx.finding(
-                    f"matrix crosses {letter} {competentie_naam(letter)} but the detail has no such block",
-                    wp.code,
-                    first(wp.bron.matrix),
-                )
+                yield CrossZonderCompetentie(werkproces=wp.code, regel=first(wp.bron.matrix), letter=letter)
 
 
 @rule("KD102", "competentie-zonder-cross", "error", "A competence block has no cross in the matrix")
-def competentie_zonder_cross(ctx: Context) -> Iterator[Finding]:
+def competentie_zonder_cross(ctx: Context) -> Iterator[CompetentieZonderCross]:
     """The detail section describes a competence that the matrix row of the werkproces does not
     cross. Either the matrix misses a cross or the block does not belong here.
 
@@ -46,11 +97,11 @@ def competentie_zonder_cross(ctx: Context) -> Iterator[Finding]:
             continue  # reported by KD104
         for c in wp.competenties:
             if c.letter and c.letter not in wp.matrix:
-                yield ctx.finding(f"block {c.letter} {c.naam} has no cross in the matrix row", wp.code, first(c.regels))
+                yield CompetentieZonderCross(werkproces=wp.code, regel=first(c.regels), letter=c.letter, naam=c.naam)
 
 
 @rule("KD103", "werkproces-zonder-detail", "error", "A werkproces of the profile has no detail section")
-def werkproces_zonder_detail(ctx: Context) -> Iterator[Finding]:
+def werkproces_zonder_detail(ctx: Context) -> Iterator[WerkprocesZonderDetail]:
     """The matrix row has crosses, so the werkproces belongs to the profile, but no
     'N.N werkproces:' detail section describes it.
 
@@ -62,15 +113,11 @@ def werkproces_zonder_detail(ctx: Context) -> Iterator[Finding]:
     """
     for wp in ctx.profiel2012.werkprocessen():
         if wp.in_profiel and not wp.heeft_detail:
-            yield ctx.finding(
-                f"{wp.code} {wp.titel} has crosses in the matrix but no detail section", wp.code, first(wp.bron.matrix)
-            )
+            yield WerkprocesZonderDetail(werkproces=wp.code, regel=first(wp.bron.matrix), code=wp.code, titel=wp.titel)
 
 
-@rule(
-    "KD104", "detail-zonder-matrix", "error", "A detail section for a werkproces whose matrix row is empty or absent"
-)
-def detail_zonder_matrix(ctx: Context) -> Iterator[Finding]:
+@rule("KD104", "detail-zonder-matrix", "error", "A detail section for a werkproces whose matrix row is empty or absent")
+def detail_zonder_matrix(ctx: Context) -> Iterator[DetailZonderMatrix]:
     """A detail section describes a werkproces that the profile's matrix does not cross (empty
     row) or does not list at all.
 
@@ -79,14 +126,14 @@ def detail_zonder_matrix(ctx: Context) -> Iterator[Finding]:
         KD104 error 1.6 line 272: detail section 1.6 but its matrix row is empty
     """
     for wp in detail(ctx):
-        if not wp.bron.matrix:
-            yield ctx.finding(f"detail section {wp.code} has no row in the matrix", wp.code, first(wp.bron.kop))
-        elif not wp.in_profiel:
-            yield ctx.finding(f"detail section {wp.code} but its matrix row is empty", wp.code, first(wp.bron.kop))
+        if not wp.bron.matrix or not wp.in_profiel:
+            yield DetailZonderMatrix(
+                werkproces=wp.code, regel=first(wp.bron.kop), code=wp.code, rij=bool(wp.bron.matrix)
+            )
 
 
 @rule("KD105", "titel-verschilt", "warning", "The werkproces title differs between matrix and detail")
-def titel_verschilt(ctx: Context) -> Iterator[Finding]:
+def titel_verschilt(ctx: Context) -> Iterator[TitelVerschilt]:
     """The title in the matrix row and in the detail header should be the same text (compared
     without case, accents and spacing).
 
@@ -98,13 +145,13 @@ def titel_verschilt(ctx: Context) -> Iterator[Finding]:
     """
     for wp in detail(ctx):
         if wp.bron.matrix and fold(wp.titel) != fold(wp.detail_titel or ""):
-            yield ctx.finding(
-                f"matrix says {kort(wp.titel)!r}, detail says {kort(wp.detail_titel or '')!r}", wp.code, first(wp.bron.kop)
+            yield TitelVerschilt(
+                werkproces=wp.code, regel=first(wp.bron.kop), matrix=wp.titel, detail=wp.detail_titel or ""
             )
 
 
 @rule("KD106", "dubbele-detailsectie", "error", "A werkproces has two detail sections")
-def dubbele_detailsectie(ctx: Context) -> Iterator[Finding]:
+def dubbele_detailsectie(ctx: Context) -> Iterator[DubbeleDetailsectie]:
     """Two 'N.N werkproces:' sections with the same code that are not one section continued
     over a page break (or, in edited JSON, one werkproces code listed twice).
 
@@ -115,5 +162,5 @@ def dubbele_detailsectie(ctx: Context) -> Iterator[Finding]:
     seen: set[str] = set()
     for wp in ctx.profiel2012.werkprocessen():
         if wp.code in seen:
-            yield ctx.finding(f"second detail section for {wp.code}", wp.code, first(wp.bron.kop))
+            yield DubbeleDetailsectie(werkproces=wp.code, regel=first(wp.bron.kop), code=wp.code)
         seen.add(wp.code)

@@ -1,21 +1,112 @@
-"""KD2xx: the competence blocks of a werkproces."""
+"""KD2xx: the competence blocks of a werkproces. KD202 holds for both dossier models."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import competenties as reference
-from ..registry import Context, Finding, rule
-from ._common import detail, first, kort
+from ..registry import Context, Violation, rule
+from ._common import detail, first, kort, werkprocessen
 
 if TYPE_CHECKING:
     from ...model.vorm import Competentie2012Vorm as Competentie
+    from ...model.vorm import CompetentieVorm, WerkprocesVorm
+
+
+def _times(n: int) -> str:
+    return f"{n} time{'s' if n != 1 else ''}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DubbeleCompetentie(Violation):
+    letter: str
+    naam: str
+    identiek: bool  # the two blocks are the same
+    eerste: int | None  # the line of the first block
+
+    def message(self) -> str:
+        same = "identical" if self.identiek else "different"
+        return f"{self.letter} {self.naam} occurs twice ({same} blocks, first at line {self.eerste})"
+
+
+@dataclass(frozen=True, kw_only=True)
+class OnbekendeCompetentie(Violation):
+    naam: str
+    suggestie: str | None = None  # the letter of the closest national competence
+    model: str = "2012"  # 2012: judged by the name; 2015: by the code the XML gives it
+
+    def message(self) -> str:
+        if self.model == "2015":
+            return f"competence {self.naam!r} has no national letter A–Y"
+        s = self.suggestie
+        hint = f"; did you mean {s} {reference.COMPETENTIES[s]!r}?" if s else ""
+        return f"{kort(self.naam)!r} is not a competence of the national list{hint}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LetterPastNiet(Violation):
+    naam: str
+    letter: str
+    verwacht: str
+
+    def message(self) -> str:
+        return f"{self.naam!r} is competence {self.verwacht}, not {self.letter}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VreemdeComponent(Violation):
+    component: str
+    letter: str
+    elders: tuple[tuple[str, int], ...]  # (other letter, how often the dossier lists it there)
+    eigen: int  # how often under this letter
+
+    def message(self) -> str:
+        elsewhere = ", ".join(f"under {m} {_times(n)}" for m, n in self.elders)
+        return (
+            f"component {kort(self.component)!r} under {self.letter}: the dossier lists it {elsewhere}, "
+            f"under {self.letter} {_times(self.eigen)}"
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class SamengevoegdeComponent(Violation):
+    component: str
+    letter: str
+    kop: str  # the component it starts with
+    staart: str  # the words glued on
+
+    def message(self) -> str:
+        return (
+            f"component {kort(self.component)!r} of {self.letter} starts with the component {kort(self.kop)!r}; "
+            f"is {kort(self.staart)!r} merged text?"
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ZelfdeIndicator(Violation):
+    letter: str | None
+    ander: str | None  # the letter whose indicator it repeats
+    ander_regel: int | None
+
+    def message(self) -> str:
+        return f"{self.letter} has the same prestatie-indicator as {self.ander} (line {self.ander_regel})"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DubbeleComponent(Violation):
+    component: str
+    letter: str | None
+    aantal: int
+
+    def message(self) -> str:
+        return f"component {kort(self.component)!r} of {self.letter} listed {self.aantal} times"
 
 
 @rule("KD201", "dubbele-competentie", "error", "A competence block occurs twice in one werkproces")
-def dubbele_competentie(ctx: Context) -> Iterator[Finding]:
+def dubbele_competentie(ctx: Context) -> Iterator[DubbeleCompetentie]:
     """The same competence is described twice within one werkproces. Usually a copy left in by
     mistake; the two blocks may even differ.
 
@@ -30,11 +121,13 @@ def dubbele_competentie(ctx: Context) -> Iterator[Finding]:
             if c.letter is None:
                 continue
             if c.letter in seen:
-                same = "identical" if _same_block(seen[c.letter], c) else "different"
-                yield ctx.finding(
-                    f"{c.letter} {c.naam} occurs twice ({same} blocks, first at line {first(seen[c.letter].regels)})",
-                    wp.code,
-                    first(c.regels),
+                yield DubbeleCompetentie(
+                    werkproces=wp.code,
+                    regel=first(c.regels),
+                    letter=c.letter,
+                    naam=c.naam,
+                    identiek=_same_block(seen[c.letter], c),
+                    eerste=first(seen[c.letter].regels),
                 )
             else:
                 seen[c.letter] = c
@@ -44,32 +137,57 @@ def _same_block(a: Competentie, b: Competentie) -> bool:
     return a.componenten == b.componenten and a.prestatie_indicator == b.prestatie_indicator
 
 
+_CUTOFF = 0.5  # how close a name must be to a national one to be suggested
 _LONGEST_NAME = 2 * max(len(n) for n in reference.COMPETENTIES.values())
 
 
-@rule("KD202", "onbekende-competentie", "error", "A competence name is not one of the national 25")
-def onbekende_competentie(ctx: Context) -> Iterator[Finding]:
-    """Competence names come from the fixed national list A–Y. A name that differs is a
-    misspelling or an invented competence; the message names the closest known one.
+@rule(
+    "KD202",
+    "onbekende-competentie",
+    "error",
+    "A competence is not one of the national 25 (2012: by its name; 2015: by its code A–Y)",
+    modellen=("2012", "2015"),
+)
+def onbekende_competentie(ctx: Context) -> Iterator[OnbekendeCompetentie]:
+    """Competences come from the fixed national list A–Y. In the 2012 model a block names its
+    competence: a name that differs is a misspelling or an invented competence, and the message
+    names the closest known one. In the 2015 model (SBB XML) the file's `<competenties>` table
+    gives each competence a code: one that is not a national letter A–Y is kept with letter
+    null (never guessed) and has no matrix column; each profile's resolved werkproces is
+    checked. The 2015 model had its own rule for this, KD614 (onbekende-competentie-2015);
+    `--select KD614` still selects this rule.
 
     Example: a block headed "Analyseeren":
 
         KD202 error 1.1 line 179: 'Analyseeren' is not a competence of the national list; did
             you mean M 'Analyseren'?
+
+    In the 2015 model: `<competentie nr="3096" titel="Analyseren" code="Z" />` gives
+    "competence 'Analyseren' has no national letter A–Y".
     """
-    for wp in detail(ctx):
+    for wp in werkprocessen(ctx, basis_once=False):
         for c in wp.competenties:
-            if reference.letter_for_name(c.naam):
-                continue
-            # a text far longer than any competence name is no misspelling of one (and fuzzy
-            # matching it would cost time quadratic in its length)
-            close = reference.closest_competentie(c.naam, cutoff=0.5) if len(c.naam) <= _LONGEST_NAME else None
-            hint = f"; did you mean {close[0]} {reference.COMPETENTIES[close[0]]!r}?" if close else ""
-            yield ctx.finding(f"{kort(c.naam)!r} is not a competence of the national list{hint}", wp.code, first(c.regels))
+            if v := _onbekend(wp, c):
+                yield v
+
+
+def _onbekend(wp: WerkprocesVorm, c: CompetentieVorm) -> OnbekendeCompetentie | None:
+    if wp.model == "2015":
+        if c.letter is None:
+            return OnbekendeCompetentie(werkproces=wp.code, regel=first(c.regels), naam=c.naam, model="2015")
+        return None
+    if reference.letter_for_name(c.naam):
+        return None
+    # a text far longer than any competence name is no misspelling of one (and fuzzy matching
+    # it would cost time quadratic in its length)
+    close = reference.closest_competentie(c.naam, cutoff=_CUTOFF) if len(c.naam) <= _LONGEST_NAME else None
+    return OnbekendeCompetentie(
+        werkproces=wp.code, regel=first(c.regels), naam=c.naam, suggestie=close[0] if close else None
+    )
 
 
 @rule("KD203", "letter-past-niet", "error", "A competence's letter disagrees with its name")
-def letter_past_niet(ctx: Context) -> Iterator[Finding]:
+def letter_past_niet(ctx: Context) -> Iterator[LetterPastNiet]:
     """Each of the 25 competence names has a fixed letter. A block whose letter and name do not
     belong together (possible in edited JSON) is inconsistent.
 
@@ -81,7 +199,9 @@ def letter_past_niet(ctx: Context) -> Iterator[Finding]:
         for c in wp.competenties:
             expected = reference.letter_for_name(c.naam)
             if expected and c.letter and expected != c.letter:
-                yield ctx.finding(f"{c.naam!r} is competence {expected}, not {c.letter}", wp.code, first(c.regels))
+                yield LetterPastNiet(
+                    werkproces=wp.code, regel=first(c.regels), naam=c.naam, letter=c.letter, verwacht=expected
+                )
 
 
 def _componenten(ctx: Context) -> dict[str, dict[str, int]]:
@@ -100,12 +220,8 @@ def _componenten(ctx: Context) -> dict[str, dict[str, int]]:
     return index
 
 
-def _times(n: int) -> str:
-    return f"{n} time{'s' if n != 1 else ''}"
-
-
 @rule("KD204", "vreemde-component", "warning", "A component the dossier lists under another competence")
-def vreemde_component(ctx: Context) -> Iterator[Finding]:
+def vreemde_component(ctx: Context) -> Iterator[VreemdeComponent]:
     """A component of a competence block that the same dossier (every profile of the file)
     lists under another competence at least as often as under this one. Components belong to
     one competence, so it may have slid into the wrong block. The evidence is the dossier
@@ -128,17 +244,14 @@ def vreemde_component(ctx: Context) -> Iterator[Finding]:
                 own = counts.get(c.letter, 0)
                 others = sorted((m, n) for m, n in counts.items() if m != c.letter and n >= own)
                 if others:
-                    elsewhere = ", ".join(f"under {m} {_times(n)}" for m, n in others)
                     line = c.componenten_regels[i] if i < len(c.componenten_regels) else first(c.regels)
-                    yield ctx.finding(
-                        f"component {kort(comp)!r} under {c.letter}: the dossier lists it {elsewhere}, under {c.letter} {_times(own)}",
-                        wp.code,
-                        line,
+                    yield VreemdeComponent(
+                        werkproces=wp.code, regel=line, component=comp, letter=c.letter, elders=tuple(others), eigen=own
                     )
 
 
 @rule("KD208", "samengevoegde-component", "warning", "A component is another one with text glued on")
-def samengevoegde_component(ctx: Context) -> Iterator[Finding]:
+def samengevoegde_component(ctx: Context) -> Iterator[SamengevoegdeComponent]:
     """A component that starts with another component the dossier lists under the same
     competence, followed by more words: usually the tail of the prestatie-indicator (or the
     next line) merged onto the component's line in extraction. The text parser splits the
@@ -166,10 +279,8 @@ def samengevoegde_component(ctx: Context) -> Iterator[Finding]:
                 tail = " ".join(comp.split()[len(head.split()) :])
                 name = next((x for x in _originals(ctx, c.letter) if reference.fold(x) == head), head)
                 line = c.componenten_regels[i] if i < len(c.componenten_regels) else first(c.regels)
-                yield ctx.finding(
-                    f"component {kort(comp)!r} of {c.letter} starts with the component {kort(name)!r}; is {kort(tail)!r} merged text?",
-                    wp.code,
-                    line,
+                yield SamengevoegdeComponent(
+                    werkproces=wp.code, regel=line, component=comp, letter=c.letter, kop=name, staart=tail
                 )
 
 
@@ -182,7 +293,7 @@ def _originals(ctx: Context, letter: str) -> Iterator[str]:
 
 
 @rule("KD206", "zelfde-indicator", "warning", "Two competences of a werkproces share one prestatie-indicator")
-def zelfde_indicator(ctx: Context) -> Iterator[Finding]:
+def zelfde_indicator(ctx: Context) -> Iterator[ZelfdeIndicator]:
     """Each competence should have its own prestatie-indicator. The same text under two
     different competences is usually a copy-paste slip.
 
@@ -199,16 +310,18 @@ def zelfde_indicator(ctx: Context) -> Iterator[Finding]:
                 continue
             prev = seen.get(key)
             if prev is not None and prev.letter != c.letter:
-                yield ctx.finding(
-                    f"{c.letter} has the same prestatie-indicator as {prev.letter} (line {first(prev.prestatie_indicator_regels)})",
-                    wp.code,
-                    first(c.prestatie_indicator_regels, c.regels),
+                yield ZelfdeIndicator(
+                    werkproces=wp.code,
+                    regel=first(c.prestatie_indicator_regels, c.regels),
+                    letter=c.letter,
+                    ander=prev.letter,
+                    ander_regel=first(prev.prestatie_indicator_regels),
                 )
             seen.setdefault(key, c)
 
 
 @rule("KD207", "dubbele-component", "warning", "A component is listed twice in one competence")
-def dubbele_component(ctx: Context) -> Iterator[Finding]:
+def dubbele_component(ctx: Context) -> Iterator[DubbeleComponent]:
     """A component appears twice within the same competence block.
 
     Example: "• Informatie genereren uit gegevens" twice under Analyseren (block at line 179):
@@ -219,4 +332,6 @@ def dubbele_component(ctx: Context) -> Iterator[Finding]:
         for c in wp.competenties:
             for comp, n in Counter(c.componenten).items():
                 if n > 1:
-                    yield ctx.finding(f"component {kort(comp)!r} of {c.letter} listed {n} times", wp.code, first(c.regels))
+                    yield DubbeleComponent(
+                        werkproces=wp.code, regel=first(c.regels), component=comp, letter=c.letter, aantal=n
+                    )

@@ -4,14 +4,82 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ...read.tekst import line_at
-from ..registry import Context, Finding, rule
+from ...read.regels import line_at
+from ..registry import Context, Violation, rule
 from ._common import all_texts, wp_at
+
+_REGEL_TEKST = 60  # characters of an unplaced line a KD401 message quotes
+_SPLITS_TEKST = 70  # characters of a split line a KD405 message quotes
+_CONTEXT = 15  # characters before a stray space a KD406 message quotes
+
+
+@dataclass(frozen=True, kw_only=True)
+class OnverwerkteRegel(Violation):
+    tekst: str
+
+    def message(self) -> str:
+        return f"line not placed in the model: {self.tekst.strip()[:_REGEL_TEKST]!r}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class GesplitstWoord(Violation):
+    veld: str
+    gesplitst: str  # as written: 'p lant'
+    woord: str  # the word the dossier uses: 'plant'
+
+    def message(self) -> str:
+        return f"{self.veld}: {self.gesplitst!r} looks like {self.woord!r}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ZachtAfbreekteken(Violation):
+    veld: str
+    woorden: tuple[str, ...] = ()  # the broken words; none: a U+00AD character
+
+    def message(self) -> str:
+        if not self.woorden:
+            return f"{self.veld}: soft hyphen character (U+00AD)"
+        return f"{self.veld}: broken word {', '.join(self.woorden)!r}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerwijderdLabel(Violation):
+    label: str
+
+    def message(self) -> str:
+        return f"stray label {self.label!r} removed from the text"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LosseLabel(Violation):
+    veld: str
+    label: str
+
+    def message(self) -> str:
+        return f"{self.veld}: label {self.label!r} inside the text"
+
+
+@dataclass(frozen=True, kw_only=True)
+class KolommenSamengevoegd(Violation):
+    tekst: str
+
+    def message(self) -> str:
+        return f"merged columns split: {self.tekst[:_SPLITS_TEKST]!r}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpatieVoorLeesteken(Violation):
+    veld: str
+    fragment: str
+
+    def message(self) -> str:
+        return f"{self.veld}: space before punctuation in {self.fragment!r}"
 
 
 @rule("KD401", "onverwerkte-regel", "error", "An input line the parser could not place")
-def onverwerkte_regel(ctx: Context) -> Iterator[Finding]:
+def onverwerkte_regel(ctx: Context) -> Iterator[OnverwerkteRegel]:
     """Lossless accounting: every input line lands in the model, is page furniture or a label.
     A line that is none of these is reported here so that nothing is lost silently. A file
     with several profiles reports each line once, under the profile whose part holds it.
@@ -22,7 +90,7 @@ def onverwerkte_regel(ctx: Context) -> Iterator[Finding]:
     """
     for r in ctx.dossier.onverwerkte_regels:
         if ctx.eigen(r.regel):
-            yield ctx.finding(f"line not placed in the model: {r.tekst.strip()[:60]!r}", None, r.regel)
+            yield OnverwerkteRegel(regel=r.regel, tekst=r.tekst)
 
 
 _SPLIT_WORD = re.compile(r"(?<![\w'’-])([b-df-hj-np-tv-z]) ([a-zà-ÿ]{2,})\b")
@@ -36,7 +104,7 @@ def _vocabulary(ctx: Context) -> set[str]:
 
 
 @rule("KD402", "gesplitst-woord", "warning", "A word broken by a space (p lant, d aar)")
-def gesplitst_woord(ctx: Context) -> Iterator[Finding]:
+def gesplitst_woord(ctx: Context) -> Iterator[GesplitstWoord]:
     """PDF extraction sometimes puts a space inside a word, leaving a lone consonant. Flagged
     when the lone letter and the next fragment together form a word the dossier uses.
 
@@ -49,11 +117,17 @@ def gesplitst_woord(ctx: Context) -> Iterator[Finding]:
         for m in _SPLIT_WORD.finditer(text):
             joined = (m.group(1) + m.group(2)).casefold()
             if joined in vocab:
-                yield ctx.finding(f"{field}: {m.group(0)!r} looks like {joined!r}", code, line_at(lines, offsets, m.start()))
+                yield GesplitstWoord(
+                    werkproces=code,
+                    regel=line_at(lines, offsets, m.start()),
+                    veld=field,
+                    gesplitst=m.group(0),
+                    woord=joined,
+                )
 
 
 @rule("KD403", "zacht-afbreekteken", "warning", "A soft hyphen left inside a word")
-def zacht_afbreekteken(ctx: Context) -> Iterator[Finding]:
+def zacht_afbreekteken(ctx: Context) -> Iterator[ZachtAfbreekteken]:
     """A hyphen from a line break of the PDF left inside a word (schat-tingen), or a U+00AD
     soft hyphen character. The text parser repairs these; this finds them in other input.
 
@@ -67,14 +141,14 @@ def zacht_afbreekteken(ctx: Context) -> Iterator[Finding]:
     h = Hyphenator("\n".join(t for _, _, t, _, _ in texts))
     for code, field, text, lines, offsets in texts:
         if "\u00ad" in text:
-            yield ctx.finding(
-                f"{field}: soft hyphen character (U+00AD)", code, line_at(lines, offsets, text.index("\u00ad"))
-            )
+            yield ZachtAfbreekteken(werkproces=code, regel=line_at(lines, offsets, text.index("\u00ad")), veld=field)
         repaired = h.repair_inline(text)
         if repaired != text:
             broken = sorted(set(text.split()) - set(repaired.split()))
             pos = text.find(broken[0]) if broken else 0
-            yield ctx.finding(f"{field}: broken word {', '.join(broken)!r}", code, line_at(lines, offsets, pos))
+            yield ZachtAfbreekteken(
+                werkproces=code, regel=line_at(lines, offsets, pos), veld=field, woorden=tuple(broken)
+            )
 
 
 _LABELS = re.compile(
@@ -84,7 +158,7 @@ _LABELS = re.compile(
 
 
 @rule("KD404", "losse-label", "warning", "A stray label in the text")
-def losse_label(ctx: Context) -> Iterator[Finding]:
+def losse_label(ctx: Context) -> Iterator[VerwijderdLabel | LosseLabel]:
     """A column label of the detail page (Prestatie-indicator, Omschrijving, ...) that leaked
     into the text. Labels the parser removed are reported too, so the source can be fixed;
     in a file with several profiles each removal is reported once, under its own profile.
@@ -95,17 +169,17 @@ def losse_label(ctx: Context) -> Iterator[Finding]:
     """
     for h in ctx.dossier.herstellingen:
         if h.soort == "label-verwijderd" and ctx.eigen(h.regel):
-            yield ctx.finding(f"stray label {h.tekst!r} removed from the text", wp_at(ctx, h.regel), h.regel)
+            yield VerwijderdLabel(werkproces=wp_at(ctx, h.regel), regel=h.regel, label=h.tekst)
     for code, field, text, lines, offsets in all_texts(ctx):
         if field.startswith("algemene_informatie") or field == "titel":
             continue
         m = _LABELS.search(text)
         if m:
-            yield ctx.finding(f"{field}: label {m.group(0)!r} inside the text", code, line_at(lines, offsets, m.start()))
+            yield LosseLabel(werkproces=code, regel=line_at(lines, offsets, m.start()), veld=field, label=m.group(0))
 
 
 @rule("KD405", "kolommen-samengevoegd", "info", "Two columns were merged onto one line")
-def kolommen_samengevoegd(ctx: Context) -> Iterator[Finding]:
+def kolommen_samengevoegd(ctx: Context) -> Iterator[KolommenSamengevoegd]:
     """The extraction put a component and the tail of a prestatie-indicator on one line. The
     parser split them; this reports where, so the split can be checked by eye. In a file with
     several profiles each split is reported once, under its own profile.
@@ -117,11 +191,11 @@ def kolommen_samengevoegd(ctx: Context) -> Iterator[Finding]:
     """
     for h in ctx.dossier.herstellingen:
         if h.soort == "kolommen-gesplitst" and ctx.eigen(h.regel):
-            yield ctx.finding(f"merged columns split: {h.tekst[:70]!r}", wp_at(ctx, h.regel), h.regel)
+            yield KolommenSamengevoegd(werkproces=wp_at(ctx, h.regel), regel=h.regel, tekst=h.tekst)
 
 
 @rule("KD406", "spatie-voor-leesteken", "info", "A space before a punctuation mark")
-def spatie_voor_leesteken(ctx: Context) -> Iterator[Finding]:
+def spatie_voor_leesteken(ctx: Context) -> Iterator[SpatieVoorLeesteken]:
     """'in kaart .': a space before a full stop or comma, a typing or extraction slip.
 
     Example: binnendienst 1.3 "... activiteiten in kaart .":
@@ -130,7 +204,7 @@ def spatie_voor_leesteken(ctx: Context) -> Iterator[Finding]:
     """
     for code, field, text, lines, offsets in all_texts(ctx):
         for m in re.finditer(r"\w \.(?!\w)|\w ,", text):
-            snippet = text[max(0, m.start() - 15) : m.end()]
-            yield ctx.finding(
-                f"{field}: space before punctuation in {snippet!r}", code, line_at(lines, offsets, m.start())
+            snippet = text[max(0, m.start() - _CONTEXT) : m.end()]
+            yield SpatieVoorLeesteken(
+                werkproces=code, regel=line_at(lines, offsets, m.start()), veld=field, fragment=snippet
             )

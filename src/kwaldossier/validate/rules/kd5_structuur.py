@@ -4,14 +4,61 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ...model.competenties import fold
-from ..registry import Context, Finding, rule
-from ._common import detail, first, kort
+from ..registry import Context, Violation, rule
+from ._common import NIVEAUS, detail, first, kort
+
+_DELEN = 2  # a 2012 werkproces code: kerntaak.number
+_MAX_CIJFERS = 10  # a number with more digits is no werkproces number (and no int() of it)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CodeBuitenKerntaak(Violation):
+    code: str
+    kerntaak: str
+
+    def message(self) -> str:
+        return f"{self.code} listed under kerntaak {self.kerntaak}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class NummeringGat(Violation):
+    kerntaak: str
+    nummers: tuple[int, ...]  # the werkproces numbers of the kerntaak's matrix, sorted
+
+    def message(self) -> str:
+        return f"kerntaak {self.kerntaak} numbers its werkprocessen {list(self.nummers)}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RijOntbreekt(Violation):
+    code: str
+    titel: str
+
+    def message(self) -> str:
+        return f"{self.code} {self.titel} has no matrix row; read as not in the profile"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DubbeleVakkennis(Violation):
+    tekst: str
+
+    def message(self) -> str:
+        return f"vakkennis item {kort(self.tekst)!r} listed twice"
+
+
+@dataclass(frozen=True, kw_only=True)
+class NiveauOntbreekt(Violation):
+    niveau: int | None
+
+    def message(self) -> str:
+        return f"niveau {self.niveau!r} is not 1–4"
 
 
 @rule("KD501", "code-buiten-kerntaak", "error", "A werkproces code does not fit its kerntaak or order")
-def code_buiten_kerntaak(ctx: Context) -> Iterator[Finding]:
+def code_buiten_kerntaak(ctx: Context) -> Iterator[CodeBuitenKerntaak | NummeringGat]:
     """Werkproces codes are kerntaak.number (2.5 under kerntaak 2), numbered 1, 2, 3, ...
     without gaps in the matrix.
 
@@ -26,18 +73,18 @@ def code_buiten_kerntaak(ctx: Context) -> Iterator[Finding]:
         for wp in kt.werkprocessen:
             parts = wp.code.split(".")
             if parts[0] != kt.code:
-                yield ctx.finding(
-                    f"{wp.code} listed under kerntaak {kt.code}", wp.code, first(wp.bron.matrix, wp.bron.kop)
+                yield CodeBuitenKerntaak(
+                    werkproces=wp.code, regel=first(wp.bron.matrix, wp.bron.kop), code=wp.code, kerntaak=kt.code
                 )
-            if wp.bron.matrix and len(parts) == 2 and parts[1].isdigit() and len(parts[1]) < 10:
+            if wp.bron.matrix and len(parts) == _DELEN and parts[1].isdigit() and len(parts[1]) < _MAX_CIJFERS:
                 numbers.append(int(parts[1]))
         expected = list(range(1, len(numbers) + 1))
         if sorted(numbers) != expected:
-            yield ctx.finding(f"kerntaak {kt.code} numbers its werkprocessen {sorted(numbers)}", None, first(kt.regels))
+            yield NummeringGat(regel=first(kt.regels), kerntaak=kt.code, nummers=tuple(sorted(numbers)))
 
 
 @rule("KD502", "rij-ontbreekt", "info", "A werkproces in the matrix without a row of cells")
-def rij_ontbreekt(ctx: Context) -> Iterator[Finding]:
+def rij_ontbreekt(ctx: Context) -> Iterator[RijOntbreekt]:
     """The matrix lists the werkproces label but no row of cells at all (not even empty ones);
     it is read as not part of the profile.
 
@@ -48,13 +95,11 @@ def rij_ontbreekt(ctx: Context) -> Iterator[Finding]:
     """
     for wp in ctx.profiel2012.werkprocessen():
         if wp.bron.matrix and not wp.matrix_rij:
-            yield ctx.finding(
-                f"{wp.code} {wp.titel} has no matrix row; read as not in the profile", wp.code, first(wp.bron.matrix)
-            )
+            yield RijOntbreekt(werkproces=wp.code, regel=first(wp.bron.matrix), code=wp.code, titel=wp.titel)
 
 
 @rule("KD503", "dubbele-vakkennis", "warning", "A vakkennis item is listed twice in one werkproces")
-def dubbele_vakkennis(ctx: Context) -> Iterator[Finding]:
+def dubbele_vakkennis(ctx: Context) -> Iterator[DubbeleVakkennis]:
     """The same vakkennis-en-vaardigheden item appears twice in one werkproces (compared without
     case, accents and spacing); reported once, at the first copy.
 
@@ -66,17 +111,18 @@ def dubbele_vakkennis(ctx: Context) -> Iterator[Finding]:
         counts = Counter(fold(v.tekst) for v in wp.vakkennis_en_vaardigheden)
         for v in wp.vakkennis_en_vaardigheden:
             if counts[fold(v.tekst)] > 1:
-                yield ctx.finding(f"vakkennis item {kort(v.tekst)!r} listed twice", wp.code, first(v.regels))
+                yield DubbeleVakkennis(werkproces=wp.code, regel=first(v.regels), tekst=v.tekst)
                 counts[fold(v.tekst)] = 0
 
 
 @rule("KD504", "niveau-ontbreekt", "warning", "The profile has no niveau")
-def niveau_ontbreekt(ctx: Context) -> Iterator[Finding]:
+def niveau_ontbreekt(ctx: Context) -> Iterator[NiveauOntbreekt]:
     """Algemene informatie names the niveau van de beroepsuitoefening (1–4).
 
     Example: the niveau paragraph says "Niveau onbekend" (no digit; the profile starts at line 2):
 
         KD504 warning line 2: niveau None is not 1–4
     """
-    if ctx.profiel2012.niveau is None or not 1 <= ctx.profiel2012.niveau <= 4:
-        yield ctx.finding(f"niveau {ctx.profiel2012.niveau!r} is not 1–4", None, first(ctx.profiel2012.regels))
+    p = ctx.profiel2012
+    if p.niveau not in NIVEAUS:
+        yield NiveauOntbreekt(regel=first(p.regels), niveau=p.niveau)

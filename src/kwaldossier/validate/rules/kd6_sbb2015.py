@@ -1,7 +1,9 @@
 """Rules for the 2015 model (SBB XML, basisdeel + profieldeel): codes KD6xx.
 
 They run only on dossiers with model "2015"; the 2012 rules (matrix, componenten,
-prestatie-indicatoren, PDF damage) run only on 2012 dossiers. Every profile holds the whole
+prestatie-indicatoren, PDF damage) run only on 2012 dossiers. What holds for both models is one
+rule of its family with modellen 2012 and 2015: KD301 (omschrijving, once KD605), KD304
+(competences, once KD608), KD202 (a competence outside A–Y, once KD614). Every profile holds the whole
 basisdeel, so a finding on the basisdeel itself (a title, an empty resultaat) is reported once, on
 the dossier's first profile; findings on what a profile resolves to (its additions) on each."""
 
@@ -10,21 +12,102 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from ...model.competenties import fold
-from ..registry import Context, rule
-from ._common import first
+from ..registry import Context, Violation, rule
+from ._common import NIVEAUS, LeegVeld, first, kerntaken2015, werkprocessen2015
 
-Found = Iterator[tuple[str, str | None, int | None]]
+if TYPE_CHECKING:
+    from ...model.vorm import Kerntaak2015Vorm
+
 _NUM = re.compile(r"-[KW](\d+)$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class OnopgelosteVerwijzing(Violation):
+    tekst: str  # what the reader says of the reference
+
+    def message(self) -> str:
+        return self.tekst
+
+
+@dataclass(frozen=True, kw_only=True)
+class DubbeleCode(Violation):
+    soort: str  # "kerntaak" | "werkproces"
+    code: str
+    aantal: int
+
+    def message(self) -> str:
+        return f"{self.soort} code {self.code} occurs {self.aantal} times"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CodeGat(Violation):
+    soort: str  # "kerntaak" | "werkproces"
+    ontbreekt: str  # the code that is missing
+    nummers: tuple[int, ...]  # the numbers there are, sorted
+
+    def message(self) -> str:
+        return f"{self.soort} {self.ontbreekt} is missing (numbers {list(self.nummers)})"
+
+
+@dataclass(frozen=True, kw_only=True)
+class GedragZonderBullets(Violation):
+    def message(self) -> str:
+        return "gedrag has no bullets"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TitelWitruimte(Violation):
+    soort: str  # "profiel" | "kerntaak" | "werkproces"
+    titel: str  # as written
+
+    def message(self) -> str:
+        return f"{self.soort} title {self.titel!r} has stray whitespace"
+
+
+@dataclass(frozen=True, kw_only=True)
+class GedragZonderInleiding(Violation):
+    def message(self) -> str:
+        return "gedrag starts without an intro line"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DubbeleGedragregel(Violation):
+    tekst: str
+
+    def message(self) -> str:
+        return f"gedrag bullet {self.tekst!r} occurs twice"
+
+
+@dataclass(frozen=True, kw_only=True)
+class GeenCrebo(Violation):
+    def message(self) -> str:
+        return "profile has no kwalificatie crebo"
+
+
+@dataclass(frozen=True, kw_only=True)
+class GeenNiveau(Violation):
+    niveau: int | None
+
+    def message(self) -> str:
+        return f"profile has no valid niveau ({self.niveau})"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LegeKerntaak(Violation):
+    def message(self) -> str:
+        return "kerntaak has no werkprocessen"
 
 
 _rule = partial(rule, modellen=("2015",))  # the registry dedents the docs
 
 
 @_rule("KD601", "onopgeloste-verwijzing", "error", "A reference in the XML resolves to nothing")
-def _unresolved(ctx: Context) -> Found:
+def _unresolved(ctx: Context) -> Iterator[OnopgelosteVerwijzing]:
     """A `vakkennisenvaardigheden@referentie` names no `kennisofvaardigheid@nr` of the dossier, so an
     item of vakkennis en vaardigheden is lost. Reported once per file (on its first profile).
 
@@ -34,23 +117,31 @@ def _unresolved(ctx: Context) -> Found:
     d = ctx.dossier
     if d.model == "2015" and d.profielen and ctx.profiel2015 is d.profielen[0]:
         for u in d.onopgeloste_verwijzingen:
-            yield (u.tekst, None, u.regel)
+            yield OnopgelosteVerwijzing(regel=u.regel, tekst=u.tekst)
 
 
 @_rule("KD602", "dubbele-code", "error", "Two kerntaken or werkprocessen of a profile share one code")
-def _double_code(ctx: Context) -> Found:
+def _double_code(ctx: Context) -> Iterator[DubbeleCode]:
     """Codes follow from `hoofdstuk`; two siblings with the same hoofdstuk get the same code
     (B1-K1-W3 twice), so look-ups and diffs cannot tell them apart.
 
     Example: two `<werkproces hoofdstuk="3">` in one kerntaak."""
     kt_codes = Counter(kt.code for kt in ctx.profiel2015.kerntaken)
-    for kt in _kerntaken(ctx):
+    for kt in kerntaken2015(ctx):
         if kt_codes[kt.code] > 1:
-            yield (f"kerntaak code {kt.code} occurs {kt_codes[kt.code]} times", kt.code, first(kt.regels))
+            yield DubbeleCode(
+                werkproces=kt.code, regel=first(kt.regels), soort="kerntaak", code=kt.code, aantal=kt_codes[kt.code]
+            )
         wp_codes = Counter(wp.code for wp in kt.werkprocessen)
         for wp in kt.werkprocessen:
             if wp_codes[wp.code] > 1:
-                yield (f"werkproces code {wp.code} occurs {wp_codes[wp.code]} times", wp.code, first(wp.bron.kop))
+                yield DubbeleCode(
+                    werkproces=wp.code,
+                    regel=first(wp.bron.kop),
+                    soort="werkproces",
+                    code=wp.code,
+                    aantal=wp_codes[wp.code],
+                )
 
 
 def _gaps(numbers: list[int]) -> list[int]:
@@ -59,169 +150,136 @@ def _gaps(numbers: list[int]) -> list[int]:
 
 
 @_rule("KD603", "code-gat", "warning", "Kerntaak or werkproces numbers skip a number")
-def _code_gap(ctx: Context) -> Found:
+def _code_gap(ctx: Context) -> Iterator[CodeGat]:
     """Within the basisdeel, a profieldeel and each kerntaak, the `hoofdstuk` numbers run 1..n. A gap
     (W1, W2, W4) means a werkproces is missing or was renumbered.
 
     Example: `hoofdstuk="4"` after `hoofdstuk="2"` in one kerntaak."""
-    delen: dict[str, list] = defaultdict(list)
-    for kt in _kerntaken(ctx):
+    delen: dict[str, list[Kerntaak2015Vorm]] = defaultdict(list)
+    for kt in kerntaken2015(ctx):
         delen[kt.code.split("-")[0]].append(kt)
     for prefix, kts in delen.items():
         nums = [int(m.group(1)) for kt in kts if (m := _NUM.search(kt.code))]
         for n in _gaps(nums):
-            yield (f"kerntaak {prefix}-K{n} is missing (numbers {sorted(nums)})", kts[0].code, first(kts[0].regels))
+            yield CodeGat(
+                werkproces=kts[0].code,
+                regel=first(kts[0].regels),
+                soort="kerntaak",
+                ontbreekt=f"{prefix}-K{n}",
+                nummers=tuple(sorted(nums)),
+            )
         for kt in kts:
             wnums = [int(m.group(1)) for wp in kt.werkprocessen if (m := _NUM.search(wp.code))]
             for n in _gaps(wnums):
-                yield (f"werkproces {kt.code}-W{n} is missing (numbers {sorted(wnums)})", kt.code, first(kt.regels))
-
-
-def _kerntaken(ctx: Context, basis_once: bool = True):
-    """The profile's kerntaken; with basis_once the basisdeel ones only on the first profile."""
-    d = ctx.dossier
-    first = not d.profielen or ctx.profiel2015 is d.profielen[0]
-    for kt in ctx.profiel2015.kerntaken:
-        if first or not basis_once or kt.deel != "basis":
-            yield kt
-
-
-def _wps(ctx: Context, basis_once: bool = True):
-    for kt in _kerntaken(ctx, basis_once):
-        yield from kt.werkprocessen
+                yield CodeGat(
+                    werkproces=kt.code,
+                    regel=first(kt.regels),
+                    soort="werkproces",
+                    ontbreekt=f"{kt.code}-W{n}",
+                    nummers=tuple(sorted(wnums)),
+                )
 
 
 @_rule("KD604", "leeg-resultaat", "error", "A werkproces without resultaat")
-def _empty_result(ctx: Context) -> Found:
+def _empty_result(ctx: Context) -> Iterator[LeegVeld]:
     """Every werkproces states its resultaat (`werkprocesresultaat`); this one is empty.
 
     Example: `<werkprocesresultaat><![CDATA[]]></werkprocesresultaat>`."""
-    for wp in _wps(ctx):
+    for wp in werkprocessen2015(ctx):
         if not wp.resultaat.strip():
-            yield ("resultaat is empty", wp.code, first(wp.bron.resultaat, wp.bron.kop))
-
-
-@_rule("KD605", "lege-omschrijving-2015", "error", "A werkproces without omschrijving")
-def _empty_description(ctx: Context) -> Found:
-    """Every werkproces has an omschrijving (`werkprocesomschrijving`); this one is empty.
-
-    Example: `<werkprocesomschrijving><![CDATA[  ]]></werkprocesomschrijving>`."""
-    for wp in _wps(ctx):
-        if not wp.omschrijving.strip():
-            yield ("omschrijving is empty", wp.code, first(wp.bron.omschrijving, wp.bron.kop))
+            yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.resultaat, wp.bron.kop), label="resultaat")
 
 
 @_rule("KD606", "gedrag-zonder-bullets", "error", "A werkproces whose gedrag has no bullets")
-def _no_bullets(ctx: Context) -> Found:
+def _no_bullets(ctx: Context) -> Iterator[GedragZonderBullets]:
     """The gedrag of a werkproces is an intro line and `- ...;` bullets, one per line. Without a
     single bullet the behaviour the werkproces asks for is missing (or not written as a list).
 
     Example: `<werkprocesgedrag><![CDATA[De sociaal werker werkt nauwkeurig.]]>`."""
-    for wp in _wps(ctx):
+    for wp in werkprocessen2015(ctx):
         if not any(not g.aanvullend for g in wp.gedrag):
-            yield ("gedrag has no bullets", wp.code, first(wp.bron.gedrag, wp.bron.kop))
+            yield GedragZonderBullets(werkproces=wp.code, regel=first(wp.bron.gedrag, wp.bron.kop))
 
 
 @_rule("KD607", "titel-witruimte", "info", "A title with stray whitespace (leading, trailing or double spaces)")
-def _title_space(ctx: Context) -> Found:
+def _title_space(ctx: Context) -> Iterator[TitelWitruimte]:
     """A `titel` attribute has spaces at its ends or two in a row. The reader strips them (the title as
     written is kept in `titel_bron`); the source is worth a clean-up, since other tools may not.
 
     Example: `titel="Inventariseert de vraag naar sociaal werk "`."""
     p = ctx.profiel2015
     if p.titel_bron is not None:
-        yield (f"profiel title {p.titel_bron!r} has stray whitespace", None, first(p.regels))
-    for kt in _kerntaken(ctx):
+        yield TitelWitruimte(regel=first(p.regels), soort="profiel", titel=p.titel_bron)
+    for kt in kerntaken2015(ctx):
         if kt.titel_bron is not None:
-            yield (f"kerntaak title {kt.titel_bron!r} has stray whitespace", kt.code, first(kt.regels))
+            yield TitelWitruimte(werkproces=kt.code, regel=first(kt.regels), soort="kerntaak", titel=kt.titel_bron)
         for wp in kt.werkprocessen:
             if wp.titel_bron is not None:
-                yield (f"werkproces title {wp.titel_bron!r} has stray whitespace", wp.code, first(wp.bron.kop))
-
-
-@_rule("KD608", "geen-competenties-2015", "error", "A werkproces that names no competence")
-def _no_competences(ctx: Context) -> Found:
-    """Every werkproces names the competences (A–Y) it calls on in `werkprocescompetenties`; this one
-    names none, so it has no column in the matrix.
-
-    Example: `<werkprocescompetenties />`."""
-    for wp in _wps(ctx, basis_once=False):
-        if not wp.competenties:
-            yield ("no competences", wp.code, first(wp.bron.competenties, wp.bron.kop))
+                yield TitelWitruimte(
+                    werkproces=wp.code, regel=first(wp.bron.kop), soort="werkproces", titel=wp.titel_bron
+                )
 
 
 @_rule("KD609", "gedrag-zonder-inleiding", "info", "A gedrag list without its intro line")
-def _no_intro(ctx: Context) -> Found:
+def _no_intro(ctx: Context) -> Iterator[GedragZonderInleiding]:
     """The gedrag list opens with an intro line naming the professional (`De sociaal werker:`); this
     one starts with a bullet. Harmless for reading, but unlike its siblings.
 
     Example: `<werkprocesgedrag><![CDATA[- werkt nauwkeurig;`."""
-    for wp in _wps(ctx):
+    for wp in werkprocessen2015(ctx):
         if wp.gedrag and not wp.gedrag_inleiding:
-            yield ("gedrag starts without an intro line", wp.code, first(wp.bron.gedrag))
+            yield GedragZonderInleiding(werkproces=wp.code, regel=first(wp.bron.gedrag))
 
 
 @_rule("KD610", "dubbele-gedragregel", "warning", "A gedrag bullet occurs twice in one werkproces")
-def _double_bullet(ctx: Context) -> Found:
+def _double_bullet(ctx: Context) -> Iterator[DubbeleGedragregel]:
     """The same gedrag bullet twice in one resolved werkproces, e.g. an aanvullend bullet that repeats
     one of the basisdeel.
 
     Example: `- werkt nauwkeurig;` in the base text and again in the profile's addition."""
-    for wp in _wps(ctx, basis_once=False):
+    for wp in werkprocessen2015(ctx, basis_once=False):
         seen: dict[str, int] = {}
         for g in wp.gedrag:
             key = fold(g.tekst).rstrip(";.")
             if key in seen:
-                yield (f"gedrag bullet {g.tekst!r} occurs twice", wp.code, g.regel)
+                yield DubbeleGedragregel(werkproces=wp.code, regel=g.regel, tekst=g.tekst)
             seen[key] = 1
 
 
 @_rule("KD611", "profiel-zonder-crebo-of-niveau", "warning", "A profile without kwalificatie crebo or niveau")
-def _no_crebo(ctx: Context) -> Found:
+def _no_crebo(ctx: Context) -> Iterator[GeenCrebo | GeenNiveau]:
     """Every profile (kwalificatie) has a crebo number (`creboinformatie/crebo`) and a niveau 1–4
     (`profiel@niveau`).
 
     Example: `<profiel ... niveau="">` or `<crebo ...></crebo>`."""
     p = ctx.profiel2015
     if not p.crebo:
-        yield ("profile has no kwalificatie crebo", None, first(p.regels))
-    if p.niveau is None or not 1 <= p.niveau <= 4:
-        yield (f"profile has no valid niveau ({p.niveau})", None, first(p.regels))
+        yield GeenCrebo(regel=first(p.regels))
+    if p.niveau not in NIVEAUS:
+        yield GeenNiveau(regel=first(p.regels), niveau=p.niveau)
 
 
 @_rule("KD612", "lege-kerntaak", "error", "A kerntaak without werkprocessen")
-def _empty_core_task(ctx: Context) -> Found:
+def _empty_core_task(ctx: Context) -> Iterator[LegeKerntaak]:
     """A kerntaak consists of werkprocessen; this one has none.
 
     Example: `<kerntaak ...><complexiteit>...</complexiteit></kerntaak>` without `<werkproces>`."""
-    for kt in _kerntaken(ctx):
+    for kt in kerntaken2015(ctx):
         if not kt.werkprocessen:
-            yield ("kerntaak has no werkprocessen", kt.code, first(kt.regels))
+            yield LegeKerntaak(werkproces=kt.code, regel=first(kt.regels))
 
 
 @_rule("KD613", "kerntaak-onvolledig", "warning", "A kerntaak without complexiteit, verantwoordelijkheid or vakkennis")
-def _incomplete_core_task(ctx: Context) -> Found:
+def _incomplete_core_task(ctx: Context) -> Iterator[LeegVeld]:
     """Each kerntaak describes its complexiteit, its verantwoordelijkheid en zelfstandigheid, and lists
     vakkennis en vaardigheden; one of them is empty here.
 
     Example: `<complexiteit><![CDATA[]]><complexiteitperprofiel /></complexiteit>`."""
-    for kt in _kerntaken(ctx):
+    for kt in kerntaken2015(ctx):
         for label, value in (
             ("complexiteit", kt.complexiteit),
             ("verantwoordelijkheid", kt.verantwoordelijkheid),
             ("vakkennis en vaardigheden", kt.vakkennis_en_vaardigheden),
         ):
             if not value:
-                yield (f"{label} is empty", kt.code, first(kt.regels))
-
-
-@_rule("KD614", "onbekende-competentie-2015", "error", "A competence outside the national A–Y")
-def _unknown_letter(ctx: Context) -> Found:
-    """The file's `<competenties>` table gives a competence a code that is not one of the national
-    letters A–Y; the reader keeps it with letter null (never guessed) and it has no matrix column.
-
-    Example: `<competentie nr="3096" titel="Analyseren" code="Z" />`."""
-    for wp in _wps(ctx, basis_once=False):
-        for c in wp.competenties:
-            if c.letter is None:
-                yield (f"competence {c.naam!r} has no national letter A–Y", wp.code, first(c.regels))
+                yield LeegVeld(werkproces=kt.code, regel=first(kt.regels), label=label)
