@@ -177,7 +177,7 @@ def test_validate_sorts_w10_after_w2():
             return "seen"
 
     @rule("KD998", "test-volgorde", "info", "a test rule", modellen=("2015",))
-    def _order(ctx):
+    def _order(_ctx):
         for code in ("B1-K1-W10", "B1-K1-W2", "B1-K1-W1"):
             yield Gezien(werkproces=code)
 

@@ -199,7 +199,7 @@ def test_rules_run_only_on_their_model(buiten):
             return "seen"
 
     @rule("KD999", "test-2015", "info", "a test rule for 2015 dossiers", modellen=("2015",))
-    def _only_2015(ctx):
+    def _only_2015(_ctx):
         yield Gezien()
 
     try:
