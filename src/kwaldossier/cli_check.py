@@ -42,7 +42,7 @@ def parse(
     jobs: int = typer.Option(0, "--jobs", "-j", help=N_("Parallel workers for --out (0: all cores).")),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=N_("With --out: no summary line (errors are still printed).")),
 ) -> None:
-    from .analyse.selectie import kies_uit
+    from .analyse.selectie import dossier_keuze, kies_uit
     from .model.contract import dossiers_json
     from .read.laden import load_dossiers
 
@@ -56,6 +56,13 @@ def parse(
         raise typer.Exit(parse_many(files, out, jobs, quiet))
     if len(files) != 1:
         raise typer.BadParameter(_("several files need --out DIR"), param_hint="FILES")
+    if as_json and dossier_keuze() is None:
+        from .read.laden import source_json
+
+        text = source_json(files[0])  # a cached file: its stored JSON as it is
+        if text is not None:
+            sys.stdout.write(text)
+            return
     dossiers = kies_uit(load_dossiers(files[0]), bron=str(files[0]))
     if as_json:
         sys.stdout.write(dossiers_json(dossiers))
