@@ -112,11 +112,10 @@ def load(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> list[Dossier
     return dossiers if dossiers is not None else views(inhoud)
 
 
-def load_json(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[str, list[DossierVorm] | None]:
-    """What `parse path --json` writes, from a verified entry as it is stored, else parsed and
-    stored; with the dossiers when they were parsed (None on a hit: read them with views())."""
-    inhoud, dossiers = _load(path, parse)
-    return inhoud.decode("utf-8"), dossiers
+def load_json(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[bytes, list[DossierVorm] | None]:
+    """What `parse path --json` writes (UTF-8), from a verified entry as it is stored, else
+    parsed and stored; with the dossiers when they were parsed (None on a hit: see views())."""
+    return _load(path, parse)
 
 
 def _load(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[bytes, list[DossierVorm] | None]:
@@ -224,10 +223,10 @@ def _store(entry: Path, bron_sha: str, dossiers: list[DossierVorm]) -> bytes:
     """Write atomically (temp + rename); writers of one entry write the same bytes. Returns the
     content (what `parse --json` writes), stored or not."""
     from ..errors import OutputError
-    from ..model.contract import dossiers_json
+    from ..model.contract import dossiers_json_bytes
     from .output import write_bytes_atomic
 
-    inhoud = dossiers_json(dossiers).encode("utf-8")
+    inhoud = dossiers_json_bytes(dossiers)
     kop = f"{bron_sha} {_sha(inhoud)} {_code_stamp()}\n".encode("ascii")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)

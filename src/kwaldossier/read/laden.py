@@ -50,7 +50,7 @@ def load_dossiers(path: Path, streng: bool = False) -> list[DossierVorm]:
     return dossiers
 
 
-def source_json(path: Path) -> str | None:
+def source_json(path: Path) -> bytes | None:
     """What `parse path --json` writes for a source file through the parse cache: on a hit the
     stored text itself (nothing parsed, validated or serialized again). None where the cache
     does not apply (parsed JSON, standard input, a stream, the cache off)."""
@@ -61,11 +61,11 @@ def source_json(path: Path) -> str | None:
     _check_file(path)
     if path.suffix.lower() == ".json":
         return None
-    text, dossiers = cache.load_json(path, parse_source)
-    if dossiers is None and '"niet_gelezen": [\n' in text:  # a 2015 dossier with a notice to give
-        dossiers = cache.views(text)
+    data, dossiers = cache.load_json(path, parse_source)
+    if dossiers is None and b'"niet_gelezen": [\n' in data:  # a 2015 dossier with a notice to give
+        dossiers = cache.views(data)
     meld_niet_gelezen(str(path), dossiers or [])
-    return text
+    return data
 
 
 def load_file(path: Path, streng: bool = False) -> DossierVorm:
