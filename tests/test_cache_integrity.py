@@ -250,3 +250,37 @@ def test_fuzz_mutated_seeds_miss_then_hit_same_output(tmp_path_factory: pytest.T
 
     prop()
     assert list(cache.cache_dir().glob("*.json")), "the runs went through the cache"
+
+
+def test_hit_serves_parse_json_as_stored_naming_the_file_asked_for(tmp_path: Path) -> None:
+    """A hit writes the entry's text itself: byte for byte the --no-cache output, for one
+    dossier and for a collection of two (an SBB file with two <dossier>s), each dossier's `bron`
+    naming the path given (a copy elsewhere names itself, not the file first parsed)."""
+    from conftest import SBB_XML
+
+    sw = SBB_XML / "2637 Sociaal_werk.xml"
+    if not sw.is_file():
+        pytest.skip("../shared/sbb-xml is not here")
+    tekst = sw.read_bytes()
+    start, end = tekst.index(b"<dossier nr="), tekst.index(b"</dossier>") + len(b"</dossier>")
+    tweede = tekst[start:end].replace(b'nr="2637"', b'nr="9637"', 1).replace(b'titel="Sociaal werk"', b'titel="Sociaal werk twee"', 1)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    cache = tmp_path / "cache"
+    for naam, inhoud in (("een.xml", tekst), ("twee.xml", tekst[:end] + b"\n" + tweede + tekst[end:]), ("c.txt", BUITEN.read_bytes())):
+        a, b = tmp_path / "a" / naam, tmp_path / "b" / naam
+        a.write_bytes(inhoud)
+        b.write_bytes(inhoud)
+        miss, hit, elders = _parse(a, cache), _parse(a, cache), _parse(b, cache)
+        assert miss.returncode == hit.returncode == elders.returncode == 0, miss.stderr
+        assert hit.stdout == miss.stdout == _parse(a, cache, "--no-cache").stdout
+        assert elders.stdout == _parse(b, cache, "--no-cache").stdout
+        data_a, data_b = json.loads(hit.stdout), json.loads(elders.stdout)
+        bronnen = [d["bron"] for d in data_a.get("dossiers", [data_a])], [d["bron"] for d in data_b.get("dossiers", [data_b])]
+        if naam == "c.txt":  # the 2012 reader names the file only
+            assert bronnen == (["c.txt"], ["c.txt"])
+        else:
+            n = 2 if naam == "twee.xml" else 1
+            assert bronnen == ([str(a)] * n, [str(b)] * n)
+            assert [d["titel"] for d in data_a.get("dossiers", [data_a])] == ["Sociaal werk", "Sociaal werk twee"][:n]
+    assert len(_entries(cache)) == 3  # one entry per content: the copies were hits

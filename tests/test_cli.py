@@ -411,6 +411,20 @@ def test_terminal_that_cannot_show_the_text_is_one_line():
     assert len(p.stderr.splitlines()) == 1
 
 
+def test_parse_json_is_written_as_utf8_bytes_or_refused_in_one_line(tmp_path):
+    """parse --json writes the JSON's UTF-8 bytes (the bundled parse of the seed, byte for byte),
+    from the parser and from the cache; a stdout that cannot hold them is one line, exit 2."""
+    env = {**_env(), "KWALDOSSIER_CACHE_DIR": str(tmp_path / "cache")}
+    want = (PARSED / "commercieel-medewerker-buitendienst.json").read_bytes()
+    for flags in (["--no-cache"], [], []):  # uncached, a miss, a hit
+        p = subprocess.run([sys.executable, "-m", "kwaldossier", *flags, "parse", str(BUITEN), "--json"], capture_output=True, env=env)
+        assert p.returncode == 0 and p.stdout == want
+        ascii_env = {**env, "PYTHONIOENCODING": "ascii"}
+        p = subprocess.run([sys.executable, "-m", "kwaldossier", *flags, "parse", str(BUITEN), "--json"], capture_output=True, env=ascii_env)
+        assert p.returncode == 2 and p.stdout == b""
+        assert p.stderr.startswith(b"kwaldossier: error: cannot write ") and len(p.stderr.splitlines()) == 1
+
+
 @pytest.mark.parametrize("args", [("show", "{x}"), ("search", "klant", "{x}"), ("competentie", "{x}")])
 def test_huge_lookup_words_are_refused(cli, args):
     r = cli(*(a.format(x="ab" * 50_000) for a in args))

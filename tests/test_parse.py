@@ -473,3 +473,32 @@ def test_gap_after_a_matrix_label(tagged):
     wp = parse_lines(lines, "gap", kolommen=tags).profielen[0].werkproces("2.9")
     assert wp.titel == "Bewaakt de voortgang van het verkooptraject bij de account"
     assert (wp.matrix_rij, wp.in_profiel) == (not tagged, False)
+
+
+def test_parse_pauses_the_collector_and_restores_it(tmp_path):
+    """The reader parses with the cyclic collector paused (read/grenzen.zonder_gc) and leaves it
+    as it found it: enabled, disabled, and after a parse that fails."""
+    import gc
+
+    from kwaldossier.errors import InputError
+    from kwaldossier.read.grenzen import zonder_gc
+    from kwaldossier.read.text2012 import parse_file
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "raw" / "commercieel-medewerker-buitendienst.txt"
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Dit is geen kwalificatiedossier.\n", encoding="utf-8")
+    seen: list[bool] = []
+    was = gc.isenabled()
+    try:
+        for aan in (True, False):
+            gc.enable() if aan else gc.disable()
+            with zonder_gc():
+                seen.append(gc.isenabled())
+            assert parse_file(seed).profielen
+            assert gc.isenabled() is aan
+            with pytest.raises(InputError):
+                parse_file(bad)
+            assert gc.isenabled() is aan
+    finally:
+        gc.enable() if was else gc.disable()
+    assert seen == [False, False]

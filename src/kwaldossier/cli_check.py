@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .cli_support import DataOpt, JsonOpt, report_path
+from .cli_support import DataOpt, JsonOpt, report_path, write_utf8
 from .cli_support import complete_rule as _complete_rule
 from .cli_support import examples as _examples
 from .taal import N_, _
@@ -42,8 +42,8 @@ def parse(
     jobs: int = typer.Option(0, "--jobs", "-j", help=N_("Parallel workers for --out (0: all cores).")),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=N_("With --out: no summary line (errors are still printed).")),
 ) -> None:
-    from .analyse.selectie import kies_uit
-    from .model.contract import dossiers_json
+    from .analyse.selectie import dossier_keuze, kies_uit
+    from .model.contract import dossiers_json_bytes
     from .read.laden import load_dossiers
 
     if jobs < 0:
@@ -56,10 +56,15 @@ def parse(
         raise typer.Exit(parse_many(files, out, jobs, quiet))
     if len(files) != 1:
         raise typer.BadParameter(_("several files need --out DIR"), param_hint="FILES")
+    if as_json and dossier_keuze() is None:
+        from .read.laden import source_json
+
+        data = source_json(files[0])  # a cached file: its stored JSON as it is
+        if data is not None:
+            return write_utf8(data)
     dossiers = kies_uit(load_dossiers(files[0]), bron=str(files[0]))
     if as_json:
-        sys.stdout.write(dossiers_json(dossiers))
-        return
+        return write_utf8(dossiers_json_bytes(dossiers))
     from .render.console import console
 
     c = console()

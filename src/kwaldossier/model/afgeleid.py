@@ -79,6 +79,10 @@ class Contract:
         separators = (",", ": ") if indent is not None else (",", ":")
         return json.dumps(self.als_json(), ensure_ascii=False, indent=indent, separators=separators)
 
+    def json_bytes(self, indent: int | None = 2) -> bytes:
+        """json_tekst in UTF-8 (a 2012 dossier: straight from pydantic's serializer, no text between)."""
+        return self.json_tekst(indent).encode("utf-8")
+
 
 class Model2012(Contract):
     __slots__ = ()

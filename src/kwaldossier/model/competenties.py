@@ -43,6 +43,14 @@ LETTERS: tuple[str, ...] = tuple(COMPETENTIES)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
+def _quotes(text: str) -> str:
+    """Curly quotes straight. They are not ASCII, and translate looks every character up in a
+    dict: only a text that holds one is translated."""
+    if text.isascii() or not ("’" in text or "‘" in text or "“" in text or "”" in text):
+        return text
+    return text.translate(_QUOTES)
+
+
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -55,7 +63,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Case- and accent-folded text and, per folded character, its index in the original.
     Runs of ASCII (folded by lower(), one character each) go in one step; only the other
     characters are folded one by one."""
-    text = text.translate(_QUOTES)  # one character for one: indexes stay those of the original
+    text = _quotes(text)  # one character for one: indexes stay those of the original
     if text.isascii():
         return text.lower(), list(range(len(text)))
     out: list[str] = []
@@ -81,7 +89,7 @@ def _fold_chars(text: str, start: int, end: int, out: list[str], index: list[int
 def fold(text: str) -> str:
     """Case-, accent-, quote- and space-insensitive key for matching (as fold_with_map, in linear
     time and without the per-character map)."""
-    text = text.translate(_QUOTES).casefold()
+    text = _quotes(text).casefold()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         if not text.isascii():

@@ -117,3 +117,7 @@ class Dossier2012(Bevroren, Contract):
     def json_tekst(self, indent: int | None = 2) -> str:
         """Straight through pydantic's serializer: a 2012 dossier's fields are the contract."""
         return self.model_dump_json(indent=indent)
+
+    def json_bytes(self, indent: int | None = 2) -> bytes:
+        """model_dump_json's bytes without decoding them (a 100-profile dossier is 12 MB of JSON)."""
+        return self.__pydantic_serializer__.to_json(self, indent=indent)

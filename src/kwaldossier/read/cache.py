@@ -1,4 +1,4 @@
-"""Parse cache: each source file (text, PDF, XML) is parsed once and kept as parsed JSON.
+"""Parse cache: each source file (text, PDF, XML) is parsed once and kept as its parse JSON.
 
 An entry is keyed by the file's content (SHA-256), the tool's version, the schema version and a
 fingerprint of the reader code, so an edited file or a changed parser never gets a stale
@@ -6,6 +6,12 @@ result. Entries live in the user's cache folder (platformdirs) or KWALDOSSIER_CA
 hit is read like any parsed JSON (the fast path: no pydantic for look-ups). A corrupt or
 unreadable entry is ignored and rewritten; a cache that cannot be written is skipped.
 KWALDOSSIER_NO_CACHE=1 or --no-cache bypasses it.
+
+An entry holds exactly what `parse FILE --json` writes (indented), so a hit serves `parse
+--json` as it is stored (only each dossier's `bron` renamed to the file asked for) and the
+look-ups read views straight from it: its bytes are checked against the hash in its header and
+were written by this code (the code stamp), so the structural check of untrusted JSON
+(jsoncheck.py) is not repeated.
 """
 
 from __future__ import annotations
@@ -46,14 +52,25 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("kwaldossier", appauthor=False))
 
 
+_STAMP: dict[str, str] = {}
+
+
 def _code_stamp() -> str:
     """Fingerprint of the reader and model code: a changed parser invalidates every entry."""
+    from .. import __version__
+
+    if __version__ not in _STAMP:  # once per run (per version: tests change it)
+        _STAMP.clear()
+        _STAMP[__version__] = _stamp_now(__version__)
+    return _STAMP[__version__]
+
+
+def _stamp_now(version: str) -> str:
     import hashlib
 
-    from .. import __version__
     from ..model import SCHEMA_VERSION
 
-    h = hashlib.sha256(f"{__version__}/{SCHEMA_VERSION}".encode())
+    h = hashlib.sha256(f"{version}/{SCHEMA_VERSION}".encode())
     pkg = Path(__file__).resolve().parents[1]
     for folder in ("read", "model"):
         for f in sorted((pkg / folder).rglob("*.py")):  # subpackages too (a reader may grow into one)
@@ -63,7 +80,7 @@ def _code_stamp() -> str:
     return h.hexdigest()[:16]
 
 
-_MAGIC = b"kwaldossier-cache 2\n"
+_MAGIC = b"kwaldossier-cache 3\n"  # 3: the content is the indented `parse --json` text
 _NOTICE = {"given": False}
 _KOP_VELDEN = 3  # source hash, content hash, code stamp
 
@@ -88,25 +105,42 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def key_for(data: bytes) -> str:
-    """Entry name: the hash of the source bytes that are parsed and the code stamp, nothing else."""
-    return f"{_sha(data)[:32]}-{_code_stamp()}"
-
-
 def load(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> list[DossierVorm]:
     """The dossiers of `path`, its bytes read once: from a verified cache entry when there (a view),
     else parsed from a private snapshot of exactly those bytes and stored."""
+    inhoud, dossiers = _load(path, parse)
+    return dossiers if dossiers is not None else views(inhoud)
+
+
+def load_json(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[bytes, list[DossierVorm] | None]:
+    """What `parse path --json` writes (UTF-8), from a verified entry as it is stored, else
+    parsed and stored; with the dossiers when they were parsed (None on a hit: see views())."""
+    return _load(path, parse)
+
+
+def _load(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[bytes, list[DossierVorm] | None]:
     from .laden import read_source
 
     data = read_source(path)
     folder = cache_dir()
-    entry = folder / f"{key_for(data)}.json"
-    hit = _read(entry, path, _sha(data))
+    bron_sha = _sha(data)
+    entry = folder / f"{bron_sha[:32]}-{_code_stamp()}.json"
+    hit = _read(entry, path, bron_sha)
     if hit is not None:
-        return hit
+        return hit, None
     dossiers = _parse_snapshot(path, data, parse)
-    _store(entry, _sha(data), dossiers)
-    return dossiers
+    return _store(entry, bron_sha, dossiers), dossiers
+
+
+def views(inhoud: str | bytes) -> list[DossierVorm]:
+    """The dossiers of a verified entry's content as views (no structural check: see above)."""
+    import json
+
+    from .view import dossier_view
+
+    data = json.loads(inhoud)
+    dossiers = data["dossiers"] if "dossiers" in data and "profielen" not in data else [data]
+    return [dossier_view(d) for d in dossiers]
 
 
 def _parse_snapshot(path: Path, data: bytes, parse: Callable[[Path], Sequence[Dossier]]) -> list[DossierVorm]:
@@ -129,10 +163,9 @@ def _parse_snapshot(path: Path, data: bytes, parse: Callable[[Path], Sequence[Do
     return [d.model_copy(update={"bron": str(path)}) if d.bron == str(kopie) else d for d in dossiers]
 
 
-def _read(entry: Path, path: Path, bron_sha: str) -> list[DossierVorm] | None:
-    """A hit only when the entry names these source bytes and its content matches its own hash."""
-    from .laden import from_json_bytes
-
+def _read(entry: Path, path: Path, bron_sha: str) -> bytes | None:
+    """A hit only when the entry names these source bytes and its content matches its own hash:
+    the content, each dossier's `bron` naming this file."""
     try:
         raw = entry.read_bytes()
     except FileNotFoundError:
@@ -144,12 +177,29 @@ def _read(entry: Path, path: Path, bron_sha: str) -> list[DossierVorm] | None:
     if inhoud is None:
         _drop(entry)
         return None
-    try:
-        # the entry may come from a copy elsewhere: name this file, the way the parser does
-        return from_json_bytes(inhoud, str(entry), bron=lambda oud: str(path) if os.sep in oud else path.name)
-    except InputError:
-        _drop(entry)
-        return None
+    # the entry may come from a copy elsewhere: name this file, the way the parser does
+    return _hernoemd(inhoud, lambda oud: str(path) if os.sep in oud else path.name)
+
+
+def _hernoemd(inhoud: bytes, bron: Callable[[str], str]) -> bytes:
+    """The content with each dossier's `bron` (a text) passed through `bron`. In the indented
+    JSON a dossier's keys, and only they, sit on lines indented by 2 spaces (one dossier) or
+    6 (a collection: `{"schema_version", "dossiers": [...]}`); a JSON text never spans lines."""
+    import json
+
+    veel = b'\n  "dossiers": [' in inhoud[:64]
+    sleutel = (b"\n      " if veel else b"\n  ") + b'"bron": '
+    stukken: list[bytes] = []
+    pos = zoek = 0
+    while (at := inhoud.find(sleutel, zoek)) >= 0:
+        start = at + len(sleutel)
+        zoek = inhoud.index(b"\n", start)
+        waarde = inhoud[start:zoek].removesuffix(b",")
+        oud = json.loads(waarde)
+        if isinstance(oud, str) and bron(oud) != oud:
+            stukken += [inhoud[pos:start], json.dumps(bron(oud), ensure_ascii=False).encode("utf-8")]
+            pos = start + len(waarde)
+    return b"".join([*stukken, inhoud[pos:]]) if stukken else inhoud
 
 
 def _verified(raw: bytes, bron_sha: str) -> bytes | None:
@@ -169,13 +219,14 @@ def _drop(entry: Path) -> None:
         entry.unlink()  # wrong or corrupt: parse again and rewrite
 
 
-def _store(entry: Path, bron_sha: str, dossiers: list[DossierVorm]) -> None:
-    """Write atomically (temp + rename); writers of one entry write the same bytes."""
+def _store(entry: Path, bron_sha: str, dossiers: list[DossierVorm]) -> bytes:
+    """Write atomically (temp + rename); writers of one entry write the same bytes. Returns the
+    content (what `parse --json` writes), stored or not."""
     from ..errors import OutputError
-    from ..model.contract import dossiers_json
+    from ..model.contract import dossiers_json_bytes
     from .output import write_bytes_atomic
 
-    inhoud = dossiers_json(dossiers, indent=None).encode("utf-8")
+    inhoud = dossiers_json_bytes(dossiers)
     kop = f"{bron_sha} {_sha(inhoud)} {_code_stamp()}\n".encode("ascii")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
@@ -184,6 +235,7 @@ def _store(entry: Path, bron_sha: str, dossiers: list[DossierVorm]) -> None:
         _notice(entry.parent, exc)
     except OutputError:
         _notice(entry.parent, PermissionError(13, "cannot write"))
+    return inhoud
 
 
 def _entries(folder: Path) -> list[Path]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,24 @@ def load_dossiers(path: Path, streng: bool = False) -> list[DossierVorm]:
     dossiers: list[DossierVorm] = cache.load(path, parse_source) if cache.enabled() else list(parse_source(path))
     meld_niet_gelezen(str(path), dossiers)
     return dossiers
+
+
+def source_json(path: Path) -> bytes | None:
+    """What `parse path --json` writes for a source file through the parse cache: on a hit the
+    stored text itself (nothing parsed, validated or serialized again). None where the cache
+    does not apply (parsed JSON, standard input, a stream, the cache off)."""
+    from . import cache
+
+    if str(path) == STDIN or _is_stream(path) or not cache.enabled():
+        return None
+    _check_file(path)
+    if path.suffix.lower() == ".json":
+        return None
+    data, dossiers = cache.load_json(path, parse_source)
+    if dossiers is None and b'"niet_gelezen": [\n' in data:  # a 2015 dossier with a notice to give
+        dossiers = cache.views(data)
+    meld_niet_gelezen(str(path), dossiers or [])
+    return data
 
 
 def load_file(path: Path, streng: bool = False) -> DossierVorm:
@@ -204,18 +222,13 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return False
 
 
-def from_json_bytes(
-    data: bytes, name: str, streng: bool = False, bron: Callable[[str], str] | None = None
-) -> list[DossierVorm]:
+def from_json_bytes(data: bytes, name: str, streng: bool = False) -> list[DossierVorm]:
     """Parsed JSON (a dossier, or a collection `{"schema_version", "dossiers": [...]}`) to views
-    (checked structurally), or with `streng` to the model. `bron` renames each dossier's file
-    (a cache entry names the file it was parsed from)."""
+    (checked structurally), or with `streng` to the model."""
     from .jsoncheck import check_json, decode_json
 
     out: list[DossierVorm] = []
     for checked in check_json(decode_json(data, name), name):
-        if bron is not None and isinstance(checked.get("bron"), str):
-            checked["bron"] = bron(checked["bron"])
         if streng:
             out.append(model_van(checked, name))
         else:

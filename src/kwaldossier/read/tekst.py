@@ -146,6 +146,12 @@ class Hyphenator:
                 found.add(self.text[i:start].casefold())
         return found
 
+    def vastleggen(self) -> None:
+        """Read the dossier's words now and let go of its text (the size of the input, kept
+        through the parse otherwise); is_soft decides the same from what was read."""
+        _ = self._sorted_words, self._elided
+        self.text = ""
+
     def _closed_prefix(self, a: str) -> bool:
         """The dossier has a longer word starting with `a` (by more than two letters)."""
         a = a.casefold()

@@ -62,7 +62,13 @@ class PlainPrinter:
         if obj is None:
             _write("\n")
             return
-        text = Text(" ", end="\n").join([obj if isinstance(obj, Text) else Text(obj)])
+        obj = obj if isinstance(obj, Text) else Text(obj)
+        if "\t" not in obj.plain:
+            # no wrapping, no cutting (overflow "ignore"): the pipe console writes the text's
+            # lines as they are, so its text is the output (tabs are expanded below)
+            _write(obj.plain + "\n")
+            return
+        text = Text(" ", end="\n").join([obj])
         lines = text.wrap(None, PIPE_WIDTH, justify="default", overflow="ignore", tab_size=8, no_wrap=True)  # type: ignore[arg-type]
         _write("\n".join(line.plain for line in lines) + "\n")
 

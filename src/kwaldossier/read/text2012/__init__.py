@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...model.m2012 import Dossier2012
+from ..grenzen import zonder_gc
 from ..invariants import check
 from ..tekst import read_lines
 from ..vocab import ALGEMEEN_LABELS
@@ -31,8 +32,9 @@ def parse_lines(
     raises InputError when the result is not a dossier or breaks the format's invariants.
     kruisen: per line, the letters a layout-aware front end found crossed in a matrix row
     (() for a drawn row without crosses; None elsewhere)."""
-    parser = Parser(lines, path, kolommen, paginas, kruisen)
-    dossier = parser.run()
+    with zonder_gc():
+        parser = Parser(lines, path, kolommen, paginas, kruisen)
+        dossier = parser.run()
     check(dossier, path, orphan_rows=parser.state.orphan_rows)
     return dossier
 

@@ -60,6 +60,7 @@ class Parser:
     def run(self) -> Dossier2012:
         st = self.state
         st.componenten = components_per_letter(st)
+        st.h.vastleggen()
         tagged = any(k is not None for k in st.kolommen)
         by_first: dict[str, Sequence[Rule]] = {}
         detail = {stap: rules_detail.rules_for(stap, tagged) for stap in DetailStap}
