@@ -84,10 +84,11 @@ def diff(  # noqa: PLR0913 - typer: one parameter a command-line option
         fmt = DiffFormat.json
     text = None
     if fmt in (DiffFormat.xlsx, DiffFormat.csv):
+        from .render.diff_doc import kruis
         from .render.diffrijen import diff_rijen
         from .render.tabellen import diff_blad
 
-        blad = diff_blad(diff_rijen(report), bron_a.naam, bron_b.naam)
+        blad = diff_blad(diff_rijen(report), bron_a.naam, bron_b.naam, kruis(report))
         from .export.commando import export_table
 
         export_table(fmt.value, out, sep, lambda: [blad], lambda: blad)

@@ -53,9 +53,9 @@ def list_(  # noqa: PLR0913 - typer: one parameter a command-line option
     result = tree(select(profiel, data))
     if fmt in (TableFormat.xlsx, TableFormat.csv):
         from .export.commando import export_table
-        from .render.tabellen import lijst_blad
+        from .render.tabellen import lijst_blad, lijst_bladen
 
-        return export_table(fmt.value, out, sep, lambda: [lijst_blad(result)], lambda: lijst_blad(result))
+        return export_table(fmt.value, out, sep, lambda: lijst_bladen(result), lambda: lijst_blad(result))
     if out is not None:
         raise typer.BadParameter(_("--out writes a file: add --format xlsx or csv"), param_hint="--out")
     if as_json or fmt is TableFormat.json:

@@ -100,6 +100,8 @@ class Kruis:
     dossier_a: str  # "Dossier A: titel (crebo N)"
     dossier_b: str
     noot: str
+    titel_a: str = ""  # "titel (crebo N)"
+    titel_b: str = ""
 
 
 SIGN = {"added": "+", "removed": "−", "changed": "~"}
@@ -159,10 +161,11 @@ def _build(r: DiffReport) -> Doc:
             secties.append(s)
     from ..taal import huidige
 
-    return Doc(r.a, r.b, summary, secties, huidige(), _kruis(r))
+    return Doc(r.a, r.b, summary, secties, huidige(), kruis(r))
 
 
-def _kruis(r: DiffReport) -> Kruis | None:
+def kruis(r: DiffReport) -> Kruis | None:
+    """The lines that name both dossiers of a diff across two (None: one dossier)."""
     if r.zelfde_dossier:
         return None
     regel = _("Dossier {side}: {dossier}")
@@ -170,6 +173,8 @@ def _kruis(r: DiffReport) -> Kruis | None:
         regel.format(side="A", dossier=r.dossier_a.label),
         regel.format(side="B", dossier=r.dossier_b.label),
         _("A and B come from different dossiers: werkprocessen paired by content, not by code"),
+        r.dossier_a.label,
+        r.dossier_b.label,
     )
 
 
