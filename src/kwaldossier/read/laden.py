@@ -71,6 +71,11 @@ def veel_dossiers(dossiers: list[DossierVorm]) -> str:
 _GEMELD: set[str] = set()
 
 
+def nieuwe_run() -> None:
+    """Forget which files had their notice (a command run in-process gives its own)."""
+    _GEMELD.clear()
+
+
 def meld_niet_gelezen(pad: str, dossiers: Sequence[DossierVorm]) -> None:
     """One notice on stderr per file for the elements its reader does not know (never an error)."""
     # An element outside every dossier (a whole-structure file's <keuzedelen>) is listed with each
