@@ -84,6 +84,8 @@ def _main(  # noqa: PLR0913 - typer: one parameter a command-line option
     from .analyse.selectie import kies_dossier
 
     kies_dossier(dossier)  # in-process runs: reset per invocation
+    if "kwaldossier.read.laden" in sys.modules:  # in-process runs: each run gives its own notices
+        sys.modules["kwaldossier.read.laden"].nieuwe_run()
     if no_cache or "kwaldossier.read.cache" in sys.modules:  # in-process runs: reset per invocation
         from .read import cache
 

@@ -37,24 +37,57 @@ def _past(d: DossierVorm, key: str) -> tuple[bool, bool]:
     return (kop.crebo == key or titel == fold(key)), bool(key) and fold(key) in titel
 
 
-_GENOEMD = 8  # dossiers an unknown --dossier's message names
-
-
 def kies_uit(dossiers: list[DossierVorm], spec: str | None = None, bron: str | None = None) -> list[DossierVorm]:
     """The dossiers --dossier selects (all of them without one). No match, or a title part that
     fits several different dossiers, is an error naming what there is."""
     spec = spec if spec is not None else _KEUZE["dossier"]
     if spec is None:
         return dossiers
+    from ..taal import _
+
     exact = [d for d in dossiers if _past(d, spec.strip())[0]]
     hits = exact or [d for d in dossiers if _past(d, spec.strip())[1]]
-    namen = sorted({_naam(d) for d in dossiers})
     if not hits:
-        where = f" in {bron}" if bron else ""
-        raise LookupFailed(f"--dossier {spec!r}: no such dossier{where}; known: {', '.join(namen[:_GENOEMD])}" + (" ..." if len(namen) > _GENOEMD else ""))
+        namen = _kandidaten(dossiers, spec.strip())
+        more = len({_naam(d) for d in dossiers}) - len(namen)
+        bekend = ", ".join(namen) + (" " + _("and {n} more").format(n=more) if more > 0 else "")
+        if bron:
+            msg = _("--dossier {spec}: no such dossier in {file}; known: {names}").format(spec=repr(spec), file=bron, names=bekend)
+        else:
+            msg = _("--dossier {spec}: no such dossier; known: {names}").format(spec=repr(spec), names=bekend)
+        raise LookupFailed(msg)
     if len({_naam(d) for d in hits}) > 1:
-        raise LookupFailed(f"--dossier {spec!r} matches several dossiers: {', '.join(sorted({_naam(d) for d in hits}))}; give the crebo")
+        veel = _eerste(sorted({_naam(d) for d in hits}), _KANDIDATEN)
+        raise LookupFailed(
+            _("--dossier {spec} matches several dossiers: {names}; give the crebo").format(spec=repr(spec), names=veel)
+        )
     return hits
+
+
+_KANDIDATEN = 5  # names an unknown --dossier lists: a whole structure has hundreds
+
+
+def _eerste(namen: list[str], n: int) -> str:
+    from ..taal import _
+
+    return ", ".join(namen[:n]) + (" " + _("and {n} more").format(n=len(namen) - n) if len(namen) > n else "")
+
+
+def _kandidaten(dossiers: list[DossierVorm], spec: str) -> list[str]:
+    """A few dossier names for an unknown --dossier: the closest by crebo or title, else the first
+    ones in the input's order."""
+    from difflib import get_close_matches
+
+    namen = list({_naam(d): None for d in dossiers})
+    per_sleutel: dict[str, str] = {}
+    for d in dossiers:
+        kop = dossier_kop(d)
+        for key in (kop.crebo, fold(kop.titel or "")):
+            if key:
+                per_sleutel.setdefault(key, _naam(d))
+    close = get_close_matches(fold(spec), list(per_sleutel), n=_KANDIDATEN, cutoff=0.6)
+    gekozen = list({per_sleutel[k]: None for k in close})
+    return gekozen or namen[:_KANDIDATEN]
 
 
 def _naam(d: DossierVorm) -> str:

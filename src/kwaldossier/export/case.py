@@ -185,7 +185,10 @@ def case_package(geladen: list[GeladenProfiel], base_uri: str = "urn:uuid:", dat
         raise InputError(None, None, "no profielen to export")
     dossier = geladen[0].dossier
     if any(b.dossier is not dossier for b in geladen):
-        raise InputError(None, None, "a CASE package holds one dossier: export one file or profile at a time")
+        n = len({id(b.dossier) for b in geladen})
+        raise InputError(
+            None, None, f"a CASE package holds one dossier and this input holds {n}: choose one with --dossier CREBO_OR_NAME (or export one profile)"
+        )
     profielen = [b.profiel for b in geladen]
     kop = dossier_kop(dossier)
     bron = _str(dossier.bron) or (str(geladen[0].pad) if geladen[0].pad else "<input>")

@@ -92,13 +92,23 @@ def veel_dossiers(dossiers: list[DossierVorm]) -> str:
 _GEMELD: set[str] = set()
 
 
+def nieuwe_run() -> None:
+    """Forget which files had their notice (a command run in-process gives its own)."""
+    _GEMELD.clear()
+
+
 def meld_niet_gelezen(pad: str, dossiers: Sequence[DossierVorm]) -> None:
     """One notice on stderr per file for the elements its reader does not know (never an error)."""
+    # An element outside every dossier (a whole-structure file's <keuzedelen>) is listed with each
+    # of its dossiers, at the same line: counted once; those inside a dossier add up.
+    gezien: set[tuple[str, int | None]] = set()
     teller: dict[str, int] = {}
     for d in dossiers:
         if d.model == "2015":
             for n in d.niet_gelezen:
-                teller[n.element] = max(teller.get(n.element, 0), n.aantal) if n.element in teller else n.aantal
+                if (n.element, n.regel) not in gezien:
+                    gezien.add((n.element, n.regel))
+                    teller[n.element] = teller.get(n.element, 0) + n.aantal
     if not teller or pad in _GEMELD:
         return
     _GEMELD.add(pad)
