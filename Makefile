@@ -21,6 +21,7 @@ run: $(STAMP)
 ## make test: ruff, mypy and the whole suite (installs headless Chromium for the HTML report test if it can)
 test: $(STAMP) browser
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

@@ -24,7 +24,11 @@ GOAL = 1.2
 
 
 def cmd(*args: str) -> list[str]:
-    return [PY, "-c", f"import sys; sys.argv=['kwaldossier', *{list(args)!r}]; from kwaldossier.cli import main; main()"]
+    return [
+        PY,
+        "-c",
+        f"import sys; sys.argv=['kwaldossier', *{list(args)!r}]; from kwaldossier.cli import main; main()",
+    ]
 
 
 def timed(argv: list[str], env: dict) -> float:

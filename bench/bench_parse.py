@@ -69,10 +69,16 @@ def main() -> None:
     print("goal: <= 10 ms per profile; 100x within 1.2x of 1x")
     n = args.huge
     cases = {
-        f"{n:,}-char line where a competence name is expected": replace_line(lines, "Analyseren", ("Analyseren " * n)[:n]),
+        f"{n:,}-char line where a competence name is expected": replace_line(
+            lines, "Analyseren", ("Analyseren " * n)[:n]
+        ),
         f"{n:,}-letter word in an omschrijving": replace_line(lines, "Omschrijving De", "Omschrijving De " + "a" * n),
-        f"{n:,}-letter word with a hyphen inside": replace_line(lines, "Omschrijving De", "Omschrijving De " + "a" * (n // 2) + "-" + "b" * (n // 2)),
-        f"{n:,}-letter word ending a line in a hyphen": replace_line(lines, "Omschrijving De", "Omschrijving De " + "a" * n + "-"),
+        f"{n:,}-letter word with a hyphen inside": replace_line(
+            lines, "Omschrijving De", "Omschrijving De " + "a" * (n // 2) + "-" + "b" * (n // 2)
+        ),
+        f"{n:,}-letter word ending a line in a hyphen": replace_line(
+            lines, "Omschrijving De", "Omschrijving De " + "a" * n + "-"
+        ),
     }
     for what, variant in cases.items():
         print(f"{timed(variant, 1):8.2f} s  {what} (goal < 1 s)")

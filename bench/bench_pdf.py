@@ -118,8 +118,12 @@ def bench_layouts(tmp: Path, runs: int, only: list[str] | None) -> list[Path]:
             ours.append(t2 - t1)
             ratios.append((t1 - t0) / (t2 - t1))
         print(f"layout {name}: {len(mine)} PDFs, {pages} pages; fields matched {', '.join(fields)}")
-        print(f"  pdfplumber extract_words  median {statistics.median(theirs):6.3f} s  ({pages / statistics.median(theirs):6.1f} pages/s)")
-        print(f"  kwaldossier parse_pdf     median {statistics.median(ours):6.3f} s  ({pages / statistics.median(ours):6.1f} pages/s)")
+        print(
+            f"  pdfplumber extract_words  median {statistics.median(theirs):6.3f} s  ({pages / statistics.median(theirs):6.1f} pages/s)"
+        )
+        print(
+            f"  kwaldossier parse_pdf     median {statistics.median(ours):6.3f} s  ({pages / statistics.median(ours):6.1f} pages/s)"
+        )
         print(f"  extract_words / ours      median {statistics.median(ratios):.1f}x  (aim >= 5x)")
     return pdfs
 
@@ -143,7 +147,9 @@ def bench_bombs(tmp: Path) -> None:
         seconds, kb = last.split()[-2:] if len(last.split()) >= TIME_FIELDS else ("?", "0")
         err = [ln for ln in err if not ln.startswith("Command exited")]  # /usr/bin/time's own line
         said = (err[-1] if err else "").removeprefix("kwaldossier: error: ").removeprefix(str(path) + ": ")[:110]
-        print(f"  {name:26} {path.stat().st_size / 1e6:5.2f} MB file: {seconds:>6} s, {int(kb) / 1024:7.0f} MB, exit {r.returncode}: {said}")
+        print(
+            f"  {name:26} {path.stat().st_size / 1e6:5.2f} MB file: {seconds:>6} s, {int(kb) / 1024:7.0f} MB, exit {r.returncode}: {said}"
+        )
 
 
 def bench_batch(tmp: Path, pdfs: list[Path], files: int) -> None:
@@ -165,7 +171,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--files", type=int, default=8)
-    ap.add_argument("--bombs", action="store_true", help="also run the hostile PDFs (minutes for a version without the pre-scan)")
+    ap.add_argument(
+        "--bombs", action="store_true", help="also run the hostile PDFs (minutes for a version without the pre-scan)"
+    )
     ap.add_argument("--layouts", help="comma-separated layouts (default: all available)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kwaldossier-bench-"))

@@ -43,7 +43,9 @@ def main() -> None:
         import defusedxml.ElementTree as DET  # type: ignore[import-untyped]
     except ImportError:
         DET = None
-    print(f"{'file':32} {'KB':>5} {'ET floor':>9} {'expat+lines':>11} {'defusedxml':>10} {'full parse':>10} {'findings':>8}")
+    print(
+        f"{'file':32} {'KB':>5} {'ET floor':>9} {'expat+lines':>11} {'defusedxml':>10} {'full parse':>10} {'findings':>8}"
+    )
     for f in sorted(args.dir.glob("*.xml")):
         data = f.read_bytes()
         floor = median_ms(lambda d=data: ET.fromstring(d), args.runs)

@@ -101,7 +101,14 @@ def json_rows(files: dict[str, Path], runs: int) -> list[Row]:
         data = json.loads(text)
         write = best(lambda d=dossiers: contract.dossiers_json(d), runs)  # type: ignore[misc]
         floor = best(lambda d=data: json.dumps(d, ensure_ascii=False, indent=2), runs)  # type: ignore[misc]
-        rows.append((f"JSON write, {label}", f"{write * 1000:.1f} ms vs {floor * 1000:.1f} ms", f"{write / floor:.2f}x", "<= 2x"))
+        rows.append(
+            (
+                f"JSON write, {label}",
+                f"{write * 1000:.1f} ms vs {floor * 1000:.1f} ms",
+                f"{write / floor:.2f}x",
+                "<= 2x",
+            )
+        )
     return rows
 
 
@@ -112,7 +119,14 @@ def xml_rows(files: list[Path], runs: int) -> list[Row]:
     for path in files:
         ours = best(lambda p=path: parse_sbb(p), runs)  # type: ignore[misc]
         floor = best(lambda p=path: ET.parse(p), runs)  # type: ignore[misc]
-        rows.append((f"SBB XML read, {path.name[:24]}", f"{ours * 1000:.1f} ms vs {floor * 1000:.1f} ms", f"{ours / floor:.2f}x", "-"))
+        rows.append(
+            (
+                f"SBB XML read, {path.name[:24]}",
+                f"{ours * 1000:.1f} ms vs {floor * 1000:.1f} ms",
+                f"{ours / floor:.2f}x",
+                "-",
+            )
+        )
     return rows
 
 
@@ -135,7 +149,9 @@ def per_profile(files: dict[int, Path], env: dict[str, str], cached: bool, runs:
     rows: list[Row] = [(f"parse --json, 1 profile, {how}", f"{med[1] * 1000:.0f} ms", "-", "-")]
     for n in sorted(files)[1:]:
         cost = (med[n] - med[1]) / (n - 1) * 1000
-        rows.append((f"per extra profile at {n}, {how}", f"{cost:.1f} ms", f"{cost / goal:.2f} of goal", f"<= {goal:.0f} ms"))
+        rows.append(
+            (f"per extra profile at {n}, {how}", f"{cost:.1f} ms", f"{cost / goal:.2f} of goal", f"<= {goal:.0f} ms")
+        )
     return rows
 
 

@@ -123,8 +123,20 @@ class Flow:
         self.y -= LEAD * n
 
 
-_DATE = {1: "januari", 2: "februari", 3: "maart", 4: "april", 5: "mei", 6: "juni", 7: "juli", 8: "augustus",
-         9: "september", 10: "oktober", 11: "november", 12: "december"}
+_DATE = {
+    1: "januari",
+    2: "februari",
+    3: "maart",
+    4: "april",
+    5: "mei",
+    6: "juni",
+    7: "juli",
+    8: "augustus",
+    9: "september",
+    10: "oktober",
+    11: "november",
+    12: "december",
+}
 
 
 def render(dossier, path: Path, sectie: str = "4.1", repeat_header: bool = False) -> Path:
@@ -209,13 +221,24 @@ def _matrix_page(doc: Doc, profiel, kt) -> None:
     y -= LEAD
     doc.put(page, MARGIN_X, y, "Betekenis van de kerntaak voor deze kwalificatie", BOLD)
     y -= LEAD
-    doc.put(page, MARGIN_X, y, "In deze matrix is per kerntaak aangegeven welke competenties aangewend worden bij de uitvoering van de werkprocessen voor deze kwalificatie. Dit is zichtbaar", FONT, 6)
+    doc.put(
+        page,
+        MARGIN_X,
+        y,
+        "In deze matrix is per kerntaak aangegeven welke competenties aangewend worden bij de uitvoering van de werkprocessen voor deze kwalificatie. Dit is zichtbaar",
+        FONT,
+        6,
+    )
     y -= LEAD
     doc.put(page, MARGIN_X, y, "door middel van een kruisje in de matrix.", FONT, 6)
 
 
 def _column_header(doc: Doc, page: int, y: float) -> None:
-    for x, text in ((COL1[0], "Vakkennis en vaardigheden"), (COL2[0], "Competentie en component(en)"), (COL3[0], "Prestatie-indicator")):
+    for x, text in (
+        (COL1[0], "Vakkennis en vaardigheden"),
+        (COL2[0], "Competentie en component(en)"),
+        (COL3[0], "Prestatie-indicator"),
+    ):
         doc.put(page, x, y, text, BOLD)
 
 
@@ -362,7 +385,9 @@ def form_bomb(path: Path, fanout: int = 10, depth: int = 7) -> Path:
     often, the last draws one rectangle: fanout ** depth rectangles from a 2 kB file."""
     first = 6
     objects = _one_page(_stream(b"/X1 Do\n" * fanout, b""))
-    objects[2] = b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</XObject<</X1 %d 0 R>>>>>>" % first
+    objects[2] = (
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</XObject<</X1 %d 0 R>>>>>>" % first
+    )
     for k in range(depth):
         last = k == depth - 1
         body = b"0 0 1 1 re f\n" if last else b"/X1 Do\n" * fanout
@@ -391,8 +416,14 @@ def pages_bomb(path: Path, pages: int = 40, rects: int = 45_000) -> Path:
     """Many pages, each under the limit a page, together far over the limit for a document."""
     content = 4 + pages
     kids = b" ".join(b"%d 0 R" % (4 + k) for k in range(pages))
-    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, pages), b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
-    objects += [b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents %d 0 R/Resources<</Font<</F1 3 0 R>>>>>>" % content] * pages
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, pages),
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ]
+    objects += [
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents %d 0 R/Resources<</Font<</F1 3 0 R>>>>>>" % content
+    ] * pages
     objects.append(_stream(deflate_repeated(b"0 0 1 1 re f\n" * 1000, rects // 1000)))
     return _pdf(objects, path)
 

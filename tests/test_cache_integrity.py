@@ -29,7 +29,10 @@ def _env(cache: Path, **extra: str) -> dict[str, str]:
 def _parse(path: Path, cache: Path, *flags: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "kwaldossier", *flags, "parse", str(path), "--json"],
-        capture_output=True, text=True, env=_env(cache), timeout=120,
+        capture_output=True,
+        text=True,
+        env=_env(cache),
+        timeout=120,
     )
 
 
@@ -82,7 +85,10 @@ def test_swapped_entries_serve_the_dossier_of_the_bytes_given(tmp_path: Path) ->
     assert _titels(out.stdout) == {TITEL_BUITEN}
     show = subprocess.run(
         [sys.executable, "-m", "kwaldossier", "show", "1.1", "-p", str(a)],
-        capture_output=True, text=True, env=_env(cache), timeout=120,
+        capture_output=True,
+        text=True,
+        env=_env(cache),
+        timeout=120,
     )
     assert show.returncode == 0 and TITEL_BUITEN in show.stdout and TITEL_BINNEN not in show.stdout
 
@@ -111,7 +117,10 @@ def test_race_a_file_swapped_during_parses_never_poisons(tmp_path: Path) -> None
             procs = [
                 subprocess.Popen(
                     [sys.executable, "-m", "kwaldossier", "parse", str(src), "--json"],
-                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(cache),
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    env=_env(cache),
                 )
                 for _ in range(4)
             ]
@@ -124,7 +133,9 @@ def test_race_a_file_swapped_during_parses_never_poisons(tmp_path: Path) -> None
         t.join()
     import hashlib
 
-    per_hash = {hashlib.sha256(v).hexdigest(): titel for v, titel in zip(versies, (TITEL_BUITEN, TITEL_BINNEN), strict=True)}
+    per_hash = {
+        hashlib.sha256(v).hexdigest(): titel for v, titel in zip(versies, (TITEL_BUITEN, TITEL_BINNEN), strict=True)
+    }
     entries = _entries(cache)
     assert entries
     for entry in entries:
@@ -215,7 +226,11 @@ def test_cache_path_that_is_not_a_folder_is_skipped_once_and_info_says_so(tmp_pa
     assert out.returncode == 0 and _titels(out.stdout) == {TITEL_BUITEN}
     assert out.stderr.count("kwaldossier:") == 1 and str(cache) in out.stderr
     info = subprocess.run(
-        [sys.executable, "-m", "kwaldossier", "cache", "info"], capture_output=True, text=True, env=_env(cache), timeout=60,
+        [sys.executable, "-m", "kwaldossier", "cache", "info"],
+        capture_output=True,
+        text=True,
+        env=_env(cache),
+        timeout=60,
     )
     assert info.returncode == 2 and "kwaldossier: error:" in info.stderr and "0 entries" not in info.stdout
 
@@ -263,11 +278,19 @@ def test_hit_serves_parse_json_as_stored_naming_the_file_asked_for(tmp_path: Pat
         pytest.skip("../shared/sbb-xml is not here")
     tekst = sw.read_bytes()
     start, end = tekst.index(b"<dossier nr="), tekst.index(b"</dossier>") + len(b"</dossier>")
-    tweede = tekst[start:end].replace(b'nr="2637"', b'nr="9637"', 1).replace(b'titel="Sociaal werk"', b'titel="Sociaal werk twee"', 1)
+    tweede = (
+        tekst[start:end]
+        .replace(b'nr="2637"', b'nr="9637"', 1)
+        .replace(b'titel="Sociaal werk"', b'titel="Sociaal werk twee"', 1)
+    )
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     cache = tmp_path / "cache"
-    for naam, inhoud in (("een.xml", tekst), ("twee.xml", tekst[:end] + b"\n" + tweede + tekst[end:]), ("c.txt", BUITEN.read_bytes())):
+    for naam, inhoud in (
+        ("een.xml", tekst),
+        ("twee.xml", tekst[:end] + b"\n" + tweede + tekst[end:]),
+        ("c.txt", BUITEN.read_bytes()),
+    ):
         a, b = tmp_path / "a" / naam, tmp_path / "b" / naam
         a.write_bytes(inhoud)
         b.write_bytes(inhoud)
@@ -276,7 +299,10 @@ def test_hit_serves_parse_json_as_stored_naming_the_file_asked_for(tmp_path: Pat
         assert hit.stdout == miss.stdout == _parse(a, cache, "--no-cache").stdout
         assert elders.stdout == _parse(b, cache, "--no-cache").stdout
         data_a, data_b = json.loads(hit.stdout), json.loads(elders.stdout)
-        bronnen = [d["bron"] for d in data_a.get("dossiers", [data_a])], [d["bron"] for d in data_b.get("dossiers", [data_b])]
+        bronnen = (
+            [d["bron"] for d in data_a.get("dossiers", [data_a])],
+            [d["bron"] for d in data_b.get("dossiers", [data_b])],
+        )
         if naam == "c.txt":  # the 2012 reader names the file only
             assert bronnen == (["c.txt"], ["c.txt"])
         else:

@@ -17,7 +17,20 @@ import pytest
 
 from conftest import BINNEN, BUITEN, PARSED
 
-COMMANDS = ["parse", "schema", "list", "show", "search", "matrix", "competentie", "validate", "rules", "diff", "cache", "completion"]
+COMMANDS = [
+    "parse",
+    "schema",
+    "list",
+    "show",
+    "search",
+    "matrix",
+    "competentie",
+    "validate",
+    "rules",
+    "diff",
+    "cache",
+    "completion",
+]
 
 
 def _one_error_line(r, *needles: str) -> None:
@@ -35,7 +48,9 @@ def _env() -> dict:
 
 
 def _run(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kwaldossier", *map(str, args)], capture_output=True, text=True, env=_env(), **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "kwaldossier", *map(str, args)], capture_output=True, text=True, env=_env(), **kw
+    )
 
 
 # ---------------------------------------------------------------- help and usage
@@ -109,7 +124,9 @@ def test_parse_out_quiet_has_no_summary(cli, tmp_path):
 
 def test_piped_output_is_not_wrapped_or_cut(cli):
     r = cli("show", "2.5", "--profiel", "binnendienst")
-    omschrijving = json.loads(cli("show", "2.5", "--profiel", "binnendienst", "--json").out)["resultaten"][0]["werkproces"]["omschrijving"]
+    omschrijving = json.loads(cli("show", "2.5", "--profiel", "binnendienst", "--json").out)["resultaten"][0][
+        "werkproces"
+    ]["omschrijving"]
     assert len(omschrijving) > 200
     assert omschrijving in r.out.splitlines()  # the whole paragraph on one line
     assert "…" not in r.out.splitlines()[0]  # the heading is not cut
@@ -137,8 +154,15 @@ def test_percentages_never_round_up():
 
 
 def _complete(words: str) -> list[str]:
-    env = {**_env(), "_KWALDOSSIER_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
-    p = subprocess.run([sys.executable, "-c", "from kwaldossier.cli import main; main()"], capture_output=True, text=True, env=env)
+    env = {
+        **_env(),
+        "_KWALDOSSIER_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+    }
+    p = subprocess.run(
+        [sys.executable, "-c", "from kwaldossier.cli import main; main()"], capture_output=True, text=True, env=env
+    )
     return p.stdout.split()
 
 
@@ -151,7 +175,10 @@ def test_completion_of_rule_codes_and_fields():
     assert _complete("kwaldossier search x --in pres") == ["prestatie_indicator"]
 
 
-@pytest.mark.parametrize(("shell", "marker"), [("zsh", "#compdef kwaldossier"), ("bash", "complete -o"), ("fish", "complete --command kwaldossier")])
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [("zsh", "#compdef kwaldossier"), ("bash", "complete -o"), ("fish", "complete --command kwaldossier")],
+)
 def test_completion_script_per_shell(cli, shell, marker):
     for args in (("completion", shell), ("--show-completion", shell)):
         r = cli(*args)
@@ -174,7 +201,9 @@ def test_same_profile_name_twice_in_a_folder(cli, tmp_path):
     r = cli("show", "2.5", "--data", tmp_path, "--profiel", "binnendienst@oud.json", "--json")
     assert r.code == 0 and json.loads(r.out)["resultaten"][0]["profiel"].endswith("@oud.json")
     r = cli("show", "2.5", "--profiel", f"binnendienst@{tmp_path / 'oud.json'}", "--json")
-    assert r.code == 0 and [x["profiel"] for x in json.loads(r.out)["resultaten"]] == ["Commercieel medewerker binnendienst"]
+    assert r.code == 0 and [x["profiel"] for x in json.loads(r.out)["resultaten"]] == [
+        "Commercieel medewerker binnendienst"
+    ]
 
 
 # ---------------------------------------------------------------- output files
@@ -281,7 +310,11 @@ def test_batch_ctrl_c_says_so_and_exits_130(tmp_path, jobs):
     env = {**_env(), "KWALDOSSIER_CACHE_DIR": str(tmp_path / "cache")}
     p = subprocess.Popen(
         [sys.executable, "-m", "kwaldossier", "parse", str(src), "--out", str(out), "--jobs", jobs],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (out.is_dir() and any(out.glob("*.json"))):
@@ -304,9 +337,17 @@ def test_batch_ctrl_c_says_so_and_exits_130(tmp_path, jobs):
 def test_input_size_limit(cli):
     r = cli("parse", BUITEN, "--json", env={"KWALDOSSIER_MAX_INPUT_MB": "0.01"})
     _one_error_line(r, str(BUITEN), "KWALDOSSIER_MAX_INPUT_MB")
-    r = cli("show", "2.5", "--profiel", PARSED / "commercieel-medewerker-buitendienst.json", env={"KWALDOSSIER_MAX_INPUT_MB": "0.01"})
+    r = cli(
+        "show",
+        "2.5",
+        "--profiel",
+        PARSED / "commercieel-medewerker-buitendienst.json",
+        env={"KWALDOSSIER_MAX_INPUT_MB": "0.01"},
+    )
     _one_error_line(r, "KWALDOSSIER_MAX_INPUT_MB")
-    _one_error_line(cli("parse", BUITEN, "--json", env={"KWALDOSSIER_MAX_INPUT_MB": "lots"}), "KWALDOSSIER_MAX_INPUT_MB", "'lots'")
+    _one_error_line(
+        cli("parse", BUITEN, "--json", env={"KWALDOSSIER_MAX_INPUT_MB": "lots"}), "KWALDOSSIER_MAX_INPUT_MB", "'lots'"
+    )
 
 
 def test_line_length_limit(cli, tmp_path):
@@ -314,7 +355,9 @@ def test_line_length_limit(cli, tmp_path):
     lines.insert(9, "woord " * 400)
     path = tmp_path / "long.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
-    _one_error_line(cli("parse", path, "--json", env={"KWALDOSSIER_MAX_LINE_KB": "1"}), f"{path}:10:", "KWALDOSSIER_MAX_LINE_KB")
+    _one_error_line(
+        cli("parse", path, "--json", env={"KWALDOSSIER_MAX_LINE_KB": "1"}), f"{path}:10:", "KWALDOSSIER_MAX_LINE_KB"
+    )
 
 
 # ---------------------------------------------------------------- light imports
@@ -334,7 +377,13 @@ def test_stdout_on_a_full_disk_is_one_line():
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")
     with open("/dev/full", "w") as full:
-        p = subprocess.run([sys.executable, "-m", "kwaldossier", "show", "2.5", "--json"], stdout=full, stderr=subprocess.PIPE, text=True, env=_env())
+        p = subprocess.run(
+            [sys.executable, "-m", "kwaldossier", "show", "2.5", "--json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(),
+        )
     assert p.returncode == 2 and p.stderr == "kwaldossier: error: standard output: No space left on device\n"
 
 
@@ -367,7 +416,19 @@ def test_start_up_builds_only_the_command_run():
     from kwaldossier.cli import app
     from kwaldossier.cli_support import app_for
 
-    for name in ("parse", "schema", "list", "show", "search", "matrix", "competentie", "validate", "rules", "diff", "completion"):
+    for name in (
+        "parse",
+        "schema",
+        "list",
+        "show",
+        "search",
+        "matrix",
+        "competentie",
+        "validate",
+        "rules",
+        "diff",
+        "completion",
+    ):
         one = app_for(app, ["--no-cache", name, "x"])
         assert [c.callback for c in one.registered_commands] == [
             c.callback for c in app.registered_commands if (c.name or c.callback.__name__) == name
@@ -397,7 +458,11 @@ def test_no_cache_anywhere_on_the_line(cli, monkeypatch):
     calls: list = []
     real = text2012.parse_file
     monkeypatch.setattr(text2012, "parse_file", lambda p: calls.append(p) or real(p))
-    for args in (("show", "2.5", "-p", BUITEN), ("show", "2.5", "-p", BUITEN, "--no-cache"), ("--no-cache", "show", "2.5", "-p", BUITEN)):
+    for args in (
+        ("show", "2.5", "-p", BUITEN),
+        ("show", "2.5", "-p", BUITEN, "--no-cache"),
+        ("--no-cache", "show", "2.5", "-p", BUITEN),
+    ):
         assert cli(*args).code == 0
     assert len(calls) == 3  # a miss, then two runs that bypass the cache
     assert cli("show", "2.5", "-p", BUITEN).code == 0 and len(calls) == 3  # the first run's entry
@@ -405,7 +470,9 @@ def test_no_cache_anywhere_on_the_line(cli, monkeypatch):
 
 def test_terminal_that_cannot_show_the_text_is_one_line():
     env = {**_env(), "PYTHONIOENCODING": "ascii"}
-    p = subprocess.run([sys.executable, "-m", "kwaldossier", "show", "2.5", "--json"], capture_output=True, text=True, env=env)
+    p = subprocess.run(
+        [sys.executable, "-m", "kwaldossier", "show", "2.5", "--json"], capture_output=True, text=True, env=env
+    )
     assert p.returncode == 2 and p.stdout == ""
     assert p.stderr.startswith("kwaldossier: error: cannot write ") and "PYTHONIOENCODING=utf-8" in p.stderr
     assert len(p.stderr.splitlines()) == 1
@@ -417,10 +484,16 @@ def test_parse_json_is_written_as_utf8_bytes_or_refused_in_one_line(tmp_path):
     env = {**_env(), "KWALDOSSIER_CACHE_DIR": str(tmp_path / "cache")}
     want = (PARSED / "commercieel-medewerker-buitendienst.json").read_bytes()
     for flags in (["--no-cache"], [], []):  # uncached, a miss, a hit
-        p = subprocess.run([sys.executable, "-m", "kwaldossier", *flags, "parse", str(BUITEN), "--json"], capture_output=True, env=env)
+        p = subprocess.run(
+            [sys.executable, "-m", "kwaldossier", *flags, "parse", str(BUITEN), "--json"], capture_output=True, env=env
+        )
         assert p.returncode == 0 and p.stdout == want
         ascii_env = {**env, "PYTHONIOENCODING": "ascii"}
-        p = subprocess.run([sys.executable, "-m", "kwaldossier", *flags, "parse", str(BUITEN), "--json"], capture_output=True, env=ascii_env)
+        p = subprocess.run(
+            [sys.executable, "-m", "kwaldossier", *flags, "parse", str(BUITEN), "--json"],
+            capture_output=True,
+            env=ascii_env,
+        )
         assert p.returncode == 2 and p.stdout == b""
         assert p.stderr.startswith(b"kwaldossier: error: cannot write ") and len(p.stderr.splitlines()) == 1
 

@@ -40,7 +40,9 @@ def hostile_seed(folder: Path, inserted: str = ESC) -> Path:
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
     full = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "KWALDOSSIER_TAAL": "en", **env}
-    return subprocess.run([sys.executable, "-m", "kwaldossier", *args], capture_output=True, timeout=60, env=full, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "kwaldossier", *args], capture_output=True, timeout=60, env=full, check=False
+    )
 
 
 def assert_no_controls(data: bytes) -> None:

@@ -47,7 +47,10 @@ def test_role_name_is_no_difference(cli):
     _, d = diff_json(cli, "binnendienst", "buitendienst")
     # 2.6's omschrijving differs only by the role name
     assert d["werkprocessen"]["2.6"]["omschrijving"] is None
-    assert d["normalisatie"]["rolnaam"] == ["Commercieel medewerker binnendienst", "Commercieel medewerker buitendienst"]
+    assert d["normalisatie"]["rolnaam"] == [
+        "Commercieel medewerker binnendienst",
+        "Commercieel medewerker buitendienst",
+    ]
     # each side loses only its own role name: binnendienst's mention of the buitendienst role stays
     ops = d["werkprocessen"]["2.5"]["omschrijving"]["woorden"]
     deleted = " ".join(o["a"] for o in ops if o["op"] in ("delete", "replace"))
@@ -99,14 +102,20 @@ def edited(tmp_path, buiten):
     data = buiten.model_dump(mode="json")
     orig = copy.deepcopy(data)
     # add and remove a vakkennis item, change one slightly
-    _wp(data, "2.1")["vakkennis_en_vaardigheden"].append({"tekst": "Social selling toepassen", "taal": False, "regels": []})
+    _wp(data, "2.1")["vakkennis_en_vaardigheden"].append(
+        {"tekst": "Social selling toepassen", "taal": False, "regels": []}
+    )
     _wp(data, "2.2")["vakkennis_en_vaardigheden"].pop(1)  # Gespreksstructuren toepassen
-    [item] = [v for v in _wp(data, "3.3")["vakkennis_en_vaardigheden"] if v["tekst"] == "Relatiebeheersystemen toepassen"]
+    [item] = [
+        v for v in _wp(data, "3.3")["vakkennis_en_vaardigheden"] if v["tekst"] == "Relatiebeheersystemen toepassen"
+    ]
     item["tekst"] = "Relatiebeheersysteem toepassen"
     # remove a component, reword an indicator
     h = _wp(data, "2.2")["competenties"][0]
     h["componenten"].remove("Emoties aanspreken")
-    _wp(data, "1.6")["competenties"][1]["prestatie_indicator"] = _wp(data, "1.6")["competenties"][1]["prestatie_indicator"].replace("tijdig", "snel")
+    _wp(data, "1.6")["competenties"][1]["prestatie_indicator"] = _wp(data, "1.6")["competenties"][1][
+        "prestatie_indicator"
+    ].replace("tijdig", "snel")
     # rename a werkproces
     _wp(data, "3.2")["titel"] = "Voert promotie- en beursactiviteiten uit"
     # reword the omschrijving
@@ -128,11 +137,17 @@ def test_version_diff_reports_exactly_the_edits(cli, edited):
     assert d["normalisatie"] is None  # same profile name: nothing to normalise
     assert d["only_a"] == [] and d["only_b"] == []
     # new keys (impact) may be added to the contract; the documented ones keep their values
-    assert [{k: r[k] for k in ("a", "b", "similarity")} for r in d["renumbered"]] == [{"a": "2.8", "b": "2.9", "similarity": 1.0}]
+    assert [{k: r[k] for k in ("a", "b", "similarity")} for r in d["renumbered"]] == [
+        {"a": "2.8", "b": "2.9", "similarity": 1.0}
+    ]
     changed = {c for c, w in d["werkprocessen"].items() if w["changed"]}
     assert changed == {"2.1", "2.2", "3.3", "1.6", "3.2", "1.3", "2.8"}
     w = d["werkprocessen"]
-    assert w["2.1"]["vakkennis_en_vaardigheden"] == {"added": ["Social selling toepassen"], "removed": [], "changed": []}
+    assert w["2.1"]["vakkennis_en_vaardigheden"] == {
+        "added": ["Social selling toepassen"],
+        "removed": [],
+        "changed": [],
+    }
     assert w["2.2"]["vakkennis_en_vaardigheden"]["removed"] == ["Gespreksstructuren toepassen"]
     comp = w["2.2"]["competenties"]["gewijzigd"]["H"]["componenten"]
     assert (comp["added"], comp["removed"]) == ([], ["Emoties aanspreken"])
@@ -140,7 +155,10 @@ def test_version_diff_reports_exactly_the_edits(cli, edited):
     assert [(c["a"], c["b"]) for c in ch] == [("Relatiebeheersystemen toepassen", "Relatiebeheersysteem toepassen")]
     ind = w["1.6"]["competenties"]["gewijzigd"]["Q"]["prestatie_indicator"]["woorden"]
     assert [(o["a"], o["b"]) for o in ind if o["op"] != "equal"] == [("tijdig", "snel")]
-    assert {k: w["3.2"]["titel"][k] for k in ("a", "b")} == {"a": "Voert promotieactiviteiten uit", "b": "Voert promotie- en beursactiviteiten uit"}
+    assert {k: w["3.2"]["titel"][k] for k in ("a", "b")} == {
+        "a": "Voert promotieactiviteiten uit",
+        "b": "Voert promotie- en beursactiviteiten uit",
+    }
     om = [(o["a"], o["b"]) for o in w["1.3"]["omschrijving"]["woorden"] if o["op"] != "equal"]
     assert om == [("plan van aanpak", "werkplan")]
     assert not w["2.6"]["changed"]  # reversed order only
@@ -190,7 +208,9 @@ def test_human_output(cli, edited):
 def test_markdown_and_html(cli, tmp_path):
     r = cli("diff", "binnendienst", "buitendienst", "--format", "markdown", "--taal", "nl")
     assert r.code == 1
-    assert r.out.startswith("# Verschillen: Commercieel medewerker binnendienst (A) ↔ Commercieel medewerker buitendienst (B)")
+    assert r.out.startswith(
+        "# Verschillen: Commercieel medewerker binnendienst (A) ↔ Commercieel medewerker buitendienst (B)"
+    )
     assert "| alleen A | 2.7 | 1 |" in r.out and "| alleen B | 1.6 2.8 | 2 |" in r.out
     assert "- Competentie erbij: Y Bedrijfsmatig handelen" in r.out
     out = tmp_path / "report.html"
@@ -257,11 +277,21 @@ def test_html_renders_in_headless_browser(cli, tmp_path):
     profile = tmp_path / "profile"
     p = subprocess.run(
         [
-            _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-            "--dump-dom", probe.as_uri(),
+            _chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            "--dump-dom",
+            probe.as_uri(),
         ],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert p.returncode == 0, p.stderr[-500:]
     dom = p.stdout
@@ -315,7 +345,10 @@ def test_two_versions_of_one_profile_name_their_files(cli, tmp_path):
     nieuw.write_bytes(BINNEN.read_bytes().replace(b"relevante gegevens", b"gegevens", 1))
     r = cli("diff", oud, nieuw, "--summary")
     assert r.code == 1, r.err
-    assert r.out.splitlines()[0] == f"A = Commercieel medewerker binnendienst ({oud})   B = Commercieel medewerker binnendienst ({nieuw})"
+    assert (
+        r.out.splitlines()[0]
+        == f"A = Commercieel medewerker binnendienst ({oud})   B = Commercieel medewerker binnendienst ({nieuw})"
+    )
     r = cli("diff", oud, nieuw, "-f", "markdown", "--taal", "nl")
     assert "- **A**: Commercieel medewerker binnendienst (" in r.out and "oud.txt)" in r.out and "nieuw.txt)" in r.out
     r = cli("diff", "binnendienst", "buitendienst", "--summary")

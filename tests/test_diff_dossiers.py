@@ -33,7 +33,9 @@ def test_two_dossiers_pair_by_content_not_by_code(cli):
     # wensen van het kind" in B: one code, two werkprocessen; only the basisdeel's
     # professionalisering werkprocessen (same title, same text but for the profile) pair
     assert d["shared"] == ["B1-K2-W1", "B1-K2-W2"]
-    assert [(h["a"], h["b"]) for h in d["renumbered"]] == [("B1-K1-W2", "P1-K1-W3")]  # Maakt een plan van aanpak (voor de begeleiding)
+    assert [(h["a"], h["b"]) for h in d["renumbered"]] == [
+        ("B1-K1-W2", "P1-K1-W3")
+    ]  # Maakt een plan van aanpak (voor de begeleiding)
     assert d["only_a"] == [
         "B1-K1-W1", "B1-K1-W3", "B1-K1-W4", "B1-K1-W5", "B1-K1-W6", "B1-K1-W7", "B1-K1-W8",
         "P2-K1-W1", "P2-K1-W2", "P2-K1-W3",
@@ -55,7 +57,9 @@ def test_two_dossiers_pair_by_content_not_by_code(cli):
 
 def test_another_pair_of_dossiers_by_bare_name(cli):
     # naam@file on one side, a name only one file has on the other
-    d = _json(cli, "Sociaal-maatschappelijk dienstverlener@2637 Sociaal_werk.xml", "Onderwijsassistent", "--data", SBB_XML)
+    d = _json(
+        cli, "Sociaal-maatschappelijk dienstverlener@2637 Sociaal_werk.xml", "Onderwijsassistent", "--data", SBB_XML
+    )
     assert d["zelfde_dossier"] is False
     assert (d["a"], d["b"]) == ("Sociaal-maatschappelijk dienstverlener", "Onderwijsassistent")
     assert d["dossier_b"] == {"titel": "Pedagogisch Werk", "crebo": "23183"}
@@ -99,7 +103,12 @@ def test_markdown_header_names_both_dossiers(cli):
     assert r.code == 1, r.err
     lines = r.out.splitlines()
     at = lines.index("- Dossier A: Sociaal werk (crebo 23185)")
-    assert lines[at : at + 4] == ["- Dossier A: Sociaal werk (crebo 23185)", "- Dossier B: Pedagogisch Werk (crebo 23183)", "", f"**{NOOT}**"]
+    assert lines[at : at + 4] == [
+        "- Dossier A: Sociaal werk (crebo 23185)",
+        "- Dossier B: Pedagogisch Werk (crebo 23183)",
+        "",
+        f"**{NOOT}**",
+    ]
     assert at < lines.index("|  | werkprocessen | count |")  # in the header, before the summary
 
 
@@ -107,13 +116,20 @@ def test_html_header_names_both_dossiers(cli):
     r = cli("diff", A, B, "--data", SBB_XML, "--format", "html")
     assert r.code == 1, r.err
     header = r.out[r.out.index("<header>") : r.out.index("</header>")]
-    assert '<p class="dossiers">Dossier A: Sociaal werk (crebo 23185)<br>Dossier B: Pedagogisch Werk (crebo 23183)</p>' in header
+    assert (
+        '<p class="dossiers">Dossier A: Sociaal werk (crebo 23185)<br>Dossier B: Pedagogisch Werk (crebo 23183)</p>'
+        in header
+    )
     assert f'<p class="kruis"><strong>{NOOT}</strong></p>' in header
 
 
 def test_the_line_in_dutch(cli):
     r = cli("--taal", "nl", "diff", A, B, "--data", SBB_XML, "--summary", env={"NO_COLOR": "1"})
-    assert r.out.splitlines()[1:4] == ["Dossier A: Sociaal werk (crebo 23185)", "Dossier B: Pedagogisch Werk (crebo 23183)", NOOT_NL]
+    assert r.out.splitlines()[1:4] == [
+        "Dossier A: Sociaal werk (crebo 23185)",
+        "Dossier B: Pedagogisch Werk (crebo 23183)",
+        NOOT_NL,
+    ]
 
 
 def test_schema_has_the_dossier_keys(cli):

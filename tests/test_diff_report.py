@@ -61,7 +61,9 @@ def test_punctuation_is_redactioneel(cli, tmp_path, base):
     def edit(data):
         w = _wp(data, "1.1")
         assert "leidinggevende en/of collega’s." in w["omschrijving"]
-        w["omschrijving"] = w["omschrijving"].replace("leidinggevende en/of collega’s.", "leidinggevende, en/of collega’s;", 1)
+        w["omschrijving"] = w["omschrijving"].replace(
+            "leidinggevende en/of collega’s.", "leidinggevende, en/of collega’s;", 1
+        )
 
     d, changes = _one_edit(cli, tmp_path, base, edit)
     assert changes == [("1.1", "omschrijving", "redactioneel")]
@@ -108,7 +110,9 @@ def test_meaning_edits_are_inhoudelijk(cli, tmp_path, base, old, new):
 
 def test_item_added_or_removed_is_inhoudelijk(cli, tmp_path, base):
     def edit(data):
-        _wp(data, "2.1")["vakkennis_en_vaardigheden"].append({"tekst": "Social selling toepassen", "taal": False, "regels": []})
+        _wp(data, "2.1")["vakkennis_en_vaardigheden"].append(
+            {"tekst": "Social selling toepassen", "taal": False, "regels": []}
+        )
         _wp(data, "2.2")["gewenst_resultaat"].pop(0)
         _wp(data, "2.2")["competenties"][0]["componenten"].pop(0)
 
@@ -125,7 +129,9 @@ def test_structural_edits(cli, tmp_path, base):
         kt = data["profielen"][0]["kerntaken"]
         kt[0]["titel"] = "Onderzoekt de markt"  # kerntaak changed
         w = _wp(data, "2.1")
-        w["competenties"].append({"letter": "P", "naam": "Leren", "componenten": ["Feedback vragen"], "prestatie_indicator": "Hij leert."})
+        w["competenties"].append(
+            {"letter": "P", "naam": "Leren", "componenten": ["Feedback vragen"], "prestatie_indicator": "Hij leert."}
+        )
         w["matrix"].append("P")
         _wp(data, "3.2")["titel"] = "Organiseert beurzen"  # renamed
         kt[2]["werkprocessen"] = [x for x in kt[2]["werkprocessen"] if x["code"] != "3.1"]  # removed
@@ -207,7 +213,7 @@ def test_summary_in_every_format(cli, mixed):
     md = cli("diff", BUITEN, mixed, "--summary", "--format", "markdown", "--taal", "nl").out
     assert "Wijzigingen per impact" in md and "wekelijks" not in md and "\n## " not in md
     html = cli("diff", BUITEN, mixed, "--summary", "--format", "html", "--taal", "nl").out
-    assert 'id="impact"' in html and "wekelijks" not in html and "<section class=\"wp\"" not in html
+    assert 'id="impact"' in html and "wekelijks" not in html and '<section class="wp"' not in html
     d = _diff(cli, BUITEN, mixed, "--summary")
     w = d["werkprocessen"]["1.3"]
     assert w["changed"] and w["impact"] == "inhoudelijk" and "wijzigingen" not in w and "omschrijving" not in w
@@ -326,7 +332,9 @@ def test_every_format_carries_the_same_changes(cli, capsys, monkeypatch, mixed, 
     expected = _changes(d)
     assert len(expected) >= 3
     if pair == "sbb":
-        assert {"gedrag", "resultaat", "omschrijving_aanvullend", "verantwoordelijkheid_aanvullend"} <= {v for _, v, _ in expected}
+        assert {"gedrag", "resultaat", "omschrijving_aanvullend", "verantwoordelijkheid_aanvullend"} <= {
+            v for _, v, _ in expected
+        }
     labels = _labels(d)
     p = _Changes()
     p.feed(cli("diff", a, b, *extra, "--format", "html", "--taal", "nl").out)
@@ -343,10 +351,16 @@ def test_rows_flatten_the_report(binnen, buiten):
     report = diff(GeladenProfiel(binnen.profielen[0], binnen, None), GeladenProfiel(buiten.profielen[0], buiten, None))
     table = rows(report)
     assert len(table) == sum(report.telling()["profiel"].values())
-    assert {tuple(r) for r in table} == {("kerntaak", "werkproces", "titel", "veld", "soort", "competentie", "oud", "nieuw", "impact")}
+    assert {tuple(r) for r in table} == {
+        ("kerntaak", "werkproces", "titel", "veld", "soort", "competentie", "oud", "nieuw", "impact")
+    }
     y = next(r for r in table if r["veld"] == "competentie" and r["competentie"] == "Y")
     assert (y["werkproces"], y["titel"], y["soort"], y["nieuw"], y["impact"]) == (
-        "2.5", "Stelt offertes op en brengt ze uit", "added", "Bedrijfsmatig handelen", "structureel"
+        "2.5",
+        "Stelt offertes op en brengt ze uit",
+        "added",
+        "Bedrijfsmatig handelen",
+        "structureel",
     )
     only = next(r for r in table if r["veld"] == "werkproces" and r["werkproces"] == "2.7")
     assert only["soort"] == "removed" and only["oud"].startswith("2.7 ")
@@ -383,7 +397,9 @@ def test_hostile_names_are_escaped(cli, tmp_path, base):
     w["competenties"].append(
         {"letter": None, "naam": "<script>alert(1)</script>", "componenten": ["<i>x</i>"], "prestatie_indicator": ""}
     )
-    w["titel"] = "Titel <img src=x onerror=alert(1)> <script>alert(2)</script>"  # letters and codes are checked on input
+    w["titel"] = (
+        "Titel <img src=x onerror=alert(1)> <script>alert(2)</script>"  # letters and codes are checked on input
+    )
     p["algemene_informatie"]["context"] = "Context <script>alert(3)</script> & meer"
     w2 = _wp(data, "2.2")
     w2["vakkennis_en_vaardigheden"].append({"tekst": "<img src=y onerror=alert(4)>", "taal": False, "regels": []})

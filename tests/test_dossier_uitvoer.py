@@ -61,14 +61,23 @@ def test_list_csv_names_the_dossier_of_every_row_in_the_order_given(cli):
     ]  # fmt: skip
     # 34, 16, 18 and 43 werkprocessen (the <werkproces> elements of each file), in file order
     volgorde = [(r[0], r[1]) for r in rows[1:]]
-    assert volgorde == [(PW, "23183")] * 34 + [(SW, "23185")] * 16 + [("Dienstverlening", "23189")] * 18 + [
-        ("Maatschappelijke Zorg", "23181")
-    ] * 43
+    assert (
+        volgorde
+        == [(PW, "23183")] * 34
+        + [(SW, "23185")] * 16
+        + [("Dienstverlening", "23189")] * 18
+        + [("Maatschappelijke Zorg", "23181")] * 43
+    )
 
 
 def test_list_xlsx_one_sheet_per_dossier_with_its_own_profiles(cli, tmp_path):
     wb = _xlsx(cli, tmp_path, "list", "--data", SBB_XML)
-    assert wb.sheetnames == ["Pedagogisch Werk (23183)", "Sociaal werk (23185)", "Dienstverlening (23189)", "Maatschappelijke Zorg (23181)"]
+    assert wb.sheetnames == [
+        "Pedagogisch Werk (23183)",
+        "Sociaal werk (23185)",
+        "Dienstverlening (23189)",
+        "Maatschappelijke Zorg (23181)",
+    ]
     ws = wb["Sociaal werk (23185)"]
     assert _rij(ws, 1) == ["dossier", "crebo", "kerntaak", "kerntaak title", "werkproces", "title", *SW_PROFIELEN]
     assert _rij(ws, 2) == [
@@ -85,17 +94,34 @@ def test_list_of_one_dossier_keeps_its_columns(cli, tmp_path):
         "kerntaak", "kerntaak title", "werkproces", "title",
         "Commercieel medewerker binnendienst", "Commercieel medewerker buitendienst",
     ]  # fmt: skip
-    assert rows[1] == ["1", "Onderzoekt de markt en maakt plannen", "1.1", "Verzamelt klant-, product- en/of marktinformatie", "yes", "yes"]
+    assert rows[1] == [
+        "1",
+        "Onderzoekt de markt en maakt plannen",
+        "1.1",
+        "Verzamelt klant-, product- en/of marktinformatie",
+        "yes",
+        "yes",
+    ]
     assert _xlsx(cli, tmp_path, "list").sheetnames == ["Werkprocessen"]
     # one SBB file is one dossier: no dossier columns either
-    assert _csv(cli, "list", "--profiel", str(SBB_XML / "2637 Sociaal_werk.xml"))[0][:2] == ["kerntaak", "kerntaak title"]
+    assert _csv(cli, "list", "--profiel", str(SBB_XML / "2637 Sociaal_werk.xml"))[0][:2] == [
+        "kerntaak",
+        "kerntaak title",
+    ]
 
 
 def test_matrix_csv_stacks_profiles_dossier_by_dossier(cli):
     rows = _csv(cli, "matrix", "--data", SBB_XML)
     letters = list("ABCDEFGHIJKLMNOPQRSTUVWXY")
     assert rows[0] == ["dossier", "crebo", "profile", "werkproces", "title", "in profile", *letters, "count"]
-    assert rows[1][:6] == [PW, "23183", "Pedagogisch medewerker kinderopvang", "B1-K1-W1", "Inventariseert behoeften en wensen van het kind", "yes"]
+    assert rows[1][:6] == [
+        PW,
+        "23183",
+        "Pedagogisch medewerker kinderopvang",
+        "B1-K1-W1",
+        "Inventariseert behoeften en wensen van het kind",
+        "yes",
+    ]
     blokken = list(dict.fromkeys((r[0], r[2]) for r in rows[1:]))
     assert blokken == [(PW, p) for p in PW_PROFIELEN] + [(SW, p) for p in SW_PROFIELEN] + [
         ("Dienstverlening", p) for p in DV_PROFIELEN

@@ -28,6 +28,7 @@ def _nederlands(monkeypatch):
     monkeypatch.setenv("KWALDOSSIER_TAAL", "nl")
     taal.zet("nl")
 
+
 GREEN, AMBER = "C6EFCE", "FFEB9C"
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -126,8 +127,14 @@ def test_list_csv_and_xlsx(cli, tmp_path):
     r = cli("list", "--format", "csv")
     assert r.code == 0
     rows = list(csv.reader(io.StringIO(r.out.lstrip("\ufeff")), delimiter=";"))
-    assert rows[0] == ["kerntaak", "kerntaak titel", "werkproces", "titel",
-                       "Commercieel medewerker binnendienst", "Commercieel medewerker buitendienst"]
+    assert rows[0] == [
+        "kerntaak",
+        "kerntaak titel",
+        "werkproces",
+        "titel",
+        "Commercieel medewerker binnendienst",
+        "Commercieel medewerker buitendienst",
+    ]
     r16 = next(x for x in rows if x[2] == "1.6")
     assert r16[3] == "Coördineert de uitvoering van verkoop- en accountplannen en evalueert de plannen"
     assert r16[4:] == ["nee", "ja"]
@@ -151,14 +158,26 @@ def test_diff_rows_xlsx_and_csv(cli, tmp_path):
     assert r.code == 1 and r.out == ""
     ws = openpyxl.load_workbook(out)["Wijzigingen"]
     head = [c.value for c in ws[1]]
-    assert head == ["kerntaak", "werkproces", "titel", "veld", "oud (Commercieel medewerker binnendienst)",
-                    "nieuw (Commercieel medewerker buitendienst)", "impact"]
+    assert head == [
+        "kerntaak",
+        "werkproces",
+        "titel",
+        "veld",
+        "oud (Commercieel medewerker binnendienst)",
+        "nieuw (Commercieel medewerker buitendienst)",
+        "impact",
+    ]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     comp13 = [(x[4], x[5]) for x in rows if x[1] == "1.3" and x[3] == "competentie"]
     # 1.3: binnendienst crosses J and M, buitendienst R instead (seed matrices)
     assert sorted(comp13, key=str) == sorted(
-        [("J Formuleren en rapporteren", None), ("M Analyseren", None),
-         (None, 'R Op de behoeften en verwachtingen van de "klant" richten')], key=str)
+        [
+            ("J Formuleren en rapporteren", None),
+            ("M Analyseren", None),
+            (None, 'R Op de behoeften en verwachtingen van de "klant" richten'),
+        ],
+        key=str,
+    )
     only = {(x[1], x[4], x[5]) for x in rows if x[3] == "werkproces"}
     assert ("2.7", "Verzorgt het (interne) ordertraject", None) in only
     assert ("2.8", None, "Voert aftersales uit") in only
@@ -300,7 +319,7 @@ def test_heatmap_in_the_html_report():
 def hostile(tmp_path):
     data = json.loads(BINNEN_JSON.read_text(encoding="utf-8"))
     p = data["profielen"][0]
-    p["naam"] = 'Evil <b>&amp; "quote" \'x\' ]]> [a]:b*?/\\'
+    p["naam"] = "Evil <b>&amp; \"quote\" 'x' ]]> [a]:b*?/\\"
     p["kerntaken"][0]["titel"] = "<script>alert(1)</script>"
     p["kerntaken"][0]["werkprocessen"][0]["titel"] = '=HYPERLINK("http://x","y") & <tag>'
     f = tmp_path / "evil.json"
@@ -361,8 +380,12 @@ def _counts(dossier) -> dict:
     letters = {l for wp in wps for l in wp.matrix}
     items = len(dossier.profielen) + len(kts) + len(wps) + len(letters)
     return {
-        "Profiel": len(dossier.profielen), "Kerntaak": len(kts), "Werkproces": len(wps), "Competentie": len(letters),
-        "isChildOf": items, "isRelatedTo": sum(len(set(wp.matrix)) for wp in wps),
+        "Profiel": len(dossier.profielen),
+        "Kerntaak": len(kts),
+        "Werkproces": len(wps),
+        "Competentie": len(letters),
+        "isChildOf": items,
+        "isRelatedTo": sum(len(set(wp.matrix)) for wp in wps),
     }
 
 
@@ -391,13 +414,17 @@ def test_case_package_validates_and_counts(cli, binnen, tmp_path):
     ids = [x["identifier"] for x in [doc, *pkg["CFItems"], *pkg["CFAssociations"]]]
     assert len(set(ids)) == len(ids) and all(uuid.UUID(i).version == 5 for i in ids)
     by_id = {i["identifier"]: i for i in pkg["CFItems"]}
-    parent = {a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"]
-              for a in pkg["CFAssociations"] if a["associationType"] == "isChildOf"}
+    parent = {
+        a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"]
+        for a in pkg["CFAssociations"]
+        if a["associationType"] == "isChildOf"
+    }
     related: dict[str, set[str]] = {}
     for a in pkg["CFAssociations"]:
         if a["associationType"] == "isRelatedTo":
             related.setdefault(by_id[a["originNodeURI"]["identifier"]]["humanCodingScheme"], set()).add(
-                by_id[a["destinationNodeURI"]["identifier"]]["humanCodingScheme"])
+                by_id[a["destinationNodeURI"]["identifier"]]["humanCodingScheme"]
+            )
     for wp in binnen.profielen[0].werkprocessen():
         if not wp.in_profiel:
             assert wp.code not in related
@@ -426,8 +453,11 @@ def test_case_buitendienst_needs_a_date_and_is_deterministic(cli, buiten, tmp_pa
     assert _tally(pkg) == _counts(buiten)
     items = {i["identifier"]: i for i in pkg["CFItems"]}
     w11 = next(i for i in pkg["CFItems"] if i.get("humanCodingScheme") == "1.1")
-    related = {items[a["destinationNodeURI"]["identifier"]]["humanCodingScheme"] for a in pkg["CFAssociations"]
-               if a["associationType"] == "isRelatedTo" and a["originNodeURI"]["identifier"] == w11["identifier"]}
+    related = {
+        items[a["destinationNodeURI"]["identifier"]]["humanCodingScheme"]
+        for a in pkg["CFAssociations"]
+        if a["associationType"] == "isRelatedTo" and a["originNodeURI"]["identifier"] == w11["identifier"]
+    }
     assert related == {"J", "M", "N", "R"}
     r = cli("export", "case", "buitendienst", "--datum", "1-8-2012")
     assert r.code == 2 and "--datum" in r.err
@@ -464,21 +494,44 @@ def test_case_generic_walk_2015_shape():
 
     def wp(code, titel, letters):
         comps = [m.Competentie2015(letter=l, naam="n") for l in letters]
-        return m.Werkproces2015(code=code, titel=titel, competenties=comps, deel="basis" if code[0] == "B" else "profiel")
+        return m.Werkproces2015(
+            code=code, titel=titel, competenties=comps, deel="basis" if code[0] == "B" else "profiel"
+        )
 
     kts = [
-        m.Kerntaak2015(code="B1-K1", titel="Basis", deel="basis", werkprocessen=[wp("B1-K1-W1", "Inventariseert", "DE"), wp("B1-K1-W2", "Plant", "Q")]),
-        m.Kerntaak2015(code="P1-K1", titel="Profiel", deel="profiel", werkprocessen=[wp("P1-K1-W1", "Begeleidt", "CDD")]),
+        m.Kerntaak2015(
+            code="B1-K1",
+            titel="Basis",
+            deel="basis",
+            werkprocessen=[wp("B1-K1-W1", "Inventariseert", "DE"), wp("B1-K1-W2", "Plant", "Q")],
+        ),
+        m.Kerntaak2015(
+            code="P1-K1", titel="Profiel", deel="profiel", werkprocessen=[wp("P1-K1-W1", "Begeleidt", "CDD")]
+        ),
     ]
     profiel = m.Profiel2015(naam="Sociaal werker", code="P1", crebo="25489", niveau=4, kerntaken=kts)
 
     def pkg(titel):
-        dossier = m.Dossier2015(titel=titel, crebo="23185", geldig_vanaf=date(2015, 8, 1), bron="/somewhere/2637 Sociaal_werk.xml", profielen=[profiel])
+        dossier = m.Dossier2015(
+            titel=titel,
+            crebo="23185",
+            geldig_vanaf=date(2015, 8, 1),
+            bron="/somewhere/2637 Sociaal_werk.xml",
+            profielen=[profiel],
+        )
         return case_package([GeladenProfiel(profiel, dossier, None)])
 
     p = pkg("Sociaal werk")
     _validator().validate(p)
-    assert _tally(p) == {"Profiel": 1, "Kerntaak": 2, "Werkproces": 3, "Competentie": 4, "isChildOf": 10, "isPartOf": 1, "isRelatedTo": 5}
+    assert _tally(p) == {
+        "Profiel": 1,
+        "Kerntaak": 2,
+        "Werkproces": 3,
+        "Competentie": 4,
+        "isChildOf": 10,
+        "isPartOf": 1,
+        "isRelatedTo": 5,
+    }
     codes = {i.get("humanCodingScheme") for i in p["CFItems"]}
     assert {"P1", "B1-K1", "P1-K1-W1", "D"} <= codes
     doc = p["CFDocument"]
@@ -561,8 +614,13 @@ def test_case_sbb_basisdeel_once_per_dossier(cli, tmp_path):
     w2 = [i for i in p["CFItems"] if i.get("humanCodingScheme") == "B1-K1-W2"]
     assert len(w2) == 1 and w2[0]["fullStatement"] == "Maakt een plan van aanpak"
     profielen = {i["identifier"]: i for i in p["CFItems"] if i["CFItemType"] == "Profiel"}
-    assert sorted(i["fullStatement"] for i in profielen.values()) == ["Sociaal-cultureel werker", "Sociaal-maatschappelijk dienstverlener"]
+    assert sorted(i["fullStatement"] for i in profielen.values()) == [
+        "Sociaal-cultureel werker",
+        "Sociaal-maatschappelijk dienstverlener",
+    ]
     assert all(i["educationLevel"] == ["MBO niveau 4", "NLQF 4", "EQF 4"] for i in profielen.values())
     delen = [a for a in p["CFAssociations"] if a["associationType"] == "isPartOf"]
     assert {a["destinationNodeURI"]["identifier"] for a in delen} == set(profielen)
-    assert sorted(a["originNodeURI"]["title"] for a in delen) == sorted(["Werken aan de aanpak van sociale problematiek", "Werken aan kwaliteit en deskundigheid"] * 2)
+    assert sorted(a["originNodeURI"]["title"] for a in delen) == sorted(
+        ["Werken aan de aanpak van sociale problematiek", "Werken aan kwaliteit en deskundigheid"] * 2
+    )

@@ -38,7 +38,23 @@ SEEDS = [BUITEN.read_text(encoding="utf-8"), BINNEN.read_text(encoding="utf-8")]
 # ---------------------------------------------------------------- mutations of the seeds
 
 ODD = st.sampled_from(
-    ["\x00", "\u200f", "\u202e", "\u0301", "\u0308", "\ufeff", "\u00a0", "\u2028", "\x0c", "\x1b", "\ud7ff", "ﬁ", "🙂", "\r", "\t"]
+    [
+        "\x00",
+        "\u200f",
+        "\u202e",
+        "\u0301",
+        "\u0308",
+        "\ufeff",
+        "\u00a0",
+        "\u2028",
+        "\x0c",
+        "\x1b",
+        "\ud7ff",
+        "ﬁ",
+        "🙂",
+        "\r",
+        "\t",
+    ]
 )
 TEXT = st.text(st.one_of(st.characters(codec="utf-8", exclude_categories=("Cs",)), ODD), max_size=40)
 LINE_LIKE = st.sampled_from(
@@ -65,7 +81,9 @@ LINE_LIKE = st.sampled_from(
 def mutated(draw) -> bytes:
     lines = draw(st.sampled_from(SEEDS)).split("\n")
     for _ in range(draw(st.integers(1, 4))):
-        op = draw(st.sampled_from(["delete", "duplicate", "swap", "truncate", "insert", "edit", "huge", "number", "like"]))
+        op = draw(
+            st.sampled_from(["delete", "duplicate", "swap", "truncate", "insert", "edit", "huge", "number", "like"])
+        )
         i = draw(st.integers(0, max(0, len(lines) - 1)))
         j = draw(st.integers(0, max(0, len(lines) - 1)))
         if op == "delete" and lines:
@@ -92,7 +110,9 @@ def mutated(draw) -> bytes:
     ending = draw(st.sampled_from(["\n", "\n", "\r\n", "\r"]))
     text = text.replace("\n", ending)
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]))
-    data = text.encode(encoding, errors="replace") if encoding != "utf-8" else text.encode("utf-8", errors="surrogatepass")
+    data = (
+        text.encode(encoding, errors="replace") if encoding != "utf-8" else text.encode("utf-8", errors="surrogatepass")
+    )
     return data
 
 
@@ -349,7 +369,9 @@ def _one_number_replaced(text: str, pattern: re.Pattern[str], k: int, value: str
     return text[: m.start(2)] + value + text[m.end(2) :]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.integers(0, 10_000), HOSTILE_NUMBER, st.booleans())
 def test_fuzz_hostile_numbers_both_formats(k, value, sbb):
     """A hostile number in any numeric field of either format: a dossier or one InputError,

@@ -99,7 +99,9 @@ def test_list_names_every_dossier_in_file_order(cli, geheel):
 def test_list_json_has_the_dossiers_in_file_order(cli, geheel):
     r = cli("list", "--profiel", geheel, "--json")
     d = json.loads(r.out)
-    assert [(x["titel"], x["crebo"], x["profielen"]) for x in d["dossiers"]] == [(titel(i), crebo(i), namen(i)) for i in range(N)]
+    assert [(x["titel"], x["crebo"], x["profielen"]) for x in d["dossiers"]] == [
+        (titel(i), crebo(i), namen(i)) for i in range(N)
+    ]
     sw = d["dossiers"][1]
     assert sw["kerntaken"][0]["code"] == "B1-K1"
     assert sw["kerntaken"][0]["werkprocessen"][0] == {
@@ -157,7 +159,10 @@ def test_matrix_of_one_dossier(cli, geheel):
     # B1-K1-W1 D F N R, B1-K1-W2 E M Q (werkprocescompetenties in the real Sociaal werk file)
     assert " B1-K1-W1  ·  ·  ·  x  ·  x  ·  ·  ·  ·  ·  ·  ·  x  ·  ·  ·  x  ·  ·  ·  ·  ·  ·  ·  " in lines
     assert " B1-K1-W2  ·  ·  ·  ·  x  ·  ·  ·  ·  ·  ·  ·  x  ·  ·  ·  x  ·  ·  ·  ·  ·  ·  ·  ·  " in lines
-    assert "x = both profielen   1 = only Sociaal-maatschappelijk dienstverlener G2   2 = only Sociaal-cultureel werker G2" in lines
+    assert (
+        "x = both profielen   1 = only Sociaal-maatschappelijk dienstverlener G2   2 = only Sociaal-cultureel werker G2"
+        in lines
+    )
     assert sum(1 for ln in lines if ln.startswith(" B1-K1-W1 ")) == 1
 
 
@@ -172,7 +177,10 @@ def test_validate_findings_name_the_file_and_the_dossier(cli, geheel):
         "message": "kerntaak title 'Opvoeden en ontwikkelen van het kind/de kinderen ' has stray whitespace",
     }.items() <= next(f for f in findings if f["werkproces"] == "P2-K1").items()  # fmt: skip
     everything = json.loads(cli("validate", geheel, "--format", "json").out)["findings"]
-    assert {f["profiel"] for f in everything} >= {"Gespecialiseerd pedagogisch medewerker G1", "Gespecialiseerd pedagogisch medewerker G5"}
+    assert {f["profiel"] for f in everything} >= {
+        "Gespecialiseerd pedagogisch medewerker G1",
+        "Gespecialiseerd pedagogisch medewerker G5",
+    }
 
 
 def test_diff_of_profiles_from_two_generated_dossiers(cli, geheel):
@@ -187,7 +195,10 @@ def test_diff_of_profiles_from_two_generated_dossiers(cli, geheel):
     ]
     d = json.loads(cli("diff", a, b, "--data", folder, "--json").out)
     assert d["zelfde_dossier"] is False
-    assert (d["dossier_a"], d["dossier_b"]) == ({"titel": "Sociaal werk G2", "crebo": "30001"}, {"titel": "Sociaal werk G6", "crebo": "30005"})
+    assert (d["dossier_a"], d["dossier_b"]) == (
+        {"titel": "Sociaal werk G2", "crebo": "30001"},
+        {"titel": "Sociaal werk G6", "crebo": "30005"},
+    )
 
 
 def test_export_case_of_one_dossier(cli, geheel):
@@ -199,7 +210,9 @@ def test_export_case_of_one_dossier(cli, geheel):
     assert set(namen(1)) <= items and not set(namen(5)) & items
     r = cli("export", "case", geheel)
     assert r.code == 2 and r.out == ""
-    assert r.err.splitlines()[-1].endswith("a CASE package holds one dossier and this input holds 6: choose one with --dossier CREBO_OR_NAME (or export one profile)")
+    assert r.err.splitlines()[-1].endswith(
+        "a CASE package holds one dossier and this input holds 6: choose one with --dossier CREBO_OR_NAME (or export one profile)"
+    )
 
 
 @pytest.mark.parametrize("spec", ["39999", "Sociaal werk G9", "Sociaal werk"])
@@ -224,6 +237,10 @@ def test_cache_holds_every_dossier_of_the_file(cli, geheel, tmp_path, monkeypatc
     miss = cli("--dossier", "30004", "show", "B1-K1-W1", "--profiel", geheel)
     assert len(list(tmp_path.glob("*.json"))) == 1
     hit = cli("--dossier", "30004", "show", "B1-K1-W1", "--profiel", geheel)
-    assert (hit.code, hit.out, hit.err) == (miss.code, miss.out, miss.err) and "Pedagogisch Werk G5 (crebo 30004)" in hit.out
+    assert (hit.code, hit.out, hit.err) == (
+        miss.code,
+        miss.out,
+        miss.err,
+    ) and "Pedagogisch Werk G5 (crebo 30004)" in hit.out
     parsed = json.loads(cli("parse", geheel, "--json").out)
     assert len(parsed["dossiers"]) == N

@@ -28,7 +28,11 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "KWALDOSSIER_TAAL": "en"}
     return subprocess.run(
         [sys.executable, "-m", "kwaldossier", "--no-cache", *args],
-        capture_output=True, text=True, timeout=TIMEOUT, env=env, check=False,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=env,
+        check=False,
     )
 
 
@@ -55,7 +59,12 @@ def sbb_variant(tmp_path: Path, attr: str, value: str, nth: int = 2) -> tuple[Pa
 
 
 def commands(p: Path) -> list[tuple[str, ...]]:
-    return [("validate", str(p)), ("parse", str(p)), ("show", "B1-K1-W1", "--profiel", str(p)), ("list", "--data", str(p.parent))]
+    return [
+        ("validate", str(p)),
+        ("parse", str(p)),
+        ("show", "B1-K1-W1", "--profiel", str(p)),
+        ("list", "--data", str(p.parent)),
+    ]
 
 
 @pytest.mark.parametrize("value", list(HOSTILE.values()), ids=list(HOSTILE))

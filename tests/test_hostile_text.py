@@ -52,7 +52,9 @@ def test_footer_without_a_date_records_none(tmp_path):
 
 
 def test_leap_day_is_a_date(tmp_path):
-    assert str(parse_file(variant(tmp_path, BINNEN, FOOTER, "geldig vanaf 29 februari 2012")).geldig_vanaf) == "2012-02-29"
+    assert (
+        str(parse_file(variant(tmp_path, BINNEN, FOOTER, "geldig vanaf 29 februari 2012")).geldig_vanaf) == "2012-02-29"
+    )
 
 
 # ---------------------------------------------------------------- huge numbers
@@ -86,11 +88,15 @@ def test_huge_codes_parse_or_fail_cleanly(tmp_path, old, new):
         return
     r = d.regelverantwoording
     assert r.model + r.opmaak + r.label + r.leeg + r.onverwerkt == r.totaal
-    codes = [kt.code for p in d.profielen for kt in p.kerntaken] + [wp.code for p in d.profielen for wp in p.werkprocessen()]
+    codes = [kt.code for p in d.profielen for kt in p.kerntaken] + [
+        wp.code for p in d.profielen for wp in p.werkprocessen()
+    ]
     assert any(len(c) >= 5000 for c in codes) or d.onverwerkte_regels
 
 
-@pytest.mark.parametrize("code", ["2.10", "a.b", "", "x", "1..2", "١.٢", "1" * 5000, "2." + "9" * 5000, "-1.2", "1.2.3.4"])
+@pytest.mark.parametrize(
+    "code", ["2.10", "a.b", "", "x", "1..2", "١.٢", "1" * 5000, "2." + "9" * 5000, "-1.2", "1.2.3.4"]
+)
 def test_code_key_takes_any_string(code):
     key = code_key(code)
     assert isinstance(key, tuple) and all(isinstance(k, int) for k in key)
@@ -117,7 +123,9 @@ def test_huge_line_where_a_competence_name_is_expected():
     assert closest_competentie(block.naam) is None
 
 
-@pytest.mark.parametrize("word", ["a" * HUGE, "a" * (HUGE // 2) + "-" + "b" * (HUGE // 2), "a" * HUGE + "-", "ë" * HUGE])
+@pytest.mark.parametrize(
+    "word", ["a" * HUGE, "a" * (HUGE // 2) + "-" + "b" * (HUGE // 2), "a" * HUGE + "-", "ë" * HUGE]
+)
 def test_huge_word_in_omschrijving(word):
     lines = BUITEN.read_text(encoding="utf-8").split("\n")
     i = next(i for i, ln in enumerate(lines) if ln.startswith("Omschrijving De"))

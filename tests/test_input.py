@@ -204,6 +204,7 @@ def test_unplaced_lines_reported_not_dropped(tmp_path, cli):
 
 # ---------------------------------------------------------------- hostile parsed JSON
 
+
 def _good() -> dict:
     return json.loads((PARSED / "commercieel-medewerker-buitendienst.json").read_text(encoding="utf-8"))
 
@@ -227,12 +228,24 @@ HOSTILE = {
     "code-a.b": (_with(lambda d: _wp(d).update(code="a.b")), "'a.b' is not a werkproces code"),
     "kerntaak-x": (_with(lambda d: d["profielen"][0]["kerntaken"][0].update(code="x")), "'x' is not a kerntaak code"),
     "letter-ZZ": (_with(lambda d: _wp(d).update(matrix=["ZZ"])), "'ZZ' is not a competence letter"),
-    "comp-letter": (_with(lambda d: _wp(d)["competenties"][0].update(letter="<img src=x>")), "is not a competence letter"),
-    "utf16": ((PARSED / "commercieel-medewerker-buitendienst.json").read_text(encoding="utf-8").encode("utf-16"), "UTF-16"),
+    "comp-letter": (
+        _with(lambda d: _wp(d)["competenties"][0].update(letter="<img src=x>")),
+        "is not a competence letter",
+    ),
+    "utf16": (
+        (PARSED / "commercieel-medewerker-buitendienst.json").read_text(encoding="utf-8").encode("utf-16"),
+        "UTF-16",
+    ),
     "latin1": (_with(lambda d: d.update(titel="café")).replace(b"caf\\u00e9", "café".encode("latin-1")), "not UTF-8"),
-    "nan": (_with(lambda d: d["profielen"][0].update(niveau=1)).replace(b'"niveau": 1', b'"niveau": NaN'), "NaN is not valid JSON"),
+    "nan": (
+        _with(lambda d: d["profielen"][0].update(niveau=1)).replace(b'"niveau": 1', b'"niveau": NaN'),
+        "NaN is not valid JSON",
+    ),
     "bad-date": (_with(lambda d: d.update(geldig_vanaf="2012-02-31")), "'2012-02-31' is not a date"),
-    "huge-number": (_with(lambda d: d["profielen"][0].update(niveau=1)).replace(b'"niveau": 1', b'"niveau": ' + b"9" * 5000), "not valid JSON"),
+    "huge-number": (
+        _with(lambda d: d["profielen"][0].update(niveau=1)).replace(b'"niveau": 1', b'"niveau": ' + b"9" * 5000),
+        "not valid JSON",
+    ),
     "no-version": (_with(lambda d: d.pop("schema_version")), "no schema_version"),
     "version-2": (_with(lambda d: d.update(schema_version=2)), "schema_version 2 is not supported"),
     "lone-surrogate": (_with(lambda d: _wp(d).update(titel="\ud800")), "surrogate"),
@@ -285,7 +298,11 @@ def test_json_defaults_filled_like_the_model(tmp_path, cli):
     data["profielen"][0].pop("algemene_informatie")
     path = tmp_path / "lean.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    for args in (("show", wp["code"], "--profiel", path), ("search", "klant", "--profiel", path), ("matrix", "--profiel", path)):
+    for args in (
+        ("show", wp["code"], "--profiel", path),
+        ("search", "klant", "--profiel", path),
+        ("matrix", "--profiel", path),
+    ):
         r = cli(*args, "--json")
         assert r.code in (0, 1), (args, r.err)
     shown = json.loads(cli("show", wp["code"], "--profiel", path, "--json").out)["resultaten"][0]["werkproces"]
@@ -381,11 +398,27 @@ def test_cache_hit_imports_no_pydantic(tmp_path):
 @pytest.mark.parametrize(
     ("code", "kerntaak", "werkproces"),
     [
-        ("1", True, False), ("12", True, False), ("B1-K1", True, False), ("P2-K10", True, False),
-        ("1.1", False, True), ("2.10", False, True), ("B1-K1-W1", False, True), ("P2-K1-W3", False, True),
-        ("x", False, False), ("a.b", False, False), ("1.", False, False), (".1", False, False), ("1.1.1", False, False),
-        ("", False, False), ("-K1", False, False), ("BB1-K1", False, False), ("B1-W1", False, False),
-        ("B1-K1-W", False, False), ("１", False, False), ("12345", False, False), ("1." + "1" * 5000, False, False),
+        ("1", True, False),
+        ("12", True, False),
+        ("B1-K1", True, False),
+        ("P2-K10", True, False),
+        ("1.1", False, True),
+        ("2.10", False, True),
+        ("B1-K1-W1", False, True),
+        ("P2-K1-W3", False, True),
+        ("x", False, False),
+        ("a.b", False, False),
+        ("1.", False, False),
+        (".1", False, False),
+        ("1.1.1", False, False),
+        ("", False, False),
+        ("-K1", False, False),
+        ("BB1-K1", False, False),
+        ("B1-W1", False, False),
+        ("B1-K1-W", False, False),
+        ("１", False, False),
+        ("12345", False, False),
+        ("1." + "1" * 5000, False, False),
     ],
 )
 def test_code_shapes(code, kerntaak, werkproces):

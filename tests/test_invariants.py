@@ -35,13 +35,23 @@ def test_code_twice_in_the_matrix(tmp_path, cli):
     assert lines[103].startswith("1.3 Stelt een activiteitenplan op")
     path = damaged(tmp_path, [*lines[:105], lines[103], "", *lines[105:]])
     e = error(path)
-    assert (e.line, e.message) == (106, "profiel 'Commercieel medewerker buitendienst': werkproces 1.3 twice in the matrix (first at line 104)")
+    assert (e.line, e.message) == (
+        106,
+        "profiel 'Commercieel medewerker buitendienst': werkproces 1.3 twice in the matrix (first at line 104)",
+    )
     r = cli("parse", path, "--json")
     assert r.code == 2 and r.out == "" and r.err.startswith(f"kwaldossier: error: {path}:106: ")
 
 
 def test_profile_without_werkprocessen(tmp_path):
-    extra = ["", "4.2 Commercieel medewerker extra", "", "Algemene informatie", "", "Context van de kwalificatie Tekst."]
+    extra = [
+        "",
+        "4.2 Commercieel medewerker extra",
+        "",
+        "Algemene informatie",
+        "",
+        "Context van de kwalificatie Tekst.",
+    ]
     lines = seed()
     path = damaged(tmp_path, lines + extra)
     e = error(path)
@@ -99,7 +109,9 @@ def test_check_works_on_any_dossier(buiten):
     """The one check every reader calls (the PDF reader too, through parse_lines)."""
     check(buiten, "x.txt")
     p = buiten.profielen[0]
-    empty = buiten.model_copy(update={"profielen": [p, p.model_copy(update={"naam": "Leeg", "kerntaken": [], "regels": [7]})]})
+    empty = buiten.model_copy(
+        update={"profielen": [p, p.model_copy(update={"naam": "Leeg", "kerntaken": [], "regels": [7]})]}
+    )
     with pytest.raises(InputError) as exc:
         check(empty, "x.pdf")
     assert (exc.value.path, exc.value.line, exc.value.message) == ("x.pdf", 7, "profiel 'Leeg' has no werkprocessen")

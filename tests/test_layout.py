@@ -31,7 +31,9 @@ def terminal(width: int, *args: str, **env: str) -> list[str]:
     """The lines a terminal of `width` columns shows for `kwaldossier ARGS`."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, width, 0, 0))
-    p = subprocess.Popen([sys.executable, "-m", "kwaldossier", *args], stdin=slave, stdout=slave, stderr=slave, env=_env(**env))
+    p = subprocess.Popen(
+        [sys.executable, "-m", "kwaldossier", *args], stdin=slave, stdout=slave, stderr=slave, env=_env(**env)
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -73,7 +75,11 @@ def test_show_wraps_headers_and_hangs_bullets(width, taal):
     for prev, line in itertools.pairwise(lines):
         if line.startswith(("• ", "   • ", "   Prestatie-indicator: ")):
             in_list = True
-        elif not line.strip() or line.startswith(("Omschrijving", "Gewenst", "Vakkennis", "──")) or re.match(r"^[A-Y?]  ", line):
+        elif (
+            not line.strip()
+            or line.startswith(("Omschrijving", "Gewenst", "Vakkennis", "──"))
+            or re.match(r"^[A-Y?]  ", line)
+        ):
             in_list = False
         elif in_list:  # a wrapped bullet or indicator goes on under its text
             indent = len(line) - len(line.lstrip())
@@ -118,7 +124,10 @@ def test_list_with_many_profiles_numbers_them_with_a_key():
     assert "Pedagogisch Werk, crebo 23183, 2015 model, geldig vanaf 01-08-2015, Vastgesteld" in lines
     assert any(line.startswith("Kerntaken en werkprocessen") and line.split()[-3:] == ["1", "2", "3"] for line in lines)
     assert any(line.split()[-6:] == ["1", "2", "3", "4", "5", "6"] for line in lines)  # Maatschappelijke Zorg
-    assert "1 = Pedagogisch medewerker kinderopvang" in lines and "6 = Persoonlijk begeleider specifieke doelgroepen" in lines
+    assert (
+        "1 = Pedagogisch medewerker kinderopvang" in lines
+        and "6 = Persoonlijk begeleider specifieke doelgroepen" in lines
+    )
 
 
 @pytest.mark.parametrize("taal", ["en", "nl"])
@@ -151,7 +160,11 @@ def test_diff_change_lines_hang(width, taal):
 def test_piped_output_is_never_wrapped():
     show = piped("show", "2.5", "--profiel", "binnendienst")
     omschrijving = show[show.index("Omschrijving") + 1]
-    assert omschrijving.startswith("De commercieel medewerker") and omschrijving.endswith("termijn.") and len(omschrijving) > 1000
+    assert (
+        omschrijving.startswith("De commercieel medewerker")
+        and omschrijving.endswith("termijn.")
+        and len(omschrijving) > 1000
+    )
     assert show[0].startswith("── 2.5 Stelt offertes op en brengt ze uit ")
     diff = piped("diff", "binnendienst", "buitendienst")
     assert diff[0] == f"A = {BINNEN}   B = {BUITEN}"

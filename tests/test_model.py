@@ -150,7 +150,10 @@ def test_views_are_read_only():
 @pytest.mark.parametrize(
     ("codes_in", "ordered"),
     [
-        (["B1-K1-W10", "B1-K1-W2", "B1-K1-W9", "P2-K1-W1", "B1-K2-W1"], ["B1-K1-W2", "B1-K1-W9", "B1-K1-W10", "B1-K2-W1", "P2-K1-W1"]),
+        (
+            ["B1-K1-W10", "B1-K1-W2", "B1-K1-W9", "P2-K1-W1", "B1-K2-W1"],
+            ["B1-K1-W2", "B1-K1-W9", "B1-K1-W10", "B1-K2-W1", "P2-K1-W1"],
+        ),
         (["2.10", "2.9", "10.1", "1.1"], ["1.1", "2.9", "2.10", "10.1"]),
         (["B1-K1-W1", "1.1", "x", ""], ["", "1.1", "x", "B1-K1-W1"]),
     ],
@@ -190,8 +193,20 @@ def test_validate_sorts_w10_after_w2():
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("7", 7), (" 12 ", 12), ("007", 7), ("999", 999), ("1000", None), ("-1", None), ("²", None), ("١", None),
-     ("1" * 5000, None), ("", None), ("1.5", None), ("+3", None)],
+    [
+        ("7", 7),
+        (" 12 ", 12),
+        ("007", 7),
+        ("999", 999),
+        ("1000", None),
+        ("-1", None),
+        ("²", None),
+        ("١", None),
+        ("1" * 5000, None),
+        ("", None),
+        ("1.5", None),
+        ("+3", None),
+    ],
 )
 def test_numbers_from_a_file(text, value):
     assert codes.klein_getal(text) == value

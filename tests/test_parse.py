@@ -12,12 +12,31 @@ from kwaldossier.model.m2012 import Dossier2012 as Dossier
 
 # competence letters in detail order (matrix letters are the same sets), from the issue
 BUITEN_FACTS = {
-    "1.1": "JMNR", "1.3": "EQR", "1.6": "EQ", "2.1": "AMX", "2.2": "HXR", "2.3": "EHXR",
-    "2.5": "EIJYRT", "2.6": "HT", "2.8": "SXR", "3.1": "HMR", "3.2": "IJK", "3.3": "IJKXR",
+    "1.1": "JMNR",
+    "1.3": "EQR",
+    "1.6": "EQ",
+    "2.1": "AMX",
+    "2.2": "HXR",
+    "2.3": "EHXR",
+    "2.5": "EIJYRT",
+    "2.6": "HT",
+    "2.8": "SXR",
+    "3.1": "HMR",
+    "3.2": "IJK",
+    "3.3": "IJKXR",
 }
 BINNEN_FACTS = {
-    "1.1": "JNR", "1.3": "EJMQ", "2.1": "MX", "2.2": "HXR", "2.3": "EHXR", "2.5": "EIJRT",
-    "2.6": "HT", "2.7": "EMQRT", "3.1": "HMR", "3.2": "IJK", "3.3": "IJJXR",
+    "1.1": "JNR",
+    "1.3": "EJMQ",
+    "2.1": "MX",
+    "2.2": "HXR",
+    "2.3": "EHXR",
+    "2.5": "EIJRT",
+    "2.6": "HT",
+    "2.7": "EMQRT",
+    "3.1": "HMR",
+    "3.2": "IJK",
+    "3.3": "IJJXR",
 }
 BUITEN_VAKKENNIS = [13, 7, 5, 8, 12, 15, 10, 5, 6, 10, 14, 14]
 BINNEN_VAKKENNIS = [12, 6, 8, 11, 13, 8, 5, 8, 9, 13, 13]
@@ -71,7 +90,9 @@ def test_matrix_titles_and_rows(buiten, binnen):
     # wrapped labels join; a real hyphen after a slash stays
     assert p.werkproces("2.1").titel == "Bereidt het verkooptraject/-gesprek voor"
     assert p.werkproces("1.1").titel == "Verzamelt klant-, product- en/of marktinformatie"
-    assert p.werkproces("1.6").titel == "Coördineert de uitvoering van verkoop- en accountplannen en evalueert de plannen"
+    assert (
+        p.werkproces("1.6").titel == "Coördineert de uitvoering van verkoop- en accountplannen en evalueert de plannen"
+    )
     assert p.werkproces("2.9").titel == "Bewaakt de voortgang van het verkooptraject bij de account"
     # 2.9 has no row at all; 1.2 has a row of 25 spaces; 2.4 an inline empty row
     assert p.werkproces("2.9").matrix_rij is False and not p.werkproces("2.9").in_profiel
@@ -127,7 +148,14 @@ def test_real_hyphens_kept(buiten, binnen):
     assert "ICT-toepassingen" in _profile(binnen).algemene_informatie.complexiteit
     for d in (buiten, binnen):
         text = d.model_dump_json()
-        for broken in ("schat-tingen", "methodie-ken", "metho-dieken", "vaardig-heden", "onderzoeks-methodes", "verkoop-proces"):
+        for broken in (
+            "schat-tingen",
+            "methodie-ken",
+            "metho-dieken",
+            "vaardig-heden",
+            "onderzoeks-methodes",
+            "verkoop-proces",
+        ):
             assert broken not in text
 
 
@@ -209,9 +237,7 @@ def test_no_sample_derived_table(binnen, buiten):
     from conftest import BINNEN, BUITEN
 
     src = Path(__file__).resolve().parents[1] / "src" / "kwaldossier"
-    code = "\n".join(
-        p.read_text(encoding="utf-8") for p in src.rglob("*.py") if "validate" not in p.parts
-    ).casefold()
+    code = "\n".join(p.read_text(encoding="utf-8") for p in src.rglob("*.py") if "validate" not in p.parts).casefold()
     for dossier, seed in ((binnen, BINNEN), (buiten, BUITEN)):
         text = " ".join(seed.read_text(encoding="utf-8").split()).casefold()
         componenten = {
@@ -246,7 +272,9 @@ def test_merged_columns_need_the_dossiers_own_evidence(tmp_path):
     r = wp.competenties[-1]
     assert r.componenten == ["Behoeften en verwachtingen achterhalen"]
     assert r.prestatie_indicator.endswith("afweging maakt tussen")
-    assert wp.vakkennis_en_vaardigheden[-1].tekst.startswith("Aansluiten bij behoeften en verwachtingen klantvriendelijkheid")
+    assert wp.vakkennis_en_vaardigheden[-1].tekst.startswith(
+        "Aansluiten bij behoeften en verwachtingen klantvriendelijkheid"
+    )
     assert not [h for h in d.herstellingen if h.soort == "kolommen-gesplitst"]
 
 
@@ -257,7 +285,9 @@ def test_leaked_label_binnendienst_3_1(binnen):
     assert h.componenten == ["Ideeën en meningen naar voren brengen en onderbouwen"]  # wrapped over a blank
     assert h.prestatie_indicator.startswith("De commercieel medewerker binnendienst doet actief relevante")
     assert "Indicator" not in h.prestatie_indicator
-    assert [(x.regel, x.tekst) for x in binnen.herstellingen if x.soort == "label-verwijderd"] == [(887, "Prestatie-Indicator")]
+    assert [(x.regel, x.tekst) for x in binnen.herstellingen if x.soort == "label-verwijderd"] == [
+        (887, "Prestatie-Indicator")
+    ]
 
 
 def test_duplicate_block_binnendienst_3_3(binnen):
@@ -298,7 +328,10 @@ def test_gewenst_resultaat(buiten, binnen):
         "De verzamelde informatie is relevant, goed verwerkt en kan gebruikt worden voor (commerciële) vraagstukken."
     ]
     # a stray bullet after a blank line is the last item, not vakkennis
-    assert b.werkproces("3.1").gewenst_resultaat[-1] == "Indien nodig zijn verbetervoorstellen aan de leidinggevende gedaan."
+    assert (
+        b.werkproces("3.1").gewenst_resultaat[-1]
+        == "Indien nodig zijn verbetervoorstellen aan de leidinggevende gedaan."
+    )
     assert len(b.werkproces("3.1").gewenst_resultaat) == 4
     assert len(b.werkproces("3.3").gewenst_resultaat) == 5
     assert _profile(binnen).werkproces("2.5").gewenst_resultaat[-1] == (
@@ -309,10 +342,14 @@ def test_gewenst_resultaat(buiten, binnen):
 def test_algemene_informatie(buiten, binnen):
     for d, naam in ((buiten, "buitendienst"), (binnen, "binnendienst")):
         ai = _profile(d).algemene_informatie
-        assert ai.context.startswith(f"De commercieel medewerker {naam} werkt zowel in het midden- en kleinbedrijf (MKB)")
+        assert ai.context.startswith(
+            f"De commercieel medewerker {naam} werkt zowel in het midden- en kleinbedrijf (MKB)"
+        )
         assert ai.beroepshouding.startswith(f"De commercieel medewerker {naam}")
         assert ai.niveau == "Niveau 3"
-        assert ai.rol_en_verantwoordelijkheden.startswith(f"De commercieel medewerker {naam} heeft een uitvoerende rol.")
+        assert ai.rol_en_verantwoordelijkheden.startswith(
+            f"De commercieel medewerker {naam} heeft een uitvoerende rol."
+        )
         assert ai.wettelijke_beroepsvereisten == "Nee"
         assert ai.branchevereisten == "Nee"
         assert ai.nederlands_en_rekenen.startswith("In overeenstemming met de wet Referentieniveaus")
@@ -394,7 +431,7 @@ def test_no_word_lost(which):
         line = re.sub(r"^\d+\.\d+ werkproces:|^Kerntaak \d+", "", lines[no - 1].strip())
         for label in labels:
             if line.startswith(label + " "):
-                line = line[len(label):]
+                line = line[len(label) :]
         line = re.sub(r"\s(x\s?)+\s*$|^[ x]+$", "", line)  # matrix cells
         if letters(line) in model:
             continue

@@ -22,7 +22,9 @@ def content(dossier) -> dict:
 
     def strip(o):
         if isinstance(o, dict):
-            return {k: strip(v) for k, v in o.items() if k not in POSITIONAL and not k.endswith(("_regels", "_offsets"))}
+            return {
+                k: strip(v) for k, v in o.items() if k not in POSITIONAL and not k.endswith(("_regels", "_offsets"))
+            }
         if isinstance(o, list):
             return [strip(x) for x in o]
         return o
@@ -180,9 +182,15 @@ def test_image_only_pdf(tmp_path, cli):
         ({"KWALDOSSIER_MAX_PDF_MB": "0.01"}, "larger than the limit of 0 MB (KWALDOSSIER_MAX_PDF_MB)"),
         ({"KWALDOSSIER_PDF_TIMEOUT": "0.001"}, "took longer than 0.001 s"),
         ({"KWALDOSSIER_PDF_MAX_OPERATORS": "500"}, "PDF page 3 draws more than 500 operators, the limit a page"),
-        ({"KWALDOSSIER_PDF_MAX_DOC_OPERATORS": "3000", "KWALDOSSIER_PDF_OPERATORS_PER_BYTE": "0"}, "draw more than 3,000 operators, the limit for this file"),
+        (
+            {"KWALDOSSIER_PDF_MAX_DOC_OPERATORS": "3000", "KWALDOSSIER_PDF_OPERATORS_PER_BYTE": "0"},
+            "draw more than 3,000 operators, the limit for this file",
+        ),
         ({"KWALDOSSIER_PDF_MAX_STREAM_MB": "0.01"}, "inflates to more than 0.01 MB (KWALDOSSIER_PDF_MAX_STREAM_MB)"),
-        ({"KWALDOSSIER_PDF_MAX_INFLATE_MB": "0.1"}, "inflate to more than 0.1 MB in all (KWALDOSSIER_PDF_MAX_INFLATE_MB)"),
+        (
+            {"KWALDOSSIER_PDF_MAX_INFLATE_MB": "0.1"},
+            "inflate to more than 0.1 MB in all (KWALDOSSIER_PDF_MAX_INFLATE_MB)",
+        ),
         ({"KWALDOSSIER_PDF_MAX_OPERATORS": "many"}, "KWALDOSSIER_PDF_MAX_OPERATORS: not a number: 'many'"),
     ],
     ids=["pages", "size", "time", "operators", "doc-operators", "stream", "inflate", "bad-value"],

@@ -45,10 +45,18 @@ def broken(d: dict) -> list[str]:
             out.append(f"{p['naam']}: no competence in its matrix")
         out += [f"{p['naam']}: {c} twice" for c, n in codes.items() if n > 1]
         out += [f"{p['naam']}: {wp['code']} without a title" for wp in wps if not wp["titel"].strip()]
-        out += [f"{p['naam']}: {wp['code']} in the matrix without a section" for wp in wps if wp["in_profiel"] and wp["detail_titel"] is None]
+        out += [
+            f"{p['naam']}: {wp['code']} in the matrix without a section"
+            for wp in wps
+            if wp["in_profiel"] and wp["detail_titel"] is None
+        ]
         for wp in wps:
             if wp["detail_titel"] is not None:
-                out += [f"{p['naam']}: {wp['code']} without {k}" for k in ("omschrijving", "gewenst_resultaat", "vakkennis_en_vaardigheden", "competenties") if not wp[k]]
+                out += [
+                    f"{p['naam']}: {wp['code']} without {k}"
+                    for k in ("omschrijving", "gewenst_resultaat", "vakkennis_en_vaardigheden", "competenties")
+                    if not wp[k]
+                ]
     rv = d["regelverantwoording"]
     if rv["onverwerkt"] > 0.2 * (rv["totaal"] - rv["leeg"]):
         out.append("most lines unplaced")
@@ -57,7 +65,9 @@ def broken(d: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def seeds():
-    return [load_file(PARSED / f"commercieel-medewerker-{n}.json", streng=True) for n in ("binnendienst", "buitendienst")]
+    return [
+        load_file(PARSED / f"commercieel-medewerker-{n}.json", streng=True) for n in ("binnendienst", "buitendienst")
+    ]
 
 
 @pytest.mark.parametrize("layout", list(GENERATORS))
@@ -79,7 +89,16 @@ def _without(d, code: str, **update):
     """The dossier with one werkproces changed (in every profile)."""
     profielen = []
     for p in d.profielen:
-        kts = [kt.model_copy(update={"werkprocessen": [wp.model_copy(update=update) if wp.code == code else wp for wp in kt.werkprocessen]}) for kt in p.kerntaken]
+        kts = [
+            kt.model_copy(
+                update={
+                    "werkprocessen": [
+                        wp.model_copy(update=update) if wp.code == code else wp for wp in kt.werkprocessen
+                    ]
+                }
+            )
+            for kt in p.kerntaken
+        ]
         profielen.append(p.model_copy(update={"kerntaken": kts}))
     return d.model_copy(update={"profielen": profielen})
 
@@ -87,7 +106,10 @@ def _without(d, code: str, **update):
 def _no_crosses(d):
     profielen = []
     for p in d.profielen:
-        kts = [kt.model_copy(update={"werkprocessen": [wp.model_copy(update={"matrix": []}) for wp in kt.werkprocessen]}) for kt in p.kerntaken]
+        kts = [
+            kt.model_copy(update={"werkprocessen": [wp.model_copy(update={"matrix": []}) for wp in kt.werkprocessen]})
+            for kt in p.kerntaken
+        ]
         profielen.append(p.model_copy(update={"kerntaken": kts}))
     return d.model_copy(update={"profielen": profielen})
 

@@ -27,10 +27,19 @@ LAYOUTS = ["canvas", "bordered", "flow", "browser", "onematrix", "vervolg"]
 
 def _render(layout: str, dossier, path):
     if layout == "flow" and not flow.AVAILABLE:
-        pytest.skip("layout 'flow' needs the DejaVu Sans TrueType fonts (for the check mark); none found in /usr/share/fonts")
+        pytest.skip(
+            "layout 'flow' needs the DejaVu Sans TrueType fonts (for the check mark); none found in /usr/share/fonts"
+        )
     if layout in ("browser", "onematrix") and browser.chromium() is None:
         pytest.skip("layout 'browser' needs headless Chromium (make browser installs it)")
-    return {"canvas": pdfgen.render, "bordered": bordered.render, "flow": flow.render, "browser": browser.render, "onematrix": onematrix.render, "vervolg": vervolg.render}[layout](dossier, path)
+    return {
+        "canvas": pdfgen.render,
+        "bordered": bordered.render,
+        "flow": flow.render,
+        "browser": browser.render,
+        "onematrix": onematrix.render,
+        "vervolg": vervolg.render,
+    }[layout](dossier, path)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +104,11 @@ def test_competence_name_cut_by_a_page_break(tmp_path, seeds):
     pages = _pages(path)
     from kwaldossier.read.pdf.regels import lines_of
 
-    column2 = [lines_of(ws) for p in pages if (ws := [w for w in p.words if bordered.C2 < w.x0 < bordered.C3 and p.height - w.bottom > 40])]
+    column2 = [
+        lines_of(ws)
+        for p in pages
+        if (ws := [w for w in p.words if bordered.C2 < w.x0 < bordered.C3 and p.height - w.bottom > 40])
+    ]
     assert "Op de behoeften en verwachtingen" in [c[-1].text for c in column2]  # a name's first line ends a page
     back = parse_pdf(path)
     assert [c.letter for c in back.profielen[0].werkproces("2.5").competenties] == [
@@ -168,8 +181,16 @@ def test_layouts_differ_in_their_traits(tmp_path, seeds):
     name_bold = [{w.bold for p in pages for w in p.words if w.text == "Presenteren"} for pages in (canvas, ruled, free)]
     assert name_bold == [{True}, {False}, {True}]
     # the detail table's column titles wrap in two of them
-    wrapped = [any(w.text == "component(en)" and not any(v.text == "Competentie" and abs(v.top - w.top) < 2 for v in p.words) for p in pages for w in p.words) for pages in (canvas, ruled, free)]
+    wrapped = [
+        any(
+            w.text == "component(en)" and not any(v.text == "Competentie" and abs(v.top - w.top) < 2 for v in p.words)
+            for p in pages
+            for w in p.words
+        )
+        for pages in (canvas, ruled, free)
+    ]
     assert wrapped == [False, True, True]
+
     # running header and footer at different distances from the edges
     def edge(pages, text):
         return {round(w.top) for p in pages for w in p.words if w.text == text}
@@ -196,7 +217,15 @@ def test_matrix_row_without_its_section_fails(tmp_path, seeds, cli):
     p = d.profielen[0]
     kt = p.kerntaken[1]
     wps = [wp.model_copy(update={"detail_titel": None}) if wp.code == "2.5" else wp for wp in kt.werkprocessen]
-    bad = d.model_copy(update={"profielen": [p.model_copy(update={"kerntaken": [p.kerntaken[0], kt.model_copy(update={"werkprocessen": wps}), p.kerntaken[2]]})]})
+    bad = d.model_copy(
+        update={
+            "profielen": [
+                p.model_copy(
+                    update={"kerntaken": [p.kerntaken[0], kt.model_copy(update={"werkprocessen": wps}), p.kerntaken[2]]}
+                )
+            ]
+        }
+    )
     path = pdfgen.render(bad, tmp_path / "missing.pdf")
     r = cli("parse", path, "--json")
     assert r.code == 2 and r.out == "" and "Traceback" not in r.err
@@ -284,12 +313,20 @@ def test_continued_pages_repeat_part_of_the_header_and_break_paragraphs(tmp_path
     repeated = [b for b in bodies if b and b[0] == "Vakkennis en vaardigheden Competentie en component(en)"]
     assert len(repeated) >= 3
     items = {v.tekst for wp in d.profielen[0].werkprocessen() for v in wp.vakkennis_en_vaardigheden}
-    assert any(b[1][:1].islower() and not any(i.startswith(b[1].split()[0]) for i in items) for b in repeated if len(b) > 1)
+    assert any(
+        b[1][:1].islower() and not any(i.startswith(b[1].split()[0]) for i in items) for b in repeated if len(b) > 1
+    )
     ai = d.profielen[0].algemene_informatie
-    paragraphs = [" ".join(t.split()) for t in [wp.omschrijving for wp in d.profielen[0].werkprocessen()] + [ai.context, ai.beroepshouding, ai.rol_en_verantwoordelijkheden, ai.complexiteit]]
+    paragraphs = [
+        " ".join(t.split())
+        for t in [wp.omschrijving for wp in d.profielen[0].werkprocessen()]
+        + [ai.context, ai.beroepshouding, ai.rol_en_verantwoordelijkheden, ai.complexiteit]
+    ]
     # a page begins inside a paragraph (its first line is in the middle of one); the shorter
     # binnendienst texts happen to end before each page break
-    assert name == "binnendienst" or any(b and any(b[0][:30] in t and not t.startswith(b[0][:30]) for t in paragraphs) for b in bodies)
+    assert name == "binnendienst" or any(
+        b and any(b[0][:30] in t and not t.startswith(b[0][:30]) for t in paragraphs) for b in bodies
+    )
     back = parse_pdf(path)
     assert back.onverwerkte_regels == []
     _same(back, d)

@@ -35,14 +35,29 @@ def _run(*args: object, env: dict[str, str] | None = None) -> subprocess.Complet
 
 BOMBS = {
     # name: (generator, the refusal)
-    "inflate-4gib": (pdfgen.inflate_bomb, "PDF stream (object 4, page 1) inflates to more than 32 MB (KWALDOSSIER_PDF_MAX_STREAM_MB); refused before reading"),
-    "inflate-1gib": (lambda p: pdfgen.inflate_bomb(p, 1024), "PDF stream (object 4, page 1) inflates to more than 32 MB"),
+    "inflate-4gib": (
+        pdfgen.inflate_bomb,
+        "PDF stream (object 4, page 1) inflates to more than 32 MB (KWALDOSSIER_PDF_MAX_STREAM_MB); refused before reading",
+    ),
+    "inflate-1gib": (
+        lambda p: pdfgen.inflate_bomb(p, 1024),
+        "PDF stream (object 4, page 1) inflates to more than 32 MB",
+    ),
     "deflated-twice": (pdfgen.chained_bomb, "PDF stream (object 4, page 1) inflates to more than 32 MB"),
     "object-stream": (pdfgen.object_stream_bomb, "PDF stream (object 6) inflates to more than 32 MB"),
-    "operators": (pdfgen.operator_bomb, "PDF page 1 draws more than 100,000 operators, the limit a page (KWALDOSSIER_PDF_MAX_OPERATORS); refused before reading"),
+    "operators": (
+        pdfgen.operator_bomb,
+        "PDF page 1 draws more than 100,000 operators, the limit a page (KWALDOSSIER_PDF_MAX_OPERATORS); refused before reading",
+    ),
     "nested-forms": (pdfgen.form_bomb, "PDF page 1 draws more than 100,000 operators, the limit a page"),
-    "many-pages-of-operators": (pdfgen.pages_bomb, "PDF pages 1-3 draw more than 200,000 operators, the limit for this file (KWALDOSSIER_PDF_MAX_DOC_OPERATORS"),
-    "page-tree": (lambda p: pdfgen.many_pages(p, 1500), "PDF has more than 1000 pages, the limit (KWALDOSSIER_MAX_PAGES)"),
+    "many-pages-of-operators": (
+        pdfgen.pages_bomb,
+        "PDF pages 1-3 draw more than 200,000 operators, the limit for this file (KWALDOSSIER_PDF_MAX_DOC_OPERATORS",
+    ),
+    "page-tree": (
+        lambda p: pdfgen.many_pages(p, 1500),
+        "PDF has more than 1000 pages, the limit (KWALDOSSIER_MAX_PAGES)",
+    ),
 }
 
 
@@ -86,7 +101,12 @@ def test_limits_move_with_their_variables(tmp_path):
     assert r.returncode == 2 and "inflates to more than 8 MB (KWALDOSSIER_PDF_MAX_STREAM_MB)" in r.stderr
     path = pdfgen.pages_bomb(tmp_path / "pages.pdf", pages=3, rects=20_000)
     assert _run("parse", path, "--json").returncode == 2
-    r = _run("parse", path, "--json", env={"KWALDOSSIER_PDF_MAX_DOC_OPERATORS": "1000", "KWALDOSSIER_PDF_OPERATORS_PER_BYTE": "0.1"})
+    r = _run(
+        "parse",
+        path,
+        "--json",
+        env={"KWALDOSSIER_PDF_MAX_DOC_OPERATORS": "1000", "KWALDOSSIER_PDF_OPERATORS_PER_BYTE": "0.1"},
+    )
     assert r.returncode == 2 and "PDF page 1 draws more than" in r.stderr and "the limit for this file" in r.stderr
 
 
@@ -94,13 +114,18 @@ def test_bomb_through_stdin_and_other_commands(tmp_path):
     path = pdfgen.inflate_bomb(tmp_path / "bomb.pdf")
     for args in (("show", "1.1", "--profiel", path), ("validate", path), ("diff", path, path)):
         r = _run(*args)
-        assert r.returncode == 2 and "inflates to more than 32 MB" in r.stderr and r.stderr.count("\n") == 1, (args, r.stderr)
+        assert r.returncode == 2 and "inflates to more than 32 MB" in r.stderr and r.stderr.count("\n") == 1, (
+            args,
+            r.stderr,
+        )
     with path.open("rb") as fh:
         r = subprocess.run(
             [sys.executable, "-m", "kwaldossier.cli", "parse", "-", "--json"], stdin=fh, capture_output=True, text=True,
             timeout=SECONDS, preexec_fn=_capped, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
         )  # fmt: skip
-    assert r.returncode == 2 and r.stderr.startswith("kwaldossier: error: <stdin>: PDF stream") and "inflates" in r.stderr
+    assert (
+        r.returncode == 2 and r.stderr.startswith("kwaldossier: error: <stdin>: PDF stream") and "inflates" in r.stderr
+    )
 
 
 def test_a_real_dossier_pdf_reads_under_the_same_caps(tmp_path):

@@ -125,11 +125,24 @@ def test_search_as_rich_prints_it(both, terms):
 def test_search_snippets_with_odd_text(both):
     texts = ["a\tb offerte\x07 c\rd " * 20, "x" * 300 + " offerte " + "y " * 200, "offerte", "\x1b[1m offerte [b]"]
     hits = [
-        {"profiel": "P\x07", "werkproces": w, "werkproces_titel": "T\tt", "veld": "omschrijving", "tekst": t, "spans": s, "regel": 3,
-         "profielen": ["P\x07", "Q"] if w else ["P\x07"], "in_profiel": w is None, "dossier": {"titel": "D", "crebo": None}}
+        {
+            "profiel": "P\x07",
+            "werkproces": w,
+            "werkproces_titel": "T\tt",
+            "veld": "omschrijving",
+            "tekst": t,
+            "spans": s,
+            "regel": 3,
+            "profielen": ["P\x07", "Q"] if w else ["P\x07"],
+            "in_profiel": w is None,
+            "dossier": {"titel": "D", "crebo": None},
+        }
         for t in texts
         for w in ("2.5", None)
-        for s in ([[t.index("offerte"), t.index("offerte") + 7]], [[0, 1], [t.index("offerte"), t.index("offerte") + 7], [len(t) - 1, len(t)]])
+        for s in (
+            [[t.index("offerte"), t.index("offerte") + 7]],
+            [[0, 1], [t.index("offerte"), t.index("offerte") + 7], [len(t) - 1, len(t)]],
+        )
     ]
     result = {"terms": ["offerte"], "veld": None, "aantal": len(hits), "hits": hits}
     rich_out, plain_out = both(render_search, result)
@@ -151,7 +164,11 @@ def test_list_as_rich_prints_it(both, data):
             "binnendienst": "Commercieel medewerker, 2012 model, geldig vanaf 01-08-2012",
             "buitendienst": "(dossier without title), 2012 model",
         }
-        assert dossier == (want[profiel] if data is None else "Pedagogisch Werk, crebo 23183, 2015 model, geldig vanaf 01-08-2015, Vastgesteld")
+        assert dossier == (
+            want[profiel]
+            if data is None
+            else "Pedagogisch Werk, crebo 23183, 2015 model, geldig vanaf 01-08-2015, Vastgesteld"
+        )
 
 
 def test_list_with_odd_titles(both, monkeypatch):

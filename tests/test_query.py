@@ -164,7 +164,17 @@ def test_matrix_one_profile(cli):
     data = js(cli("matrix", "--profiel", "binnen", "--json"))
     assert data["profielen"] == [BINNEN_NAAM]
     assert [r["code"] for r in data["rijen"] if any(r["cellen"].values())] == [
-        "1.1", "1.3", "2.1", "2.2", "2.3", "2.5", "2.6", "2.7", "3.1", "3.2", "3.3"
+        "1.1",
+        "1.3",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.5",
+        "2.6",
+        "2.7",
+        "3.1",
+        "3.2",
+        "3.3",
     ]
 
 
@@ -176,7 +186,9 @@ def test_competentie_by_letter_and_name(cli):
     data = js(cli("competentie", "vakdeskundig", "--json"))
     assert data["letter"] == "K"
     assert {(g["profiel"], g["werkproces"]) for g in data["gebruik"]} == {
-        (BINNEN_NAAM, "3.2"), (BUITEN_NAAM, "3.2"), (BUITEN_NAAM, "3.3")
+        (BINNEN_NAAM, "3.2"),
+        (BUITEN_NAAM, "3.2"),
+        (BUITEN_NAAM, "3.3"),
     }
     data = js(cli("competentie", "j", "--profiel", "binnendienst", "--json"))
     # both blocks of the duplicated 3.3 are shown
@@ -249,5 +261,3 @@ def test_show_path_imports_no_heavy_modules():
     assert p.returncode == 0, p.stderr
     assert "HEAVY []" in p.stderr
     assert "Stelt offertes op en brengt ze uit" in p.stdout
-
-

@@ -89,7 +89,9 @@ def werkmap(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     # werkproces 1.3's matrix row again two lines further
     _seed_edit(buiten, d / "dubbel.txt", 106, copy_of=104)
     # the footer date of a day that does not exist
-    _seed_edit(binnen, d / "datum.txt", 75, new="Kwalificatiedossier Commercieel medewerker , geldig vanaf 31 februari 2012")
+    _seed_edit(
+        binnen, d / "datum.txt", 75, new="Kwalificatiedossier Commercieel medewerker , geldig vanaf 31 februari 2012"
+    )
     (d / "longline.txt").write_text("x" * 300_000 + "\n", encoding="utf-8")
     bindir = d / "bin"
     bindir.mkdir()

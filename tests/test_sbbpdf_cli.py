@@ -34,7 +34,9 @@ FILES = [
     "4156 Maatschappelijke_Zorg.xml",
 ]
 # the profiles of each file (none when ../shared is not beside the checkout: the tests skip)
-PROFIELEN = [(name, p.naam) for name in FILES if (SBB_XML / name).is_file() for p in parse_sbb(SBB_XML / name)[0].profielen]
+PROFIELEN = [
+    (name, p.naam) for name in FILES if (SBB_XML / name).is_file() for p in parse_sbb(SBB_XML / name)[0].profielen
+]
 
 pytestmark = pytest.mark.shared
 

@@ -36,28 +36,44 @@ def _profiel(d, naam):
 # ---------------------------------------------------------------- header and profiles
 
 PROFIELEN = {
-    PW.name: ("Pedagogisch Werk", "23183", [
-        ("P1", "Pedagogisch medewerker kinderopvang", "25486", 3),
-        ("P2", "Gespecialiseerd pedagogisch medewerker", "25484", 4),
-        ("P3", "Onderwijsassistent", "25485", 4),
-    ]),
-    SW.name: ("Sociaal werk", "23185", [
-        ("P1", "Sociaal-maatschappelijk dienstverlener", "25489", 4),
-        ("P2", "Sociaal-cultureel werker", "25488", 4),
-    ]),
-    DV.name: ("Dienstverlening", "23189", [
-        ("P1", "Medewerker facilitaire dienstverlening", "25499", 2),
-        ("P2", "Helpende Zorg en Welzijn", "25498", 2),
-        ("P3", "Medewerker sport en recreatie", "25500", 2),
-    ]),
-    MZ.name: ("Maatschappelijke Zorg", "23181", [
-        ("P1", "Begeleider gehandicaptenzorg", "25475", 3),
-        ("P2", "Begeleider specifieke doelgroepen", "25476", 3),
-        ("P3", "Persoonlijk begeleider gehandicaptenzorg", "25477", 4),
-        ("P4", "Agogisch medewerker GGZ", "25474", 4),
-        ("P5", "Thuisbegeleider", "25479", 4),
-        ("P6", "Persoonlijk begeleider specifieke doelgroepen", "25478", 4),
-    ]),
+    PW.name: (
+        "Pedagogisch Werk",
+        "23183",
+        [
+            ("P1", "Pedagogisch medewerker kinderopvang", "25486", 3),
+            ("P2", "Gespecialiseerd pedagogisch medewerker", "25484", 4),
+            ("P3", "Onderwijsassistent", "25485", 4),
+        ],
+    ),
+    SW.name: (
+        "Sociaal werk",
+        "23185",
+        [
+            ("P1", "Sociaal-maatschappelijk dienstverlener", "25489", 4),
+            ("P2", "Sociaal-cultureel werker", "25488", 4),
+        ],
+    ),
+    DV.name: (
+        "Dienstverlening",
+        "23189",
+        [
+            ("P1", "Medewerker facilitaire dienstverlening", "25499", 2),
+            ("P2", "Helpende Zorg en Welzijn", "25498", 2),
+            ("P3", "Medewerker sport en recreatie", "25500", 2),
+        ],
+    ),
+    MZ.name: (
+        "Maatschappelijke Zorg",
+        "23181",
+        [
+            ("P1", "Begeleider gehandicaptenzorg", "25475", 3),
+            ("P2", "Begeleider specifieke doelgroepen", "25476", 3),
+            ("P3", "Persoonlijk begeleider gehandicaptenzorg", "25477", 4),
+            ("P4", "Agogisch medewerker GGZ", "25474", 4),
+            ("P5", "Thuisbegeleider", "25479", 4),
+            ("P6", "Persoonlijk begeleider specifieke doelgroepen", "25478", 4),
+        ],
+    ),
 }
 
 
@@ -137,7 +153,12 @@ def test_competence_letters(dossiers):
     assert _in_order(thuis) == ["E", "T", "V", "D", "C", "K"]
     assert [c.letter for c in thuis.competenties if c.aanvullend] == ["K"]
     # an addition repeating a base competence (3086 C in B1-K1-W2) is not listed twice
-    assert _in_order(_profiel(mz, "Persoonlijk begeleider gehandicaptenzorg").werkproces("B1-K1-W2")) == ["C", "D", "F", "K"]
+    assert _in_order(_profiel(mz, "Persoonlijk begeleider gehandicaptenzorg").werkproces("B1-K1-W2")) == [
+        "C",
+        "D",
+        "F",
+        "K",
+    ]
 
 
 def test_gedrag_bullets_with_aanvullend(dossiers):
@@ -157,7 +178,10 @@ def test_gedrag_bullets_with_aanvullend(dossiers):
     pb = _profiel(mz, "Persoonlijk begeleider gehandicaptenzorg").werkproces("B1-K1-W2")
     assert pb.gedrag_inleiding_aanvullend == "De persoonlijk begeleider gehandicaptenzorg:"
     assert pb.gedrag[4].tekst.startswith("daagt, indien mogelijk, de cliënt uit")
-    assert pb.omschrijving_aanvullend == "De persoonlijk begeleider gehandicaptenzorg schakelt zo nodig andere disciplines in."
+    assert (
+        pb.omschrijving_aanvullend
+        == "De persoonlijk begeleider gehandicaptenzorg schakelt zo nodig andere disciplines in."
+    )
     # B1-K1-W5: 9 base bullets; the Thuisbegeleider adds one, the Persoonlijk begeleider's addition is empty
     assert len(_profiel(mz, "Thuisbegeleider").werkproces("B1-K1-W5").gedrag) == 10
     assert len(_profiel(mz, "Persoonlijk begeleider gehandicaptenzorg").werkproces("B1-K1-W5").gedrag) == 9
@@ -216,7 +240,9 @@ def test_kerntaak_fields_and_aanvullend(dossiers):
     kinderopvang = _profiel(pw, "Pedagogisch medewerker kinderopvang").kerntaken[0]
     gespec = _profiel(pw, "Gespecialiseerd pedagogisch medewerker").kerntaken[0]
     assert kinderopvang.complexiteit_aanvullend == ""
-    assert gespec.complexiteit_aanvullend.startswith("De gespecialiseerd pedagogisch medewerker beschikt over vaardigheden")
+    assert gespec.complexiteit_aanvullend.startswith(
+        "De gespecialiseerd pedagogisch medewerker beschikt over vaardigheden"
+    )
     assert gespec.complexiteit == kinderopvang.complexiteit
     oa = _profiel(pw, "Onderwijsassistent").kerntaken[0]
     assert oa.verantwoordelijkheid_aanvullend == ""  # its addition is an empty CDATA
@@ -228,7 +254,10 @@ def test_kerntaak_fields_and_aanvullend(dossiers):
 def test_algemene_informatie(dossiers):
     oa = _profiel(dossiers[PW.name], "Onderwijsassistent").algemene_informatie
     assert oa.moderne_vreemde_talen == "Engels: Luisteren B1, Lezen B1, Gesprekken voeren B1, Spreken B1, Schrijven B1"
-    assert _profiel(dossiers[PW.name], "Pedagogisch medewerker kinderopvang").algemene_informatie.moderne_vreemde_talen == ""
+    assert (
+        _profiel(dossiers[PW.name], "Pedagogisch medewerker kinderopvang").algemene_informatie.moderne_vreemde_talen
+        == ""
+    )
     sport = _profiel(dossiers[DV.name], "Medewerker sport en recreatie").algemene_informatie
     assert sport.moderne_vreemde_talen == "een MVT naar keuze: Luisteren A2, Gesprekken voeren A2, Spreken A2"
     # generieke onderdelen: escaped HTML inside CDATA, read as text with one line per block
@@ -353,9 +382,20 @@ def test_profile_by_name_in_xml_folder_and_duplicates(cli, tmp_path):
 
 
 def test_competence_letter_outside_a_to_y_is_unknown_not_guessed(cli, tmp_path):
-    f = _planted(tmp_path, SW, ('<competentie nr="3096" titel="Analyseren" code="M" />', '<competentie nr="3096" titel="Analyseren" code="Z" />'))
+    f = _planted(
+        tmp_path,
+        SW,
+        (
+            '<competentie nr="3096" titel="Analyseren" code="M" />',
+            '<competentie nr="3096" titel="Analyseren" code="Z" />',
+        ),
+    )
     wp = _profiel(parse_sbb(f)[0], "Sociaal-cultureel werker").werkproces("B1-K1-W2")
-    assert [(c.letter, c.naam) for c in wp.competenties] == [("E", "Samenwerken en overleggen"), (None, "Analyseren"), ("Q", "Plannen en organiseren")]
+    assert [(c.letter, c.naam) for c in wp.competenties] == [
+        ("E", "Samenwerken en overleggen"),
+        (None, "Analyseren"),
+        ("Q", "Plannen en organiseren"),
+    ]
     assert wp.letters == ["E", "Q"]
     assert cli("matrix", "-p", f).code == 0
     found = json.loads(cli("validate", "--json", "--select", "KD614", f).out)["findings"]  # KD614: now KD202
@@ -388,9 +428,15 @@ BOMB = (
     ("text", "expect"),
     [
         (BOMB, "bomb.xml:2: DOCTYPE not allowed"),
-        ('<?xml version="1.0"?>\n<!DOCTYPE sbb SYSTEM "file:///etc/passwd">\n<sbb/>', "bomb.xml:2: DOCTYPE not allowed"),
+        (
+            '<?xml version="1.0"?>\n<!DOCTYPE sbb SYSTEM "file:///etc/passwd">\n<sbb/>',
+            "bomb.xml:2: DOCTYPE not allowed",
+        ),
         ('<?xml version="1.0"?>\n<sbb>\n  <dossiers>\n</sbb>\n', "bomb.xml:4: not well-formed XML: mismatched tag"),
-        ('<?xml version="1.0"?>\n<html><body/></html>\n', "bomb.xml:2: not an SBB kwalificatiedossier: root element <html>"),
+        (
+            '<?xml version="1.0"?>\n<html><body/></html>\n',
+            "bomb.xml:2: not an SBB kwalificatiedossier: root element <html>",
+        ),
         ('<?xml version="1.0"?>\n<sbb>\n<a>' + "x" * 1_000_000 + "</a></sbb>", "bomb.xml:3: text node longer than"),
         ('<?xml version="1.0"?>\n<sbb>&ext;</sbb>', "bomb.xml:2: not well-formed XML: undefined entity"),
         ("", "bomb.xml: empty file"),
@@ -422,16 +468,31 @@ def _planted(tmp_path: Path, src: Path, *edits: tuple[str, str], name: str = "ed
 def test_structural_errors_point_at_the_line(cli, tmp_path):
     emq = '<competentie referentie="3088" />\n                    <competentie referentie="3096" />\n                    <competentie referentie="3100" />'
     f = _planted(tmp_path, SW, (emq, emq.replace("3096", "4242")))
-    assert "edited.xml:278: competentie referentie '4242' resolves to no competentie" in _one_line_error(cli("parse", f), "edited.xml")
-    f = _planted(tmp_path, PW, ('<aanvullend>\n                    <profiel referentie="966080" />\n                    <vakkennisenvaardighedenonderdelen />',
-                                '<aanvullend>\n                    <profiel referentie="123" />\n                    <vakkennisenvaardighedenonderdelen />'))
+    assert "edited.xml:278: competentie referentie '4242' resolves to no competentie" in _one_line_error(
+        cli("parse", f), "edited.xml"
+    )
+    f = _planted(
+        tmp_path,
+        PW,
+        (
+            '<aanvullend>\n                    <profiel referentie="966080" />\n                    <vakkennisenvaardighedenonderdelen />',
+            '<aanvullend>\n                    <profiel referentie="123" />\n                    <vakkennisenvaardighedenonderdelen />',
+        ),
+    )
     err = _one_line_error(cli("list", "-p", f), "edited.xml")
     assert "edited.xml:270: aanvullend for an unknown profiel (referentie '123')" in err
     f = _planted(tmp_path, SW, ('<basis titel="Basisdeel">', '<basisx titel="Basisdeel">'), ("</basis>", "</basisx>"))
     assert "edited.xml:62: <dossier> has no <basis>" in _one_line_error(cli("validate", f), "edited.xml")
     f = _planted(tmp_path, SW, ('titel="Maakt een plan van aanpak" hoofdstuk="2"', 'titel="Maakt een plan van aanpak"'))
     assert "edited.xml:263: <werkproces> has no valid hoofdstuk" in _one_line_error(cli("parse", f), "edited.xml")
-    f = _planted(tmp_path, SW, ('Geldig_vanaf="01-08-2015" Datum_einde_instroom="" Datum_einde_opleiding="">23185', 'Geldig_vanaf="2015-08-01" Datum_einde_instroom="" Datum_einde_opleiding="">23185'))
+    f = _planted(
+        tmp_path,
+        SW,
+        (
+            'Geldig_vanaf="01-08-2015" Datum_einde_instroom="" Datum_einde_opleiding="">23185',
+            'Geldig_vanaf="2015-08-01" Datum_einde_instroom="" Datum_einde_opleiding="">23185',
+        ),
+    )
     assert "edited.xml:64: date '2015-08-01' is not DD-MM-YYYY" in _one_line_error(cli("parse", f), "edited.xml")
 
 
@@ -477,16 +538,41 @@ _SW_W2_GEDRAG = "De sociaal werker: \n- betrekt actief cliënten"
 _SW_W2_COMP = '<competentie referentie="3088" />\n                    <competentie referentie="3096" />\n                    <competentie referentie="3100" />\n'
 
 PLANTS = {
-    "KD601": ([('<vakkennisenvaardigheden referentie="966268" />', '<vakkennisenvaardigheden referentie="999999" />')], None, 195),
-    "KD602": ([('titel="Maakt een plan van aanpak" hoofdstuk="2"', 'titel="Maakt een plan van aanpak" hoofdstuk="1"')], "B1-K1-W1", 242),
-    "KD603": ([('titel="Evalueert de dienstverlening" hoofdstuk="8"', 'titel="Evalueert de dienstverlening" hoofdstuk="9"')], "B1-K1", 183),
+    "KD601": (
+        [('<vakkennisenvaardigheden referentie="966268" />', '<vakkennisenvaardigheden referentie="999999" />')],
+        None,
+        195,
+    ),
+    "KD602": (
+        [('titel="Maakt een plan van aanpak" hoofdstuk="2"', 'titel="Maakt een plan van aanpak" hoofdstuk="1"')],
+        "B1-K1-W1",
+        242,
+    ),
+    "KD603": (
+        [('titel="Evalueert de dienstverlening" hoofdstuk="8"', 'titel="Evalueert de dienstverlening" hoofdstuk="9"')],
+        "B1-K1",
+        183,
+    ),
     "KD604": ([(_SW_W2_RESULTAAT, "")], "B1-K1-W2", 265),
     "KD301": ([], None, None),  # planted in the test (the former 2015 code KD605)
     "KD606": ([], None, None),  # planted in the test
     "KD304": ([(_SW_W2_COMP, "")], "B1-K1-W2", 276),  # the former 2015 code KD608
     "KD609": ([(_SW_W2_GEDRAG, "- betrekt actief cliënten")], "B1-K1-W2", 267),
-    "KD610": ([("- trekt logische conclusies;\n", "- trekt logische conclusies;\n- trekt logische conclusies;\n")], "B1-K1-W2", 272),
-    "KD611": ([('titel="Sociaal-cultureel werker" hoofdstuk="2" niveau="4"', 'titel="Sociaal-cultureel werker" hoofdstuk="2" niveau=""')], None, 575),
+    "KD610": (
+        [("- trekt logische conclusies;\n", "- trekt logische conclusies;\n- trekt logische conclusies;\n")],
+        "B1-K1-W2",
+        272,
+    ),
+    "KD611": (
+        [
+            (
+                'titel="Sociaal-cultureel werker" hoofdstuk="2" niveau="4"',
+                'titel="Sociaal-cultureel werker" hoofdstuk="2" niveau=""',
+            )
+        ],
+        None,
+        575,
+    ),
 }
 
 
@@ -582,7 +668,17 @@ def test_diff_two_profiles_of_one_dossier(cli):
     text = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML).out
     assert "Basisdeel: 9 werkprocessen shared" in text and "+ gedrag: bespreekt" in text
     assert "~ verantwoordelijkheid (aanvullend):" in text
-    md = cli("diff", "Persoonlijk begeleider gehandicaptenzorg", "Thuisbegeleider", "--data", SBB_XML, "-f", "markdown", "--taal", "nl").out
+    md = cli(
+        "diff",
+        "Persoonlijk begeleider gehandicaptenzorg",
+        "Thuisbegeleider",
+        "--data",
+        SBB_XML,
+        "-f",
+        "markdown",
+        "--taal",
+        "nl",
+    ).out
     assert "- Gedrag erbij: bespreekt op een professionele manier gevaar" in md
     assert "## Kerntaak B1-K1" in md and "Basisdeel: 9 werkprocessen gedeeld" in md
 
@@ -592,7 +688,10 @@ def test_diff_profiles_without_aanvullend(cli):
     assert d["identical"] == d["shared"] == [f"B1-K1-W{i}" for i in range(1, 9)] + ["B1-K2-W1", "B1-K2-W2"]
     assert d["only_a"] == ["P1-K1-W1", "P1-K1-W2", "P1-K1-W3"] and d["only_b"] == ["P2-K1-W1", "P2-K1-W2", "P2-K1-W3"]
     assert d["overlap"]["basis_met_aanvullend_a"] == []
-    assert d["kerntaak_velden"] == {} and d["kerntaken"] == {"P1-K1": d["kerntaken"]["P1-K1"], "P2-K1": d["kerntaken"]["P2-K1"]}
+    assert d["kerntaak_velden"] == {} and d["kerntaken"] == {
+        "P1-K1": d["kerntaken"]["P1-K1"],
+        "P2-K1": d["kerntaken"]["P2-K1"],
+    }
 
 
 def test_diff_two_versions_of_one_dossier(cli, tmp_path):
@@ -604,7 +703,10 @@ def test_diff_two_versions_of_one_dossier(cli, tmp_path):
         # renumbered: P1-K1-W3 becomes P1-K1-W4
         ('ten behoeve van de cliënt(en)" hoofdstuk="3"', 'ten behoeve van de cliënt(en)" hoofdstuk="4"'),
         # gedrag: one bullet added (W1), removed (W2), changed (W3)
-        ("- toont interculturele sensitiviteit;\n", "- toont interculturele sensitiviteit;\n- werkt samen met tolken;\n"),
+        (
+            "- toont interculturele sensitiviteit;\n",
+            "- toont interculturele sensitiviteit;\n- werkt samen met tolken;\n",
+        ),
         ("- trekt logische conclusies;\n", ""),
         ("- stelt open, reflecterende vragen;", "- stelt open en reflecterende vragen;"),
         # competences: Q removed from W2, a word changed in its resultaat
@@ -620,7 +722,11 @@ def test_diff_two_versions_of_one_dossier(cli, tmp_path):
     assert d["only_a"] == d["only_b"] == []
     wps = d["werkprocessen"]
     titel = wps["B1-K1-W4"]["titel"]
-    assert (titel["a"], titel["b"], titel["impact"]) == ("Behartigt belangen", "Behartigt de belangen van cliënten", "structureel")
+    assert (titel["a"], titel["b"], titel["impact"]) == (
+        "Behartigt belangen",
+        "Behartigt de belangen van cliënten",
+        "structureel",
+    )
     assert wps["P1-K1-W3"]["code_b"] == "P1-K1-W4"
     assert wps["B1-K1-W1"]["gedrag"]["added"] == ["werkt samen met tolken"]
     w2 = wps["B1-K1-W2"]
@@ -629,10 +735,16 @@ def test_diff_two_versions_of_one_dossier(cli, tmp_path):
     assert {"op": "replace", "a": "haalbaar", "b": "realistisch"} in w2["resultaat"]["woorden"]
     assert w2["resultaat"]["impact"] == "inhoudelijk"  # another word, not a spelling variant
     grades = {(c["veld"], c["soort"]): c["impact"] for c in w2["wijzigingen"]}
-    assert grades == {("gedrag", "removed"): "inhoudelijk", ("competentie", "removed"): "structureel", ("resultaat", "changed"): "inhoudelijk"}
+    assert grades == {
+        ("gedrag", "removed"): "inhoudelijk",
+        ("competentie", "removed"): "structureel",
+        ("resultaat", "changed"): "inhoudelijk",
+    }
     assert wps["B1-K1-W1"]["wijzigingen"][0]["impact"] == "inhoudelijk"  # a gedrag bullet added
     ch = wps["B1-K1-W3"]["gedrag"]["changed"]
-    assert [(c["a"], c["b"]) for c in ch] == [("stelt open, reflecterende vragen", "stelt open en reflecterende vragen")]
+    assert [(c["a"], c["b"]) for c in ch] == [
+        ("stelt open, reflecterende vragen", "stelt open en reflecterende vragen")
+    ]
     assert ch[0]["impact"] == "inhoudelijk"  # a word added ("en")
     assert not wps["B1-K1-W5"]["changed"] and wps["B1-K1-W5"]["similarity"] == 1.0
     kt = d["kerntaak_velden"]["B1-K1"]
@@ -663,7 +775,9 @@ _SW_BYTES = SW.read_bytes() if SW.exists() else b""
 
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(cut=st.integers(min_value=0, max_value=max(len(_SW_BYTES) - 1, 0)), junk=st.binary(max_size=8), keep=st.booleans())
+@given(
+    cut=st.integers(min_value=0, max_value=max(len(_SW_BYTES) - 1, 0)), junk=st.binary(max_size=8), keep=st.booleans()
+)
 def test_damaged_file_gives_dossier_or_input_error(cut, junk, keep):
     """A real file cut short or with bytes spliced in: a Dossier or an InputError, nothing else."""
     from kwaldossier.errors import InputError
@@ -705,14 +819,20 @@ def test_folder_of_dossiers_keeps_same_codes_apart(cli):
     assert r.code == 0, r.err
     (res,) = json.loads(r.out)["resultaten"]  # a basisdeel werkproces: once, for every profile of its dossier
     assert res["werkproces"]["titel"] == "Inventariseert de vraag naar sociaal werk"
-    assert {p["naam"] for p in res["geldt_voor"]} == SW_PROFIELEN and res["dossier"] == {"titel": "Sociaal werk", "crebo": "23185"}
+    assert {p["naam"] for p in res["geldt_voor"]} == SW_PROFIELEN and res["dossier"] == {
+        "titel": "Sociaal werk",
+        "crebo": "23185",
+    }
 
 
 def test_list_numbers_profiles_with_a_legend(cli):
     r = cli("list", "--data", SBB_XML)
     assert r.code == 0, r.err
     # profiles are numbered per dossier when their short names clash (two '...gehandicaptenzorg')
-    assert re.search(r"^1 = Begeleider gehandicaptenzorg$", r.out, re.M) and "6 = Persoonlijk begeleider specifieke doelgroepen" in r.out
+    assert (
+        re.search(r"^1 = Begeleider gehandicaptenzorg$", r.out, re.M)
+        and "6 = Persoonlijk begeleider specifieke doelgroepen" in r.out
+    )
     heads = [line.split() for line in r.out.splitlines() if line.startswith("Kerntaken en werkprocessen")]
     assert ["dienstverlener", "werker"] in [h[3:] for h in heads]  # Sociaal werk: its own two columns
 

@@ -69,12 +69,19 @@ def test_order_of_the_choice():
 
 
 def test_taal_anywhere_on_the_line_and_checked():
-    for args in (["--taal", "nl", "rules", "KD201"], ["rules", "KD201", "--taal", "nl"], ["rules", "--taal=nl", "KD201"]):
+    for args in (
+        ["--taal", "nl", "rules", "KD201"],
+        ["rules", "KD201", "--taal", "nl"],
+        ["rules", "--taal=nl", "KD201"],
+    ):
         p = _run(*args)
         assert p.returncode == 0 and "(fout)" in p.stdout, (args, p.stderr)
     p = _run("rules", "--taal", "de")
     assert p.returncode == 2 and p.stdout == ""
-    assert p.stderr == "kwaldossier: error: Invalid value for --taal: 'de' is not one of 'nl', 'en'. (see 'kwaldossier -h')\n"
+    assert (
+        p.stderr
+        == "kwaldossier: error: Invalid value for --taal: 'de' is not one of 'nl', 'en'. (see 'kwaldossier -h')\n"
+    )
     p = _run("show", "2.5", "--taal")
     assert p.returncode == 2 and "--taal" in p.stderr and p.stderr.count("\n") == 1
 
@@ -104,7 +111,9 @@ def test_the_catalogue_is_built_not_committed():
     assert hatch_build.PO.is_file()
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout")
-    tracked = subprocess.run(["git", "ls-files", "--", "*.mo", "*.po"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", "*.mo", "*.po"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
     assert tracked == ["src/kwaldossier/locale/nl/LC_MESSAGES/kwaldossier.po"]
     ignored = subprocess.run(["git", "check-ignore", "-q", str(taal.mo_pad())], cwd=ROOT)
     assert ignored.returncode == 0
@@ -115,8 +124,20 @@ def test_the_wheel_carries_the_compiled_catalogue(tmp_path):
     import gettext
 
     p = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert p.returncode == 0, p.stderr[-2000:]
     (wheel,) = tmp_path.glob("kwaldossier-*.whl")
@@ -144,8 +165,24 @@ def test_the_package_in_use_has_its_catalogue_and_english_needs_none():
 # ---------------------------------------------------------------- Dutch and English output
 
 
-ENGLISH = ["shared", "only A", "identical", "Overlap per werkproces (sorted by similarity)", "Changes per impact grade", "similar,", "Profile overlap"]
-DUTCH = ["gedeeld", "alleen A", "identiek", "Overlap per werkproces (gesorteerd op overeenkomst)", "Wijzigingen per impact", "overeenkomst,", "Overlap van het profiel"]
+ENGLISH = [
+    "shared",
+    "only A",
+    "identical",
+    "Overlap per werkproces (sorted by similarity)",
+    "Changes per impact grade",
+    "similar,",
+    "Profile overlap",
+]
+DUTCH = [
+    "gedeeld",
+    "alleen A",
+    "identiek",
+    "Overlap per werkproces (gesorteerd op overeenkomst)",
+    "Wijzigingen per impact",
+    "overeenkomst,",
+    "Overlap van het profiel",
+]
 
 
 def test_diff_in_dutch_by_the_locale_and_in_english():
@@ -195,7 +232,10 @@ def test_reports_follow_the_language(cli):
         assert en_mark in en and nl_mark in nl and nl_mark not in en
     en = cli("diff", "binnendienst", "buitendienst", "-f", "csv").out
     nl = cli("diff", "binnendienst", "buitendienst", "-f", "csv", "--taal", "nl").out
-    assert en.splitlines()[0] == "\ufeffkerntaak;werkproces;title;field;old (Commercieel medewerker binnendienst);new (Commercieel medewerker buitendienst);impact"
+    assert (
+        en.splitlines()[0]
+        == "\ufeffkerntaak;werkproces;title;field;old (Commercieel medewerker binnendienst);new (Commercieel medewerker buitendienst);impact"
+    )
     assert nl.splitlines()[0].startswith("\ufeffkerntaak;werkproces;titel;veld;oud (")
     assert en.splitlines()[1:] == nl.splitlines()[1:]  # the rows are the dossiers' texts
 
@@ -204,7 +244,14 @@ def test_help_in_dutch(cli):
     r = cli("--taal", "nl", "diff", "-h")
     assert r.code == 0
     assert r.out.startswith("Gebruik: kwaldossier diff [OPTIES] A B\n")
-    for word in ("Argumenten:", "Opties:", "Voorbeelden:", "[standaard: text]", "[verplicht]", "Toon deze hulp en stop."):
+    for word in (
+        "Argumenten:",
+        "Opties:",
+        "Voorbeelden:",
+        "[standaard: text]",
+        "[verplicht]",
+        "Toon deze hulp en stop.",
+    ):
         assert word in r.out, word
     r = cli("--taal", "nl", "-h")
     assert "Opdrachten:" in r.out and "Gebruik: kwaldossier [OPTIES] OPDRACHT [ARGUMENTEN]..." in r.out
@@ -215,7 +262,21 @@ def test_help_in_dutch(cli):
 
 # ---------------------------------------------------------------- usage lines and errors
 
-COMMANDS = ["parse", "schema", "list", "show", "search", "matrix", "competentie", "validate", "rules", "diff", "completion", "cache info", "export case"]
+COMMANDS = [
+    "parse",
+    "schema",
+    "list",
+    "show",
+    "search",
+    "matrix",
+    "competentie",
+    "validate",
+    "rules",
+    "diff",
+    "completion",
+    "cache info",
+    "export case",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -232,10 +293,15 @@ def test_usage_names_arguments_in_capitals_without_braces(cli, command):
 def test_errors_name_a_parameter_as_the_user_knows_it(cli):
     assert cli("competentie").err.startswith("kwaldossier: error: Missing argument SPEC. ")
     assert cli("diff", "binnendienst").err.startswith("kwaldossier: error: Missing argument B. ")
-    assert cli("diff", "a", "b", "-f", "x").err.startswith("kwaldossier: error: Invalid value for -f: 'x' is not one of ")
+    assert cli("diff", "a", "b", "-f", "x").err.startswith(
+        "kwaldossier: error: Invalid value for -f: 'x' is not one of "
+    )
     assert cli("diff", "a", "b", "--format=x").err.startswith("kwaldossier: error: Invalid value for --format: ")
     r = cli("completion")
-    assert r.err == "kwaldossier: error: Missing argument SHELL. Choose from: bash, zsh, fish, powershell. (see 'kwaldossier completion -h')\n"
+    assert (
+        r.err
+        == "kwaldossier: error: Missing argument SHELL. Choose from: bash, zsh, fish, powershell. (see 'kwaldossier completion -h')\n"
+    )
     assert "Did you mean 'show'?" in cli("shw").err
 
 

@@ -47,7 +47,9 @@ def test_buitendienst_has_no_error(cli):
 def test_binnendienst_findings(cli):
     r, found = findings(cli, BINNEN)
     assert r.code == 1
-    assert [(f["code"], f["werkproces"], f["line"]) for f in found if f["severity"] == "error"] == [("KD201", "3.3", 1059)]
+    assert [(f["code"], f["werkproces"], f["line"]) for f in found if f["severity"] == "error"] == [
+        ("KD201", "3.3", 1059)
+    ]
     split = [(f["werkproces"], f["line"], f["message"]) for f in found if f["code"] == "KD402"]
     assert split == [
         ("1.3", 207, "omschrijving: 'p lant' looks like 'plant'"),
@@ -77,17 +79,27 @@ def test_removed_detail_block(tmp_path, cli):
 
 def test_added_cross(tmp_path, cli):
     row = "    x            x x        "
-    path = variant(tmp_path, BUITEN, {104: ("1.3 Stelt een activiteitenplan op " + row, "1.3 Stelt een activiteitenplan op " + "x " + row[1:])})
+    path = variant(
+        tmp_path,
+        BUITEN,
+        {104: ("1.3 Stelt een activiteitenplan op " + row, "1.3 Stelt een activiteitenplan op " + "x " + row[1:])},
+    )
     r, found = findings(cli, path)
     assert r.code == 1
-    assert [(f["code"], f["werkproces"], f["line"]) for f in found if f["severity"] == "error"] == [("KD101", "1.3", 104)]
+    assert [(f["code"], f["werkproces"], f["line"]) for f in found if f["severity"] == "error"] == [
+        ("KD101", "1.3", 104)
+    ]
     assert "A Beslissen en activiteiten initiëren" in next(f["message"] for f in found if f["code"] == "KD101")
 
 
 def test_removed_cross(tmp_path, cli):
-    path = variant(tmp_path, BUITEN, {97: ("         x   x x    x        ", "         x   x     x        ")})  # N's cross gone
+    path = variant(
+        tmp_path, BUITEN, {97: ("         x   x x    x        ", "         x   x     x        ")}
+    )  # N's cross gone
     _, found = findings(cli, path)
-    assert [(f["code"], f["werkproces"], f["line"]) for f in found if f["severity"] == "error"] == [("KD102", "1.1", 189)]
+    assert [(f["code"], f["werkproces"], f["line"]) for f in found if f["severity"] == "error"] == [
+        ("KD102", "1.1", 189)
+    ]
 
 
 def test_misspelled_competence(tmp_path, cli):
@@ -125,7 +137,16 @@ def test_detail_for_empty_row(tmp_path, cli):
 
 
 def test_title_differs(tmp_path, cli):
-    path = variant(tmp_path, BUITEN, {852: ("3.1 werkproces: Signaleert en behandelt klachten", "3.1 werkproces: Signaleert en behandelt klachten en wensen")})
+    path = variant(
+        tmp_path,
+        BUITEN,
+        {
+            852: (
+                "3.1 werkproces: Signaleert en behandelt klachten",
+                "3.1 werkproces: Signaleert en behandelt klachten en wensen",
+            )
+        },
+    )
     _, found = findings(cli, path)
     [f] = [f for f in found if f["code"] == "KD105"]
     assert (f["werkproces"], f["line"], f["severity"]) == ("3.1", 852, "warning")
@@ -194,7 +215,10 @@ def test_github_format(cli):
     r = cli("validate", BINNEN, "--format", "github")
     assert r.code == 1
     lines = r.out.splitlines()
-    assert f"::error file={BINNEN},line=1059,title=KD201::Commercieel medewerker binnendienst 3.3: J Formuleren en rapporteren occurs twice (identical blocks, first at line 1049)" in lines
+    assert (
+        f"::error file={BINNEN},line=1059,title=KD201::Commercieel medewerker binnendienst 3.3: J Formuleren en rapporteren occurs twice (identical blocks, first at line 1049)"
+        in lines
+    )
     assert any(l.startswith("::warning ") and "line=207" in l for l in lines)
     assert all(l.startswith(("::error ", "::warning ", "::notice ")) for l in lines)
 

@@ -61,7 +61,9 @@ def test_github_file_name_with_comma_and_colon(tmp_path, cli, monkeypatch):
     found = _annotations(r.out)
     assert len(found) == 7
     assert all(p["file"] == "dossier, v2: final.txt" and p["title"].startswith("KD") for _, p, _ in found)
-    assert ("error", {"file": "dossier, v2: final.txt", "line": "1059", "title": "KD201"}) in [(lv, p) for lv, p, _ in found]
+    assert ("error", {"file": "dossier, v2: final.txt", "line": "1059", "title": "KD201"}) in [
+        (lv, p) for lv, p, _ in found
+    ]
 
 
 def test_github_message_with_percent_and_newlines(tmp_path, cli, binnen):
@@ -89,8 +91,11 @@ def test_annotations_on_bundled_data_carry_no_file_or_line(tmp_path, cli, monkey
     found = _annotations(r.out)
     assert found and all(set(p) == {"title"} for _, p, _ in found)
     assert "json" not in r.out and "site-packages" not in r.out
-    assert ("error", "Commercieel medewerker binnendienst 3.3 (line 1059): J Formuleren en rapporteren occurs twice "
-            "(identical blocks, first at line 1049)") in [(lv, m) for lv, _, m in found]
+    assert (
+        "error",
+        "Commercieel medewerker binnendienst 3.3 (line 1059): J Formuleren en rapporteren occurs twice "
+        "(identical blocks, first at line 1049)",
+    ) in [(lv, m) for lv, _, m in found]
 
 
 def test_annotations_on_json_point_at_the_original_text(cli, monkeypatch):
@@ -134,7 +139,10 @@ def test_junit_hostile_profile_name_is_well_formed(tmp_path, cli, binnen):
     assert classnames == {'Evil <b>&amp; "q" \ufffd\ufffd\ufffd\ufffd ]]> naam'}
     [failed] = [tc for tc in root if tc.find("failure") is not None]
     assert failed.get("name") == "KD201 dubbele-competentie"
-    assert failed.find("failure").text == "3.3 line 1059: J Formuleren en rapporteren occurs twice (identical blocks, first at line 1049)"
+    assert (
+        failed.find("failure").text
+        == "3.3 line 1059: J Formuleren en rapporteren occurs twice (identical blocks, first at line 1049)"
+    )
 
 
 def test_junit_has_a_case_per_rule_and_profile_even_when_clean(cli):
@@ -285,7 +293,9 @@ def test_line_before_the_first_profile_belongs_to_the_first(tmp_path, cli):
     path.write_text("zie bijlage 3 voor de toelichting\n" + text, encoding="utf-8")
     found = json.loads(cli("validate", path, "--json").out)["findings"]
     got = [(f["profiel"], f["line"], f["message"]) for f in found if f["code"] == "KD401"]
-    assert got == [("Commercieel medewerker binnendienst", 1, "line not placed in the model: 'zie bijlage 3 voor de toelichting'")]
+    assert got == [
+        ("Commercieel medewerker binnendienst", 1, "line not placed in the model: 'zie bijlage 3 voor de toelichting'")
+    ]
 
 
 def test_junit_runs_only_the_rules_of_the_model_and_follows_strict(cli):

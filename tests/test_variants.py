@@ -16,8 +16,14 @@ from kwaldossier.read.text2012 import parse_file
 SEEDS = {"buiten": BUITEN, "binnen": BINNEN}
 # every field that holds a source line number or is counted per line
 LINE_KEYS = {
-    "regels", "regel", "bron", "componenten_regels", "prestatie_indicator_regels",
-    "prestatie_indicator_offsets", "regel_paginas", "regelverantwoording",
+    "regels",
+    "regel",
+    "bron",
+    "componenten_regels",
+    "prestatie_indicator_regels",
+    "prestatie_indicator_offsets",
+    "regel_paginas",
+    "regelverantwoording",
 }
 
 
@@ -87,7 +93,9 @@ def test_trailing_spaces_stripped(request, tmp_path, which):
     assert d.onverwerkte_regels == []
     # a row of spaces became an empty line: only its line number leaves bron.matrix (and the
     # line counts move from model to blank); every other line number stays
-    assert _without(exact(d), {"matrix", "regelverantwoording"}) == _without(exact(seed), {"matrix", "regelverantwoording"})
+    assert _without(exact(d), {"matrix", "regelverantwoording"}) == _without(
+        exact(seed), {"matrix", "regelverantwoording"}
+    )
     assert content(d) == content(seed)
     for wp_d, wp_s in zip(d.profielen[0].werkprocessen(), seed.profielen[0].werkprocessen(), strict=True):
         assert (wp_d.code, wp_d.matrix_rij, wp_d.matrix) == (wp_s.code, wp_s.matrix_rij, wp_s.matrix)
@@ -187,14 +195,19 @@ def test_wrapped_label(tmp_path, binnen):
     text = BINNEN.read_text(encoding="utf-8")
     old = "\nModerne vreemde talen De beroepseisen"
     assert text.count(old) == 1
-    d = parse_file(write(tmp_path, "label.txt", text.replace(old, "\nModerne\nvreemde\ntalen De beroepseisen").encode()))
+    d = parse_file(
+        write(tmp_path, "label.txt", text.replace(old, "\nModerne\nvreemde\ntalen De beroepseisen").encode())
+    )
     assert d.onverwerkte_regels == []
     assert content(d) == content(binnen)
     assert d.profielen[0].algemene_informatie.moderne_vreemde_talen.startswith("De beroepseisen")
 
 
 @pytest.mark.parametrize("which", ["buiten", "binnen"])
-@pytest.mark.parametrize("wrap", ["Commercieel medewerker\n{dienst}", "Commercieel\nmedewerker {dienst}", "Commercieel\nmedewerker\n{dienst}"])
+@pytest.mark.parametrize(
+    "wrap",
+    ["Commercieel medewerker\n{dienst}", "Commercieel\nmedewerker {dienst}", "Commercieel\nmedewerker\n{dienst}"],
+)
 def test_wrapped_headings(request, tmp_path, which, wrap):
     """Every heading that names the profile (the profile's own, its later sections, each
     matrix and detail heading) wrapped: still that one profile (issue 12's failure: a wrapped

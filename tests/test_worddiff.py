@@ -44,7 +44,11 @@ def test_rewritten_phrase_is_one_removal_and_one_addition():
     b = "De medewerker presenteert de offerte/oplossing met een gedegen onderbouwing, opdat de klant geïnteresseerd blijft."
     assert _ops(a, b) == [
         ("equal", "De medewerker", "De medewerker"),
-        ("replace", "licht de offerte met een gedegen onderbouwing toe,", "presenteert de offerte/oplossing met een gedegen onderbouwing,"),
+        (
+            "replace",
+            "licht de offerte met een gedegen onderbouwing toe,",
+            "presenteert de offerte/oplossing met een gedegen onderbouwing,",
+        ),
         ("equal", "opdat de klant geïnteresseerd blijft.", "opdat de klant geïnteresseerd blijft."),
     ]
 
@@ -53,7 +57,11 @@ def test_a_long_equality_between_small_edits_stays():
     a = "Hij belt de klant en bespreekt de offerte met de klant in detail."
     b = "Zij belt de klant en bespreekt de offerte met de klant in het kort."
     ops = _ops(a, b)
-    assert ("equal", "belt de klant en bespreekt de offerte met de klant in", "belt de klant en bespreekt de offerte met de klant in") in ops
+    assert (
+        "equal",
+        "belt de klant en bespreekt de offerte met de klant in",
+        "belt de klant en bespreekt de offerte met de klant in",
+    ) in ops
     assert ops[0] == ("replace", "Hij", "Zij") and ops[-1] == ("replace", "detail.", "het kort.")
 
 

@@ -36,7 +36,10 @@ def _one_line(r, name: str, encoding: str) -> None:
     assert r.code == 2, r
     assert r.out == ""
     assert r.err.count("\n") == 1 and "Traceback" not in r.err and "internal error" not in r.err
-    assert r.err == f"kwaldossier: error: {name}:1: this file declares encoding {encoding!r}, which this reader cannot read; SBB files are UTF-8\n"
+    assert (
+        r.err
+        == f"kwaldossier: error: {name}:1: this file declares encoding {encoding!r}, which this reader cannot read; SBB files are UTF-8\n"
+    )
 
 
 @pytest.mark.shared
@@ -63,7 +66,9 @@ def test_utf16_declared_on_utf8_bytes_keeps_the_bom_case_apart(cli, tmp_path):
     f = tmp_path / "bom.xml"
     f.write_bytes(b"\xef\xbb\xbf" + _with_declaration("utf-16"))
     r = cli("parse", "--json", f)
-    assert r.code == 2 and r.out == "" and "internal error" not in r.err and "utf-16" in r.err and r.err.count("\n") == 1
+    assert (
+        r.code == 2 and r.out == "" and "internal error" not in r.err and "utf-16" in r.err and r.err.count("\n") == 1
+    )
 
 
 @pytest.mark.shared

@@ -62,18 +62,32 @@ def _main(  # noqa: PLR0913 - typer: one parameter a command-line option
         False, "--no-cache", help=N_("Parse source files again instead of using the parse cache (see `cache info`).")
     ),
     taal: Taal | None = typer.Option(
-        None, "--taal", help=N_("Language of the output: nl or en (else KWALDOSSIER_TAAL, else the locale, else en)."),
+        None,
+        "--taal",
+        help=N_("Language of the output: nl or en (else KWALDOSSIER_TAAL, else the locale, else en)."),
     ),
     dossier: str | None = typer.Option(
-        None, "--dossier", metavar="CREBO_OR_NAME",
+        None,
+        "--dossier",
+        metavar="CREBO_OR_NAME",
         help=N_("Only the dossier with this crebo or title (files and folders with several dossiers)."),
     ),
     show_script: Shell | None = typer.Option(  # noqa: ARG001 - typer: declares the option, its callback acts
-        None, "--show-completion", metavar="SHELL", callback=show_completion, is_eager=True, expose_value=False,
+        None,
+        "--show-completion",
+        metavar="SHELL",
+        callback=show_completion,
+        is_eager=True,
+        expose_value=False,
         help=N_("Print the completion script for SHELL: bash, zsh, fish or powershell."),
     ),
     install_script: Shell | None = typer.Option(  # noqa: ARG001 - typer: declares the option, its callback acts
-        None, "--install-completion", metavar="SHELL", callback=install_completion, is_eager=True, expose_value=False,
+        None,
+        "--install-completion",
+        metavar="SHELL",
+        callback=install_completion,
+        is_eager=True,
+        expose_value=False,
         help=N_("Install completion for SHELL: bash, zsh, fish or powershell."),
     ),
 ) -> None:
@@ -94,7 +108,7 @@ def _main(  # noqa: PLR0913 - typer: one parameter a command-line option
 
 @root.command(
     help=N_("Print the shell completion script for SHELL (profiles, werkproces codes, rule codes, fields)."),
-    epilog=_examples("kwaldossier completion zsh > ~/.zfunc/_kwaldossier", "eval \"$(kwaldossier completion bash)\""),
+    epilog=_examples("kwaldossier completion zsh > ~/.zfunc/_kwaldossier", 'eval "$(kwaldossier completion bash)"'),
 )
 def completion(shell: Shell = typer.Argument(..., help=N_("bash, zsh, fish or powershell."))) -> None:
     sys.stdout.write(completion_script(shell) + "\n")

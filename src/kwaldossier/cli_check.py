@@ -29,7 +29,7 @@ commands = typer.Typer()
         "kwaldossier parse dossier.pdf --json > dossier.json",
         "kwaldossier parse data/raw --out parsed/ --jobs 2",
         "pdftotext -layout dossier.pdf - | kwaldossier parse - --json",
-    )
+    ),
 )
 def parse(
     files: list[Path] = typer.Argument(
@@ -37,22 +37,31 @@ def parse(
     ),
     as_json: bool = JsonOpt,
     out: Path | None = typer.Option(
-        None, "--out", "-o", help=N_("Write one JSON per input into this folder (created if missing; its parent must exist).")
+        None,
+        "--out",
+        "-o",
+        help=N_("Write one JSON per input into this folder (created if missing; its parent must exist)."),
     ),
     jobs: int = typer.Option(0, "--jobs", "-j", help=N_("Parallel workers for --out (0: all cores).")),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help=N_("With --out: no summary line (errors are still printed).")),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help=N_("With --out: no summary line (errors are still printed).")
+    ),
 ) -> None:
     from .analyse.selectie import dossier_keuze, kies_uit
     from .model.contract import dossiers_json_bytes
     from .read.laden import load_dossiers
 
     if jobs < 0:
-        raise typer.BadParameter(_("{jobs}: expected 0 (all cores) or a positive number of workers").format(jobs=jobs), param_hint="--jobs")
+        raise typer.BadParameter(
+            _("{jobs}: expected 0 (all cores) or a positive number of workers").format(jobs=jobs), param_hint="--jobs"
+        )
     if out is not None:
         from .read.batch import parse_many
 
         if any(str(f) == "-" for f in files):
-            raise typer.BadParameter(_("- (standard input) cannot be parsed into --out; use --json"), param_hint="FILES")
+            raise typer.BadParameter(
+                _("- (standard input) cannot be parsed into --out; use --json"), param_hint="FILES"
+            )
         raise typer.Exit(parse_many(files, out, jobs, quiet))
     if len(files) != 1:
         raise typer.BadParameter(_("several files need --out DIR"), param_hint="FILES")
@@ -88,9 +97,9 @@ def _samenvatting(c: Console, dossier: DossierVorm) -> None:
         )
     r = dossier.regelverantwoording
     c.print(
-        _("{totaal} lines: {model} model, {label} label, {opmaak} page furniture, {leeg} blank, {onverwerkt} not placed").format(
-            totaal=r.totaal, model=r.model, label=r.label, opmaak=r.opmaak, leeg=r.leeg, onverwerkt=r.onverwerkt
-        )
+        _(
+            "{totaal} lines: {model} model, {label} label, {opmaak} page furniture, {leeg} blank, {onverwerkt} not placed"
+        ).format(totaal=r.totaal, model=r.model, label=r.label, opmaak=r.opmaak, leeg=r.leeg, onverwerkt=r.onverwerkt)
     )
     for u in dossier.onverwerkte_regels:
         c.print("  " + _("not placed: line {regel}: {tekst}").format(regel=u.regel, tekst=u.tekst.strip()))
@@ -101,7 +110,9 @@ SCHEMAS = ("parse", "diff", "list", "show", "search", "matrix", "competentie", "
 
 @commands.command(
     help=N_("Print the JSON Schema of a command's --json output (default: parse, a Dossier)."),
-    epilog=_examples("kwaldossier schema > dossier.schema.json", "kwaldossier schema diff", "kwaldossier schema validate"),
+    epilog=_examples(
+        "kwaldossier schema > dossier.schema.json", "kwaldossier schema diff", "kwaldossier schema validate"
+    ),
 )
 def schema(
     name: str = typer.Argument(
@@ -115,7 +126,9 @@ def schema(
     from .errors import LookupFailed
 
     if name not in SCHEMAS:
-        raise LookupFailed(_("schema {name}: no such result; allowed: {allowed}").format(name=repr(name), allowed=", ".join(SCHEMAS)))
+        raise LookupFailed(
+            _("schema {name}: no such result; allowed: {allowed}").format(name=repr(name), allowed=", ".join(SCHEMAS))
+        )
     from .read import write_atomic
 
     if name in ("validate", "rules"):
@@ -147,12 +160,14 @@ class Format(StrEnum):
         "kwaldossier validate dossier.pdf --format github",
         "kwaldossier validate parsed/*.json --select KD2 --ignore KD205 --format junit > junit.xml",
         "kwaldossier validate dossier.json -q && echo clean",
-    )
+    ),
 )
 def validate(  # noqa: PLR0913 - typer: one parameter a command-line option
     *,
     files: list[str] | None = typer.Argument(None, help=N_("Dossier files or profile names (default: bundled data).")),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help=N_("text, json, github (annotations) or junit (XML).")),
+    fmt: Format = typer.Option(
+        Format.text, "--format", "-f", help=N_("text, json, github (annotations) or junit (XML).")
+    ),
     as_json: bool = typer.Option(False, "--json", help=N_("Same as --format json.")),
     select_: list[str] | None = typer.Option(
         None, "--select", help=N_("Only these rule codes (prefixes allowed)."), autocompletion=_complete_rule
@@ -203,7 +218,8 @@ def _split(values: list[str] | None) -> list[str]:
     epilog=_examples("kwaldossier rules", "kwaldossier rules KD201", "kwaldossier rules KD205"),
 )
 def rules(
-    code: str | None = typer.Argument(None, help=N_("One rule code."), autocompletion=_complete_rule), as_json: bool = JsonOpt
+    code: str | None = typer.Argument(None, help=N_("One rule code."), autocompletion=_complete_rule),
+    as_json: bool = JsonOpt,
 ) -> None:
     from .errors import LookupFailed
     from .validate import RETIRED, RULES

@@ -45,13 +45,15 @@ class MinImpact(StrEnum):
         "kwaldossier diff binnendienst buitendienst",
         "kwaldossier diff old.pdf new.pdf --profiel binnendienst --summary",
         "kwaldossier diff binnendienst buitendienst -w 2.5 -f html -o diff.html",
-    )
+    ),
 )
 def diff(  # noqa: PLR0913 - typer: one parameter a command-line option
     *,
     a: str = typer.Argument(..., help=N_("Profile name part or file (A)."), autocompletion=_complete_profiel),
     b: str = typer.Argument(..., help=N_("Profile name part or file (B)."), autocompletion=_complete_profiel),
-    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help=N_("text, json, markdown, html, xlsx or csv.")),
+    fmt: DiffFormat = typer.Option(
+        DiffFormat.text, "--format", "-f", help=N_("text, json, markdown, html, xlsx or csv.")
+    ),
     as_json: bool = typer.Option(False, "--json", help=N_("Same as --format json.")),
     summary: bool = typer.Option(False, "--summary", help=N_("Only the summary tables (every format).")),
     kerntaak: str | None = typer.Option(None, "--kerntaak", "-k", help=N_("Only this kerntaak.")),
@@ -64,7 +66,11 @@ def diff(  # noqa: PLR0913 - typer: one parameter a command-line option
     ),
     out: Path | None = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write the report to this file.")),
     profiel: str | None = typer.Option(
-        None, "--profiel", "-p", help=N_("In files with several profiles, compare this one."), autocompletion=_complete_profiel
+        None,
+        "--profiel",
+        "-p",
+        help=N_("In files with several profiles, compare this one."),
+        autocompletion=_complete_profiel,
     ),
     data: Path | None = DataOpt,
     sep: str = SepOpt,

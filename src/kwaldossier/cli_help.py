@@ -16,7 +16,14 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 from .taal import N_, _
 
 # typer's own help words, which it asks the stdlib gettext for (see _translated_help)
-TYPER_WORDS = (N_("Arguments"), N_("Options"), N_("Commands"), N_("default: {default}"), N_("required"), N_("env var: {var}"))
+TYPER_WORDS = (
+    N_("Arguments"),
+    N_("Options"),
+    N_("Commands"),
+    N_("default: {default}"),
+    N_("required"),
+    N_("env var: {var}"),
+)
 HELP_OPTION = N_("Show this message and exit.")
 
 
@@ -175,7 +182,11 @@ def typed_name(param: Any, argv: Sequence[str]) -> str:
     end = list(argv).index("--") if "--" in argv else len(argv)
     for arg in argv[:end]:
         for name in names:
-            if arg == name or arg.startswith(name + "=") or (len(name) == _SHORT and arg.startswith(name) and not arg.startswith("--")):
+            if (
+                arg == name
+                or arg.startswith(name + "=")
+                or (len(name) == _SHORT and arg.startswith(name) and not arg.startswith("--"))
+            ):
                 return name
     if names:
         return max(names, key=len)

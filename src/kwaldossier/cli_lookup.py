@@ -32,7 +32,6 @@ class MatrixFormat(StrEnum):
     svg = "svg"
 
 
-
 @commands.command(
     "list",
     help=N_("The kerntaken and werkprocessen, marking which each profile has."),
@@ -131,7 +130,9 @@ def matrix(  # noqa: PLR0913 - typer: one parameter a command-line option
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
-    fmt: MatrixFormat = typer.Option(MatrixFormat.text, "--format", "-f", help=N_("text, json, xlsx, csv or svg (heat-map).")),
+    fmt: MatrixFormat = typer.Option(
+        MatrixFormat.text, "--format", "-f", help=N_("text, json, xlsx, csv or svg (heat-map).")
+    ),
     out: Path | None = OutOpt,
     sep: str = SepOpt,
 ) -> None:
@@ -144,7 +145,9 @@ def matrix(  # noqa: PLR0913 - typer: one parameter a command-line option
         from .export.commando import export_table
         from .render.tabellen import matrix_bladen, matrix_csv
 
-        return export_table(fmt.value, out, sep, lambda: matrix_bladen(result, geladen), lambda: matrix_csv(result, geladen))
+        return export_table(
+            fmt.value, out, sep, lambda: matrix_bladen(result, geladen), lambda: matrix_csv(result, geladen)
+        )
     if fmt is MatrixFormat.svg:
         from .export.uitvoer import lever
         from .render.schoon import schoon
@@ -165,7 +168,9 @@ def matrix(  # noqa: PLR0913 - typer: one parameter a command-line option
     epilog=_examples("kwaldossier competentie H", "kwaldossier competentie overtuigen --json"),
 )
 def competentie(
-    spec: str = typer.Argument(..., help=N_("A letter A–Y or part of a competence name."), autocompletion=_complete_letter),
+    spec: str = typer.Argument(
+        ..., help=N_("A letter A–Y or part of a competence name."), autocompletion=_complete_letter
+    ),
     profiel: str | None = ProfielOpt,
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
@@ -176,7 +181,8 @@ def competentie(
     letter = spec.strip()
     if len(letter) == 1 and letter.upper() not in "ABCDEFGHIJKLMNOPQRSTUVWXY":
         raise typer.BadParameter(
-            _("{value} is not a competence letter: use A–Y or part of a name").format(value=repr(spec)), param_hint="SPEC"
+            _("{value} is not a competence letter: use A–Y or part of a name").format(value=repr(spec)),
+            param_hint="SPEC",
         )
 
     result = do_comp(select(profiel, data), short(spec, "SPEC"))

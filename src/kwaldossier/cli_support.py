@@ -117,6 +117,7 @@ def complete_field(incomplete: str) -> list[str]:
 
 # ---------------------------------------------------------------- shared options
 
+
 def report_path(value: str) -> Path:
     """--out of a report as typed: a name ending in a separator is a folder (Path() would drop
     the separator), refused with exit 2."""
@@ -135,14 +136,18 @@ ProfielOpt = typer.Option(
     autocompletion=complete_profiel,
 )
 DataOpt = typer.Option(None, "--data", help=N_("Folder of dossiers to use instead of the bundled data."))
-OutOpt = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write to this file (atomically); needed for xlsx at a terminal."))
+OutOpt = typer.Option(
+    None, "--out", "-o", parser=report_path, help=N_("Write to this file (atomically); needed for xlsx at a terminal.")
+)
 SepOpt = typer.Option(";", "--sep", help=N_("CSV separator: ';' (Excel-NL, default), ',' or 'tab'."))
 
 
 def short(text: str, hint: str, limit: int = 1000) -> str:
     """Words to look up are short: a megabyte argument would only make the fuzzy matching slow."""
     if len(text) > limit:
-        raise typer.BadParameter(_("{n:,} characters; at most {limit:,}").format(n=len(text), limit=limit), param_hint=hint)
+        raise typer.BadParameter(
+            _("{n:,} characters; at most {limit:,}").format(n=len(text), limit=limit), param_hint=hint
+        )
     return text
 
 
@@ -178,7 +183,9 @@ def install_completion(value: Shell | None) -> None:
 
         completion_init()
         shell, path = install(shell=value.value, prog_name="kwaldossier", complete_var=COMPLETE_VAR)
-        sys.stdout.write(_("{shell} completion installed in {path}; it works in a new shell").format(shell=shell, path=path) + "\n")
+        sys.stdout.write(
+            _("{shell} completion installed in {path}; it works in a new shell").format(shell=shell, path=path) + "\n"
+        )
         raise typer.Exit(0)
 
 
@@ -188,12 +195,15 @@ cache_app = typer.Typer(
     cls=Groep,
     help=N_("The parse cache: each source file (text, PDF, XML) is parsed once and kept as JSON."),
     no_args_is_help=True,
-    epilog=examples("kwaldossier cache info", "kwaldossier cache clear", "kwaldossier --no-cache show 2.5 -p dossier.pdf"),
+    epilog=examples(
+        "kwaldossier cache info", "kwaldossier cache clear", "kwaldossier --no-cache show 2.5 -p dossier.pdf"
+    ),
 )
 
 
 @cache_app.command(
-    "info", help=N_("Where the cache is, how many entries and bytes it holds."),
+    "info",
+    help=N_("Where the cache is, how many entries and bytes it holds."),
     epilog=examples("kwaldossier cache info", "kwaldossier cache info --json"),
 )
 def cache_info(as_json: bool = JsonOpt) -> None:
@@ -203,7 +213,9 @@ def cache_info(as_json: bool = JsonOpt) -> None:
     if as_json:
         return print_json(result)
     sys.stdout.write(
-        _("{folder}: {entries} entries, {bytes:,} bytes").format(folder=result["folder"], entries=result["entries"], bytes=result["bytes"])
+        _("{folder}: {entries} entries, {bytes:,} bytes").format(
+            folder=result["folder"], entries=result["entries"], bytes=result["bytes"]
+        )
         + "\n"
     )
 
@@ -216,7 +228,10 @@ def cache_clear(as_json: bool = JsonOpt) -> None:
     if as_json:
         print_json({"folder": result["folder"], "removed": result["removed"], "failed": result["failed"]})
     else:
-        sys.stdout.write(_("removed {entries} entries from {folder}").format(entries=result["removed"], folder=result["folder"]) + "\n")
+        sys.stdout.write(
+            _("removed {entries} entries from {folder}").format(entries=result["removed"], folder=result["folder"])
+            + "\n"
+        )
     if result["failed"]:
         from .errors import OutputError
 
@@ -358,7 +373,9 @@ def run(choose: Callable[[list[str]], typer.Typer]) -> None:
         bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else "?"
         sys.stderr.write(
             "kwaldossier: error: "
-            + _("cannot write {text} in {encoding}: use a UTF-8 terminal or PYTHONIOENCODING=utf-8").format(text=repr(bad), encoding=exc.encoding)
+            + _("cannot write {text} in {encoding}: use a UTF-8 terminal or PYTHONIOENCODING=utf-8").format(
+                text=repr(bad), encoding=exc.encoding
+            )
             + "\n"
         )
         sys.exit(2)

@@ -11,7 +11,20 @@ from reportlab.pdfbase.ttfonts import TTFont
 from kwaldossier.read.text2012 import ALGEMEEN_LABELS
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"), Path("/usr/share/fonts/TTF"))
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 # the labels of algemene informatie, in their order (the national template)
 LABELS = tuple((label, key) for label, key in ALGEMEEN_LABELS if label != "Branchevereisten")
 KOLOMMEN = ("Vakkennis en vaardigheden", "Competentie en component(en)", "Prestatie-indicator")

@@ -257,7 +257,14 @@ def _detail(out: Writer, p, kt) -> None:
                 out.y -= 14
             out.y -= 8
         items = wp.gewenst_resultaat
-        _label_rows(out, [*header, kop], [("Omschrijving", [wp.omschrijving]), ("Gewenst resultaat", [("- " if len(items) > 1 else "") + i for i in items])])
+        _label_rows(
+            out,
+            [*header, kop],
+            [
+                ("Omschrijving", [wp.omschrijving]),
+                ("Gewenst resultaat", [("- " if len(items) > 1 else "") + i for i in items]),
+            ],
+        )
         _table(out, [*header, kop], wp)
         out.y -= 2 * LEAD
 
@@ -323,7 +330,11 @@ def _table(out: Writer, header: list[str], wp) -> None:
 def _table_header(out: Writer) -> float:
     out.y -= 6
     top = out.row_top()
-    for x, title in ((C1, "Vakkennis en vaardigheden"), (C2, "Competentie en component(en)"), (C3, "Prestatie-indicator")):
+    for x, title in (
+        (C1, "Vakkennis en vaardigheden"),
+        (C2, "Competentie en component(en)"),
+        (C3, "Prestatie-indicator"),
+    ):
         for k, ln in enumerate(wrap(title, 80)):
             out.text(x + PAD, out.y - k * LEAD, ln)
     rule = out.row_end(2)

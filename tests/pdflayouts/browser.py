@@ -66,8 +66,14 @@ def render(dossier, path: Path) -> Path:
     exe = chromium()
     if exe is None:
         raise RuntimeError("no headless Chromium")
-    titel = f"Kwalificatiedossier {dossier.titel}, geldig vanaf {geldig(dossier)}" if dossier.titel else dossier.profielen[0].naam
-    parts = [f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>{_escape(titel)}</title><style>{CSS}</style></head><body>"]
+    titel = (
+        f"Kwalificatiedossier {dossier.titel}, geldig vanaf {geldig(dossier)}"
+        if dossier.titel
+        else dossier.profielen[0].naam
+    )
+    parts = [
+        f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>{_escape(titel)}</title><style>{CSS}</style></head><body>"
+    ]
     for p in dossier.profielen:
         parts.append(_profile(p))
         for kt in p.kerntaken:
@@ -79,11 +85,21 @@ def render(dossier, path: Path) -> Path:
     profile = path.parent / f"{path.stem}-chromium"
     run = subprocess.run(
         [
-            exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-            f"--print-to-pdf={path}", html.as_uri(),
+            exe,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={path}",
+            html.as_uri(),
         ],
-        capture_output=True, text=True, timeout=180,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     if run.returncode != 0 or not path.exists():
         raise RuntimeError(f"chromium failed: {run.stderr[-300:]}")
@@ -103,7 +119,11 @@ def _profile(p) -> str:
 
 def _matrix(p, kt) -> str:
     head = f"<tr><th style='text-align:left'>Kerntaak {kt.code}<br>{escape(kt.titel)}</th><th colspan={len(LETTERS)} style='text-align:left'>Competenties</th></tr>"
-    letters = "<tr><th style='text-align:left'>Werkprocessen</th>" + "".join(f"<th class=c>{letter}</th>" for letter in LETTERS) + "</tr>"
+    letters = (
+        "<tr><th style='text-align:left'>Werkprocessen</th>"
+        + "".join(f"<th class=c>{letter}</th>" for letter in LETTERS)
+        + "</tr>"
+    )
     rows = []
     for wp in kt.werkprocessen:
         label = escape(f"{wp.code} {wp.titel}")
@@ -113,7 +133,9 @@ def _matrix(p, kt) -> str:
         else:
             rows.append(f"<tr><td colspan={len(LETTERS) + 1}>{label}</td></tr>")
     cols = "<colgroup><col class=label>" + "<col>" * len(LETTERS) + "</colgroup>"
-    tail = f"<p><b>{escape(BOILERPLATE[0])}</b><br><small>{escape(BOILERPLATE[1])}<br>{escape(BOILERPLATE[2])}</small></p>"
+    tail = (
+        f"<p><b>{escape(BOILERPLATE[0])}</b><br><small>{escape(BOILERPLATE[1])}<br>{escape(BOILERPLATE[2])}</small></p>"
+    )
     return f"<section class=matrix><h1>Proces-competentie-matrix {escape(p.naam)}</h1><table class=grid>{cols}{head}{letters}{''.join(rows)}</table>{tail}</section>"
 
 
@@ -125,17 +147,23 @@ def _detail(p, kt) -> str:
         items = wp.gewenst_resultaat
         gewenst = "<br>".join(escape(("– " if len(items) > 1 else "") + i) for i in items)
         out.append(f"<h3>{escape(wp.code)} werkproces: {escape(wp.detail_titel)}</h3>")
-        out.append(f"<table class=labels><tr><td class=l>Omschrijving</td><td>{escape(wp.omschrijving)}</td></tr><tr><td class=l>Gewenst resultaat</td><td>{gewenst}</td></tr></table>")
+        out.append(
+            f"<table class=labels><tr><td class=l>Omschrijving</td><td>{escape(wp.omschrijving)}</td></tr><tr><td class=l>Gewenst resultaat</td><td>{gewenst}</td></tr></table>"
+        )
         vak = "".join(f"<div>• {escape(v.tekst)}{' (t)' if v.taal else ''}</div>" for v in wp.vakkennis_en_vaardigheden)
         n = max(1, len(wp.competenties))
         rows = []
         for k, c in enumerate(wp.competenties):
             comps = "".join(f"<div>• {escape(x)}</div>" for x in c.componenten)
             first = f"<td rowspan={n}>{vak}</td>" if k == 0 else ""
-            rows.append(f"<tr>{first}<td><div><strong>{escape(c.naam)}</strong></div>{comps}</td><td>{escape(c.prestatie_indicator)}</td></tr>")
+            rows.append(
+                f"<tr>{first}<td><div><strong>{escape(c.naam)}</strong></div>{comps}</td><td>{escape(c.prestatie_indicator)}</td></tr>"
+            )
         if not rows:
             rows.append(f"<tr><td>{vak}</td><td></td><td></td></tr>")
         thead = "<thead><tr><th>Vakkennis en vaardigheden</th><th>Competentie en component(en)</th><th>Prestatie-indicator</th></tr></thead>"
-        out.append(f"<table class=tabel><colgroup><col class=k1><col class=k2><col></colgroup>{thead}<tbody>{''.join(rows)}</tbody></table>")
+        out.append(
+            f"<table class=tabel><colgroup><col class=k1><col class=k2><col></colgroup>{thead}<tbody>{''.join(rows)}</tbody></table>"
+        )
     out.append("</section>")
     return "".join(out)

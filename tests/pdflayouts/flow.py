@@ -70,7 +70,11 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def render(dossier, path: Path) -> Path:
     st = _styles()
-    header = f"Kwalificatiedossier {dossier.titel}, geldig vanaf {geldig(dossier)}" if dossier.titel else dossier.profielen[0].naam
+    header = (
+        f"Kwalificatiedossier {dossier.titel}, geldig vanaf {geldig(dossier)}"
+        if dossier.titel
+        else dossier.profielen[0].naam
+    )
 
     def furniture(canvas, doc) -> None:
         w, h = canvas._pagesize
@@ -125,7 +129,9 @@ def _matrix(story: list, st, p, kt) -> None:
     style += [("FONT", (1, 3), (-1, -1), REGULAR or "Helvetica", 9)]
     for wp in kt.werkprocessen:
         r = len(rows)
-        rows.append([_p(f"{wp.code} {wp.titel}", st["body"])] + [MARK if letter in wp.matrix else "" for letter in LETTERS])
+        rows.append(
+            [_p(f"{wp.code} {wp.titel}", st["body"])] + [MARK if letter in wp.matrix else "" for letter in LETTERS]
+        )
         if wp.matrix_rij:
             style.append(("BACKGROUND", (1, r), (-1, r), colors.Color(0.9, 0.9, 0.9)))
         else:
@@ -133,7 +139,12 @@ def _matrix(story: list, st, p, kt) -> None:
     letter_w = 17
     label_w = landscape(A4)[0] - 90 - letter_w * len(LETTERS)
     story.append(Table(rows, colWidths=[label_w] + [letter_w] * len(LETTERS), style=TableStyle(style), hAlign="LEFT"))
-    story += [Spacer(1, 12), _p(BOILERPLATE[0], st["bold"]), _p(BOILERPLATE[1], st["small"]), _p(BOILERPLATE[2], st["small"])]
+    story += [
+        Spacer(1, 12),
+        _p(BOILERPLATE[0], st["bold"]),
+        _p(BOILERPLATE[1], st["small"]),
+        _p(BOILERPLATE[2], st["small"]),
+    ]
 
 
 def _detail(story: list, st, p, kt) -> None:
@@ -145,11 +156,20 @@ def _detail(story: list, st, p, kt) -> None:
             story.append(_p(f"Detaillering proces-competentie-matrix {p.naam}", st["h1"]))
             first = False
         story.append(_p(f"{wp.code} werkproces: {wp.detail_titel}", st["h2"]))
-        story += [_p("Omschrijving", st["label"]), _p(wp.omschrijving, st["para"]), _p("Gewenst resultaat", st["label"])]
+        story += [
+            _p("Omschrijving", st["label"]),
+            _p(wp.omschrijving, st["para"]),
+            _p("Gewenst resultaat", st["label"]),
+        ]
         items = wp.gewenst_resultaat
         story += [_p(("- " if len(items) > 1 else "") + item, st["body"]) for item in items]
         story.append(Spacer(1, 8))
-        rows: list[list] = [[_p(t, st["centre"]) for t in ("Vakkennis en vaardigheden", "Competentie en component(en)", "Prestatie-indicator")]]
+        rows: list[list] = [
+            [
+                _p(t, st["centre"])
+                for t in ("Vakkennis en vaardigheden", "Competentie en component(en)", "Prestatie-indicator")
+            ]
+        ]
         vak = wp.vakkennis_en_vaardigheden
         for k in range(max(len(vak), len(wp.competenties))):
             cells: list = ["", "", ""]
@@ -160,4 +180,12 @@ def _detail(story: list, st, p, kt) -> None:
                 cells[1] = [_p(c.naam, st["bold"])] + [_p("• " + comp, st["body"]) for comp in c.componenten]
                 cells[2] = _p(c.prestatie_indicator, st["body"])
             rows.append(cells)
-        story.append(Table(rows, colWidths=[150, 125, 220], repeatRows=1, style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]), hAlign="LEFT"))
+        story.append(
+            Table(
+                rows,
+                colWidths=[150, 125, 220],
+                repeatRows=1,
+                style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]),
+                hAlign="LEFT",
+            )
+        )

@@ -33,18 +33,27 @@ from .browser import CSS as BROWSER_CSS
 from .browser import _detail, _profile, chromium, escape
 
 MARK = "✓"
-CSS = BROWSER_CSS + """
+CSS = (
+    BROWSER_CSS
+    + """
 .grid tr.kt td { font-weight: bold; background: #e6e6e6; }
 .grid thead th { font-weight: bold; }
 """
+)
 
 
 def render(dossier, path: Path) -> Path:
     exe = chromium()
     if exe is None:
         raise RuntimeError("no headless Chromium")
-    titel = f"Kwalificatiedossier {dossier.titel}, geldig vanaf {geldig(dossier)}" if dossier.titel else dossier.profielen[0].naam
-    parts = [f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>{_escape(titel)}</title><style>{CSS}</style></head><body>"]
+    titel = (
+        f"Kwalificatiedossier {dossier.titel}, geldig vanaf {geldig(dossier)}"
+        if dossier.titel
+        else dossier.profielen[0].naam
+    )
+    parts = [
+        f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>{_escape(titel)}</title><style>{CSS}</style></head><body>"
+    ]
     for p in dossier.profielen:
         parts.append(_profile(p))
         parts.append(_matrix(p))
@@ -70,7 +79,11 @@ def render(dossier, path: Path) -> Path:
 
 def _matrix(p) -> str:
     span = len(LETTERS) + 1
-    head = "<thead><tr><th style='text-align:left'>Werkprocessen</th>" + "".join(f"<th class=c>{letter}</th>" for letter in LETTERS) + "</tr></thead>"
+    head = (
+        "<thead><tr><th style='text-align:left'>Werkprocessen</th>"
+        + "".join(f"<th class=c>{letter}</th>" for letter in LETTERS)
+        + "</tr></thead>"
+    )
     rows = []
     for kt in p.kerntaken:
         rows.append(f"<tr class=kt><td colspan={span}>Kerntaak {kt.code} {escape(kt.titel)}</td></tr>")
@@ -82,5 +95,7 @@ def _matrix(p) -> str:
             else:
                 rows.append(f"<tr><td colspan={span}>{label}</td></tr>")
     cols = "<colgroup><col class=label>" + "<col>" * len(LETTERS) + "</colgroup>"
-    tail = f"<p><b>{escape(BOILERPLATE[0])}</b><br><small>{escape(BOILERPLATE[1])}<br>{escape(BOILERPLATE[2])}</small></p>"
+    tail = (
+        f"<p><b>{escape(BOILERPLATE[0])}</b><br><small>{escape(BOILERPLATE[1])}<br>{escape(BOILERPLATE[2])}</small></p>"
+    )
     return f"<section class=matrix><h1>Proces-competentie-matrix {escape(p.naam)}</h1><table class=grid>{cols}{head}<tbody>{''.join(rows)}</tbody></table>{tail}</section>"

@@ -54,7 +54,11 @@ class Pages:
 
         del pdfgen
         self.c = Canvas(str(path), pagesize=A4)
-        self.header = f"Kwalificatiedossier {dossier.titel}, geldig vanaf {geldig(dossier)}" if dossier.titel else dossier.profielen[0].naam
+        self.header = (
+            f"Kwalificatiedossier {dossier.titel}, geldig vanaf {geldig(dossier)}"
+            if dossier.titel
+            else dossier.profielen[0].naam
+        )
         self.n = 0
         self.y = TOP
         self.on_break = None  # called on a new page of a running table: draws what repeats
@@ -143,7 +147,9 @@ def _matrix(out: Pages, p, kt) -> None:
         label = _wrap(f"{wp.code} {wp.titel}", width)
         if wp.matrix_rij:
             out.c.setFillGray(0.88)
-            out.c.rect(CELL0, out.y - (len(label) - 1) * LEAD - 3, CELL_W * len(LETTERS), len(label) * LEAD, stroke=0, fill=1)
+            out.c.rect(
+                CELL0, out.y - (len(label) - 1) * LEAD - 3, CELL_W * len(LETTERS), len(label) * LEAD, stroke=0, fill=1
+            )
             out.c.setFillGray(0)
         for k, ln in enumerate(label):
             out.text(X0, ln, y=out.y - k * LEAD)
@@ -182,7 +188,9 @@ def _detail(out: Pages, p, kt) -> None:
 
 
 def _table(out: Pages, wp) -> None:
-    col1 = [ln for v in wp.vakkennis_en_vaardigheden for ln in _bullet(v.tekst + (" (t)" if v.taal else ""), C2 - C1 - 10)]
+    col1 = [
+        ln for v in wp.vakkennis_en_vaardigheden for ln in _bullet(v.tekst + (" (t)" if v.taal else ""), C2 - C1 - 10)
+    ]
     col2: list[tuple[str, str, float] | None] = []  # (text, font, indent), None: the gap between blocks
     col3: list[str | None] = []
     for c in wp.competenties:
@@ -193,7 +201,11 @@ def _table(out: Pages, wp) -> None:
         col2 += [*left, *([None] * (n - len(left))), None]
         col3 += [*right, *([None] * (n - len(right))), None]
     out.room(3)
-    for x, title in ((C1, "Vakkennis en vaardigheden"), (C2, "Competentie en component(en)"), (C3, "Prestatie-indicator")):
+    for x, title in (
+        (C1, "Vakkennis en vaardigheden"),
+        (C2, "Competentie en component(en)"),
+        (C3, "Prestatie-indicator"),
+    ):
         out.text(x, title, BOLD)
     out.y -= 1.6 * LEAD
 

@@ -19,7 +19,16 @@ from .diff_vergelijk import PAIR_THRESHOLD, WEIGHTS, Vergelijker, eenzijdig, lij
 if TYPE_CHECKING:
     from ..model.vorm import ProfielVorm
 
-__all__ = ["PAIR_THRESHOLD", "RENUMBER_THRESHOLD", "WEIGHTS", "DiffFilters", "Vergelijker", "diff", "lijsten", "teksten"]
+__all__ = [
+    "PAIR_THRESHOLD",
+    "RENUMBER_THRESHOLD",
+    "WEIGHTS",
+    "DiffFilters",
+    "Vergelijker",
+    "diff",
+    "lijsten",
+    "teksten",
+]
 
 
 def _eenzijdige(k: Koppeling, wa: dict[str, Any], wb: dict[str, Any]) -> list[Eenzijdig]:

@@ -31,7 +31,11 @@ def _deel(wp: WerkprocesVorm) -> str | None:
 
 
 def overlap(
-    wa: dict[str, WerkprocesVorm], wb: dict[str, WerkprocesVorm], shared: list[str], identical: list[str], renumbered: list[Hernummering]
+    wa: dict[str, WerkprocesVorm],
+    wb: dict[str, WerkprocesVorm],
+    shared: list[str],
+    identical: list[str],
+    renumbered: list[Hernummering],
 ) -> dict[str, Any]:
     """Overlap figures for two profiles of the 2015 model: the shared basisdeel and what each adds."""
     from ..model.codes import code_key
@@ -40,8 +44,12 @@ def overlap(
     return {
         "basis_gedeeld": len(basis),
         "basis_identiek": sum(1 for c in basis if c in identical),
-        "basis_met_aanvullend_a": sorted((c for c in wa if _deel(wa[c]) == "basis" and has_aanvullend(wa[c])), key=code_key),
-        "basis_met_aanvullend_b": sorted((c for c in wb if _deel(wb[c]) == "basis" and has_aanvullend(wb[c])), key=code_key),
+        "basis_met_aanvullend_a": sorted(
+            (c for c in wa if _deel(wa[c]) == "basis" and has_aanvullend(wa[c])), key=code_key
+        ),
+        "basis_met_aanvullend_b": sorted(
+            (c for c in wb if _deel(wb[c]) == "basis" and has_aanvullend(wb[c])), key=code_key
+        ),
         "profieldeel_a": sum(1 for w in wa.values() if _deel(w) == "profiel"),
         "profieldeel_b": sum(1 for w in wb.values() if _deel(w) == "profiel"),
         "profieldeel_gepaard": sum(1 for r in renumbered if _deel(wa[r.a]) == "profiel"),
@@ -61,7 +69,9 @@ def _kerntaak_teksten(kt: KerntaakVorm) -> tuple[dict[str, str], list[str]]:
     return teksten, [x.tekst for x in kt.vakkennis_en_vaardigheden]
 
 
-def kerntaak_velden(v: Vergelijker, pa: ProfielVorm, pb: ProfielVorm, only_code: str | None) -> dict[str, list[Wijziging]]:
+def kerntaak_velden(
+    v: Vergelijker, pa: ProfielVorm, pb: ProfielVorm, only_code: str | None
+) -> dict[str, list[Wijziging]]:
     """Kerntaak-level texts, per kerntaak code both profiles have: complexiteit and
     verantwoordelijkheid (base and this profile's addition), and vakkennis en vaardigheden.
     Only kerntaken with changes are listed."""

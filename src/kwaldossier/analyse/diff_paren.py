@@ -123,7 +123,9 @@ class Koppeling:
         return [(code, code) for code in self.shared] + [(h.a, h.b) for h in self.renumbered]
 
 
-def _hernummerd(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], *, ook_gelijk: bool = False) -> list[Hernummering]:
+def _hernummerd(
+    v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], *, ook_gelijk: bool = False
+) -> list[Hernummering]:
     """Pairs of different codes (ook_gelijk: of any codes) of wa and wb alike enough, best first, each code
     at most once (the order of wa and wb does not matter: ties sort by code)."""
     candidates = sorted(
@@ -161,8 +163,14 @@ def koppel(v: Vergelijker, wa: dict[str, Any], wb: dict[str, Any], op_code: bool
     paired_a = {h.a for h in renumbered}
     paired_b = {h.b for h in renumbered}
     # a shared code whose A side went elsewhere leaves its B side alone (and the other way round)
-    only_a = sorted({*(c for c in only_a if c not in paired_a), *(c for c in loose if c in paired_b and c not in paired_a)}, key=sort_key)
-    only_b = sorted({*(c for c in only_b if c not in paired_b), *(c for c in loose if c in paired_a and c not in paired_b)}, key=sort_key)
+    only_a = sorted(
+        {*(c for c in only_a if c not in paired_a), *(c for c in loose if c in paired_b and c not in paired_a)},
+        key=sort_key,
+    )
+    only_b = sorted(
+        {*(c for c in only_b if c not in paired_b), *(c for c in loose if c in paired_a and c not in paired_b)},
+        key=sort_key,
+    )
     shared = [c for c in shared if c not in paired_a and c not in paired_b]
     return Koppeling(shared, only_a, only_b, renumbered)
 

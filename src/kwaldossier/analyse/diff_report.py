@@ -32,7 +32,12 @@ FIELDS_2015 = frozenset({"resultaat", "omschrijving_aanvullend", "resultaat_aanv
 AANVULLEND_FIELDS = ("omschrijving_aanvullend", "resultaat_aanvullend")  # weighed together
 COMPETENCE_FIELDS = ("competentie", "componenten", "prestatie_indicator")
 # 2015 model: texts and list of a kerntaak, compared per kerntaak code both profiles have
-KERNTAAK_TEXT_FIELDS = ("complexiteit", "complexiteit_aanvullend", "verantwoordelijkheid", "verantwoordelijkheid_aanvullend")
+KERNTAAK_TEXT_FIELDS = (
+    "complexiteit",
+    "complexiteit_aanvullend",
+    "verantwoordelijkheid",
+    "verantwoordelijkheid_aanvullend",
+)
 ONLY = {  # --only: which fields each choice keeps (a renumbering always shows)
     "competenties": set(COMPETENCE_FIELDS),
     "vakkennis": {"vakkennis_en_vaardigheden"},
@@ -252,5 +257,7 @@ def rows(report: DiffReport) -> list[dict[str, str | None]]:
             oud, nieuw = ch.oud, ch.nieuw
             veld = ch.veld if kt is not None else f"algemene_informatie.{ch.veld}"
             row = {"veld": veld, "soort": ch.soort, "competentie": ch.competentie}
-        out.append({"kerntaak": kt, "werkproces": code, "titel": titel, **row, "oud": oud, "nieuw": nieuw, "impact": ch.impact})
+        out.append(
+            {"kerntaak": kt, "werkproces": code, "titel": titel, **row, "oud": oud, "nieuw": nieuw, "impact": ch.impact}
+        )
     return out

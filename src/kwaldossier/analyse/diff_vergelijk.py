@@ -44,7 +44,11 @@ def lijsten(wp: WerkprocesVorm) -> dict[str, list[str]]:
     closing ';' or '.' only says whether it is the last one: no difference, so it is dropped.
     The 2015 model keeps vakkennis per kerntaak and has no gewenst resultaat: both empty."""
     if wp.model == "2015":
-        return {"gewenst_resultaat": [], "vakkennis_en_vaardigheden": [], "gedrag": [g.tekst.rstrip(";. ") for g in wp.gedrag]}
+        return {
+            "gewenst_resultaat": [],
+            "vakkennis_en_vaardigheden": [],
+            "gedrag": [g.tekst.rstrip(";. ") for g in wp.gedrag],
+        }
     return {
         "gewenst_resultaat": list(wp.gewenst_resultaat),
         "vakkennis_en_vaardigheden": [v.tekst + (" (t)" if v.taal else "") for v in wp.vakkennis_en_vaardigheden],
@@ -117,7 +121,9 @@ class Vergelijker:
             paired_a.add(i)
             paired_b.add(j)
             impact = text_impact(a[i], b[j], f)
-            changed.append(Wijziging(veld, "changed", a[i], b[j], impact, word_diff(a[i], b[j], f), round(sim, 3), **extra))
+            changed.append(
+                Wijziging(veld, "changed", a[i], b[j], impact, word_diff(a[i], b[j], f), round(sim, 3), **extra)
+            )
             matched += sim
         out = [Wijziging(veld, "added", None, b[j], INHOUDELIJK, **extra) for j in left_b if j not in paired_b]
         out += [Wijziging(veld, "removed", a[i], None, INHOUDELIJK, **extra) for i in left_a if i not in paired_a]
@@ -132,8 +138,16 @@ class Vergelijker:
             by_a.setdefault(c[0] or f(c[1]), c)
         for c in competentie_rijen(wb):
             by_b.setdefault(c[0] or f(c[1]), c)
-        out = [Wijziging("competentie", "added", None, c[1], STRUCTUREEL, competentie=k, competentie_naam=c[1]) for k, c in by_b.items() if k not in by_a]
-        out += [Wijziging("competentie", "removed", c[1], None, STRUCTUREEL, competentie=k, competentie_naam=c[1]) for k, c in by_a.items() if k not in by_b]
+        out = [
+            Wijziging("competentie", "added", None, c[1], STRUCTUREEL, competentie=k, competentie_naam=c[1])
+            for k, c in by_b.items()
+            if k not in by_a
+        ]
+        out += [
+            Wijziging("competentie", "removed", c[1], None, STRUCTUREEL, competentie=k, competentie_naam=c[1])
+            for k, c in by_a.items()
+            if k not in by_b
+        ]
         sims = []
         for k in [k for k in by_a if k in by_b]:
             (_, naam, comp_a, ind_a), (_, _, comp_b, ind_b) = by_a[k], by_b[k]

@@ -113,9 +113,15 @@ def competentie(geladen: list[GeladenProfiel], spec: str) -> CompetentieResult:
 def _alleen_kruis(naam: str, wp: Werkproces2012Vorm, gr: Groep) -> Gebruik:
     """A 2012 matrix cross with no block for the competence in the detail."""
     return {
-        "profiel": naam, "werkproces": wp.code, "titel": wp.titel, "in_matrix": True, "componenten": [],
-        "prestatie_indicator": "", "regel": wp.bron.matrix[0] if wp.bron.matrix else None,
-        "profielen": [naam], "dossier": {"titel": gr.kop.titel, "crebo": gr.kop.crebo},
+        "profiel": naam,
+        "werkproces": wp.code,
+        "titel": wp.titel,
+        "in_matrix": True,
+        "componenten": [],
+        "prestatie_indicator": "",
+        "regel": wp.bron.matrix[0] if wp.bron.matrix else None,
+        "profielen": [naam],
+        "dossier": {"titel": gr.kop.titel, "crebo": gr.kop.crebo},
     }
 
 
@@ -126,12 +132,32 @@ def _gebruik(naam: str, wp: WerkprocesVorm, letter: str) -> list[Gebruik]:
         for c15 in wp.competenties:
             if c15.letter == letter:
                 regel = c15.regels[0] if c15.regels else None
-                out.append({"profiel": naam, "werkproces": wp.code, "titel": wp.titel, "in_matrix": True, "componenten": [],
-                            "prestatie_indicator": "", "regel": regel, "aanvullend": c15.aanvullend, "profielen": [naam]})
+                out.append(
+                    {
+                        "profiel": naam,
+                        "werkproces": wp.code,
+                        "titel": wp.titel,
+                        "in_matrix": True,
+                        "componenten": [],
+                        "prestatie_indicator": "",
+                        "regel": regel,
+                        "aanvullend": c15.aanvullend,
+                        "profielen": [naam],
+                    }
+                )
         return out
     for c in wp.competenties:
         if c.letter == letter:
-            out.append({"profiel": naam, "werkproces": wp.code, "titel": wp.titel, "in_matrix": letter in wp.matrix,
-                        "componenten": list(c.componenten), "prestatie_indicator": c.prestatie_indicator,
-                        "regel": c.regels[0] if c.regels else None, "profielen": [naam]})
+            out.append(
+                {
+                    "profiel": naam,
+                    "werkproces": wp.code,
+                    "titel": wp.titel,
+                    "in_matrix": letter in wp.matrix,
+                    "componenten": list(c.componenten),
+                    "prestatie_indicator": c.prestatie_indicator,
+                    "regel": c.regels[0] if c.regels else None,
+                    "profielen": [naam],
+                }
+            )
     return out

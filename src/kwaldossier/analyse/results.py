@@ -85,7 +85,9 @@ class ShowResultaat(TypedDict):
     geldt_voor: list[GeldtVoor]  # every profile it is shown for (a basisdeel werkproces: all of its dossier)
     dossier: DossierNaam
     werkproces: NotRequired[dict[str, Any]]  # a werkproces as in `parse` (the schema refers to it)
-    aanvullend: NotRequired[dict[str, Aanvulling]]  # 2015 basisdeel: per profile what it adds (werkproces is the basisdeel)
+    aanvullend: NotRequired[
+        dict[str, Aanvulling]
+    ]  # 2015 basisdeel: per profile what it adds (werkproces is the basisdeel)
     kerntaak: NotRequired[dict[str, Any]]  # `show B1-K1` / `show 2`: a kerntaak with its texts
 
 

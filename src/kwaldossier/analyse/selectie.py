@@ -52,7 +52,9 @@ def kies_uit(dossiers: list[DossierVorm], spec: str | None = None, bron: str | N
         more = len({_naam(d) for d in dossiers}) - len(namen)
         bekend = ", ".join(namen) + (" " + _("and {n} more").format(n=more) if more > 0 else "")
         if bron:
-            msg = _("--dossier {spec}: no such dossier in {file}; known: {names}").format(spec=repr(spec), file=bron, names=bekend)
+            msg = _("--dossier {spec}: no such dossier in {file}; known: {names}").format(
+                spec=repr(spec), file=bron, names=bekend
+            )
         else:
             msg = _("--dossier {spec}: no such dossier; known: {names}").format(spec=repr(spec), names=bekend)
         raise LookupFailed(msg)
@@ -149,7 +151,9 @@ def resolve(spec: str, data: Path | None = None, streng: bool = False) -> list[G
         return in_file
     if _is_file_spec(spec):
         path = Path(spec)
-        return [GeladenProfiel(p, d, path) for d in kies_uit(load_dossiers(path, streng), bron=spec) for p in d.profielen]
+        return [
+            GeladenProfiel(p, d, path) for d in kies_uit(load_dossiers(path, streng), bron=spec) for p in d.profielen
+        ]
     alle = load_all(data, streng)
     return _by_name(spec, alle)
 
@@ -159,7 +163,11 @@ def _by_name(spec: str, alle: list[GeladenProfiel]) -> list[GeladenProfiel]:
     naam, at, waar = spec.rpartition("@")
     hits = [g for g in alle if key in fold(g.naam)]
     if not hits and at and naam:  # naam@file with --data: file is a name in the folder
-        hits = [g for g in alle if g.pad is not None and waar in (g.pad.name, g.pad.stem) and fold(naam) in fold(g.profiel.naam)]
+        hits = [
+            g
+            for g in alle
+            if g.pad is not None and waar in (g.pad.name, g.pad.stem) and fold(naam) in fold(g.profiel.naam)
+        ]
     exact = [g for g in hits if fold(g.naam) == key]
     if len(exact) == 1:
         return exact
@@ -180,14 +188,18 @@ def _by_name(spec: str, alle: list[GeladenProfiel]) -> list[GeladenProfiel]:
     dossiers = {_naam(g.dossier) for g in hits}
     if len(dossiers) > 1 and len(set(hit_names)) < len(hit_names):  # the same name in several dossiers
         where = ", ".join(f"{g.profiel.naam} ({_naam(g.dossier)})" for g in hits)
-        raise LookupFailed(f"{spec!r} matches profielen of several dossiers: {where}; choose one with --dossier CREBO_OR_NAME")
+        raise LookupFailed(
+            f"{spec!r} matches profielen of several dossiers: {where}; choose one with --dossier CREBO_OR_NAME"
+        )
     if len(set(hit_names)) < len(hit_names):  # same name in several files: tell them apart by file
         where = ", ".join(f"{g.profiel.naam} ({g.pad.name if g.pad else '?'})" for g in hits)
         raise LookupFailed(f"{spec!r} matches several profielen: {where}; give the file instead")
     raise LookupFailed(f"{spec!r} matches several profielen: {', '.join(g.naam for g in hits)}")
 
 
-def resolve_one(spec: str, data: Path | None = None, profiel: str | None = None, streng: bool = False) -> GeladenProfiel:
+def resolve_one(
+    spec: str, data: Path | None = None, profiel: str | None = None, streng: bool = False
+) -> GeladenProfiel:
     """One profile: by name part, or a file with one profile (or the one `profiel` names)."""
     hits = resolve(spec, data, streng)
     alle = hits

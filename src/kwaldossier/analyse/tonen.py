@@ -63,12 +63,16 @@ def _by_title(alle: list[Hit], query: str) -> list[Hit]:
     if best < TITEL_MIN:
         ranked = sorted(scores, key=lambda k: -scores[k])[:3]
         options = "; ".join(f"{c} {t}" for c, t in ranked)
-        raise LookupFailed(_("no werkproces matches {query}; closest: {options}").format(query=repr(query), options=options))
+        raise LookupFailed(
+            _("no werkproces matches {query}; closest: {options}").format(query=repr(query), options=options)
+        )
     top = sorted({c for (c, _t), s in scores.items() if s >= best - 1e-9}, key=code_key)
     if len(top) > 1:
         titles = {c: t for (c, t), s in scores.items() if s >= best - 1e-9}
         options = "; ".join(f"{c} {titles[c]}" for c in top)
-        raise LookupFailed(_("{query} matches several werkprocessen: {options}").format(query=repr(query), options=options))
+        raise LookupFailed(
+            _("{query} matches several werkprocessen: {options}").format(query=repr(query), options=options)
+        )
     return [h for h in alle if h[2].code == top[0] and scores[(h[2].code, h[2].titel)] >= best - 1e-9]
 
 
@@ -108,8 +112,12 @@ def _resultaten(shown: list[Hit]) -> list[ShowResultaat]:
             key = (id(gr), wp.code)
             if key not in basis:
                 entry: ShowResultaat = {
-                    "profiel": g.naam, "model": "2015", "geldt_voor": [], "dossier": _dossier(gr),
-                    "werkproces": zonder_aanvullend(wp.als_json()), "aanvullend": {},
+                    "profiel": g.naam,
+                    "model": "2015",
+                    "geldt_voor": [],
+                    "dossier": _dossier(gr),
+                    "werkproces": zonder_aanvullend(wp.als_json()),
+                    "aanvullend": {},
                 }
                 basis[key] = entry
                 out.append(entry)
@@ -120,7 +128,13 @@ def _resultaten(shown: list[Hit]) -> list[ShowResultaat]:
                 entry["aanvullend"][g.naam] = extra
             continue
         out.append(
-            {"profiel": g.naam, "model": wp.model, "geldt_voor": [geldt_voor(g)], "dossier": _dossier(gr), "werkproces": wp.als_json()}
+            {
+                "profiel": g.naam,
+                "model": wp.model,
+                "geldt_voor": [geldt_voor(g)],
+                "dossier": _dossier(gr),
+                "werkproces": wp.als_json(),
+            }
         )
     return out
 
@@ -143,7 +157,9 @@ def aanvulling(wp: Werkproces2015Vorm) -> Aanvulling | None:
 def find_kerntaak(geladen: list[GeladenProfiel], code: str) -> ShowResult:
     """A kerntaak: 2015 with complexiteit, verantwoordelijkheid and vakkennis; 2012 with its
     werkprocessen, their matrix rows and their vakkennis. Per profile."""
-    hits = [(gr, g, kt) for gr in groepeer(geladen) for g in gr.geladen for kt in g.profiel.kerntaken if kt.code == code]
+    hits = [
+        (gr, g, kt) for gr in groepeer(geladen) for g in gr.geladen for kt in g.profiel.kerntaken if kt.code == code
+    ]
     if not hits:
         known = sorted({kt.code for g in geladen for kt in g.profiel.kerntaken}, key=code_key)
         from difflib import get_close_matches  # lazy: look-ups start faster
@@ -152,7 +168,13 @@ def find_kerntaak(geladen: list[GeladenProfiel], code: str) -> ShowResult:
         hint = _("; closest: {codes}").format(codes=", ".join(close)) if close else ""
         raise LookupFailed(_("no kerntaak {code}").format(code=code) + hint)
     resultaten: list[ShowResultaat] = [
-        {"profiel": g.naam, "model": kt.model, "geldt_voor": [geldt_voor(g)], "dossier": _dossier(gr), "kerntaak": kerntaak_json(kt)}
+        {
+            "profiel": g.naam,
+            "model": kt.model,
+            "geldt_voor": [geldt_voor(g)],
+            "dossier": _dossier(gr),
+            "kerntaak": kerntaak_json(kt),
+        }
         for gr, g, kt in hits
     ]
     return {"query": code, "code": code, "resultaten": resultaten}
@@ -166,7 +188,8 @@ def kerntaak_json(kt: KerntaakVorm) -> dict[str, Any]:
         data["werkprocessen"] = [{"code": wp.code, "titel": wp.titel} for wp in kt.werkprocessen]
         return data
     data["werkprocessen"] = [
-        {"code": wp.code, "titel": wp.titel, "in_profiel": wp.in_profiel, "matrix": list(wp.matrix)} for wp in kt.werkprocessen
+        {"code": wp.code, "titel": wp.titel, "in_profiel": wp.in_profiel, "matrix": list(wp.matrix)}
+        for wp in kt.werkprocessen
     ]
     seen: dict[str, dict[str, Any]] = {}
     for wp in kt.werkprocessen:
@@ -175,4 +198,3 @@ def kerntaak_json(kt: KerntaakVorm) -> dict[str, Any]:
             item["werkprocessen"].append(wp.code)
     data["vakkennis_en_vaardigheden"] = list(seen.values())
     return data
-

@@ -92,7 +92,9 @@ class Folder:
             sm = SequenceMatcher(None, xs[p : len(xs) - s], ys[p : len(ys) - s], autojunk=False)
             matched = p + s + sum(m.size for m in sm.get_matching_blocks())
             ops: list[Opcode] = [("equal", 0, p, 0, p)] if p else []
-            ops += [(t, i1 + p, i2 + p, j1 + p, j2 + p) for t, i1, i2, j1, j2 in sm.get_opcodes() if i1 != i2 or j1 != j2]
+            ops += [
+                (t, i1 + p, i2 + p, j1 + p, j2 + p) for t, i1, i2, j1, j2 in sm.get_opcodes() if i1 != i2 or j1 != j2
+            ]
             if s:
                 ops.append(("equal", len(xs) - s, len(xs), len(ys) - s, len(ys)))
             hit = self._pairs[(a, b)] = (1.0 if not total else 2.0 * matched / total, ops)
@@ -270,7 +272,12 @@ def _spelling_variant(x: str, y: str) -> bool:
         return True
     if len(x) == len(y):
         diffs = [i for i in range(len(x)) if x[i] != y[i]]
-        return len(diffs) == _SWAP and diffs[1] == diffs[0] + 1 and x[diffs[0]] == y[diffs[1]] and x[diffs[1]] == y[diffs[0]]
+        return (
+            len(diffs) == _SWAP
+            and diffs[1] == diffs[0] + 1
+            and x[diffs[0]] == y[diffs[1]]
+            and x[diffs[1]] == y[diffs[0]]
+        )
     return False
 
 

@@ -88,7 +88,12 @@ def _texts_2015(wp: Werkproces2015Vorm) -> Iterator[Tekst]:
         yield wp.code, "competentie", c.naam, list(c.regels[:1]) or kop, []
 
 
-_KERNTAAK_TEKSTEN = ("complexiteit", "complexiteit_aanvullend", "verantwoordelijkheid", "verantwoordelijkheid_aanvullend")
+_KERNTAAK_TEKSTEN = (
+    "complexiteit",
+    "complexiteit_aanvullend",
+    "verantwoordelijkheid",
+    "verantwoordelijkheid_aanvullend",
+)
 
 
 def _kerntaak_texts(b: GeladenProfiel) -> Iterator[Tekst]:
@@ -96,7 +101,12 @@ def _kerntaak_texts(b: GeladenProfiel) -> Iterator[Tekst]:
         if kt.model != "2015":
             continue  # a 2012 kerntaak has only its title (searched through its werkprocessen)
         first = list(kt.regels[:1])
-        teksten = (kt.complexiteit, kt.complexiteit_aanvullend, kt.verantwoordelijkheid, kt.verantwoordelijkheid_aanvullend)
+        teksten = (
+            kt.complexiteit,
+            kt.complexiteit_aanvullend,
+            kt.verantwoordelijkheid,
+            kt.verantwoordelijkheid_aanvullend,
+        )
         for key, value in zip(_KERNTAAK_TEKSTEN, teksten, strict=True):
             if value:
                 yield kt.code, f"kerntaak.{key}", value, first, []
@@ -111,7 +121,9 @@ def search(geladen: list[GeladenProfiel], terms: list[str], veld: str | None = N
     if not words:
         raise LookupFailed(_("give one or more search terms"))
     if veld and not any(f == veld or f.startswith(veld) for f in FIELDS):
-        raise LookupFailed(_("unknown field {veld}; fields: {fields}").format(veld=repr(veld), fields=", ".join(FIELDS)))
+        raise LookupFailed(
+            _("unknown field {veld}; fields: {fields}").format(veld=repr(veld), fields=", ".join(FIELDS))
+        )
     from ..read.regels import line_at  # not read.tekst: that builds the hyphenation tables
 
     hits: list[SearchHit] = []

@@ -93,8 +93,13 @@ class _Pakket:
         for k, (title, desc) in ITEM_TYPES.items():
             tid = ids.id("itemtype", k)
             self.types[k] = {
-                "identifier": tid, "uri": ids.uri(tid), "title": title, "description": desc,
-                "hierarchyCode": k, "typeCode": k, "lastChangeDateTime": when,
+                "identifier": tid,
+                "uri": ids.uri(tid),
+                "title": title,
+                "description": desc,
+                "hierarchyCode": k,
+                "typeCode": k,
+                "lastChangeDateTime": when,
             }
 
     def item(self, kind: str, key: tuple[str, ...], statement: str, code: str | None, **extra: object) -> Json:
@@ -110,7 +115,9 @@ class _Pakket:
         self.items.append(it)
         return {"title": statement, "identifier": iid, "uri": it["uri"]}
 
-    def eenmaal(self, kind: str, key: tuple[str, ...], statement: str, code: str | None, **extra: object) -> tuple[Json, bool]:
+    def eenmaal(
+        self, kind: str, key: tuple[str, ...], statement: str, code: str | None, **extra: object
+    ) -> tuple[Json, bool]:
         """The item of key, made once per dossier; True when it is new."""
         if key in self.gezien:
             return self.gezien[key], False
@@ -125,7 +132,14 @@ class _Pakket:
         a: Json = {"identifier": aid, "associationType": kind}
         if seq is not None:
             a["sequenceNumber"] = seq
-        a.update({"uri": self.ids.uri(aid), "originNodeURI": origin, "destinationNodeURI": dest, "lastChangeDateTime": self.when})
+        a.update(
+            {
+                "uri": self.ids.uri(aid),
+                "originNodeURI": origin,
+                "destinationNodeURI": dest,
+                "lastChangeDateTime": self.when,
+            }
+        )
         self.assocs.append(a)
 
     def profiel(self, p: ProfielVorm, p_seq: int, doc_link: Json, comp_links: dict[str, Json]) -> None:
@@ -149,7 +163,9 @@ class _Pakket:
             else:
                 self.link("isChildOf", k_link, p_link, k_seq)
             for w_seq, wp in enumerate(wps, start=1):
-                w_link, nieuw = self.eenmaal("werkproces", (k_owner, wp.code), wp.titel, wp.code, notes=_str(wp.omschrijving))
+                w_link, nieuw = self.eenmaal(
+                    "werkproces", (k_owner, wp.code), wp.titel, wp.code, notes=_str(wp.omschrijving)
+                )
                 if nieuw:
                     self.link("isChildOf", w_link, k_link, w_seq)
                 for letter in wp.letters:
@@ -179,7 +195,9 @@ def _document(kop: DossierKop, pak: _Pakket, titel: str, bron: str, creator: str
     return document
 
 
-def case_package(geladen: list[GeladenProfiel], base_uri: str = "urn:uuid:", datum: date | None = None, creator: str = "kwaldossier") -> Json:
+def case_package(
+    geladen: list[GeladenProfiel], base_uri: str = "urn:uuid:", datum: date | None = None, creator: str = "kwaldossier"
+) -> Json:
     """A CFPackage for the profiles of one dossier (all GeladenProfiel share one dossier)."""
     if not geladen:
         raise InputError(None, None, "no profielen to export")
@@ -187,7 +205,9 @@ def case_package(geladen: list[GeladenProfiel], base_uri: str = "urn:uuid:", dat
     if any(b.dossier is not dossier for b in geladen):
         n = len({id(b.dossier) for b in geladen})
         raise InputError(
-            None, None, f"a CASE package holds one dossier and this input holds {n}: choose one with --dossier CREBO_OR_NAME (or export one profile)"
+            None,
+            None,
+            f"a CASE package holds one dossier and this input holds {n}: choose one with --dossier CREBO_OR_NAME (or export one profile)",
         )
     profielen = [b.profiel for b in geladen]
     kop = dossier_kop(dossier)
@@ -199,7 +219,9 @@ def case_package(geladen: list[GeladenProfiel], base_uri: str = "urn:uuid:", dat
     document = _document(kop, pak, titel, bron, creator)
     doc_link = {"title": titel, "identifier": document["identifier"], "uri": document["uri"]}
     comp_links: dict[str, Json] = {}
-    gebruikt = sorted({letter for p in profielen for _, wps in kerntaken_in_profiel(p) for wp in wps for letter in wp.letters})
+    gebruikt = sorted(
+        {letter for p in profielen for _, wps in kerntaken_in_profiel(p) for wp in wps for letter in wp.letters}
+    )
     for seq, letter in enumerate(gebruikt, start=len(profielen) + 1):
         comp_links[letter] = pak.item("competentie", (letter,), COMPETENTIES[letter], letter)
         pak.link("isChildOf", comp_links[letter], doc_link, seq)

@@ -53,9 +53,15 @@ export_app = typer.Typer(
 )
 def export_case(  # noqa: PLR0913 - typer: one parameter a command-line option
     *,
-    spec: str = typer.Argument(..., help=N_("A dossier file, or a profile name part."), autocompletion=complete_profiel),
-    out: Path | None = typer.Option(None, "--out", "-o", parser=report_path, help=N_("Write the package to this file (atomically).")),
-    base_uri: str = typer.Option("urn:uuid:", "--base-uri", help=N_("Prefix of every uri (followed by the identifier).")),
+    spec: str = typer.Argument(
+        ..., help=N_("A dossier file, or a profile name part."), autocompletion=complete_profiel
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", parser=report_path, help=N_("Write the package to this file (atomically).")
+    ),
+    base_uri: str = typer.Option(
+        "urn:uuid:", "--base-uri", help=N_("Prefix of every uri (followed by the identifier).")
+    ),
     datum: str | None = typer.Option(
         None, "--datum", help=N_("lastChangeDateTime (YYYY-MM-DD) when the dossier has no geldig_vanaf.")
     ),
@@ -73,11 +79,14 @@ def export_case(  # noqa: PLR0913 - typer: one parameter a command-line option
 
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", base_uri):
         raise typer.BadParameter(
-            _("{value} does not start a URI (e.g. https://example.org/uri/)").format(value=repr(base_uri)), param_hint="--base-uri"
+            _("{value} does not start a URI (e.g. https://example.org/uri/)").format(value=repr(base_uri)),
+            param_hint="--base-uri",
         )
     try:
         when = date.fromisoformat(datum) if datum else None
     except ValueError:
-        raise typer.BadParameter(_("{value} is not a date YYYY-MM-DD").format(value=repr(datum)), param_hint="--datum") from None
+        raise typer.BadParameter(
+            _("{value} is not a date YYYY-MM-DD").format(value=repr(datum)), param_hint="--datum"
+        ) from None
     text = case_json(case_package(resolve(spec, data), base_uri, when))
     lever(text.encode("utf-8"), out, "case")

@@ -14,7 +14,7 @@ def scheidingsteken(sep: str) -> str:
     """--sep: one character; 'tab' or '\\t' for a tab."""
     if sep in ("tab", "\\t"):
         return "\t"
-    if len(sep) != 1 or sep in "\r\n\"":
+    if len(sep) != 1 or sep in '\r\n"':
         raise typer.BadParameter(f"{sep!r}: give one character, e.g. ';' or ',' or 'tab'", param_hint="--sep")
     return sep
 

@@ -168,7 +168,14 @@ class DossierKop:
     __slots__ = ("crebo", "geldig_vanaf", "model", "status", "titel", "versie")
 
     def __init__(  # noqa: PLR0913 - a record: one parameter a field
-        self, *, titel: str | None, crebo: str | None, model: str, geldig_vanaf: date | None, versie: str | None, status: str | None
+        self,
+        *,
+        titel: str | None,
+        crebo: str | None,
+        model: str,
+        geldig_vanaf: date | None,
+        versie: str | None,
+        status: str | None,
     ) -> None:
         self.titel = titel
         self.crebo = crebo
@@ -181,6 +188,13 @@ class DossierKop:
 def dossier_kop(dossier: DossierVorm) -> DossierKop:
     if dossier.model == "2015":
         return DossierKop(
-            titel=dossier.titel, crebo=dossier.crebo, model="2015", geldig_vanaf=dossier.geldig_vanaf, versie=dossier.versie, status=dossier.status
+            titel=dossier.titel,
+            crebo=dossier.crebo,
+            model="2015",
+            geldig_vanaf=dossier.geldig_vanaf,
+            versie=dossier.versie,
+            status=dossier.status,
         )
-    return DossierKop(titel=dossier.titel, crebo=None, model="2012", geldig_vanaf=dossier.geldig_vanaf, versie=None, status=None)
+    return DossierKop(
+        titel=dossier.titel, crebo=None, model="2012", geldig_vanaf=dossier.geldig_vanaf, versie=None, status=None
+    )

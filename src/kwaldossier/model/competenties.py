@@ -135,7 +135,9 @@ def _matchers() -> list[tuple[str, SequenceMatcher[str]]]:
     if matchers is None:
         from difflib import SequenceMatcher
 
-        matchers = _LOCAL.matchers = [(letter, SequenceMatcher(None, "", known)) for known, letter in _NAME_INDEX.items()]
+        matchers = _LOCAL.matchers = [
+            (letter, SequenceMatcher(None, "", known)) for known, letter in _NAME_INDEX.items()
+        ]
     return matchers
 
 
@@ -143,6 +145,7 @@ def is_name_prefix(text: str) -> bool:
     """True when text is the first line of a competence name wrapped over two lines."""
     key = fold(text)
     return any(known.startswith(key + " ") for known in _NAME_INDEX)
+
 
 # Components: there is no national table here (only the list of the 25 competences above).
 # What a dossier lists as the components of a competence is read from the dossier itself.

@@ -132,7 +132,8 @@ def _has_2015_child(cls: str) -> bool:
         _2015_CHILD[cls] = False  # cycles: none in the model, but never loop
         subs = [child(kind)[0] for _, kind, _, _ in VELDEN[cls]]
         _2015_CHILD[cls] = any(
-            s is not None and (s in COMPAT or any(f == "leeg" for *_, f in VELDEN[s]) or _has_2015_child(s)) for s in subs
+            s is not None and (s in COMPAT or any(f == "leeg" for *_, f in VELDEN[s]) or _has_2015_child(s))
+            for s in subs
         )
     return _2015_CHILD[cls]
 
@@ -189,7 +190,9 @@ class CompatFout(ValueError):
     """A compatibility key that does not hold its derived value; `waar` is its path."""
 
     def __init__(self, waar: str, key: str) -> None:
-        super().__init__(f"{waar}{key}: does not match what the 2015 fields give (a derived key; edit the fields instead)")
+        super().__init__(
+            f"{waar}{key}: does not match what the 2015 fields give (a derived key; edit the fields instead)"
+        )
         self.waar = waar
 
 
@@ -210,7 +213,9 @@ def zonder_compat(cls: str, d: Json, waar: str = "") -> Json:
         if sub is None or value is None:
             continue
         if is_list and isinstance(value, list):
-            out[name] = [zonder_compat(sub, v, f"{waar}{name}[{i}].") if isinstance(v, dict) else v for i, v in enumerate(value)]
+            out[name] = [
+                zonder_compat(sub, v, f"{waar}{name}[{i}].") if isinstance(v, dict) else v for i, v in enumerate(value)
+            ]
         elif isinstance(value, dict):
             out[name] = zonder_compat(sub, value, f"{waar}{name}.")
     return out
@@ -240,7 +245,10 @@ def json_schema() -> dict[str, Any]:
         peer = defs[cls.removesuffix("2015") + "2012"]["properties"]
         props = defs[cls]["properties"]
         for key in keys:
-            props[key] = {**peer[key], "description": "Compatibility key of the 2012 contract, derived (model/contract.py)"}
+            props[key] = {
+                **peer[key],
+                "description": "Compatibility key of the 2012 contract, derived (model/contract.py)",
+            }
         defs[cls]["properties"] = {k: props[k] for k, *_ in _plan(cls)}
     schema["title"] = "Dossier"
     return schema

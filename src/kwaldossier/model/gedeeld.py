@@ -42,7 +42,9 @@ def _werkproces_code(v: str) -> str:
     return v
 
 
-Letter = Annotated[str, AfterValidator(_letter), Controle("letter"), WithJsonSchema({"type": "string", "pattern": "^[A-Y]$"})]
+Letter = Annotated[
+    str, AfterValidator(_letter), Controle("letter"), WithJsonSchema({"type": "string", "pattern": "^[A-Y]$"})
+]
 KerntaakCode = Annotated[str, AfterValidator(_kerntaak_code), Controle("kerntaak_code")]
 WerkprocesCode = Annotated[str, AfterValidator(_werkproces_code), Controle("werkproces_code")]
 

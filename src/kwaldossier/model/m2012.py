@@ -110,7 +110,8 @@ class Dossier2012(Bevroren, Contract):
     onverwerkte_regels: list[OnverwerkteRegel] = Field(default_factory=list)
     herstellingen: list[Herstelling] = Field(default_factory=list)
     regel_paginas: list[int] = Field(
-        default_factory=list, description="For PDF input: the page of each line (lines are numbered as the PDF front end yields them)"
+        default_factory=list,
+        description="For PDF input: the page of each line (lines are numbered as the PDF front end yields them)",
     )
     regelverantwoording: Regelverantwoording = Field(default_factory=Regelverantwoording)
 

@@ -99,12 +99,15 @@ class AlgemeneInformatie2015(Bevroren, AlgemeneInformatieAfgeleid, Model2015):
     context: str = Field(default="", description="Typering beroepengroep: context")
     beroepshouding: str = Field(default="", description="Typering beroepengroep: typerende beroepshouding")
     wettelijke_beroepsvereisten: str = ""
-    moderne_vreemde_talen: str = Field(default="", description="'Engels: Luisteren B1, ...' from the taalbeheersingseis")
+    moderne_vreemde_talen: str = Field(
+        default="", description="'Engels: Luisteren B1, ...' from the taalbeheersingseis"
+    )
     bron: dict[str, list[int]] = Field(default_factory=dict, description="Source lines per field")
     resultaat_van_het_beroep: str = Field(default="", description="Typering beroepengroep: resultaat van het beroep")
     typering_van_het_beroep: str = Field(default="", description="The profile's typering van het beroep")
     generieke_onderdelen: str = Field(
-        default="", description="Generieke onderdelen (Nederlandse taal, rekenen, loopbaan en burgerschap, Engels) as text"
+        default="",
+        description="Generieke onderdelen (Nederlandse taal, rekenen, loopbaan en burgerschap, Engels) as text",
     )
 
 
@@ -115,7 +118,9 @@ class Profiel2015(Bevroren, ProfielAfgeleid, Model2015):
     code: str = Field(description="P1, P2, ... (profiel@hoofdstuk)")
     crebo: str | None = Field(default=None, description="The kwalificatie crebo")
     titel_bron: str | None = Field(default=None, description="The title as written, when it has stray whitespace")
-    sbb_nr: str | None = Field(default=None, description="SBB's database id (profiel@nr), target of aanvullend references")
+    sbb_nr: str | None = Field(
+        default=None, description="SBB's database id (profiel@nr), target of aanvullend references"
+    )
     algemene_informatie: AlgemeneInformatie2015 = Field(default_factory=AlgemeneInformatie2015)
     kerntaken: list[Kerntaak2015] = Field(default_factory=list)
     regels: list[int] = Field(default_factory=list, description="First and last source line")
@@ -162,5 +167,6 @@ class Dossier2015(Bevroren, Contract):
         default_factory=list, description="References that resolve to nothing (validate KD601)"
     )
     niet_gelezen: list[NietGelezen] = Field(
-        default_factory=list, description="Elements of the file the reader does not know (keuzedelen ...): counted, not read"
+        default_factory=list,
+        description="Elements of the file the reader does not know (keuzedelen ...): counted, not read",
     )

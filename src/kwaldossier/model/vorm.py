@@ -450,7 +450,6 @@ AlgemeneInformatieVorm: TypeAlias = AlgemeneInformatie2012Vorm | AlgemeneInforma
 
 
 if TYPE_CHECKING:  # mypy: the pydantic models satisfy the protocols
-
     from . import m2012, m2015
 
     def _d12(x: m2012.Dossier2012) -> Dossier2012Vorm:

@@ -28,7 +28,9 @@ def expand(inputs: list[Path]) -> list[Path]:
     out: list[Path] = []
     seen: set[str] = set()
     for p in inputs:
-        found = sorted(f for f in p.iterdir() if f.suffix.lower() in INPUT_SUFFIXES and f.is_file()) if p.is_dir() else [p]
+        found = (
+            sorted(f for f in p.iterdir() if f.suffix.lower() in INPUT_SUFFIXES and f.is_file()) if p.is_dir() else [p]
+        )
         for f in found:
             real = os.path.realpath(f)
             if real not in seen:
@@ -144,11 +146,15 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
         if futures:
             results = [_outcome(f, t[0]) for f, t in zip(futures, tasks, strict=True) if f.done() and not f.cancelled()]
         done = sum(1 for _, e in results if not e)
-        raise Interrupted(f"interrupted: {done} of {len(tasks)} files parsed into {out_dir}, the rest not started") from None
+        raise Interrupted(
+            f"interrupted: {done} of {len(tasks)} files parsed into {out_dir}, the rest not started"
+        ) from None
     failed = [(s, e) for s, e in results if e]
     for _, e in failed:
         sys.stderr.write(f"kwaldossier: error: {one_line(str(e), 1000)}\n")
     ok = len(results) - len(failed)
     if not quiet or failed:
-        sys.stderr.write(f"parsed {ok} of {len(results)} files into {out_dir}" + (f"; {len(failed)} failed\n" if failed else "\n"))
+        sys.stderr.write(
+            f"parsed {ok} of {len(results)} files into {out_dir}" + (f"; {len(failed)} failed\n" if failed else "\n")
+        )
     return 2 if failed else 0

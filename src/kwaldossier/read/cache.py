@@ -206,7 +206,7 @@ def _verified(raw: bytes, bron_sha: str) -> bytes | None:
     """The content of an entry whose header names `bron_sha` and its content's hash, else None."""
     if not raw.startswith(_MAGIC):
         return None
-    kop, sep, inhoud = raw[len(_MAGIC):].partition(b"\n")
+    kop, sep, inhoud = raw[len(_MAGIC) :].partition(b"\n")
     velden = kop.split(b" ")
     if not sep or len(velden) != _KOP_VELDEN:
         return None
@@ -247,7 +247,9 @@ def _entries(folder: Path) -> list[Path]:
     except OSError as exc:
         from ..taal import _
 
-        raise InputError(str(folder), None, _("cannot read the cache folder: {reason}").format(reason=exc.strerror)) from None
+        raise InputError(
+            str(folder), None, _("cannot read the cache folder: {reason}").format(reason=exc.strerror)
+        ) from None
 
 
 def info() -> dict[str, str | int]:

@@ -52,7 +52,9 @@ def check_lines(data: bytes, name: str) -> None:
     for no, line in enumerate(data.replace(b"\r", b"\n").split(b"\n"), 1):
         if len(line) > limit:
             raise LimitExceeded(
-                name, no, f"line of {len(line):,} bytes is over the limit of {limit // 1024:,} kB (KWALDOSSIER_MAX_LINE_KB)"
+                name,
+                no,
+                f"line of {len(line):,} bytes is over the limit of {limit // 1024:,} kB (KWALDOSSIER_MAX_LINE_KB)",
             )
 
 

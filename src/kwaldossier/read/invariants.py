@@ -155,7 +155,9 @@ def too_many_unplaced(unplaced: int, text_lines: int) -> bool:
 def layout_problems(dossier: DossierVorm) -> list[str]:
     """What makes a PDF parse not a dossier, one reason per profile (and one for the lines)."""
     out = [
-        f"profiel {p.naam!r}: " + "; ".join(found) for p in dossier.profielen if (found := _profile_problems(dossier, p))
+        f"profiel {p.naam!r}: " + "; ".join(found)
+        for p in dossier.profielen
+        if (found := _profile_problems(dossier, p))
     ]
     rv = dossier.regelverantwoording
     text_lines = rv.totaal - rv.leeg

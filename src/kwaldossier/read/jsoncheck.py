@@ -52,7 +52,9 @@ def decode_json(data: bytes, path: str) -> Any:
         raise InputError(path, None, f"not valid JSON: {exc}") from None
     except RecursionError:
         raise InputError(path, None, "not a parsed dossier: JSON nested too deeply") from None
-    if ("\\ud" in text or "\\uD" in text) and re.search(_ESCAPED_SURROGATE, text):  # \ud800 alone decodes to text no output can encode
+    if ("\\ud" in text or "\\uD" in text) and re.search(
+        _ESCAPED_SURROGATE, text
+    ):  # \ud800 alone decodes to text no output can encode
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
@@ -214,7 +216,9 @@ def _object(cls: str) -> Checker:
                 raise exc.at(f".{key}") from None
         for key, (_after, derive) in compat.items():
             if key in v and v[key] != derive(v):
-                raise _Bad("does not match what the 2015 fields give (a derived key; edit the fields instead)").at(f".{key}")
+                raise _Bad("does not match what the 2015 fields give (a derived key; edit the fields instead)").at(
+                    f".{key}"
+                )
         return v
 
     _CHECKERS[cls] = check
@@ -254,18 +258,26 @@ def check_json(data: Any, path: str) -> list[dict[str, Any]]:
             try:
                 check_dossier(d, path)
             except InputError as exc:
-                raise InputError(path, None, exc.message.replace("not a parsed dossier: ", f"not a parsed dossier: dossiers[{i}].", 1)) from None
+                raise InputError(
+                    path,
+                    None,
+                    exc.message.replace("not a parsed dossier: ", f"not a parsed dossier: dossiers[{i}].", 1),
+                ) from None
         return dossiers
     return [check_dossier(data, path)]
 
 
 def _check_version(data: dict[str, Any], path: str) -> None:
     if "schema_version" not in data:
-        raise InputError(path, None, "not a parsed dossier: no schema_version (write it with `kwaldossier parse --json`)")
+        raise InputError(
+            path, None, "not a parsed dossier: no schema_version (write it with `kwaldossier parse --json`)"
+        )
     version = data["schema_version"]
     if version != SCHEMA_VERSION or isinstance(version, bool):
         raise InputError(
-            path, None, f"schema_version {_show(version)} is not supported (this kwaldossier reads {SCHEMA_VERSION}); parse the source again"
+            path,
+            None,
+            f"schema_version {_show(version)} is not supported (this kwaldossier reads {SCHEMA_VERSION}); parse the source again",
         )
 
 
@@ -277,7 +289,9 @@ def check_dossier(data: Any, path: str) -> dict[str, Any]:
     model = data.get("model", "2012")
     root = WORTELS.get(model) if isinstance(model, str) else None
     if root is None:
-        raise InputError(path, None, f"not a parsed dossier: model: {_show(model)} is not a dossier model ('2012' or '2015')")
+        raise InputError(
+            path, None, f"not a parsed dossier: model: {_show(model)} is not a dossier model ('2012' or '2015')"
+        )
     try:
         checked: dict[str, Any] = _object(root)(data)
         return checked

@@ -115,7 +115,12 @@ def meld_niet_gelezen(pad: str, dossiers: Sequence[DossierVorm]) -> None:
     from ..taal import _
 
     lijst = ", ".join(f"{el} ({n}×)" for el, n in sorted(teller.items()))
-    sys.stderr.write(_("kwaldossier: note: {file}: not read (not part of the dossier model): {elements}").format(file=pad, elements=lijst) + "\n")
+    sys.stderr.write(
+        _("kwaldossier: note: {file}: not read (not part of the dossier model): {elements}").format(
+            file=pad, elements=lijst
+        )
+        + "\n"
+    )
 
 
 def _check_file(path: Path) -> None:

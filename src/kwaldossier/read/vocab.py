@@ -22,7 +22,20 @@ DATUM = re.compile(r"(\d{1,2})\s+(\w+)\s+(\d{4})")
 MAANDEN: dict[str, int] = {
     m: i
     for i, m in enumerate(
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
         start=1,
     )
 }
@@ -58,6 +71,7 @@ def split_inline_row(text: str) -> tuple[str, str] | None:
             return text[:p], text[p + 1 :]
     return None
 
+
 # ---------------------------------------------------------------- boilerplate (whole sentences)
 BOILERPLATE: tuple[str, ...] = (
     "Betekenis van de kerntaak voor deze kwalificatie",
@@ -87,7 +101,6 @@ ALGEMEEN_LABELS: tuple[tuple[str, str], ...] = (
     ("Nederlands en rekenen", "nederlands_en_rekenen"),
     ("Moderne vreemde talen", "moderne_vreemde_talen"),
 )
-
 
 
 def join_words(text: str) -> str:

@@ -10,9 +10,14 @@ from typing import Any
 # Re-exported lazily (PEP 562): importing kwaldossier.render must not load rich.console, which
 # a piped look-up never needs (render/printer.py).
 _FROM = {
-    "_plain": "console", "_table": "console", "pct": "console",  # console(): from render.console
-    "render_competentie": "terminal", "render_matrix": "terminal", "render_search": "terminal",
-    "render_show": "terminal", "render_tree": "terminal",
+    "_plain": "console",
+    "_table": "console",
+    "pct": "console",  # console(): from render.console
+    "render_competentie": "terminal",
+    "render_matrix": "terminal",
+    "render_search": "terminal",
+    "render_show": "terminal",
+    "render_tree": "terminal",
 }
 
 
@@ -22,6 +27,7 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     return getattr(importlib.import_module(f"{__name__}.{_FROM[name]}"), name)
+
 
 __all__ = [
     "_plain",

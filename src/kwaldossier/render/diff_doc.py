@@ -126,18 +126,31 @@ def build(r: DiffReport, taal: str | None = None) -> Doc:
 
 
 def _build(r: DiffReport) -> Doc:
-    summary: list[Tabel | Noot] = [_sets(r), _overlap(r), Noot(_("Profile overlap: {pct}").format(pct=pct(r.similarity)), sterk=True)]
+    summary: list[Tabel | Noot] = [
+        _sets(r),
+        _overlap(r),
+        Noot(_("Profile overlap: {pct}").format(pct=pct(r.similarity)), sterk=True),
+    ]
     if r.overlap:  # 2015 model
         o = r.overlap
         basis = _(
             "Basisdeel: {gedeeld} werkprocessen shared, {identiek} identical; aanvullend in A: {aa}; in B: {ab}. "
             "Profieldeel: {pa} (A) and {pb} (B) werkprocessen, {gepaard} alike."
         )
-        summary.append(Noot(basis.format(
-            gedeeld=o["basis_gedeeld"], identiek=o["basis_identiek"], aa=" ".join(o["basis_met_aanvullend_a"]) or "—",
-            ab=" ".join(o["basis_met_aanvullend_b"]) or "—", pa=o["profieldeel_a"], pb=o["profieldeel_b"],
-            gepaard=o["profieldeel_gepaard"],
-        ), sterk=True))
+        summary.append(
+            Noot(
+                basis.format(
+                    gedeeld=o["basis_gedeeld"],
+                    identiek=o["basis_identiek"],
+                    aa=" ".join(o["basis_met_aanvullend_a"]) or "—",
+                    ab=" ".join(o["basis_met_aanvullend_b"]) or "—",
+                    pa=o["profieldeel_a"],
+                    pb=o["profieldeel_b"],
+                    gepaard=o["profieldeel_gepaard"],
+                ),
+                sterk=True,
+            )
+        )
     summary.append(_impacts(r))
     if r.normalisatie:
         names = " / ".join(r.normalisatie["rolnaam"])
@@ -156,7 +169,9 @@ def _build(r: DiffReport) -> Doc:
         secties += [_eenzijdig(e, r) for e in r.eenzijdig]
         changed_ai = {k: v for k, v in r.algemene_informatie.items() if v}
         if changed_ai:
-            s = Sectie(Kop(2, "Algemene informatie", "algemene-informatie", _max(c.impact for c in changed_ai.values())))
+            s = Sectie(
+                Kop(2, "Algemene informatie", "algemene-informatie", _max(c.impact for c in changed_ai.values()))
+            )
             s.blokken = [_regel(c) for c in changed_ai.values()]
             secties.append(s)
     from ..taal import huidige
@@ -219,7 +234,9 @@ def _overlap(r: DiffReport) -> Tabel:
             row.append(vk)
         rows.append([*row, wp.impact or "—"])
     kolommen = ["werkproces", _("similarity"), "competenties", *(["vakkennis"] if with_vk else []), "impact"]
-    return Tabel(_("Overlap per werkproces (sorted by similarity)"), kolommen, rows, {1, 3} if with_vk else {1}, "overlap")
+    return Tabel(
+        _("Overlap per werkproces (sorted by similarity)"), kolommen, rows, {1, 3} if with_vk else {1}, "overlap"
+    )
 
 
 def _impacts(r: DiffReport) -> Tabel:
@@ -254,7 +271,14 @@ def _eenzijdig(e: Eenzijdig, r: DiffReport) -> Sectie:
     waar = _("only in {side} ({naam})").format(side=e.kant.upper(), naam=naam)
     kop = Kop(2, e.code, f"wp-{e.kant}-{e.code}", e.impact, waar, e.titel)
     blokken: list[Regel | Inhoud] = [
-        Regel("−" if e.kant == "a" else "+", "werkproces", "removed" if e.kant == "a" else "added", f"{e.code} {e.titel}", e.impact, werkproces=e.code)
+        Regel(
+            "−" if e.kant == "a" else "+",
+            "werkproces",
+            "removed" if e.kant == "a" else "added",
+            f"{e.code} {e.titel}",
+            e.impact,
+            werkproces=e.code,
+        )
     ]
     m2015 = "gedrag" in e.lijsten  # the 2015 model leaves fields empty that it does not have: not shown
     for veld, tekst in e.teksten.items():
@@ -264,7 +288,11 @@ def _eenzijdig(e: Eenzijdig, r: DiffReport) -> Sectie:
         if items or not m2015:
             blokken.append(Inhoud(label(veld), items=items))
     for c in e.competenties:
-        sub = [Inhoud("prestatie-indicator", tekst=c.prestatie_indicator or "—")] if c.prestatie_indicator or not m2015 else []
+        sub = (
+            [Inhoud("prestatie-indicator", tekst=c.prestatie_indicator or "—")]
+            if c.prestatie_indicator or not m2015
+            else []
+        )
         blokken.append(Inhoud(f"{c.letter or '?'} {c.naam}", items=c.componenten, sub=sub))
     return Sectie(kop, blokken, "eenzijdig")
 

@@ -117,7 +117,10 @@ def _kruis(doc: Doc) -> list[Markup]:
     if doc.kruis is None:
         return []
     k = doc.kruis
-    return [el("p", k.dossier_a, void("br"), k.dossier_b, class_="dossiers"), el("p", el("strong", k.noot), class_="kruis")]
+    return [
+        el("p", k.dossier_a, void("br"), k.dossier_b, class_="dossiers"),
+        el("p", el("strong", k.noot), class_="kruis"),
+    ]
 
 
 def _page(report: DiffReport, geladen: list[GeladenProfiel] | None) -> str:
@@ -136,16 +139,30 @@ def _page(report: DiffReport, geladen: list[GeladenProfiel] | None) -> str:
         if isinstance(block, Tabel):
             summary.append(_tabel(block))
         elif isinstance(block, Noot):
-            summary.append(el("p", el("strong", block.tekst) if block.sterk else block.tekst, class_=None if block.sterk else "muted"))
+            summary.append(
+                el(
+                    "p",
+                    el("strong", block.tekst) if block.sterk else block.tekst,
+                    class_=None if block.sterk else "muted",
+                )
+            )
     main: list[Markup] = [el("section", el("h2", _("Summary")), *summary, id="samenvatting")]
     if geladen:
         from .svg import heatmap_svg
 
         kaart = Markup(heatmap_svg(geladen, id_prefix="kd-heatmap", inline=True))  # escaped by svg.py itself
-        main.append(el("section", el("h2", _("Competences per profile")), el("div", kaart, class_="heatmap"), id="heatmap"))
+        main.append(
+            el("section", el("h2", _("Competences per profile")), el("div", kaart, class_="heatmap"), id="heatmap")
+        )
     if doc.secties:
         toc = [
-            el("li", el("a", s.kop.volledig, href=f"#{s.kop.anker}"), " ", el("span", s.kop.sub, class_="muted") if s.soort == "eenzijdig" else None, _badge(s.kop.impact))
+            el(
+                "li",
+                el("a", s.kop.volledig, href=f"#{s.kop.anker}"),
+                " ",
+                el("span", s.kop.sub, class_="muted") if s.soort == "eenzijdig" else None,
+                _badge(s.kop.impact),
+            )
             for s in doc.secties
         ]
         main.append(el("nav", el("h2", _("Contents")), el("ol", *toc), id="toc"))
@@ -159,8 +176,19 @@ def _page(report: DiffReport, geladen: list[GeladenProfiel] | None) -> str:
     body = el(
         "body",
         el("header", el("h1", title), profielen, *_kruis(doc)),
-        el("div", el("span", _("Show changes with impact:"), class_="filter") if filt else None, *filt, el("main", *main), class_="filterbar-wrap"),
+        el(
+            "div",
+            el("span", _("Show changes with impact:"), class_="filter") if filt else None,
+            *filt,
+            el("main", *main),
+            class_="filterbar-wrap",
+        ),
     )
-    head = el("head", void("meta", charset="utf-8"), void("meta", name="viewport", content="width=device-width, initial-scale=1"),
-              el("title", title), el("style", _CSS))
+    head = el(
+        "head",
+        void("meta", charset="utf-8"),
+        void("meta", name="viewport", content="width=device-width, initial-scale=1"),
+        el("title", title),
+        el("style", _CSS),
+    )
     return "<!DOCTYPE html>\n" + el("html", head, body, lang=doc.taal) + "\n"

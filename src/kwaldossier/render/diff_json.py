@@ -58,12 +58,18 @@ def _competenties(wp: WerkprocesDiff) -> dict[str, Any]:
             continue
         g = gewijzigd.setdefault(
             w.competentie or "",
-            {"naam": w.competentie_naam, "componenten": {"added": [], "removed": [], "changed": []}, "prestatie_indicator": None},
+            {
+                "naam": w.competentie_naam,
+                "componenten": {"added": [], "removed": [], "changed": []},
+                "prestatie_indicator": None,
+            },
         )
         if w.veld == "prestatie_indicator":
             g["prestatie_indicator"] = _text(w)
         elif w.soort == "changed":
-            g["componenten"]["changed"].append({"a": w.oud, "b": w.nieuw, "woorden": woorden(w.woorden), "impact": w.impact})
+            g["componenten"]["changed"].append(
+                {"a": w.oud, "b": w.nieuw, "woorden": woorden(w.woorden), "impact": w.impact}
+            )
         else:
             g["componenten"][w.soort].append(w.oud if w.soort == "removed" else w.nieuw)
     return {
@@ -109,7 +115,12 @@ def eenzijdig(e: Eenzijdig, summary: bool = False) -> dict[str, Any]:
         **e.teksten,
         **e.lijsten,
         "competenties": [
-            {"letter": c.letter, "naam": c.naam, "componenten": c.componenten, "prestatie_indicator": c.prestatie_indicator}
+            {
+                "letter": c.letter,
+                "naam": c.naam,
+                "componenten": c.componenten,
+                "prestatie_indicator": c.prestatie_indicator,
+            }
             for c in e.competenties
         ],
     }
@@ -131,7 +142,8 @@ def to_json(r: DiffReport) -> dict[str, Any]:
         "identical": r.identical,
         "werkprocessen": {w.code_a: werkproces(w, s) for w in r.werkprocessen},
         "algemene_informatie": {
-            k: (None if v is None else ({"impact": v.impact} if s else _text(v))) for k, v in r.algemene_informatie.items()
+            k: (None if v is None else ({"impact": v.impact} if s else _text(v)))
+            for k, v in r.algemene_informatie.items()
         },
         "similarity": r.similarity,
         "changed": r.changed,
@@ -144,4 +156,3 @@ def to_json(r: DiffReport) -> dict[str, Any]:
         "dossier_a": {"titel": r.dossier_a.titel, "crebo": r.dossier_a.crebo},
         "dossier_b": {"titel": r.dossier_b.titel, "crebo": r.dossier_b.crebo},
     }
-

@@ -72,7 +72,9 @@ def diff_markdown(report: DiffReport, taal: str | None = None) -> str:
 def _markdown(report: DiffReport) -> str:
     doc = build(report)
     lines = ["# " + _("Differences: {a} (A) ↔ {b} (B)").format(a=md(doc.a), b=md(doc.b)), ""]
-    geladen = [(k, naam, bron_label(pad)) for k, naam, pad in (("A", doc.a, report.bron_a), ("B", doc.b, report.bron_b))]
+    geladen = [
+        (k, naam, bron_label(pad)) for k, naam, pad in (("A", doc.a, report.bron_a), ("B", doc.b, report.bron_b))
+    ]
     if any(pad for _, _, pad in geladen):  # as the HTML: which file each side is (versions share a name)
         lines += [f"- **{k}**: {md(naam)}" + (f" ({md(pad)})" if pad else "") for k, naam, pad in geladen] + [""]
     if doc.kruis:

@@ -32,7 +32,15 @@ def diff_rijen(report: DiffReport) -> list[dict[str, str]]:
             veld = "kerntaak: " + veld.replace("_", " ")
         else:
             veld = veld.replace("_", " ")
-        r = {"kerntaak": kt, "werkproces": code, "titel": titel, "veld": veld, "oud": oud, "nieuw": nieuw, "impact": ch.impact}
+        r = {
+            "kerntaak": kt,
+            "werkproces": code,
+            "titel": titel,
+            "veld": veld,
+            "oud": oud,
+            "nieuw": nieuw,
+            "impact": ch.impact,
+        }
         (algemeen if kt is None else out).append({k: v or "" for k, v in r.items()})
     out.sort(key=lambda r: _code_key(r["werkproces"] or r["kerntaak"]))  # stable: report order within a code
     return out + algemeen

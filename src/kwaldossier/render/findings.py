@@ -173,7 +173,10 @@ def render_rules(rules: list[Rule], one: bool = False) -> None:
     c = console()
     if one:
         r = rules[0]
-        c.print(Text(f"{r.code} {r.name}", style="bold") + Text(f"  ({_(SEVERITY[r.severity])})", style=_SEV_STYLE[r.severity]))
+        c.print(
+            Text(f"{r.code} {r.name}", style="bold")
+            + Text(f"  ({_(SEVERITY[r.severity])})", style=_SEV_STYLE[r.severity])
+        )
         c.print(hangend(c, "", r.summary))
         c.print(Text(_("Dossier model(s): {modellen}").format(modellen=", ".join(r.modellen)), style="dim"))
         for kind, text in _doc_blocks(r.docs):

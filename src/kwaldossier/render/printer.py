@@ -92,7 +92,9 @@ def print_tree(c: Any, root: Text, branches: list[tuple[Text, list[Text]]]) -> N
         c.print(tree)
         return
     encoding = (getattr(sys.stdout, "encoding", "utf-8") or "utf-8").lower()
-    space, cont, fork, end = ("    ", "|   ", "+-- ", "`-- ") if not encoding.startswith("utf") else ("    ", "│   ", "├── ", "└── ")
+    space, cont, fork, end = (
+        ("    ", "|   ", "+-- ", "`-- ") if not encoding.startswith("utf") else ("    ", "│   ", "├── ", "└── ")
+    )
     out: list[str] = []
     _tree_node(out, root, [], space)
     for k, (label, leaves) in enumerate(branches):

@@ -45,7 +45,9 @@ def _labels(aanvullend: Mapping[str, Any], geldt_voor: int) -> list[tuple[str, M
     return [(f"{AANVULLEND}: {naam}", extra) for naam, extra in aanvullend.items()]
 
 
-def render_werkproces_2015(c: Console, wp: Mapping[str, Any], aanvullend: Mapping[str, Any] | None = None, geldt_voor: int = 1) -> None:
+def render_werkproces_2015(
+    c: Console, wp: Mapping[str, Any], aanvullend: Mapping[str, Any] | None = None, geldt_voor: int = 1
+) -> None:
     """A werkproces: the basisdeel's text, then what each profile adds (aanvullend), marked."""
     extra = _labels(aanvullend or {}, geldt_voor)
     deel = "basisdeel" if wp.get("deel") == "basis" else "profieldeel"
@@ -73,7 +75,9 @@ def render_werkproces_2015(c: Console, wp: Mapping[str, Any], aanvullend: Mappin
         _item(c, Text(f"{comp['letter'] or '?'}  ", style="bold green"), Text(comp["naam"], style="bold green"), None)
     for label, x in extra:
         for comp in x["competenties"]:
-            _item(c, Text(f"{comp['letter'] or '?'}  ", style="bold green"), Text(comp["naam"], style="bold green"), label)
+            _item(
+                c, Text(f"{comp['letter'] or '?'}  ", style="bold green"), Text(comp["naam"], style="bold green"), label
+            )
     c.print()
 
 
@@ -101,8 +105,15 @@ def render_parse_2015(c: Console, dossier: Dossier2015Vorm) -> None:
                 "{code} {naam} (crebo {crebo}, niveau {niveau}): {kt} kerntaken, {basis} basis + {eigen} profiel "
                 "werkprocessen ({codes}), {extra} additions (aanvullend)"
             ).format(
-                code=p.code, naam=p.naam, crebo=p.crebo or "?", niveau=p.niveau, kt=len(p.kerntaken), basis=len(basis),
-                eigen=len(eigen), codes=" ".join(eigen), extra=extra,
+                code=p.code,
+                naam=p.naam,
+                crebo=p.crebo or "?",
+                niveau=p.niveau,
+                kt=len(p.kerntaken),
+                basis=len(basis),
+                eigen=len(eigen),
+                codes=" ".join(eigen),
+                extra=extra,
             )
         )
     for u in dossier.onverwerkte_regels:
@@ -112,7 +123,10 @@ def render_parse_2015(c: Console, dossier: Dossier2015Vorm) -> None:
 def render_kerntaak_2015(c: Console, r: Mapping[str, Any]) -> None:
     """One kerntaak of a profile: complexiteit, verantwoordelijkheid, vakkennis, its werkprocessen."""
     kt = r["kerntaak"]
-    for key, label in (("complexiteit", "Complexiteit"), ("verantwoordelijkheid", "Verantwoordelijkheid en zelfstandigheid")):
+    for key, label in (
+        ("complexiteit", "Complexiteit"),
+        ("verantwoordelijkheid", "Verantwoordelijkheid en zelfstandigheid"),
+    ):
         _kop(c, label)
         _tekst(c, kt.get(key) or "", [(AANVULLEND, kt.get(f"{key}_aanvullend") or "")])
         c.print()

@@ -65,10 +65,14 @@ def heatmap_svg(geladen: list[GeladenProfiel], id_prefix: str = "kd-heatmap", in
     ]
     for j, l in enumerate(LETTERS):
         cx = x0 + CEL * j + CEL / 2
-        p.append(f'<text x="{cx}" y="{y0 - 10}" text-anchor="middle" font-weight="bold">'
-                 f"<title>{escape(l + ' ' + COMPETENTIES[l])}</title>{l}</text>")
-    p.append(f'<text x="{x0 + CEL * len(LETTERS) + CEL / 2}" y="{y0 - 10}" text-anchor="middle" '
-             f'font-weight="bold">wp<title>{escape(_("werkprocessen in the profile"))}</title></text>')
+        p.append(
+            f'<text x="{cx}" y="{y0 - 10}" text-anchor="middle" font-weight="bold">'
+            f"<title>{escape(l + ' ' + COMPETENTIES[l])}</title>{l}</text>"
+        )
+    p.append(
+        f'<text x="{x0 + CEL * len(LETTERS) + CEL / 2}" y="{y0 - 10}" text-anchor="middle" '
+        f'font-weight="bold">wp<title>{escape(_("werkprocessen in the profile"))}</title></text>'
+    )
     for i, d in enumerate(data):
         y = y0 + CEL * i
         p.append(f'<text x="{label_w - 8}" y="{y + CEL / 2 + 4}" text-anchor="end">{escape(d["profiel"])}</text>')
@@ -78,19 +82,20 @@ def heatmap_svg(geladen: list[GeladenProfiel], id_prefix: str = "kd-heatmap", in
             ink = "#ffffff" if top and n / top > DONKER else ("#999999" if n == 0 else "#000000")
             x = x0 + CEL * j
             p.append(
-                f'<g><title>{escape(d["profiel"])}: {l} {escape(COMPETENTIES[l])}: {n}</title>'
+                f"<g><title>{escape(d['profiel'])}: {l} {escape(COMPETENTIES[l])}: {n}</title>"
                 f'<rect x="{x}" y="{y}" width="{CEL}" height="{CEL}" fill="{fill}" stroke="#bbbbbb"/>'
                 f'<text x="{x + CEL / 2}" y="{y + CEL / 2 + 4}" text-anchor="middle" fill="{ink}">{n}</text></g>'
             )
         xw = x0 + CEL * len(LETTERS)
-        p.append(f'<text x="{xw + CEL / 2}" y="{y + CEL / 2 + 4}" text-anchor="middle" font-weight="bold">'
-                 f'{d["werkprocessen"]}</text>')
+        p.append(
+            f'<text x="{xw + CEL / 2}" y="{y + CEL / 2 + 4}" text-anchor="middle" font-weight="bold">'
+            f"{d['werkprocessen']}</text>"
+        )
     legend = _("Number = werkprocessen of the profile that call on the competence; wp = werkprocessen in the profile")
     p.append(f'<text x="8" y="{legend_y - 8}" font-weight="bold">{escape(legend)}</text>')
     col_w = (width - 16) / 2
     for k, l in enumerate(LETTERS):
         col, row = divmod(k, half)
-        p.append(f'<text x="{8 + col * col_w}" y="{legend_y + 12 + 18 * row}">'
-                 f"{l}  {escape(COMPETENTIES[l])}</text>")
+        p.append(f'<text x="{8 + col * col_w}" y="{legend_y + 12 + 18 * row}">{l}  {escape(COMPETENTIES[l])}</text>')
     p.append("</svg>")
     return "\n".join(p) + "\n"

@@ -279,7 +279,9 @@ def _lijst_rijen(
     return rijen, vulling
 
 
-def _lijst(kerntaken: list[ListKerntaak], names: list[str], kolommen: list[str], d: DossierJson | None, naam: str) -> Blad:
+def _lijst(
+    kerntaken: list[ListKerntaak], names: list[str], kolommen: list[str], d: DossierJson | None, naam: str
+) -> Blad:
     voor = dossier_cellen(d) if d is not None else []
     n = len(voor)
     rijen, vulling = _lijst_rijen(kerntaken, names, kolommen, voor)
@@ -335,7 +337,15 @@ def diff_blad(rijen: list[dict[str, str]], a: str, b: str, kruis: Kruis | None =
     and the xlsx notes say that A and B come from different dossiers."""
     if kruis is not None:
         a, b = f"{a} — {kruis.titel_a}", f"{b} — {kruis.titel_b}"
-    kop = ["kerntaak", "werkproces", _("title"), _("field"), _("old ({a})").format(a=a), _("new ({b})").format(b=b), "impact"]
+    kop = [
+        "kerntaak",
+        "werkproces",
+        _("title"),
+        _("field"),
+        _("old ({a})").format(a=a),
+        _("new ({b})").format(b=b),
+        "impact",
+    ]
     keys = ["kerntaak", "werkproces", "titel", "veld", "oud", "nieuw", "impact"]
     return Blad(
         _("Changes"),

@@ -174,7 +174,13 @@ def _kerntaak_2012(c: Any, kt: Mapping[str, Any]) -> None:
     c.print(Text("Werkprocessen", style="bold underline"))
     for wp in kt["werkprocessen"]:
         row = " ".join(wp["matrix"]) if wp["in_profiel"] else _("not in the profile")
-        c.print(hangend(c, f"{wp['code']}  ", Text(wp["titel"]) + Text(f"   {row}", style="green" if wp["in_profiel"] else "dim")))
+        c.print(
+            hangend(
+                c,
+                f"{wp['code']}  ",
+                Text(wp["titel"]) + Text(f"   {row}", style="green" if wp["in_profiel"] else "dim"),
+            )
+        )
     c.print()
     c.print(Text("Vakkennis en vaardigheden", style="bold underline") + Text("   " + _("(t) = taal"), style="dim"))
     for v in kt["vakkennis_en_vaardigheden"]:
@@ -372,7 +378,10 @@ def _grid(c: Any, names: list[str], rijen: list[MatrixRij]) -> None:
     if multi:
         both = _("x = both profielen") if len(names) == _PAAR else _("x = all profielen")
         # with more than two, a cell lists every profile crossing it
-        keys = [_("{n} = only {naam}").format(n=mark[n], naam=n) if len(names) == _PAAR else f"{mark[n]} = {n}" for n in names]
+        keys = [
+            _("{n} = only {naam}").format(n=mark[n], naam=n) if len(names) == _PAAR else f"{mark[n]} = {n}"
+            for n in names
+        ]
         _key_lines(c, [both, *keys])
 
 

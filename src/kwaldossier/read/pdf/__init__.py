@@ -62,7 +62,11 @@ def _read(path: Path, limits: Grenzen) -> bytes:
     try:
         size = path.stat().st_size
         if size > limits.file_bytes:
-            raise InputError(p, None, f"PDF of {size / 1048576:.0f} MB is larger than the limit of {limits.file_bytes / 1048576:.0f} MB (KWALDOSSIER_MAX_PDF_MB)")
+            raise InputError(
+                p,
+                None,
+                f"PDF of {size / 1048576:.0f} MB is larger than the limit of {limits.file_bytes / 1048576:.0f} MB (KWALDOSSIER_MAX_PDF_MB)",
+            )
         with path.open("rb") as fh:
             data = fh.read(limits.file_bytes + 1)
     except OSError as exc:
@@ -70,7 +74,9 @@ def _read(path: Path, limits: Grenzen) -> bytes:
     if not data:
         raise InputError(p, None, "empty file")
     if len(data) > limits.file_bytes:
-        raise InputError(p, None, f"PDF is larger than the limit of {limits.file_bytes / 1048576:.0f} MB (KWALDOSSIER_MAX_PDF_MB)")
+        raise InputError(
+            p, None, f"PDF is larger than the limit of {limits.file_bytes / 1048576:.0f} MB (KWALDOSSIER_MAX_PDF_MB)"
+        )
     return data
 
 
@@ -99,7 +105,9 @@ def open_pages(path: Path, use: Callable[[pdfium.PdfPage, int], T], first: int |
             scanned = prescan(data, p, limits)
             return _read_pages(data, p, limits, scanned.pages, use=use, first=first)
     except _Timeout:
-        raise InputError(p, None, f"PDF took longer than {limits.timeout:g} s to read (KWALDOSSIER_PDF_TIMEOUT); giving up") from None
+        raise InputError(
+            p, None, f"PDF took longer than {limits.timeout:g} s to read (KWALDOSSIER_PDF_TIMEOUT); giving up"
+        ) from None
 
 
 def _read_pages(  # noqa: PLR0913 - the file, its limits and what the prescan found, then what to read
@@ -118,7 +126,9 @@ def _read_pages(  # noqa: PLR0913 - the file, its limits and what the prescan fo
         if n == 0:
             raise InputError(p, None, "PDF has no pages")
         if n > limits.pages:
-            raise InputError(p, None, f"PDF has {n} pages, more than the limit of {limits.pages} (KWALDOSSIER_MAX_PAGES)")
+            raise InputError(
+                p, None, f"PDF has {n} pages, more than the limit of {limits.pages} (KWALDOSSIER_MAX_PAGES)"
+            )
         deadline = time.monotonic() + limits.timeout if limits.timeout > 0 else None
         pages: list[T] = []
         for i in range(n if first is None else min(n, first)):

@@ -15,7 +15,12 @@ COMPETENTIES = vocab.MATRIX_COMPETENTIES
 WERKPROCESSEN = vocab.MATRIX_WERKPROCESSEN
 DETAIL_LABELS = (vocab.OMSCHRIJVING, vocab.GEWENST_RESULTAAT)
 KOLOM_TITELS = vocab.KOLOM_KOPPEN  # the detail table's three column titles
-KOLOM_WOORDEN = {w for k in KOLOM_TITELS for w in k.split()} | {"Prestatie-", "indicator", "componenten", "component(en)"}
+KOLOM_WOORDEN = {w for k in KOLOM_TITELS for w in k.split()} | {
+    "Prestatie-",
+    "indicator",
+    "componenten",
+    "component(en)",
+}
 ALGEMEEN_WOORDEN = tuple(label for label, _ in vocab.ALGEMEEN_LABELS)
 
 
@@ -26,6 +31,7 @@ def is_boilerplate(text: str) -> bool:
     """A line that is part of one of the format's boilerplate sentences, wherever it wraps."""
     t = " ".join(text.split())
     return len(t) >= _SHORTEST_PART and any(t in sentence for sentence in vocab.BOILERPLATE)
+
 
 CODE = re.compile(r"^\d+\.\d+$")
 # "N.N werkproces:" begins a werkproces heading, its title maybe on the next line (vocab.WP_KOP: the

@@ -15,7 +15,9 @@ import pypdfium2.raw as c
 
 from .instellingen import DEFAULT, Instellingen
 
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+)
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _SPACE_CHARS = frozenset(" \t\n\r\x00\xa0\u2002\u2003\u2009\u200b\uffff")
 
@@ -133,7 +135,12 @@ class _Builder:
         """Not the same word: another line (no vertical overlap), or a gap to the previous
         character, or a step back (characters of one ligature glyph share its box: not one)."""
         del x1
-        return top >= self.hi or bottom <= self.lo or x0 > self.x1 + self.s.word_gap * self.size or (x0 < self.x1 - self.s.word_overlap * self.size and x0 != self.xs[-1])
+        return (
+            top >= self.hi
+            or bottom <= self.lo
+            or x0 > self.x1 + self.s.word_gap * self.size
+            or (x0 < self.x1 - self.s.word_overlap * self.size and x0 != self.xs[-1])
+        )
 
     def start(self, ch: str, i: int, box: tuple[float, float, float, float], spaced: bool) -> None:
         x0, x1, top, bottom = box
@@ -153,7 +160,19 @@ class _Builder:
 
     def end(self, spaced: bool = False) -> None:
         if self.cur:
-            self.words.append(Word("".join(self.cur), self.x0, self.x1, self.top, self.bottom, self.size, self.bold, self.xs, self.spaced or spaced))
+            self.words.append(
+                Word(
+                    "".join(self.cur),
+                    self.x0,
+                    self.x1,
+                    self.top,
+                    self.bottom,
+                    self.size,
+                    self.bold,
+                    self.xs,
+                    self.spaced or spaced,
+                )
+            )
             self.cur, self.xs = [], []
 
 
@@ -176,7 +195,11 @@ def _words(tp: pdfium.PdfTextPage, frame: _Frame, s: Instellingen) -> list[Word]
             real_space = ch in _SPACE_CHARS and c.FPDFText_IsGenerated(raw, i) != 1
             b.end(real_space)
             continue
-        box = (rect.left - fx0, rect.right - fx0, fy1 - rect.top, fy1 - rect.bottom) if plain else frame.rect(rect.left, rect.bottom, rect.right, rect.top)
+        box = (
+            (rect.left - fx0, rect.right - fx0, fy1 - rect.top, fy1 - rect.bottom)
+            if plain
+            else frame.rect(rect.left, rect.bottom, rect.right, rect.top)
+        )
         if b.cur and b.breaks(*box):
             b.end()
         if b.cur:

@@ -60,15 +60,19 @@ def table_header(lines: list[Line], s: Instellingen = DEFAULT) -> tuple[int, int
         if starts is None:
             continue
         k = i + 1
-        while k < len(lines) and lines[k].top - lines[k - 1].bottom < s.header_gap * lines[k - 1].height and all(
-            w.text in ankers.KOLOM_WOORDEN for w in lines[k].words
+        while (
+            k < len(lines)
+            and lines[k].top - lines[k - 1].bottom < s.header_gap * lines[k - 1].height
+            and all(w.text in ankers.KOLOM_WOORDEN for w in lines[k].words)
         ):
             k += 1
         return i, k, starts
     return None
 
 
-def _bounds(starts: list[float], header: list[Line], body: list[Line], boxes: list[Box], s: Instellingen) -> tuple[float, float]:
+def _bounds(
+    starts: list[float], header: list[Line], body: list[Line], boxes: list[Box], s: Instellingen
+) -> tuple[float, float]:
     """Where columns 2 and 3 begin: the vertical rule just left of the title; without rules,
     where the body's text chunks start most often between the previous title and this one
     (titles may be centred over their columns); else the title itself."""

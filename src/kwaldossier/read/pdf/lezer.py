@@ -59,9 +59,16 @@ class Lezer:
         text, k = first.text, i + 1
         while k < len(lines):
             nxt, prev = lines[k], lines[k - 1]
-            if nxt.top - prev.bottom > self.s.heading_gap * prev.height or abs(nxt.size - first.size) > self.s.same_size:
+            if (
+                nxt.top - prev.bottom > self.s.heading_gap * prev.height
+                or abs(nxt.size - first.size) > self.s.same_size
+            ):
                 break
-            if nxt.words[0].bold != first.words[-1].bold or nxt.x0 < first.x0 - self.s.tol or ankers.is_vocabulary(nxt.text):
+            if (
+                nxt.words[0].bold != first.words[-1].bold
+                or nxt.x0 < first.x0 - self.s.tol
+                or ankers.is_vocabulary(nxt.text)
+            ):
                 break
             text += " " + nxt.text
             k += 1
@@ -78,13 +85,15 @@ class Lezer:
             self._profile_page(page, lines, texts.index(ankers.ALGEMEEN))
         elif head is not None:
             self._matrix_page(page, lines, head)
-        elif self.zone == "algemeen" and not any(ankers.WP_KOP_BEGIN.match(t) or t.startswith(ankers.DETAIL_KOP_TEKST) for t in texts):
+        elif self.zone == "algemeen" and not any(
+            ankers.WP_KOP_BEGIN.match(t) or t.startswith(ankers.DETAIL_KOP_TEKST) for t in texts
+        ):
             label_text(lines, ankers.ALGEMEEN_WOORDEN, page.no, self.out, self.s)
         else:
             self._detail(page, lines)
 
     def _profile_page(self, page: Page, lines: list[Line], k: int) -> None:
-        """"N.N naam" right above "Algemene informatie" (a long name wraps onto more lines),
+        """ "N.N naam" right above "Algemene informatie" (a long name wraps onto more lines),
         then the labels and their text."""
         no, out = page.no, self.out
         texts = [ln.text for ln in lines]
@@ -175,7 +184,11 @@ class Lezer:
         if d is None:
             return lines
         first = next(
-            (k for k, ln in enumerate(lines[:d]) if (m := ankers.WP_KOP_BEGIN.match(ln.text)) and m.group(1) != self.detail.wp),
+            (
+                k
+                for k, ln in enumerate(lines[:d])
+                if (m := ankers.WP_KOP_BEGIN.match(ln.text)) and m.group(1) != self.detail.wp
+            ),
             None,
         )
         if first is None:

@@ -57,7 +57,12 @@ def letter_header(lines: list[Line], s: Instellingen = DEFAULT) -> Header | None
     """The first line holding the letters A..Y in order, left to right (other text may sit
     on the same baseline; letters set close together may have merged into one word)."""
     for ln in lines:
-        chars = [c for w in ln.words if w.text.isalpha() and w.text.isupper() and len(w.text) <= s.letter_word for c in w.chars()]
+        chars = [
+            c
+            for w in ln.words
+            if w.text.isalpha() and w.text.isupper() and len(w.text) <= s.letter_word
+            for c in w.chars()
+        ]
         if len(chars) < len(LETTERS):
             continue
         centres = _letters_in_order(chars)
@@ -187,7 +192,9 @@ def _cuts(body: _Body, entries: list[_Entry], end: float) -> list[float]:
     else halfway; the last ends at the rule below it, or as far below its label as it began
     above it (not at the boilerplate, far below)."""
     step = body.head.step
-    horizontals = sorted(b.top for b in body.page.boxes if b.bottom - b.top < body.s.rule_height and b.x1 - b.x0 > 2 * step)
+    horizontals = sorted(
+        b.top for b in body.page.boxes if b.bottom - b.top < body.s.rule_height and b.x1 - b.x0 > 2 * step
+    )
     cuts = [body.head.bottom]
     for a, b in itertools.pairwise(entries):
         last, nxt = a.labels[-1], b.labels[0]
@@ -205,7 +212,9 @@ def _crossed(body: _Body, top: float, bottom: float) -> tuple[str, ...] | None:
     """The crossed letters of the row between top and bottom; None when it has no row."""
     head, s = body.head, body.s
     crossed = {head.nearest(x) for x, y, _ in body.marks if top <= y < bottom}
-    crossed |= {head.nearest((b.x0 + b.x1) / 2) for b in body.page.boxes if b.filled and _cell_mark(b, head, top, bottom, s)}
+    crossed |= {
+        head.nearest((b.x0 + b.x1) / 2) for b in body.page.boxes if b.filled and _cell_mark(b, head, top, bottom, s)
+    }
     crossed.discard(None)
     if crossed or any(_cell(b, head, top, bottom, s) for b in body.page.boxes):
         return tuple(letter for letter in LETTERS if letter in crossed)
@@ -270,7 +279,11 @@ def _inside(b: Box, head: Header) -> bool:
 
 
 def _within(b: Box, top: float, bottom: float, s: Instellingen) -> bool:
-    return b.top >= top - s.cell_slack and b.bottom <= bottom + s.cell_slack and min(b.bottom, bottom) - max(b.top, top) > s.cell_overlap
+    return (
+        b.top >= top - s.cell_slack
+        and b.bottom <= bottom + s.cell_slack
+        and min(b.bottom, bottom) - max(b.top, top) > s.cell_overlap
+    )
 
 
 def _cell(b: Box, head: Header, top: float, bottom: float, s: Instellingen) -> bool:

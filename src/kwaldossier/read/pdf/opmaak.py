@@ -62,4 +62,7 @@ def _from_edge(lines: list[Line], height: float, edge: str, spots: set[tuple[str
 def furniture(pages: list[tuple[float, list[Line]]], s: Instellingen = DEFAULT) -> list[set[int]]:
     """Per page, the indexes of the lines that are furniture."""
     spots = _spots(pages, s)
-    return [_from_edge(lines, height, "top", spots, s) | _from_edge(lines, height, "bottom", spots, s) for height, lines in pages]
+    return [
+        _from_edge(lines, height, "top", spots, s) | _from_edge(lines, height, "bottom", spots, s)
+        for height, lines in pages
+    ]

@@ -72,9 +72,22 @@ def _joined(words: list[Word], s: Instellingen) -> list[Word]:
     out = [words[0]]
     for w in words[1:]:
         prev = out[-1]
-        if not (w.spaced or prev.spaced) and abs(w.size - prev.size) < s.same_size and abs(w.x0 - prev.x1) <= s.join_gap * w.size:
+        if (
+            not (w.spaced or prev.spaced)
+            and abs(w.size - prev.size) < s.same_size
+            and abs(w.x0 - prev.x1) <= s.join_gap * w.size
+        ):
             xs = [*prev.xs, *w.xs] if len(prev.xs) == len(prev.text) and len(w.xs) == len(w.text) else []
-            out[-1] = Word(prev.text + w.text, prev.x0, max(prev.x1, w.x1), min(prev.top, w.top), max(prev.bottom, w.bottom), prev.size, prev.bold, xs)
+            out[-1] = Word(
+                prev.text + w.text,
+                prev.x0,
+                max(prev.x1, w.x1),
+                min(prev.top, w.top),
+                max(prev.bottom, w.bottom),
+                prev.size,
+                prev.bold,
+                xs,
+            )
         else:
             out.append(w)
     return out
@@ -112,7 +125,9 @@ class Emitter:
         if self.lines and self.lines[-1] != "":
             self.emit("", None, page)
 
-    def column(self, lines: list[Line], tag: str, page: int, step: float | None = None, paragraph: float = DEFAULT.paragraph) -> None:
+    def column(
+        self, lines: list[Line], tag: str, page: int, step: float | None = None, paragraph: float = DEFAULT.paragraph
+    ) -> None:
         """Lines of one column; a gap wider than `paragraph` line pitches starts a paragraph."""
         step = step or pitch(lines)
         prev: Line | None = None

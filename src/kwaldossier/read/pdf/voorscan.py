@@ -117,7 +117,11 @@ def _flate(chunks: Iterable[bytes]) -> Iterator[bytes]:
     d: zlib._Decompress | None = None
     for chunk in chunks:
         if d is None:  # a zlib header, or raw deflate data without one (readers accept both)
-            d = zlib.decompressobj(zlib.MAX_WBITS if chunk[:1] in (b"\x08", b"\x18", b"\x28", b"\x38", b"\x48", b"\x58", b"\x68", b"\x78") else -zlib.MAX_WBITS)
+            d = zlib.decompressobj(
+                zlib.MAX_WBITS
+                if chunk[:1] in (b"\x08", b"\x18", b"\x28", b"\x38", b"\x48", b"\x58", b"\x68", b"\x78")
+                else -zlib.MAX_WBITS
+            )
         buf = chunk
         while True:
             try:
@@ -276,7 +280,9 @@ def _pages(index: Index, path: str, limits: Grenzen) -> list[tuple[list[int], di
         if node.get(b"Type") == b"Page" or not isinstance(kids, list):
             out.append((_contents(index, node), res))
             if len(out) > limits.pages:
-                raise InputError(path, None, f"PDF has more than {limits.pages} pages, the limit (KWALDOSSIER_MAX_PAGES)")
+                raise InputError(
+                    path, None, f"PDF has more than {limits.pages} pages, the limit (KWALDOSSIER_MAX_PAGES)"
+                )
             continue
         stack.extend((kid, res, (*above, num)) for kid in reversed(kids))
     return out
@@ -349,7 +355,9 @@ def prescan(data: bytes, path: str, limits: Grenzen) -> Voorscan:
     return Voorscan(tellingen, _weigh(pages, weigher, path, limits, len(data)), budget.total)
 
 
-def _weigh(pages: list[tuple[list[int], dict[bytes, PdfValue]]], weigher: _Weigher, path: str, limits: Grenzen, size: int) -> list[int]:
+def _weigh(
+    pages: list[tuple[list[int], dict[bytes, PdfValue]]], weigher: _Weigher, path: str, limits: Grenzen, size: int
+) -> list[int]:
     """Operators per page, forms counted as often as drawn; over a limit: InputError."""
     per_doc = limits.document_operators(size)
     out: list[int] = []

@@ -42,7 +42,9 @@ def parse_sbb_bytes(data: bytes, pad: str) -> list[Dossier2015]:
     dossiers = root.findall("dossiers/dossier")
     if not dossiers:
         raise bron.fail(root, "no <dossiers>/<dossier> in this SBB file")
-    buiten = _niet_gelezen(bron, [c for c in root if c.tag != "dossiers"] + [c for c in root.iterfind("dossiers/*") if c.tag != "dossier"])
+    buiten = _niet_gelezen(
+        bron, [c for c in root if c.tag != "dossiers"] + [c for c in root.iterfind("dossiers/*") if c.tag != "dossier"]
+    )
     return [DossierLezer(bron, competenties, domeinen).dossier(d, buiten + _niet_gelezen(bron, [d])) for d in dossiers]
 
 

@@ -35,7 +35,9 @@ def _datum(bron: XmlBestand, el: ET.Element, value: str | None) -> date | None:
 class DossierLezer:
     """One `<dossier>` of an SBB file, with the file's shared tables (competenties, domeinen)."""
 
-    def __init__(self, bron: XmlBestand, competenties: dict[str, tuple[str, str]], domeinen: dict[str | None, str]) -> None:
+    def __init__(
+        self, bron: XmlBestand, competenties: dict[str, tuple[str, str]], domeinen: dict[str | None, str]
+    ) -> None:
         self.bron = bron
         self.competenties = competenties
         self.domeinen = domeinen
@@ -57,7 +59,8 @@ class DossierLezer:
         n = klein_getal(value)
         if not n:
             raise self.bron.fail(
-                el, f"<{el.tag}> has no valid hoofdstuk ({kort(value)!r}: expected 1..{MAX_NUMMER}); its code cannot be derived"
+                el,
+                f"<{el.tag}> has no valid hoofdstuk ({kort(value)!r}: expected 1..{MAX_NUMMER}); its code cannot be derived",
             )
         return n
 
@@ -88,6 +91,7 @@ class DossierLezer:
 
     def dossier(self, d: ET.Element, niet_gelezen: list[NietGelezen]) -> Dossier2015:
         from ...model.m2015 import Dossier2015, Verwijzing
+
         titel, _ = self.titel(d)
         crebo_el = d.find("dossiercrebos/dossiercrebo")
         self.kennis = {

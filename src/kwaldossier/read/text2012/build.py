@@ -38,7 +38,9 @@ def _niveau(pb: ProfielB, text: str, path: str) -> int | None:
     if value is None:
         tb = pb.algemeen.get("niveau")
         line = tb.regels[0] if tb and tb.regels else None
-        raise InputError(path, line, _("niveau is not a number 0..{maximum} in ASCII digits").format(maximum=codes.MAX_NUMMER))
+        raise InputError(
+            path, line, _("niveau is not a number 0..{maximum} in ASCII digits").format(maximum=codes.MAX_NUMMER)
+        )
     return value
 
 
@@ -46,7 +48,9 @@ def _check_code(code: str, is_code: Callable[[str], bool], wat: str, lines: list
     """A code the rules recognised by its shape, checked against the model's rule (numbers up
     to MAX_NUMMER): a bigger one is an input error at its line, never a model that fails."""
     if not is_code(code):
-        raise InputError(path, lines[0] if lines else None, f"{wat} code {kort(code, 40)!r}: numbers go up to {codes.MAX_NUMMER}")
+        raise InputError(
+            path, lines[0] if lines else None, f"{wat} code {kort(code, 40)!r}: numbers go up to {codes.MAX_NUMMER}"
+        )
 
 
 def _werkproces(wb: WerkprocesB, h: Hyphenator, path: str) -> Werkproces2012:

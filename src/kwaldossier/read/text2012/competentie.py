@@ -25,7 +25,9 @@ def closest_letter(key: str) -> str | None:
     return close[0] if close else None
 
 
-def naam_exact_of_bijna(st: State, no: int, structural: bool, unknown: bool = False) -> tuple[str | None, str, list[int]] | None:
+def naam_exact_of_bijna(
+    st: State, no: int, structural: bool, unknown: bool = False
+) -> tuple[str | None, str, list[int]] | None:
     """A competence name at `no` (one line or wrapped over two), or None.
 
     Exact names always count. After a blank line, a line (or two) directly followed by a

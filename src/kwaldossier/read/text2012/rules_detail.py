@@ -263,5 +263,6 @@ def rules_for(stap: DetailStap, tagged: bool) -> tuple[Rule, ...]:
     return tuple(
         r
         for r in RULES
-        if (stap in _CAN_FIRE[r] and (tagged or r is not rule_tagged_column)) or (tagged and stap in _TAGGED_EXTRA.get(r, ()))
+        if (stap in _CAN_FIRE[r] and (tagged or r is not rule_tagged_column))
+        or (tagged and stap in _TAGGED_EXTRA.get(r, ()))
     )

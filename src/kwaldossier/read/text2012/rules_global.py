@@ -237,5 +237,7 @@ def rules_for(first: str, tagged: bool = True) -> tuple[Rule, ...]:
         # the rules' patterns start with ASCII words or with \d (any decimal digit)
         return rules if first.isdecimal() else tuple(r for r in rules if FIRST[r] is None)
     return tuple(
-        r for r in rules if FIRST[r] is None or (first == BLANK and FIRST[r] == BLANK) or (first and first in (FIRST[r] or ""))
+        r
+        for r in rules
+        if FIRST[r] is None or (first == BLANK and FIRST[r] == BLANK) or (first and first in (FIRST[r] or ""))
     )
