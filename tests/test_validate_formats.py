@@ -315,3 +315,61 @@ def test_junit_runs_only_the_rules_of_the_model_and_follows_strict(cli):
     suite = ET.fromstring(strict.out)
     failed = [c.get("name") for c in suite.iter("testcase") if c.find("failure") is not None]
     assert strict.code == 1 and suite.get("failures") == str(len(failed)) and any(n.startswith("KD206") for n in failed)
+
+
+# ---------------------------------------------------------------- per dossier, in the order given (issue 20)
+
+SW_KOP = "Sociaal werk, crebo 23185, 2015 model, geldig vanaf 01-08-2015, Vastgesteld"
+PW_KOP = "Pedagogisch Werk, crebo 23183, 2015 model, geldig vanaf 01-08-2015, Vastgesteld"
+SW_FILE, PW_FILE = SBB_XML / "2637 Sociaal_werk.xml", SBB_XML / "2635 Pedagogisch_Werk.xml"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("order", [(SW_FILE, PW_FILE), (PW_FILE, SW_FILE)])
+def test_validate_json_names_the_dossiers_and_keeps_their_findings_together(cli, order):
+    r = cli("validate", *order, "--json")
+    data = json.loads(r.out)
+    titels = {SW_FILE: ("Sociaal werk", "23185"), PW_FILE: ("Pedagogisch Werk", "23183")}
+    assert [(d["titel"], d["crebo"]) for d in data["dossiers"]] == [titels[f] for f in order]
+    assert [d["bronnen"] for d in data["dossiers"]] == [[str(f)] for f in order]
+    sw = ["Sociaal-maatschappelijk dienstverlener", "Sociaal-cultureel werker"]
+    assert data["dossiers"][order.index(SW_FILE)]["profielen"] == sw
+    # the findings of one file together, the files in the order given
+    files = [f["bron"] for f in data["findings"]]
+    assert list(dict.fromkeys(files)) == [str(f) for f in order]
+    assert files == sorted(files, key=[str(f) for f in order].index)
+    # within a dossier, profile by profile in the dossier's own order
+    sw_profielen = [f["profiel"] for f in data["findings"] if f["bron"] == str(SW_FILE)]
+    assert list(dict.fromkeys(sw_profielen)) == sw
+
+
+@pytest.mark.shared
+def test_validate_text_heads_each_dossier_with_its_name_and_file(cli):
+    r = cli("validate", SW_FILE, PW_FILE)
+    lines = r.out.splitlines()
+    sw_at, pw_at = lines.index(SW_KOP), lines.index(PW_KOP)
+    assert sw_at == 0 and pw_at > sw_at
+    assert lines[1] == str(SW_FILE) and lines[pw_at + 1] == str(PW_FILE)
+    assert lines[pw_at - 1] == ""  # a blank line between two dossiers
+    # every table title of the Sociaal werk block is one of its profiles, and of the other block one of its
+    sw_titels = {x.split(" › ")[0] for x in lines[sw_at:pw_at] if " › " in x}
+    pw_titels = {x.split(" › ")[0] for x in lines[pw_at:] if " › " in x}
+    assert sw_titels <= {"Sociaal-maatschappelijk dienstverlener", "Sociaal-cultureel werker"} and sw_titels
+    assert pw_titels <= {
+        "Pedagogisch medewerker kinderopvang",
+        "Gespecialiseerd pedagogisch medewerker",
+        "Onderwijsassistent",
+    }
+    assert pw_titels
+
+
+def test_validate_text_says_when_a_dossier_has_no_findings(cli):
+    # buitendienst with its two findings ignored: the dossier heads the output, then "no findings"
+    r = cli("validate", RAW / "commercieel-medewerker-buitendienst.txt", "--ignore", "KD502,KD206")
+    assert r.code == 0, r.err
+    assert r.out.splitlines() == [
+        "(dossier without title), 2012 model",
+        "commercieel-medewerker-buitendienst.txt",
+        "no findings",
+        "0 findings in 1 profiel(en): 0 errors, 0 warnings, 0 infos",
+    ]

@@ -8,6 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..validate.registry import Finding, Rule
     from ..validate.report import ValidateReport
 
@@ -22,14 +24,52 @@ SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info"), 
 
 
 def render_findings(report: ValidateReport) -> None:
+    """Per dossier, in the order given: its header (titel, crebo, model, ...) and files, then a
+    table per profile and werkproces, or a line saying it has no findings."""
     from rich.text import Text
 
-    from .console import _table, console
+    from .console import console
+    from .terminal import dossier_kop
     from .zetwerk import hangend
 
     c = console()
-    groups: dict[tuple[str | None, str | None], list[Finding]] = {}
+    per_dossier: list[list[Finding]] = [[] for _d in report.dossiers]
+    plek = {p: i for i, d in enumerate(report.dossiers) for p in d["profielen"]}
+    los: list[Finding] = []  # a finding of no profile given (none today): after the dossiers
     for f in report.findings:
+        i = plek.get(f.profiel or "")
+        (los if i is None else per_dossier[i]).append(f)
+    for i, (d, items) in enumerate(zip(report.dossiers, per_dossier, strict=True)):
+        if i:
+            c.print()
+        c.print(hangend(c, "", dossier_kop(d)))
+        if d["bronnen"]:
+            c.print(hangend(c, "", Text(", ".join(d["bronnen"]), style="dim")))
+        if items:
+            _tabellen(c, items)
+        else:
+            c.print(hangend(c, "", Text(_("no findings"), style="green")))
+    if los:
+        _tabellen(c, los)
+    s = report.summary
+    parts = [
+        ngettext("{n} error", "{n} errors", s.error).format(n=s.error),
+        ngettext("{n} warning", "{n} warnings", s.warning).format(n=s.warning),
+        ngettext("{n} info", "{n} infos", s.info).format(n=s.info),
+    ]
+    style = "bold red" if s.error else ("yellow" if s.warning else "bold green")
+    n = len(report.findings)
+    line = ngettext("{n} finding in {p} profiel(en): {summary}", "{n} findings in {p} profiel(en): {summary}", n)
+    c.print(hangend(c, "", Text(line.format(n=n, p=s.profielen, summary=", ".join(parts)), style=style)))
+
+
+def _tabellen(c: Console, findings: list[Finding]) -> None:
+    from rich.text import Text
+
+    from .console import _table
+
+    groups: dict[tuple[str | None, str | None], list[Finding]] = {}
+    for f in findings:
         groups.setdefault((f.profiel, f.werkproces), []).append(f)
     for (profiel, wp), items in groups.items():
         t = _table(c, title=f"{profiel} › {wp or 'profiel'}", title_justify="left", show_header=True)
@@ -41,16 +81,6 @@ def render_findings(report: ValidateReport) -> None:
             where = f"{f.page}:{f.line}" if f.page else str(f.line or "")
             t.add_row(where, f.code, Text(_(SEVERITY[f.severity]), style=_SEV_STYLE[f.severity]), Text(f.message))
         c.print(t)
-    s = report.summary
-    parts = [
-        ngettext("{n} error", "{n} errors", s.error).format(n=s.error),
-        ngettext("{n} warning", "{n} warnings", s.warning).format(n=s.warning),
-        ngettext("{n} info", "{n} infos", s.info).format(n=s.info),
-    ]
-    style = "bold red" if s.error else ("yellow" if s.warning else "bold green")
-    n = len(report.findings)
-    line = ngettext("{n} finding in {p} profiel(en): {summary}", "{n} findings in {p} profiel(en): {summary}", n)
-    c.print(hangend(c, "", Text(line.format(n=n, p=s.profielen, summary=", ".join(parts)), style=style)))
 
 
 # ---------------------------------------------------------------- json
