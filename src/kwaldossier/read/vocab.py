@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .datum import MAANDEN as MAANDEN  # the one list of month names
+
 BULLET = "•"
 GEWENST_BULLETS = ("-", BULLET, "–")  # a gewenst-resultaat item starts with one of these
 
@@ -19,26 +21,6 @@ FOOTER = re.compile(r"^Kwalificatiedossier\s+(?P<titel>.+?)\s*,\s*geldig vanaf\s
 MAX_FURNITURE = 300  # furniture is one short line; longer lines are not tried (the footer regex backtracks)
 # the footer's date: day, Dutch month name, year
 DATUM = re.compile(r"(\d{1,2})\s+(\w+)\s+(\d{4})")
-MAANDEN: dict[str, int] = {
-    m: i
-    for i, m in enumerate(
-        [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
 
 # ---------------------------------------------------------------- headings
 MATRIX_KOP_START, DETAIL_KOP_START, KERNTAAK_START = "Proces-competentie-matrix", "Detaillering", "Kerntaak"

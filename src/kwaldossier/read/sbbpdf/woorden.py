@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..datum import MAANDEN as MAANDEN  # the one list of month names
+
 # ---------------------------------------------------------------- sections (whole lines)
 INHOUDSOPGAVE = "Inhoudsopgave"
 LEESWIJZER = "Leeswijzer"
@@ -88,26 +90,6 @@ COLOFON = re.compile(
 )
 DATUM_CIJFERS = re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<j>\d{4})$")
 DATUM_VOLUIT = re.compile(r"^(?P<d>\d{1,2})\s+(?P<maand>[a-z]+)\s+(?P<j>\d{4})$", re.IGNORECASE)
-MAANDEN: dict[str, int] = {
-    m: i
-    for i, m in enumerate(
-        (
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
 
 # ---------------------------------------------------------------- profile part
 PROFIEL_CODE = re.compile(r"^(?:Profiel\s+)?(?P<code>P\d{1,3})\s*:?\s+(?P<rest>\S.*)$")
