@@ -3,7 +3,7 @@
 dossiers in shared/sbb-xml. Written with ElementTree at test or bench time, never committed.
 
 Generated dossier i (0-based) is a copy of source `BRONNEN[i % 4]`, renamed and renumbered:
-- title `"{source title} G{i+1}"`, profile names `"{source name} G{i+1}"`;
+- title `"{source title} G{i+1}"`, profile names `"{source name} G{i+1}"` (or unchanged);
 - dossier crebo `DOSSIER_CREBO + i`, profile j's crebo `PROFIEL_CREBO + 10 * i + j`;
 - dossier@nr and every local id (kerntaak, werkproces, profiel, kennisofvaardigheid, categorie)
   renumbered from a file-wide counter; `profiel@referentie` and
@@ -88,7 +88,7 @@ def _merged(roots: list[ET.Element], tag: str) -> ET.Element:
     return out
 
 
-def _copy(source: ET.Element, i: int, teller: _Teller) -> ET.Element:
+def _copy(source: ET.Element, i: int, teller: _Teller, hernoem_profielen: bool = True) -> ET.Element:
     d = ET.fromstring(ET.tostring(source))  # a deep copy
     mapping: dict[str, str] = {}
     for el in d.iter():
@@ -104,7 +104,8 @@ def _copy(source: ET.Element, i: int, teller: _Teller) -> ET.Element:
     if crebo is not None:
         crebo.text = dossier_crebo(i)
     for j, p in enumerate(d.findall("profielen/profiel")):
-        p.set("titel", (p.get("titel") or "").strip() + suffix(i))
+        if hernoem_profielen:
+            p.set("titel", (p.get("titel") or "").strip() + suffix(i))
         pc = p.find("creboinformatie/crebo")
         if pc is not None:
             pc.text = profiel_crebo(i, j)
@@ -114,8 +115,9 @@ def _copy(source: ET.Element, i: int, teller: _Teller) -> ET.Element:
     return d
 
 
-def build(n: int = 8, folder: Path = SBB_XML) -> bytes:
-    """The whole-structure file of `n` generated dossiers, as UTF-8 bytes with BOM (like SBB's)."""
+def build(n: int = 8, folder: Path = SBB_XML, hernoem_profielen: bool = True) -> bytes:
+    """The whole-structure file of `n` generated dossiers, as UTF-8 bytes with BOM (like SBB's).
+    hernoem_profielen=False: profiles keep their source names, so one name is in several dossiers."""
     roots = _roots(folder)
     sbb = ET.Element("sbb")
     for tag in _SHARED:
@@ -129,13 +131,13 @@ def build(n: int = 8, folder: Path = SBB_XML) -> bytes:
     for i in range(n):
         source = sources[i % len(sources)]
         assert source is not None
-        dossiers.append(_copy(source, i, teller))
+        dossiers.append(_copy(source, i, teller, hernoem_profielen))
     ET.indent(sbb, "  ")
     return b"\xef\xbb\xbf" + ET.tostring(sbb, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def write(path: Path, n: int = 8, folder: Path = SBB_XML) -> Path:
-    path.write_bytes(build(n, folder))
+def write(path: Path, n: int = 8, folder: Path = SBB_XML, hernoem_profielen: bool = True) -> Path:
+    path.write_bytes(build(n, folder, hernoem_profielen))
     return path
 
 

@@ -91,7 +91,7 @@ def test_terminal_header_names_both_dossiers(cli):
     r = cli("diff", A, B, "--data", SBB_XML, "--summary", env={"NO_COLOR": "1"})
     assert r.code == 1, r.err
     assert r.out.splitlines()[:4] == [
-        "A = Sociaal-cultureel werker   B = Pedagogisch medewerker kinderopvang",
+        "A = Sociaal-cultureel werker (niveau 4, NLQF/EQF 4)   B = Pedagogisch medewerker kinderopvang (niveau 3, NLQF/EQF 3)",
         "Dossier A: Sociaal werk (crebo 23185)",
         "Dossier B: Pedagogisch Werk (crebo 23183)",
         NOOT,

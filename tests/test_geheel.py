@@ -188,7 +188,7 @@ def test_diff_of_profiles_from_two_generated_dossiers(cli, geheel):
     a, b = "Sociaal-maatschappelijk dienstverlener G2", "Sociaal-cultureel werker G6"
     r = cli("diff", a, b, "--data", folder)
     assert r.out.splitlines()[:4] == [
-        f"A = {a}   B = {b}",
+        f"A = {a} (niveau 4, NLQF/EQF 4)   B = {b} (niveau 4, NLQF/EQF 4)",
         "Dossier A: Sociaal werk G2 (crebo 30001)",
         "Dossier B: Sociaal werk G6 (crebo 30005)",
         "A and B come from different dossiers: werkprocessen paired by content, not by code",

@@ -167,7 +167,7 @@ def test_piped_output_is_never_wrapped():
     )
     assert show[0].startswith("── 2.5 Stelt offertes op en brengt ze uit ")
     diff = piped("diff", "binnendienst", "buitendienst")
-    assert diff[0] == f"A = {BINNEN}   B = {BUITEN}"
+    assert diff[0] == f"A = {BINNEN} (niveau 3, NLQF/EQF 3)   B = {BUITEN} (niveau 3, NLQF/EQF 3)"
     assert any(len(line) > 300 and line.startswith("~ omschrijving: ") for line in diff)
     listing = piped("list", "--taal", "nl")
     assert listing[-2] == "✓ in het profiel   · niet in het profiel"

@@ -100,6 +100,10 @@ def diff(a: GeladenProfiel, b: GeladenProfiel, filters: DiffFilters | None = Non
         zelfde_dossier=een,
         dossier_a=_naam(a),
         dossier_b=_naam(b),
+        niveau_a=pa.niveau,
+        niveau_b=pb.niveau,
+        nlqf_a=pa.nlqf,
+        nlqf_b=pb.nlqf,
     )
 
 

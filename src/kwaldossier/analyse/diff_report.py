@@ -184,6 +184,10 @@ class DiffReport:
     zelfde_dossier: bool = True  # False: two dossiers, werkprocessen paired by content only
     dossier_a: DossierNaam = DossierNaam(None, None)
     dossier_b: DossierNaam = DossierNaam(None, None)
+    niveau_a: int | None = None  # MBO niveau of each side (NLQF/EQF level: nlqf_a / nlqf_b)
+    niveau_b: int | None = None
+    nlqf_a: int | None = None
+    nlqf_b: int | None = None
 
     @property
     def identical(self) -> list[str]:

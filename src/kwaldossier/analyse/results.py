@@ -346,6 +346,10 @@ class DiffResult(TypedDict):
     zelfde_dossier: bool  # False: two dossiers, werkprocessen paired by content, not by code
     dossier_a: DiffDossier
     dossier_b: DiffDossier
+    niveau_a: int | None  # MBO niveau of side A (null: the dossier gives none)
+    niveau_b: int | None
+    nlqf_a: int | None  # NLQF / EQF level (MBO niveau 1–4 = NLQF/EQF 1–4)
+    nlqf_b: int | None
 
 
 RESULTS: dict[str, Any] = {

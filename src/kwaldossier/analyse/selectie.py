@@ -133,42 +133,71 @@ def _starts_word(naam: str, key: str) -> bool:
     return False
 
 
-def _in_file(spec: str, data: Path | None, streng: bool) -> list[GeladenProfiel] | None:
-    """`naam@file` where file exists: the profiles of that file whose name holds naam."""
-    naam, at, waar = spec.rpartition("@")
-    if not (at and naam and Path(waar).is_file()):
+def _in_folder(spec: str, data: Path | None) -> Path | None:
+    """A file name that is not a path from here but a file of --data (or of the bundled data)."""
+    from ..read.laden import bundled_dir
+
+    folder = data if data is not None else bundled_dir()
+    if spec == STDIN or Path(spec).exists() or not folder.is_dir() or Path(spec).is_absolute():
         return None
-    hits = [g for g in resolve(waar, data, streng) if fold(naam) in fold(g.profiel.naam)]
-    if not hits:
-        raise LookupFailed(f"no profiel matches {naam!r} in {waar}")
-    return hits
+    pad = folder / spec
+    return pad if pad.is_file() else None
+
+
+def _in_waar(g: GeladenProfiel, waar: str) -> bool:
+    """The `waar` of `naam@waar` names g's file (name or stem) or g's dossier (crebo or title part)."""
+    if g.pad is not None and waar in (g.pad.name, g.pad.stem):
+        return True
+    exact, part = _past(g.dossier, waar.strip())
+    return exact or part
+
+
+def _at(spec: str, data: Path | None, streng: bool) -> list[GeladenProfiel] | None:
+    """`naam@waar`: the profiles whose name holds naam, of the file or the dossier waar names
+    (a path, a file of the data folder, a crebo or a part of a dossier title). None: spec is not
+    of that form, or waar names nothing (then spec may be a whole name such as `naam@file.json`)."""
+    naam, at, waar = spec.rpartition("@")
+    if not (at and naam.strip() and waar.strip()):
+        return None
+    if waar == STDIN or Path(waar).is_file():  # a path from here
+        kandidaten = resolve(waar, data, streng)
+    else:  # a file of the data folder (its profiles keep the folder's labels) or a dossier
+        kandidaten = [g for g in load_all(data, streng) if _in_waar(g, waar)]
+        if not kandidaten:
+            if _is_file_spec(waar):  # a file that is not there: load_dossiers says so
+                load_dossiers(Path(waar), streng)
+            return None
+    return _by_name(naam, kandidaten, waar)
 
 
 def resolve(spec: str, data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:
-    """A profile by a unique part of its name, `naam@file`, or a file path (all its profiles)."""
-    in_file = _in_file(spec, data, streng)
-    if in_file is not None:
-        return in_file
+    """A profile by a unique part of its name, `naam@waar` (a file or a dossier), or a file path
+    (all its profiles), also a bare file name of the --data folder."""
+    at = _at(spec, data, streng)
+    if at is not None:
+        return at
     if _is_file_spec(spec):
-        path = Path(spec)
+        path = _in_folder(spec, data) or Path(spec)
         return [
             GeladenProfiel(p, d, path) for d in kies_uit(load_dossiers(path, streng), bron=spec) for p in d.profielen
         ]
     alle = load_all(data, streng)
+    key = fold(spec)
+    if not any(key in fold(g.naam) for g in alle):  # no name holds it: a file of the folder by its stem
+        per_file = [g for g in alle if g.pad is not None and spec in (g.pad.name, g.pad.stem)]
+        if per_file:
+            return per_file
     return _by_name(spec, alle)
 
 
-def _by_name(spec: str, alle: list[GeladenProfiel]) -> list[GeladenProfiel]:
+def _by_name(spec: str, alle: list[GeladenProfiel], waar: str | None = None) -> list[GeladenProfiel]:
+    """The profile whose name holds `spec`: a whole name, the only one holding it, or the only
+    one where it starts a word. Several: an error that names them and how to choose."""
+    from ..taal import _
+
     key = fold(spec)
-    naam, at, waar = spec.rpartition("@")
     hits = [g for g in alle if key in fold(g.naam)]
-    if not hits and at and naam:  # naam@file with --data: file is a name in the folder
-        hits = [
-            g
-            for g in alle
-            if g.pad is not None and waar in (g.pad.name, g.pad.stem) and fold(naam) in fold(g.profiel.naam)
-        ]
-    exact = [g for g in hits if fold(g.naam) == key]
+    exact = [g for g in hits if fold(g.naam) == key or fold(g.profiel.naam) == key]
     if len(exact) == 1:
         return exact
     if len(hits) == 1:
@@ -179,28 +208,49 @@ def _by_name(spec: str, alle: list[GeladenProfiel]) -> list[GeladenProfiel]:
     if len(at_word) == 1:
         return at_word
     if not hits:
-        from difflib import get_close_matches
-
-        names = [g.naam for g in alle]
-        close = get_close_matches(spec, names, n=3, cutoff=0.3) or names
-        raise LookupFailed(f"no profiel matches {spec!r}; known: {', '.join(close)}")
+        raise LookupFailed(_geen(spec, alle, waar))
     hit_names = [g.naam for g in hits]
-    dossiers = {_naam(g.dossier) for g in hits}
-    if len(dossiers) > 1 and len(set(hit_names)) < len(hit_names):  # the same name in several dossiers
-        where = ", ".join(f"{g.profiel.naam} ({_naam(g.dossier)})" for g in hits)
+    if len({_naam(g.dossier) for g in hits}) > 1:  # in several dossiers: ask for the dossier
+        where = ", ".join(f"{g.profiel.naam} in {_naam(g.dossier)}" for g in hits)
         raise LookupFailed(
-            f"{spec!r} matches profielen of several dossiers: {where}; choose one with --dossier CREBO_OR_NAME"
+            _(
+                "{spec} matches several profielen, of different dossiers: {names}; "
+                "choose the dossier with NAAM@CREBO or --dossier CREBO_OR_NAME"
+            ).format(spec=repr(spec), names=where)
         )
     if len(set(hit_names)) < len(hit_names):  # same name in several files: tell them apart by file
         where = ", ".join(f"{g.profiel.naam} ({g.pad.name if g.pad else '?'})" for g in hits)
-        raise LookupFailed(f"{spec!r} matches several profielen: {where}; give the file instead")
-    raise LookupFailed(f"{spec!r} matches several profielen: {', '.join(g.naam for g in hits)}")
+        raise LookupFailed(
+            _("{spec} matches several profielen: {names}; give the file instead (NAAM@FILE)").format(
+                spec=repr(spec), names=where
+            )
+        )
+    raise LookupFailed(
+        _("{spec} matches several profielen: {names}").format(spec=repr(spec), names=", ".join(hit_names))
+    )
+
+
+def _geen(spec: str, alle: list[GeladenProfiel], waar: str | None) -> str:
+    """No profile holds `spec`: the closest names (of the file or dossier `waar`, if given)."""
+    from difflib import get_close_matches
+
+    from ..taal import _
+
+    names = list({g.naam: None for g in alle})
+    close = ", ".join(get_close_matches(spec, names, n=3, cutoff=0.3) or names)
+    if waar is not None:
+        return _("no profiel matches {spec} in {where}; known: {names}").format(
+            spec=repr(spec), where=waar, names=close
+        )
+    return _("no profiel matches {spec}; known: {names}").format(spec=repr(spec), names=close)
 
 
 def resolve_one(
     spec: str, data: Path | None = None, profiel: str | None = None, streng: bool = False
 ) -> GeladenProfiel:
     """One profile: by name part, or a file with one profile (or the one `profiel` names)."""
+    from ..taal import _
+
     hits = resolve(spec, data, streng)
     alle = hits
     if profiel and len(hits) > 1:
@@ -209,8 +259,16 @@ def resolve_one(
     if len(hits) != 1:
         names = ", ".join(g.naam for g in alle)
         if profiel:
-            raise LookupFailed(f"{spec}: --profiel {profiel!r} matches {len(hits)} of its profielen ({names})")
-        raise LookupFailed(f"{spec} holds {len(hits)} profielen ({names}); choose one with --profiel")
+            raise LookupFailed(
+                _("{spec}: --profiel {profiel} matches {n} of its profielen ({names})").format(
+                    spec=spec, profiel=repr(profiel), n=len(hits), names=names
+                )
+            )
+        raise LookupFailed(
+            _("{spec} holds {n} profielen ({names}); choose one with --profiel or NAAM@FILE").format(
+                spec=spec, n=len(hits), names=names
+            )
+        )
     return hits[0]
 
 

@@ -287,23 +287,33 @@ def load_folder(folder: Path, streng: bool = False) -> list[GeladenProfiel]:
 
 
 def label_duplicates(geladen: list[GeladenProfiel]) -> list[GeladenProfiel]:
+    """Profiles that share a name are labelled `naam@file`, or `naam@crebo` where one file holds
+    the name in several dossiers (a whole-structure file): each label is also a way to name it."""
     from collections import Counter
 
     count = Counter(g.naam for g in geladen)
     if all(n == 1 for n in count.values()):
         return geladen
+    labels = [f"{g.naam}@{g.pad.name}" if count[g.naam] > 1 and g.pad is not None else None for g in geladen]
+    per_file = Counter(x for x in labels if x)
+    for i, (g, label) in enumerate(zip(geladen, labels, strict=True)):
+        if label and per_file[label] > 1 and _crebo(g):
+            labels[i] = f"{g.naam}@{_crebo(g)}"
     seen: Counter[str] = Counter()
     out = []
-    for g in geladen:
-        if count[g.naam] > 1 and g.pad is not None:
-            label = f"{g.naam}@{g.pad.name}"
-            seen[label] += 1
-            if seen[label] > 1:
-                label += f"#{seen[label]}"
-            out.append(g.hernoemd(label))
-        else:
+    for g, label in zip(geladen, labels, strict=True):
+        if label is None:
             out.append(g)
+            continue
+        seen[label] += 1
+        out.append(g.hernoemd(label + (f"#{seen[label]}" if seen[label] > 1 else "")))
     return out
+
+
+def _crebo(g: GeladenProfiel) -> str | None:
+    from ..model.afgeleid import dossier_kop
+
+    return dossier_kop(g.dossier).crebo
 
 
 def load_all(data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:

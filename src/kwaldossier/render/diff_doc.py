@@ -91,6 +91,15 @@ class Doc:
     secties: list[Sectie]
     taal: str
     kruis: Kruis | None = None  # two dossiers: each side's dossier and the line that says so
+    niveau_a: str = ""  # "niveau 3, NLQF/EQF 3" ("" when the dossier gives none)
+    niveau_b: str = ""
+
+    def zijden(self, bron_a: str | None, bron_b: str | None) -> list[tuple[str, str, str]]:
+        """(A or B, profile name, its level and file) for the header: "niveau 3, NLQF/EQF 3; file"."""
+        return [
+            (k, naam, "; ".join(x for x in (niveau, bron or "") if x))
+            for k, naam, niveau, bron in (("A", self.a, self.niveau_a, bron_a), ("B", self.b, self.niveau_b, bron_b))
+        ]
 
 
 @dataclass
@@ -176,7 +185,18 @@ def _build(r: DiffReport) -> Doc:
             secties.append(s)
     from ..taal import huidige
 
-    return Doc(r.a, r.b, summary, secties, huidige(), kruis(r))
+    doc = Doc(r.a, r.b, summary, secties, huidige(), kruis(r))
+    doc.niveau_a, doc.niveau_b = niveau_label(r.niveau_a, r.nlqf_a), niveau_label(r.niveau_b, r.nlqf_b)
+    return doc
+
+
+def niveau_label(niveau: int | None, nlqf: int | None) -> str:
+    """A profile's MBO niveau and NLQF/EQF level as the report headers say it."""
+    if niveau is None:
+        return ""
+    if nlqf is None:
+        return _("niveau {niveau}").format(niveau=niveau)
+    return _("niveau {niveau}, NLQF/EQF {nlqf}").format(niveau=niveau, nlqf=nlqf)
 
 
 def kruis(r: DiffReport) -> Kruis | None:

@@ -125,12 +125,11 @@ def _kruis(doc: Doc) -> list[Markup]:
 
 def _page(report: DiffReport, geladen: list[GeladenProfiel] | None) -> str:
     doc = build(report)
-    bron = {"A": bron_label(report.bron_a), "B": bron_label(report.bron_b)}
     profielen = el(
         "dl",
         *(
-            Markup(el("dt", k) + el("dd", naam, " ", el("span", f"({bron[k]})", class_="muted") if bron[k] else None))
-            for k, naam in (("A", doc.a), ("B", doc.b))
+            Markup(el("dt", k) + el("dd", naam, " ", el("span", f"({extra})", class_="muted") if extra else None))
+            for k, naam, extra in doc.zijden(bron_label(report.bron_a), bron_label(report.bron_b))
         ),
         class_="profielen",
     )

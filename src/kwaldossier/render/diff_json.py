@@ -155,4 +155,8 @@ def to_json(r: DiffReport) -> dict[str, Any]:
         "zelfde_dossier": r.zelfde_dossier,
         "dossier_a": {"titel": r.dossier_a.titel, "crebo": r.dossier_a.crebo},
         "dossier_b": {"titel": r.dossier_b.titel, "crebo": r.dossier_b.crebo},
+        "niveau_a": r.niveau_a,
+        "niveau_b": r.niveau_b,
+        "nlqf_a": r.nlqf_a,
+        "nlqf_b": r.nlqf_b,
     }

@@ -72,11 +72,9 @@ def diff_markdown(report: DiffReport, taal: str | None = None) -> str:
 def _markdown(report: DiffReport) -> str:
     doc = build(report)
     lines = ["# " + _("Differences: {a} (A) ↔ {b} (B)").format(a=md(doc.a), b=md(doc.b)), ""]
-    geladen = [
-        (k, naam, bron_label(pad)) for k, naam, pad in (("A", doc.a, report.bron_a), ("B", doc.b, report.bron_b))
-    ]
-    if any(pad for _, _, pad in geladen):  # as the HTML: which file each side is (versions share a name)
-        lines += [f"- **{k}**: {md(naam)}" + (f" ({md(pad)})" if pad else "") for k, naam, pad in geladen] + [""]
+    zijden = doc.zijden(bron_label(report.bron_a), bron_label(report.bron_b))
+    if any(extra for _, _, extra in zijden):  # as the HTML: each side's level and file (versions share a name)
+        lines += [f"- **{k}**: {md(naam)}" + (f" ({md(extra)})" if extra else "") for k, naam, extra in zijden] + [""]
     if doc.kruis:
         lines += [f"- {md(doc.kruis.dossier_a)}", f"- {md(doc.kruis.dossier_b)}", "", f"**{md(doc.kruis.noot)}**", ""]
     for block in doc.samenvatting:

@@ -76,10 +76,11 @@ def render_diff(report: DiffReport) -> None:
     c = console()
     plain = is_plain(c)
     doc = build(report)
-    a, b = doc.a, doc.b
-    if a == b:  # two versions of one profile: say which file is which
-        pa, pb = bron_label(report.bron_a), bron_label(report.bron_b)
-        a, b = (f"{a} ({pa})" if pa else a), (f"{b} ({pb})" if pb else b)
+    # each side's level; its file too when both have one name (two versions of one profile)
+    versies = doc.a == doc.b
+    bron_a, bron_b = (bron_label(report.bron_a), bron_label(report.bron_b)) if versies else (None, None)
+    (_a, a, extra_a), (_b, b, extra_b) = doc.zijden(bron_a, bron_b)
+    a, b = (f"{a} ({extra_a})" if extra_a else a), (f"{b} ({extra_b})" if extra_b else b)
     side_a = Text("A = ", style="bold") + Text(a, style="red")
     side_b = Text("B = ", style="bold") + Text(b, style="green")
     width = breedte(c)
