@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import BINNEN, BUITEN
+from conftest import BINNEN, BUITEN, SBB_XML
 from kwaldossier.model.contract import dossier_json
 
 
@@ -359,3 +359,41 @@ def test_two_versions_of_one_profile_name_their_files(cli, tmp_path):
         "A = Commercieel medewerker binnendienst (niveau 3, NLQF/EQF 3)   "
         "B = Commercieel medewerker buitendienst (niveau 3, NLQF/EQF 3)"
     )
+
+
+_PROBE_BREEDTE = """<script>
+window.addEventListener('load', () => {
+  const out = (id, text) => { const p = document.createElement('pre'); p.id = id; p.textContent = text; document.body.append(p); };
+  const codes = [...document.querySelectorAll('td .nw')];
+  out('breedte', [document.documentElement.scrollWidth, window.innerWidth].join(' '));
+  out('gebroken', codes.filter(c => c.getClientRects().length > 1).map(c => c.textContent).join(' '));
+  out('codes', String(codes.length));
+});
+</script>"""
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(_chromium() is None, reason="no headless Chromium on this machine (make browser installs it)")
+def test_html_fits_a_narrow_window_and_keeps_codes_whole(cli, tmp_path):
+    """Two SBB dossiers at 800 px: the page never scrolls sideways (the competence map scales
+    down) and no werkproces code in a table breaks after a hyphen ("P1-K1-" / "W1")."""
+    out = tmp_path / "report.html"
+    r = cli("diff", "kinderopvang@23183", "Sociaal-cultureel@23185", "--data", SBB_XML, "-f", "html", "-o", out)
+    assert r.code == 1, r.err
+    probe = tmp_path / "probe.html"
+    probe.write_text(out.read_text(encoding="utf-8").replace("</body>", _PROBE_BREEDTE + "</body>"), encoding="utf-8")
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=800,600"]
+    p = subprocess.run(
+        [_chromium(), *args, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", probe.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert p.returncode == 0, p.stderr[-500:]
+
+    def seen(pre_id):
+        return p.stdout.split(f'<pre id="{pre_id}">')[1].split("</pre>")[0]
+
+    scroll, inner = map(int, seen("breedte").split())
+    assert scroll <= inner
+    assert int(seen("codes")) >= 25 and seen("gebroken") == ""  # 2 shared + 13 + 10 one-sided + renumbered

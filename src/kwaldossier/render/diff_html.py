@@ -19,7 +19,7 @@ _CSS = Markup("""
 :root{--a:#a00;--b:#080}
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#222;line-height:1.4}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;vertical-align:top;text-align:left}
-td.r{text-align:right}caption{text-align:left;font-weight:bold;padding:.3rem 0}
+td.r{text-align:right}.nw{white-space:nowrap}.heatmap svg{max-width:100%;height:auto}caption{text-align:left;font-weight:bold;padding:.3rem 0}
 .profielen{display:grid;grid-template-columns:auto 1fr;gap:.2rem 1rem}.profielen dt{font-weight:bold}
 .side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.side>div{border:1px solid #ddd;padding:.5rem 1rem;border-radius:6px}
 .who{font-size:.8rem;color:#666;margin-bottom:.3rem}
@@ -60,9 +60,17 @@ def _words(ops: list[WoordOp], side: str) -> Markup:
 def _tabel(t: Tabel) -> Markup:
     rows = [el("tr", *(el("th", k) for k in t.kolommen))]
     for row in t.rijen:
-        rows.append(el("tr", *(el("td", c, class_="r" if i in t.rechts else None) for i, c in enumerate(row))))
+        rows.append(el("tr", *(el("td", _cel(c), class_="r" if i in t.rechts else None) for i, c in enumerate(row))))
     caption = el("caption", t.titel) if t.titel else None
     return el("table", caption, *rows, id=t.anker or None)
+
+
+def _cel(tekst: str) -> Markup | str:
+    """A cell of codes ("B1-K1-W1 P1-K1-W3→B1-K1-W2"): each code kept on one line (a browser
+    breaks after a hyphen, "P1-K1-" / "W1")."""
+    if "-" not in tekst:
+        return tekst
+    return join([el("span", w, class_="nw") if "-" in w else Markup(esc(w)) for w in tekst.split(" ")], " ")
 
 
 def _badge(impact: str | None) -> Markup | None:
