@@ -335,7 +335,7 @@ def test_html_names_files_but_not_the_installation(cli, tmp_path):
     copy_a.write_bytes(BINNEN.read_bytes())
     assert cli("diff", copy_a, "buitendienst", "-f", "html", "--taal", "nl", "-o", out).code == 1
     html = out.read_text(encoding="utf-8")
-    assert f"(niveau 3, NLQF/EQF 3; {copy_a})" in html and "site-packages" not in html
+    assert f"({copy_a}; niveau 3, NLQF/EQF 3)" in html and "site-packages" not in html
 
 
 def test_two_versions_of_one_profile_name_their_files(cli, tmp_path):
@@ -346,14 +346,15 @@ def test_two_versions_of_one_profile_name_their_files(cli, tmp_path):
     r = cli("diff", oud, nieuw, "--summary")
     assert r.code == 1, r.err
     assert (
-        r.out.splitlines()[0] == f"A = Commercieel medewerker binnendienst (niveau 3, NLQF/EQF 3; {oud})   "
-        f"B = Commercieel medewerker binnendienst (niveau 3, NLQF/EQF 3; {nieuw})"
+        r.out.splitlines()[0] == f"A = Commercieel medewerker binnendienst ({oud}; niveau 3, NLQF/EQF 3)   "
+        f"B = Commercieel medewerker binnendienst ({nieuw}; niveau 3, NLQF/EQF 3)"
     )
     r = cli("diff", oud, nieuw, "-f", "markdown", "--taal", "nl")
     zijden = [line for line in r.out.splitlines() if line.startswith("- **")][:2]  # the path Markdown-escaped
-    kop = "- **{}**: Commercieel medewerker binnendienst (niveau 3, NLQF/EQF 3; "
+    kop = "- **{}**: Commercieel medewerker binnendienst ("
     assert len(zijden) == 2 and zijden[0].startswith(kop.format("A")) and zijden[1].startswith(kop.format("B"))
-    assert zijden[0].endswith("/oud.txt)") and zijden[1].endswith("/nieuw.txt)")
+    assert zijden[0].endswith("/oud.txt; niveau 3, NLQF/EQF 3)")
+    assert zijden[1].endswith("/nieuw.txt; niveau 3, NLQF/EQF 3)")
     r = cli("diff", "binnendienst", "buitendienst", "--summary")  # bundled: the level, never a path
     assert r.out.splitlines()[0] == (
         "A = Commercieel medewerker binnendienst (niveau 3, NLQF/EQF 3)   "

@@ -80,7 +80,7 @@ def test_a_file_of_several_profiles_on_one_side(cli):
     r = cli("diff", SBB_XML / PW_FILE, "binnendienst")
     assert (r.code, r.out) == (2, "")
     assert r.err == (
-        f"kwaldossier: error: {SBB_XML / PW_FILE} holds 3 profielen (Pedagogisch medewerker kinderopvang, "
+        f"kwaldossier: error: A: {SBB_XML / PW_FILE} holds 3 profielen (Pedagogisch medewerker kinderopvang, "
         "Gespecialiseerd pedagogisch medewerker, Onderwijsassistent); choose one with --profiel or NAAM@FILE\n"
     )
 
@@ -160,3 +160,117 @@ def test_list_labels_one_name_in_two_dossiers_by_crebo(cli, twee):
     assert r.code == 0, r.err
     pmk = [n for n in json.loads(r.out)["profielen"] if n.startswith("Pedagogisch medewerker kinderopvang")]
     assert pmk == ["Pedagogisch medewerker kinderopvang@30000", "Pedagogisch medewerker kinderopvang@30004"]
+
+
+# ---------------------------------------------------------------- precedence (a review's cases)
+
+
+def _kopie(folder, bron, naam=None, vervang=()):
+    """A copy of a real SBB file in `folder` (as `naam`), with text replacements."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = (SBB_XML / bron).read_bytes()
+    for oud, nieuw in vervang:
+        assert oud.encode() in data
+        data = data.replace(oud.encode(), nieuw.encode())
+    (folder / (naam or bron)).write_bytes(data)
+    return folder / (naam or bron)
+
+
+def test_a_file_name_in_waar_wins_over_a_title_part(cli, tmp_path):
+    """'Werk' is the stem of Werk.xml (Dienstverlening) and a part of the title 'Pedagogisch Werk':
+    the file wins, and Onderwijsassistent is not in it."""
+    _kopie(tmp_path, "2755 Dienstverlening.xml", "Werk.xml")
+    _kopie(tmp_path, PW_FILE)
+    r = cli("show", "B1-K1-W1", "-p", "Onderwijsassistent@Werk", "--data", tmp_path)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.startswith("kwaldossier: error: no profiel matches 'Onderwijsassistent' in Werk; known: ")
+
+
+def test_a_crebo_in_waar_wins_over_a_title_part(cli, tmp_path):
+    _kopie(tmp_path, PW_FILE)
+    _kopie(tmp_path, SW_FILE, vervang=[('titel="Sociaal werk"', 'titel="Sociaal werk (opvolger van 23183)"')])
+    r = cli("show", "B1-K1-W1", "-p", "cultureel@23183", "--data", tmp_path)
+    assert (r.code, r.out) == (2, "")
+    assert r.err.startswith("kwaldossier: error: no profiel matches 'cultureel' in 23183; known: ")
+    r = cli("show", "B1-K1-W1", "-p", "cultureel@opvolger", "--data", tmp_path, "--json")
+    assert _profielen(r) == ["Sociaal-cultureel werker"]
+
+
+def test_a_bare_file_name_is_the_data_folders_even_if_one_is_here(cli, tmp_path, monkeypatch):
+    hier, map_ = tmp_path / "hier", tmp_path / "map"
+    kopie = [("Pedagogisch medewerker kinderopvang", "Pedagogisch medewerker kinderopvang HIER")]
+    _kopie(hier, PW_FILE, vervang=kopie)
+    _kopie(map_, PW_FILE)
+    monkeypatch.chdir(hier)
+    for spec in (f"kinderopvang@{PW_FILE}", "kinderopvang@2635 Pedagogisch_Werk"):
+        r = cli("show", "B1-K1-W1", "-p", spec, "--data", map_, "--json")
+        assert json.loads(r.out)["resultaten"][0]["profiel"] == "Pedagogisch medewerker kinderopvang", spec
+    r = cli("show", "B1-K1-W1", "-p", f"kinderopvang@./{PW_FILE}", "--data", map_, "--json")  # a path: here
+    assert json.loads(r.out)["resultaten"][0]["profiel"] == "Pedagogisch medewerker kinderopvang HIER"
+    r = cli("list", "-p", f"./{PW_FILE}", "--data", map_, "--json")
+    assert "Pedagogisch medewerker kinderopvang HIER" in json.loads(r.out)["profielen"]
+
+
+def test_a_whole_name_with_an_at_sign_wins(cli, tmp_path):
+    _kopie(tmp_path, "2755 Dienstverlening.xml")
+    _kopie(tmp_path, PW_FILE, vervang=[('titel="Onderwijsassistent"', 'titel="Helpende@Dienstverlening"')])
+    r = cli("show", "B1-K1-W1", "-p", "Helpende@Dienstverlening", "--data", tmp_path, "--json")
+    assert r.code == 0, r.err
+    (res,) = json.loads(r.out)["resultaten"]
+    assert (res["profiel"], res["dossier"]["crebo"]) == ("Helpende@Dienstverlening", "23183")
+    r = cli("show", "B1-K1-W1", "-p", "Helpende@Dienstverl", "--data", tmp_path, "--json")  # a part: naam@waar
+    assert json.loads(r.out)["resultaten"][0]["profiel"] == "Helpende Zorg en Welzijn"
+
+
+def test_a_path_with_an_at_sign(cli, tmp_path):
+    pad = _kopie(tmp_path / "v@2", SW_FILE, "sw.xml")
+    r = cli("list", "-p", pad, "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["profielen"] == SW
+
+
+def test_two_whole_structure_files_label_by_crebo_and_file(cli, tmp_path):
+    for naam in ("v1.xml", "v2.xml"):
+        sbbgeheel.write(tmp_path / naam, 5, SBB_XML, hernoem_profielen=False)
+    r = cli("list", "--data", tmp_path, "--json")
+    assert r.code == 0, r.err
+    pmk = [n for n in json.loads(r.out)["profielen"] if n.startswith("Onderwijsassistent")]
+    assert pmk == [
+        "Onderwijsassistent@30000@v1.xml",
+        "Onderwijsassistent@30004@v1.xml",
+        "Onderwijsassistent@30000@v2.xml",
+        "Onderwijsassistent@30004@v2.xml",
+    ]
+    r = cli("show", "B1-K1-W1", "-p", "Onderwijsassistent@30004@v2.xml", "--data", tmp_path, "--json")
+    assert r.code == 0, r.err
+    (res,) = json.loads(r.out)["resultaten"]
+    assert (res["profiel"], res["dossier"]["crebo"]) == ("Onderwijsassistent@30004@v2.xml", "30004")
+
+
+def test_no_dossier_question_for_the_2012_seeds(cli):
+    """The buitendienst seed names no dossier (no footer): not 'of different dossiers'."""
+    r = cli("show", "2.5", "-p", "commercieel")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == (
+        "kwaldossier: error: 'commercieel' matches several profielen: "
+        "Commercieel medewerker binnendienst, Commercieel medewerker buitendienst\n"
+    )
+
+
+def test_the_question_names_five_and_counts_the_rest(cli, tmp_path):
+    sbbgeheel.write(tmp_path / "sbb.xml", 12, SBB_XML, hernoem_profielen=False)  # PW as G1, G5, G9
+    r = cli("show", "B1-K1-W1", "-p", "medewerker", "--data", tmp_path)
+    assert (r.code, r.out) == (2, "")
+    fout = r.err.splitlines()[-1]
+    assert fout.startswith("kwaldossier: error: 'medewerker' matches several profielen, of different dossiers: ")
+    assert " and 10 more; choose the dossier with NAAM@CREBO or --dossier CREBO_OR_NAME" in fout
+    assert fout.endswith("--dossier CREBO_OR_NAME")  # 3 × 2 in PW, 3 × 2 in DV, 3 × 1 in MZ: 15 in all
+
+
+def test_a_diff_says_which_side_it_could_not_find(cli):
+    r = cli("diff", "binnendienst", "nergens")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == (
+        "kwaldossier: error: B: no profiel matches 'nergens'; "
+        "known: Commercieel medewerker binnendienst, Commercieel medewerker buitendienst\n"
+    )

@@ -6,6 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -14,6 +15,9 @@ from .cli_support import complete_code as _complete_code
 from .cli_support import complete_profiel as _complete_profiel
 from .cli_support import examples as _examples
 from .taal import N_, _
+
+if TYPE_CHECKING:
+    from .read.geladen import GeladenProfiel
 
 commands = typer.Typer()
 
@@ -49,8 +53,16 @@ class MinImpact(StrEnum):
 )
 def diff(  # noqa: PLR0913 - typer: one parameter a command-line option
     *,
-    a: str = typer.Argument(..., help=N_("Profile name part or file (A)."), autocompletion=_complete_profiel),
-    b: str = typer.Argument(..., help=N_("Profile name part or file (B)."), autocompletion=_complete_profiel),
+    a: str = typer.Argument(
+        ...,
+        help=N_("Profile (A): a part of its name, naam@waar (waar: a file, crebo or dossier title) or a file."),
+        autocompletion=_complete_profiel,
+    ),
+    b: str = typer.Argument(
+        ...,
+        help=N_("Profile (B): a part of its name, naam@waar (waar: a file, crebo or dossier title) or a file."),
+        autocompletion=_complete_profiel,
+    ),
     fmt: DiffFormat = typer.Option(
         DiffFormat.text, "--format", "-f", help=N_("text, json, markdown, html, xlsx or csv.")
     ),
@@ -77,12 +89,11 @@ def diff(  # noqa: PLR0913 - typer: one parameter a command-line option
 ) -> None:
     from .analyse.diff import DiffFilters
     from .analyse.diff import diff as do_diff
-    from .analyse.selectie import resolve_one
     from .read import write_atomic
 
     if out is not None and fmt is DiffFormat.text and not as_json:
         raise typer.BadParameter(_("--out writes a report: add --format markdown, html or json"), param_hint="--out")
-    bron_a, bron_b = resolve_one(a, data, profiel, streng=True), resolve_one(b, data, profiel, streng=True)
+    bron_a, bron_b = _kant("A", a, data, profiel), _kant("B", b, data, profiel)
     filters = DiffFilters(kerntaak, werkproces, only.value if only else None, min_impact.value if min_impact else None)
     report = do_diff(bron_a, bron_b, filters)
     report.summary = summary
@@ -125,3 +136,14 @@ def diff(  # noqa: PLR0913 - typer: one parameter a command-line option
 
         render_diff(report)
     raise typer.Exit(1 if report.changed else 0)
+
+
+def _kant(kant: str, spec: str, data: Path | None, profiel: str | None) -> GeladenProfiel:
+    """Side A or B; a name that fits none or several says which side it is."""
+    from .analyse.selectie import resolve_one
+    from .errors import LookupFailed
+
+    try:
+        return resolve_one(spec, data, profiel, streng=True)
+    except LookupFailed as exc:
+        raise LookupFailed(f"{kant}: {exc}") from None

@@ -132,7 +132,9 @@ ProfielOpt = typer.Option(
     None,
     "--profiel",
     "-p",
-    help=N_("Profile: a unique part of its name, naam@file, or a file (- for standard input)."),
+    help=N_(
+        "Profile: a unique part of its name, naam@waar (waar: a file, crebo or dossier title), or a file (- for standard input)."
+    ),
     autocompletion=complete_profiel,
 )
 DataOpt = typer.Option(None, "--data", help=N_("Folder of dossiers to use instead of the bundled data."))

@@ -5,6 +5,7 @@ crebo or a unique part of its title). One resolver for every command."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,7 +67,7 @@ def kies_uit(dossiers: list[DossierVorm], spec: str | None = None, bron: str | N
     return hits
 
 
-_KANDIDATEN = 5  # names an unknown --dossier lists: a whole structure has hundreds
+_KANDIDATEN = 5  # names an error lists: a whole structure has hundreds of dossiers
 
 
 def _eerste(namen: list[str], n: int) -> str:
@@ -133,58 +134,111 @@ def _starts_word(naam: str, key: str) -> bool:
     return False
 
 
-def _in_folder(spec: str, data: Path | None) -> Path | None:
-    """A file name that is not a path from here but a file of --data (or of the bundled data)."""
+def _bestand(spec: str, data: Path | None) -> Path | None:
+    """The file `spec` names. A bare file name (no folder part) of the --data folder is that
+    folder's file, even where one of that name is here too (--data says where to look); else a
+    path from here; without --data, a bare name of the bundled data that is not here."""
+    from ..read.laden import bundled_dir
+
+    if spec == STDIN:
+        return Path(spec)
+    kaal = bool(spec.strip()) and Path(spec).name == spec and spec not in (".", "..")
+    if data is not None and kaal and data.is_dir() and (data / spec).is_file():
+        return data / spec
+    if Path(spec).exists():
+        return Path(spec)
+    if data is None and kaal and (bundled_dir() / spec).is_file():
+        return bundled_dir() / spec
+    return None
+
+
+def _in_de_map(pad: Path, data: Path | None) -> bool:
+    """pad is a file of the folder the names come from (--data or the bundled data)."""
     from ..read.laden import bundled_dir
 
     folder = data if data is not None else bundled_dir()
-    if spec == STDIN or Path(spec).exists() or not folder.is_dir() or Path(spec).is_absolute():
-        return None
-    pad = folder / spec
-    return pad if pad.is_file() else None
+    return folder.is_dir() and pad.parent.resolve() == folder.resolve()
 
 
-def _in_waar(g: GeladenProfiel, waar: str) -> bool:
-    """The `waar` of `naam@waar` names g's file (name or stem) or g's dossier (crebo or title part)."""
-    if g.pad is not None and waar in (g.pad.name, g.pad.stem):
-        return True
-    exact, part = _past(g.dossier, waar.strip())
-    return exact or part
+# what the `waar` of `naam@waar` names, tried in this order; the first that fits any profile wins
+_WAAR_TREDEN: tuple[Callable[[GeladenProfiel, str], bool], ...] = (
+    lambda g, w: g.pad is not None and w in (g.pad.name, g.pad.stem),  # a file of the folder
+    lambda g, w: dossier_kop(g.dossier).crebo == w.strip(),  # a crebo
+    lambda g, w: fold(dossier_kop(g.dossier).titel or "") == fold(w),  # a whole title
+    lambda g, w: bool(w.strip()) and fold(w) in fold(dossier_kop(g.dossier).titel or ""),  # a part of one
+)
+
+
+def _in_waar(alle: list[GeladenProfiel], waar: str) -> list[GeladenProfiel]:
+    for past in _WAAR_TREDEN:
+        hits = [g for g in alle if past(g, waar)]
+        if hits:
+            return hits
+    return []
 
 
 def _at(spec: str, data: Path | None, streng: bool) -> list[GeladenProfiel] | None:
     """`naam@waar`: the profiles whose name holds naam, of the file or the dossier waar names
-    (a path, a file of the data folder, a crebo or a part of a dossier title). None: spec is not
-    of that form, or waar names nothing (then spec may be a whole name such as `naam@file.json`)."""
+    (a path, a file of the data folder, a crebo, a whole dossier title or a part of one). None:
+    spec is not of that form."""
+    from ..taal import _
+
     naam, at, waar = spec.rpartition("@")
     if not (at and naam.strip() and waar.strip()):
         return None
-    if waar == STDIN or Path(waar).is_file():  # a path from here
-        kandidaten = resolve(waar, data, streng)
-    else:  # a file of the data folder (its profiles keep the folder's labels) or a dossier
-        kandidaten = [g for g in load_all(data, streng) if _in_waar(g, waar)]
-        if not kandidaten:
-            if _is_file_spec(waar):  # a file that is not there: load_dossiers says so
-                load_dossiers(Path(waar), streng)
-            return None
-    return _by_name(naam, kandidaten, waar)
+    pad = _bestand(waar, data)
+    if pad is not None:
+        if _in_de_map(pad, data):  # a file of the folder: its profiles with the folder's labels
+            doel = pad.resolve()
+            eigen = [g for g in load_all(data, streng) if g.pad is not None and g.pad.resolve() == doel]
+            if eigen:
+                return _by_name(naam, eigen, waar)
+        return _by_name(naam, _uit_bestand(pad, waar, streng), waar)
+    alle = load_all(data, streng)
+    kandidaten = _in_waar(alle, waar)
+    if kandidaten:
+        return _by_name(naam, kandidaten, waar)
+    if any(fold(spec) in fold(g.naam) for g in alle):  # a part of a label such as naam@file.json
+        return None
+    if _is_file_spec(waar):  # a file that is not there: load_dossiers says so
+        load_dossiers(Path(waar), streng)
+    raise LookupFailed(
+        _("{spec}: {waar} names no file, crebo or dossier title here").format(spec=repr(spec), waar=repr(waar))
+    )
+
+
+def _uit_bestand(pad: Path, bron: str, streng: bool) -> list[GeladenProfiel]:
+    """Every profile of one file (of the dossier --dossier names)."""
+    return [GeladenProfiel(p, d, pad) for d in kies_uit(load_dossiers(pad, streng), bron=bron) for p in d.profielen]
+
+
+def _heel(spec: str, data: Path | None, streng: bool) -> list[GeladenProfiel]:
+    """Profiles whose whole name or label is spec (a whole name with an @ wins over naam@waar)."""
+    if "@" not in spec:
+        return []
+    key = fold(spec)
+    return [g for g in load_all(data, streng) if key in (fold(g.naam), fold(g.profiel.naam))]
 
 
 def resolve(spec: str, data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:
     """A profile by a unique part of its name, `naam@waar` (a file or a dossier), or a file path
-    (all its profiles), also a bare file name of the --data folder."""
+    (all its profiles), also a bare file name of the --data folder. In this order: a file that
+    is there, a whole name, naam@waar, a file that is not there (an error), a part of a name."""
+    pad = _bestand(spec, data)
+    if pad is not None:
+        return _uit_bestand(pad, spec, streng)
+    heel = _heel(spec, data, streng)
+    if heel:
+        return _by_name(spec, heel)
     at = _at(spec, data, streng)
     if at is not None:
         return at
     if _is_file_spec(spec):
-        path = _in_folder(spec, data) or Path(spec)
-        return [
-            GeladenProfiel(p, d, path) for d in kies_uit(load_dossiers(path, streng), bron=spec) for p in d.profielen
-        ]
+        load_dossiers(Path(spec), streng)  # not there: it says so
     alle = load_all(data, streng)
     key = fold(spec)
     if not any(key in fold(g.naam) for g in alle):  # no name holds it: a file of the folder by its stem
-        per_file = [g for g in alle if g.pad is not None and spec in (g.pad.name, g.pad.stem)]
+        per_file = [g for g in alle if g.pad is not None and spec == g.pad.stem]
         if per_file:
             return per_file
     return _by_name(spec, alle)
@@ -210,8 +264,8 @@ def _by_name(spec: str, alle: list[GeladenProfiel], waar: str | None = None) -> 
     if not hits:
         raise LookupFailed(_geen(spec, alle, waar))
     hit_names = [g.naam for g in hits]
-    if len({_naam(g.dossier) for g in hits}) > 1:  # in several dossiers: ask for the dossier
-        where = ", ".join(f"{g.profiel.naam} in {_naam(g.dossier)}" for g in hits)
+    if _verschillende_dossiers(hits):  # ask for the dossier
+        where = _eerste([f"{g.profiel.naam} in {_naam(g.dossier)}" for g in hits], _KANDIDATEN)
         raise LookupFailed(
             _(
                 "{spec} matches several profielen, of different dossiers: {names}; "
@@ -219,15 +273,23 @@ def _by_name(spec: str, alle: list[GeladenProfiel], waar: str | None = None) -> 
             ).format(spec=repr(spec), names=where)
         )
     if len(set(hit_names)) < len(hit_names):  # same name in several files: tell them apart by file
-        where = ", ".join(f"{g.profiel.naam} ({g.pad.name if g.pad else '?'})" for g in hits)
+        where = _eerste([f"{g.profiel.naam} ({g.pad.name if g.pad else '?'})" for g in hits], _KANDIDATEN)
         raise LookupFailed(
             _("{spec} matches several profielen: {names}; give the file instead (NAAM@FILE)").format(
                 spec=repr(spec), names=where
             )
         )
-    raise LookupFailed(
-        _("{spec} matches several profielen: {names}").format(spec=repr(spec), names=", ".join(hit_names))
-    )
+    namen = _eerste(hit_names, _KANDIDATEN)
+    raise LookupFailed(_("{spec} matches several profielen: {names}").format(spec=repr(spec), names=namen))
+
+
+def _verschillende_dossiers(hits: list[GeladenProfiel]) -> bool:
+    """The profiles come from more than one dossier, each known by crebo or title (a 2012 text
+    without its footer names no dossier: it is not called another one)."""
+    from .groepen import sleutel
+
+    sleutels = {sleutel(g.dossier) for g in hits}
+    return None not in sleutels and len(sleutels) > 1
 
 
 def _geen(spec: str, alle: list[GeladenProfiel], waar: str | None) -> str:

@@ -287,33 +287,47 @@ def load_folder(folder: Path, streng: bool = False) -> list[GeladenProfiel]:
 
 
 def label_duplicates(geladen: list[GeladenProfiel]) -> list[GeladenProfiel]:
-    """Profiles that share a name are labelled `naam@file`, or `naam@crebo` where one file holds
-    the name in several dossiers (a whole-structure file): each label is also a way to name it."""
+    """Profiles that share a name are labelled `naam@file`; where one file holds the name in
+    several dossiers (a whole-structure file) `naam@crebo`, or `naam@crebo@file` where that crebo
+    is in several files too: each label is also a way to name the profile (naam@waar)."""
     from collections import Counter
 
     count = Counter(g.naam for g in geladen)
     if all(n == 1 for n in count.values()):
         return geladen
-    labels = [f"{g.naam}@{g.pad.name}" if count[g.naam] > 1 and g.pad is not None else None for g in geladen]
-    per_file = Counter(x for x in labels if x)
-    for i, (g, label) in enumerate(zip(geladen, labels, strict=True)):
-        if label and per_file[label] > 1 and _crebo(g):
-            labels[i] = f"{g.naam}@{_crebo(g)}"
+    labels: list[str | None] = [None] * len(geladen)
+    for vorm in (_op_bestand, _op_crebo, _op_beide):  # the first form that is unique
+        kandidaat = {i: vorm(g) for i, g in enumerate(geladen) if count[g.naam] > 1 and labels[i] is None}
+        uniek = Counter(x for x in kandidaat.values() if x)
+        for i, label in kandidaat.items():
+            if label and uniek[label] == 1:
+                labels[i] = label
     seen: Counter[str] = Counter()
     out = []
-    for g, label in zip(geladen, labels, strict=True):
-        if label is None:
-            out.append(g)
-            continue
-        seen[label] += 1
-        out.append(g.hernoemd(label + (f"#{seen[label]}" if seen[label] > 1 else "")))
+    for i, g in enumerate(geladen):
+        label = labels[i]
+        if label is None and count[g.naam] > 1 and g.pad is not None:  # none unique: numbered
+            label = _op_beide(g) or _op_bestand(g) or g.naam
+            seen[label] += 1
+            label += f"#{seen[label]}" if seen[label] > 1 else ""
+        out.append(g.hernoemd(label) if label else g)
     return out
 
 
-def _crebo(g: GeladenProfiel) -> str | None:
+def _op_bestand(g: GeladenProfiel) -> str | None:
+    return f"{g.naam}@{g.pad.name}" if g.pad is not None else None
+
+
+def _op_crebo(g: GeladenProfiel) -> str | None:
     from ..model.afgeleid import dossier_kop
 
-    return dossier_kop(g.dossier).crebo
+    crebo = dossier_kop(g.dossier).crebo
+    return f"{g.naam}@{crebo}" if crebo else None
+
+
+def _op_beide(g: GeladenProfiel) -> str | None:
+    crebo, bestand = _op_crebo(g), _op_bestand(g)
+    return f"{crebo}@{g.pad.name}" if crebo and bestand and g.pad is not None else None
 
 
 def load_all(data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:

@@ -95,9 +95,10 @@ class Doc:
     niveau_b: str = ""
 
     def zijden(self, bron_a: str | None, bron_b: str | None) -> list[tuple[str, str, str]]:
-        """(A or B, profile name, its level and file) for the header: "niveau 3, NLQF/EQF 3; file"."""
+        """(A or B, profile name, its file and level) for the header: "file; niveau 3, NLQF/EQF 3"
+        (the file first: two versions of one profile differ there, not in their level)."""
         return [
-            (k, naam, "; ".join(x for x in (niveau, bron or "") if x))
+            (k, naam, "; ".join(x for x in (bron or "", niveau) if x))
             for k, naam, niveau, bron in (("A", self.a, self.niveau_a, bron_a), ("B", self.b, self.niveau_b, bron_b))
         ]
 
