@@ -192,12 +192,17 @@ class Werkproces2015:
     omschrijving: str = "De werker analyseert de gegevens."
     resultaat: str = "Er ligt een plan van aanpak."
     gedrag: str = "De werker:\n- stemt af met betrokkenen;\n- trekt logische conclusies."
+    hoofdstuk: int | None = None  # the hoofdstuk attribute; None: its place in the kerntaak (1..n)
 
 
 @dataclass
 class Kerntaak2015:
     titel: str
     werkprocessen: list[Werkproces2015]
+    hoofdstuk: int | None = None  # the hoofdstuk attribute; None: its place in its deel (1..n)
+    complexiteit: str = "Het werk is complex."
+    verantwoordelijkheid: str = "De werker werkt zelfstandig."
+    vakkennis: list[str] = field(default_factory=lambda: ["1"])  # referenties; the file has kennisofvaardigheid 1
 
 
 def sbb2015(
@@ -206,12 +211,19 @@ def sbb2015(
     profielen: dict[str, list[Kerntaak2015]],
     *,
     codes: dict[str, str] | None = None,
+    niveaus: dict[str, str] | None = None,
+    crebos: dict[str, str] | None = None,
 ) -> Bouw:
     """An SBB XML file of one dossier (crebo 23999): the basisdeel kerntaken, then one profile
-    per entry of `profielen` (name -> its own kerntaken), niveau 4. `codes` overrides the code
-    of a competence letter in the file's <competenties> table ({"M": "Z"}). Keys of `regels`:
-    ("werkproces", code) (the werkproces element's line), ("competenties", code) (its
-    werkprocescompetenties), ("competentie", code, letter)."""
+    per entry of `profielen` (name -> its own kerntaken), niveau 4, kwalificatie crebo 2599p
+    (p: the profile's place). `codes` overrides the code of a competence letter in the file's
+    <competenties> table ({"M": "Z"}); `niveaus` and `crebos` the niveau attribute and the crebo
+    text of a profile by name ({"Werker twee": ""}). Keys of `regels` name a kerntaak and a
+    werkproces by their place (the code they have when hoofdstuk is left at None):
+    ("profiel", naam) (the profiel element's line), ("kerntaak", code), ("vakkennis", kerntaak code, i)
+    (its i-th reference), ("werkproces", code), ("resultaat", code), ("gedrag", code) (the
+    werkprocesgedrag element's line), ("gedrag", code, i) (line i of the gedrag text, 0 the
+    element's own), ("competenties", code) (its werkprocescompetenties), ("competentie", code, letter)."""
     s = _Schrijver()
     s.add('<?xml version="1.0" encoding="utf-8"?>', "<sbb>", "  <competenties>")
     for letter in LETTERS:
@@ -229,8 +241,13 @@ def sbb2015(
     s.add("          </basiskerntaken>", "        </basistaken>", "      </basis>")
     s.add('      <profielen titel="Profieldeel">')
     for p, (naam, kts) in enumerate(profielen.items(), start=1):
-        s.add(f'        <profiel nr="{100 + p}" titel={quoteattr(naam)} hoofdstuk="{p}" niveau="4">')
-        s.add(f'          <creboinformatie><crebo Geldig_vanaf="01-08-2015">2599{p}</crebo></creboinformatie>')
+        niveau = (niveaus or {}).get(naam, "4")
+        crebo = (crebos or {}).get(naam, f"2599{p}")
+        s.add(
+            f'        <profiel nr="{100 + p}" titel={quoteattr(naam)} hoofdstuk="{p}" niveau="{niveau}">',
+            key=("profiel", naam),
+        )
+        s.add(f'          <creboinformatie><crebo Geldig_vanaf="01-08-2015">{crebo}</crebo></creboinformatie>')
         s.add("          <profielkerntaken>")
         for k, kt in enumerate(kts, start=1):
             _kerntaak2015(s, kt, f"P{p}-K{k}", k, "profiel")
@@ -239,20 +256,31 @@ def sbb2015(
     return s.write(path, bom="\ufeff")
 
 
-def _kerntaak2015(s: _Schrijver, kt: Kerntaak2015, code: str, hoofdstuk: int, deel: str) -> None:
-    s.add(f'<kerntaak nr="{hoofdstuk}{len(s.lines)}" titel={quoteattr(kt.titel)} hoofdstuk="{hoofdstuk}">')
-    s.add("<complexiteit><![CDATA[Het werk is complex.]]></complexiteit>")
-    s.add("<verantwoordelijkheid><![CDATA[De werker werkt zelfstandig.]]></verantwoordelijkheid>")
-    s.add('<vakkennisenvaardigheden><vakkennisenvaardigheden referentie="1" /></vakkennisenvaardigheden>')
+def _kerntaak2015(s: _Schrijver, kt: Kerntaak2015, code: str, plaats: int, deel: str) -> None:
+    hoofdstuk = plaats if kt.hoofdstuk is None else kt.hoofdstuk
+    s.add(
+        f'<kerntaak nr="{plaats}{len(s.lines)}" titel={quoteattr(kt.titel)} hoofdstuk="{hoofdstuk}">',
+        key=("kerntaak", code),
+    )
+    s.add(f"<complexiteit><![CDATA[{kt.complexiteit}]]></complexiteit>")
+    s.add(f"<verantwoordelijkheid><![CDATA[{kt.verantwoordelijkheid}]]></verantwoordelijkheid>")
+    s.add("<vakkennisenvaardigheden>")
+    for i, nr in enumerate(kt.vakkennis):
+        s.add(f"<vakkennisenvaardigheden referentie={quoteattr(nr)} />", key=("vakkennis", code, str(i)))
+    s.add("</vakkennisenvaardigheden>")
     s.add(f"<{deel}werkprocessen>")
     for w, wp in enumerate(kt.werkprocessen, start=1):
-        wcode = f"{code}-W{w}"
+        wcode, whoofdstuk = f"{code}-W{w}", w if wp.hoofdstuk is None else wp.hoofdstuk
         s.add(
-            f'<werkproces nr="{len(s.lines)}" titel={quoteattr(wp.titel)} hoofdstuk="{w}">', key=("werkproces", wcode)
+            f'<werkproces nr="{len(s.lines)}" titel={quoteattr(wp.titel)} hoofdstuk="{whoofdstuk}">',
+            key=("werkproces", wcode),
         )
         s.add(f"<werkprocesomschrijving><![CDATA[{wp.omschrijving}]]></werkprocesomschrijving>")
-        s.add(f"<werkprocesresultaat><![CDATA[{wp.resultaat}]]></werkprocesresultaat>")
-        s.add(f"<werkprocesgedrag><![CDATA[{wp.gedrag}]]></werkprocesgedrag>")
+        s.add(f"<werkprocesresultaat><![CDATA[{wp.resultaat}]]></werkprocesresultaat>", key=("resultaat", wcode))
+        gedrag = f"<werkprocesgedrag><![CDATA[{wp.gedrag}]]></werkprocesgedrag>".split("\n")
+        s.regels[("gedrag", wcode)] = len(s.lines) + 1
+        for i, line in enumerate(gedrag):
+            s.add(line, key=("gedrag", wcode, str(i)))
         s.add("<werkprocescompetenties>", key=("competenties", wcode))
         for letter in wp.competenties:
             s.add(f'<competentie referentie="{_NR[letter]}" />', key=("competentie", wcode, letter))
