@@ -247,7 +247,7 @@ EXPORTS = [
 def test_export_out_missing_folder_is_refused(cli, tmp_path, args):
     """Same rule as every --out: the parent folder must exist, nothing is created silently."""
     r = cli(*args, "-o", tmp_path / "nope" / "x")
-    assert r.code == 2 and r.out == "" and "does not exist" in r.err, r.err
+    assert r.code == 2 and r.out == "" and "bestaat niet" in r.err, r.err  # in Dutch here
     assert len(r.err.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
 
