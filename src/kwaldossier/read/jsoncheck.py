@@ -54,7 +54,7 @@ def decode_json(data: bytes, path: str) -> Any:
         raise InputError(path, line, _("JSON is not UTF-8 (byte 0x{byte:02x})").format(byte=data[exc.start])) from None
 
     def no_constant(name: str) -> Any:
-        raise ValueError(f"{name} is not valid JSON")
+        raise ValueError(_("{name} is not valid JSON").format(name=name))
 
     try:
         data = json.loads(text, parse_constant=no_constant)
