@@ -23,6 +23,7 @@ def files(tmp_path):
     (tmp_path / "binair.txt").write_bytes(b"ab\x00cd\n")
     (tmp_path / "kapot.json").write_text(BAD_JSON, encoding="utf-8")
     (tmp_path / "los.json").write_text('{"x": 1}', encoding="utf-8")
+    (tmp_path / "lijst.json").write_text("[1]", encoding="utf-8")
     (tmp_path / "geen.txt").write_text("hallo wereld\ndit is geen dossier\n", encoding="utf-8")
     (tmp_path / "map").mkdir()
     return tmp_path
@@ -66,6 +67,12 @@ def _cases(d: Path) -> list[tuple[tuple[str, ...], dict[str, str], str, str]]:
             {},
             f"{d / 'los.json'}: geen geparst dossier: geen schema_version (schrijf het met `kwaldossier parse --json`)",
             f"{d / 'los.json'}: not a parsed dossier: no schema_version (write it with `kwaldossier parse --json`)",
+        ),
+        (
+            ("show", "2.5", "--profiel", str(d / "lijst.json")),
+            {},
+            f"{d / 'lijst.json'}: geen geparst dossier: verwacht een JSON-object, maar het is een lijst",
+            f"{d / 'lijst.json'}: not a parsed dossier: expected a JSON object, got a list",
         ),
         (
             ("parse", str(d / "geen.txt"), "--out", str(d / "uit"), "--jobs", "-1"),
@@ -116,7 +123,7 @@ def _cases(d: Path) -> list[tuple[tuple[str, ...], dict[str, str], str, str]]:
     ]
 
 
-CASES = range(13)
+CASES = range(len(_cases(Path("."))))  # by index: the paths come from tmp_path
 
 
 @pytest.mark.parametrize("i", CASES)
