@@ -209,7 +209,7 @@ def test_xlsx_never_to_a_terminal(cli, monkeypatch):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     r = cli("matrix", "--format", "xlsx")
     assert r.code == 2 and r.out == ""
-    assert "--out" in r.err and "binary" in r.err
+    assert "--out" in r.err and "binair formaat" in r.err  # in Dutch here
 
 
 def test_xlsx_to_a_pipe():
@@ -221,7 +221,7 @@ def test_xlsx_to_a_pipe():
 
 def test_out_to_a_folder_is_an_input_error(cli, tmp_path):
     r = cli("matrix", "-f", "csv", "-o", tmp_path)
-    assert r.code == 2 and r.out == "" and "is a directory" in r.err and "Traceback" not in r.err
+    assert r.code == 2 and r.out == "" and "is een map" in r.err and "Traceback" not in r.err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -247,7 +247,7 @@ EXPORTS = [
 def test_export_out_missing_folder_is_refused(cli, tmp_path, args):
     """Same rule as every --out: the parent folder must exist, nothing is created silently."""
     r = cli(*args, "-o", tmp_path / "nope" / "x")
-    assert r.code == 2 and r.out == "" and "does not exist" in r.err, r.err
+    assert r.code == 2 and r.out == "" and "bestaat niet" in r.err, r.err  # in Dutch here
     assert len(r.err.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
 

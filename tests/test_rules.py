@@ -717,11 +717,10 @@ def test_2015_rule_fixture(code, make, tmp_path, cli):
     assert selected == found
 
 
-@pytest.mark.xfail(strict=True, reason="KD601 bug: a basisdeel reference is reported once per profile")
 def test_kd601_basisdeel_reference_reported_once(tmp_path, cli):
-    """KD601's docs: 'Reported once per file (on its first profile)'. A bad reference in a basisdeel
-    kerntaak is reported once per profile instead (each profile resolves the basisdeel, and the
-    reader keeps each unresolved reference it meets): twice here, all on Werker een."""
+    """KD601's docs: 'Reported once per file (on its first profile)'. Each profile resolves the
+    basisdeel, so the reader meets a bad basisdeel reference once per profile; it keeps it once
+    (it was reported twice here, both on Werker een)."""
     b = _sbb(tmp_path, [Kerntaak2015("Werken aan de aanpak", BASIS[0].werkprocessen, vakkennis=["1", "7"])])
     found = _run(cli, b.pad)
     assert [(f["code"], f["profiel"], f["line"]) for f in found] == [

@@ -146,4 +146,4 @@ def _kant(kant: str, spec: str, data: Path | None, profiel: str | None) -> Gelad
     try:
         return resolve_one(spec, data, profiel, streng=True)
     except LookupFailed as exc:
-        raise LookupFailed(f"{kant}: {exc}") from None
+        raise LookupFailed(_("{side}: {message}").format(side=kant, message=exc)) from None

@@ -62,7 +62,13 @@ def check_filters(pa: Any, pb: Any, kerntaak: str | None, werkproces: str | None
     if kerntaak is not None and kerntaak not in kts and kerntaak.upper() in kts:
         kerntaak = kerntaak.upper()
     if kerntaak is not None and kerntaak not in kts:
-        raise LookupFailed(f"--kerntaak {kerntaak!r}: no such kerntaak in either profile; allowed: {', '.join(kts)}")
+        from ..taal import _
+
+        raise LookupFailed(
+            _("--kerntaak {value}: no such kerntaak in either profile; allowed: {allowed}").format(
+                value=repr(kerntaak), allowed=", ".join(kts)
+            )
+        )
     wps = sorted(
         {wp.code for p in (pa, pb) for wp in p.werkprocessen() if not kerntaak or kerntaak_of(wp.code) == kerntaak},
         key=sort_key,
@@ -70,8 +76,14 @@ def check_filters(pa: Any, pb: Any, kerntaak: str | None, werkproces: str | None
     if werkproces is not None and werkproces not in wps and werkproces.upper() in wps:
         werkproces = werkproces.upper()
     if werkproces is not None and werkproces not in wps:
-        where = f" in kerntaak {kerntaak}" if kerntaak else " in either profile"
-        raise LookupFailed(f"--werkproces {werkproces!r}: no such werkproces{where}; allowed: {', '.join(wps)}")
+        from ..taal import _
+
+        message = (
+            _("--werkproces {value}: no such werkproces in kerntaak {kerntaak}; allowed: {allowed}")
+            if kerntaak
+            else _("--werkproces {value}: no such werkproces in either profile; allowed: {allowed}")
+        )
+        raise LookupFailed(message.format(value=repr(werkproces), kerntaak=kerntaak, allowed=", ".join(wps)))
     return kerntaak, werkproces
 
 
@@ -85,14 +97,16 @@ def sort_key(code: str) -> tuple[int, Any]:
 def _dubbel(bron: GeladenProfiel, wp: Any) -> Exception:
     """Two werkprocessen under one code: a diff would silently drop one."""
     from ..errors import InputError
+    from ..taal import _
 
     p = bron.profiel
     lines = [*wp.bron.kop, *(wp.bron.matrix if wp.model == "2012" else ())]
     return InputError(
         str(bron.pad) if bron.pad else p.naam,
         lines[0] if lines else None,
-        f"profiel {p.naam!r} has werkproces {wp.code} twice; a diff cannot pair them "
-        "(`kwaldossier validate` reports both)",
+        _(
+            "profiel {naam} has werkproces {code} twice; a diff cannot pair them (`kwaldossier validate` reports both)"
+        ).format(naam=repr(p.naam), code=wp.code),
     )
 
 

@@ -72,7 +72,11 @@ def dossier_sleutel(kop: DossierKop, profielen: list[ProfielVorm]) -> str:
 def _datum(kop: DossierKop, datum: date | None, bron: str) -> str:
     d = datum.isoformat() if datum else _str(kop.geldig_vanaf)
     if not d:
-        raise InputError(bron, None, "no geldig_vanaf in the dossier: give --datum YYYY-MM-DD for lastChangeDateTime")
+        from ..taal import _
+
+        raise InputError(
+            bron, None, _("no geldig_vanaf in the dossier: give --datum YYYY-MM-DD for lastChangeDateTime")
+        )
     return f"{d[:10]}T00:00:00Z"
 
 
@@ -200,14 +204,21 @@ def case_package(
 ) -> Json:
     """A CFPackage for the profiles of one dossier (all GeladenProfiel share one dossier)."""
     if not geladen:
-        raise InputError(None, None, "no profielen to export")
+        from ..taal import _
+
+        raise InputError(None, None, _("no profielen to export"))
     dossier = geladen[0].dossier
     if any(b.dossier is not dossier for b in geladen):
+        from ..taal import _
+
         n = len({id(b.dossier) for b in geladen})
         raise InputError(
             None,
             None,
-            f"a CASE package holds one dossier and this input holds {n}: choose one with --dossier CREBO_OR_NAME (or export one profile)",
+            _(
+                "a CASE package holds one dossier and this input holds {n}: "
+                "choose one with --dossier CREBO_OR_NAME (or export one profile)"
+            ).format(n=n),
         )
     profielen = [b.profiel for b in geladen]
     kop = dossier_kop(dossier)

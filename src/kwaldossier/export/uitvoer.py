@@ -15,7 +15,11 @@ def scheidingsteken(sep: str) -> str:
     if sep in ("tab", "\\t"):
         return "\t"
     if len(sep) != 1 or sep in '\r\n"':
-        raise typer.BadParameter(f"{sep!r}: give one character, e.g. ';' or ',' or 'tab'", param_hint="--sep")
+        from ..taal import _
+
+        raise typer.BadParameter(
+            _("{value}: give one character, e.g. ';' or ',' or 'tab'").format(value=repr(sep)), param_hint="--sep"
+        )
     return sep
 
 
@@ -25,14 +29,23 @@ def lever(data: bytes, out: Path | None, fmt: str) -> None:
         from . import write_bytes_atomic
 
         if out.is_dir():
-            raise InputError(str(out), None, "is a directory: --out takes a file name")
+            from ..taal import _
+
+            raise InputError(str(out), None, _("is a directory: --out takes a file name"))
         try:
             write_bytes_atomic(out, data)
         except OSError as exc:
-            raise InputError(str(out), None, f"cannot write: {exc.strerror or exc}") from None
+            from ..taal import _
+
+            raise InputError(str(out), None, _("cannot write: {reason}").format(reason=exc.strerror or exc)) from None
         return
     if fmt in BINAIR and sys.stdout.isatty():
-        raise typer.BadParameter(f"{fmt} is a binary format: give --out FILE (or redirect stdout)", param_hint="--out")
+        from ..taal import _
+
+        raise typer.BadParameter(
+            _("{format} is a binary format: give --out FILE (or redirect stdout)").format(format=fmt),
+            param_hint="--out",
+        )
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

@@ -50,8 +50,12 @@ def check_collisions(files: list[Path], out_dir: Path) -> None:
         name = output_name(f)
         other = first.setdefault(name.casefold(), f)
         if other is not f:
+            from ..taal import _
+
             raise UsageError(
-                f"{other} and {f} would both be written to {out_dir / name}; parse them into separate --out folders"
+                _(
+                    "{first} and {second} would both be written to {target}; parse them into separate --out folders"
+                ).format(first=other, second=f, target=out_dir / name)
             )
 
 
@@ -70,7 +74,9 @@ def _one(args: tuple[str, str]) -> tuple[str, str | None]:
     except KwaldossierError as exc:
         return src, str(exc)
     except RecursionError:
-        return src, f"{src}: input nested too deeply"
+        from ..taal import _
+
+        return src, f"{src}: " + _("input nested too deeply")
     except Exception as exc:  # noqa: BLE001 - last resort: a hostile file must not stop the batch
         if "KeyboardInterrupt" in str(exc):  # Ctrl-C inside pydantic's serializer comes wrapped
             raise KeyboardInterrupt from None
@@ -81,7 +87,11 @@ def _outcome(future: Future[tuple[str, str | None]], src: str) -> tuple[str, str
     """A worker's result; a worker that died (killed, out of memory) fails only its own file."""
     exc = future.exception()
     if exc is not None:
-        return src, f"{src}: the worker parsing it stopped ({type(exc).__name__}: {exc})"
+        from ..taal import _
+
+        return src, f"{src}: " + _("the worker parsing it stopped ({error})").format(
+            error=f"{type(exc).__name__}: {exc}"
+        )
     return future.result()
 
 
@@ -96,16 +106,17 @@ def _worker_init(use_cache: bool) -> None:
 
 def _te_lezen(inputs: list[Path], out_dir: Path, jobs: int) -> list[Path]:
     """The files parse_many parses; a bad argument is an error before any work."""
+    from ..taal import _
     from .output import check_out_dir
 
     if jobs < 0:
-        raise UsageError(f"--jobs {jobs}: expected 0 (all cores) or a positive number of workers")
+        raise UsageError(_("--jobs {jobs}: expected 0 (all cores) or a positive number of workers").format(jobs=jobs))
     for p in inputs:
         if not p.exists():
-            raise InputError(str(p), None, "no such file")
+            raise InputError(str(p), None, _("no such file"))
     files = expand(inputs)
     if not files:
-        raise InputError(", ".join(map(str, inputs)), None, "no dossier files (.txt, .pdf, .xml) to parse")
+        raise InputError(", ".join(map(str, inputs)), None, _("no dossier files (.txt, .pdf, .xml) to parse"))
     check_collisions(files, out_dir)
     check_out_dir(out_dir)
     return files
@@ -113,6 +124,7 @@ def _te_lezen(inputs: list[Path], out_dir: Path, jobs: int) -> list[Path]:
 
 def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = False) -> int:
     """Exit code: 0 all parsed, 2 when any input failed (the others are still written)."""
+    from ..taal import _
     from . import cache
 
     files = _te_lezen(inputs, out_dir, jobs)
@@ -127,7 +139,7 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
     futures: list[Future[tuple[str, str | None]]] = []
     try:
         with Progress(console=err, disable=not show, transient=True) as progress:
-            task = progress.add_task("parsing", total=len(tasks))
+            task = progress.add_task(_("parsing"), total=len(tasks))
             if workers <= 1:
                 for t in tasks:
                     results.append(_one(t))
@@ -136,7 +148,7 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
                 pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(cache.enabled(),))
                 try:
                     futures = [pool.submit(_one, t) for t in tasks]
-                    for _ in as_completed(futures):
+                    for _klaar in as_completed(futures):
                         progress.advance(task)
                 finally:
                     # on Ctrl-C: files not started are dropped, the ones running finish whole
@@ -145,16 +157,19 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
     except KeyboardInterrupt:
         if futures:
             results = [_outcome(f, t[0]) for f, t in zip(futures, tasks, strict=True) if f.done() and not f.cancelled()]
-        done = sum(1 for _, e in results if not e)
+        done = sum(1 for _s, e in results if not e)
         raise Interrupted(
-            f"interrupted: {done} of {len(tasks)} files parsed into {out_dir}, the rest not started"
+            _("interrupted: {done} of {total} files parsed into {folder}, the rest not started").format(
+                done=done, total=len(tasks), folder=out_dir
+            )
         ) from None
     failed = [(s, e) for s, e in results if e]
-    for _, e in failed:
+    for _s, e in failed:
         sys.stderr.write(f"kwaldossier: error: {one_line(str(e), 1000)}\n")
     ok = len(results) - len(failed)
     if not quiet or failed:
         sys.stderr.write(
-            f"parsed {ok} of {len(results)} files into {out_dir}" + (f"; {len(failed)} failed\n" if failed else "\n")
+            _("parsed {ok} of {total} files into {folder}").format(ok=ok, total=len(results), folder=out_dir)
+            + ("; " + _("{failed} failed").format(failed=len(failed)) + "\n" if failed else "\n")
         )
     return 2 if failed else 0

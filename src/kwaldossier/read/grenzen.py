@@ -18,7 +18,9 @@ def _limit(var: str, default: float) -> float:
     except ValueError:
         value = -1
     if not value > 0:
-        raise UsageError(f"{var}={raw!r}: expected a positive number")
+        from ..taal import _
+
+        raise UsageError(_("{var}={raw}: expected a positive number").format(var=var, raw=repr(raw)))
     return value
 
 
@@ -35,9 +37,14 @@ def max_line_bytes() -> int:
 def check_size(name: str, size: int, kind: str) -> None:
     limit = max_input_bytes()
     if size > limit:
-        raise LimitExceeded(
-            name, None, f"{kind} of {_size(size)} is over the limit of {_size(limit)} (KWALDOSSIER_MAX_INPUT_MB)"
+        from ..taal import _
+
+        message = (
+            _("input of {size} is over the limit of {limit} (KWALDOSSIER_MAX_INPUT_MB)")
+            if kind == "input"
+            else _("file of {size} is over the limit of {limit} (KWALDOSSIER_MAX_INPUT_MB)")
         )
+        raise LimitExceeded(name, None, message.format(size=_size(size), limit=_size(limit)))
 
 
 def _size(n: int) -> str:
@@ -51,10 +58,14 @@ def check_lines(data: bytes, name: str) -> None:
         return
     for no, line in enumerate(data.replace(b"\r", b"\n").split(b"\n"), 1):
         if len(line) > limit:
+            from ..taal import _
+
             raise LimitExceeded(
                 name,
                 no,
-                f"line of {len(line):,} bytes is over the limit of {limit // 1024:,} kB (KWALDOSSIER_MAX_LINE_KB)",
+                _("line of {n:,} bytes is over the limit of {limit:,} kB (KWALDOSSIER_MAX_LINE_KB)").format(
+                    n=len(line), limit=limit // 1024
+                ),
             )
 
 

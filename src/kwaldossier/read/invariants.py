@@ -32,6 +32,19 @@ if TYPE_CHECKING:
     from ..model.vorm import DossierVorm, ProfielVorm, WerkprocesVorm
     from ..validate.registry import Violation
 
+
+def _(msgid: str) -> str:
+    """taal._, imported on the first message (an error path)."""
+    from ..taal import _ as vertaal
+
+    return vertaal(msgid)
+
+
+def N_(msgid: str) -> str:
+    """Marks a msgid for the catalogue (taal.N_ without importing taal); translated where shown."""
+    return msgid
+
+
 # more than this share of the non-blank lines unplaced: the reader did not understand the file
 MAX_UNPLACED_SHARE = 0.5
 
@@ -40,21 +53,23 @@ def check(dossier: Dossier2012, path: str, orphan_rows: Sequence[int] = ()) -> N
     """Raise InputError for the first broken invariant; return quietly otherwise.
     orphan_rows: lines the reader saw as rows of matrix cells but could not give a werkproces."""
     if not any(True for p in dossier.profielen for _ in p.werkprocessen()):
-        raise InputError(path, None, "not a kwalificatiedossier: no profiel with werkprocessen found")
+        raise InputError(path, None, _("not a kwalificatiedossier: no profiel with werkprocessen found"))
     r = dossier.regelverantwoording
     unplaced = dossier.onverwerkte_regels
     if unplaced and len(unplaced) > MAX_UNPLACED_SHARE * (r.totaal - r.leeg):
         raise InputError(
             path,
             unplaced[0].regel,
-            f"{len(unplaced)} of {r.totaal - r.leeg} non-blank lines could not be placed: "
-            "not a 2012 dossier in a layout this reader knows",
+            _(
+                "{unplaced} of {lines} non-blank lines could not be placed: "
+                "not a 2012 dossier in a layout this reader knows"
+            ).format(unplaced=len(unplaced), lines=r.totaal - r.leeg),
         )
     for p in dossier.profielen:
         wps = list(p.werkprocessen())
         if not wps:
             line = p.regels[0] if p.regels else None
-            raise InputError(path, line, f"profiel {p.naam!r} has no werkprocessen")
+            raise InputError(path, line, _("profiel {naam} has no werkprocessen").format(naam=repr(p.naam)))
         seen: dict[str, int] = {}
         for wp in wps:
             if not wp.bron.matrix:
@@ -64,10 +79,12 @@ def check(dossier: Dossier2012, path: str, orphan_rows: Sequence[int] = ()) -> N
                 raise InputError(
                     path,
                     wp.bron.matrix[0],
-                    f"profiel {p.naam!r}: werkproces {wp.code} twice in the matrix (first at line {first})",
+                    _("profiel {naam}: werkproces {code} twice in the matrix (first at line {first})").format(
+                        naam=repr(p.naam), code=wp.code, first=first
+                    ),
                 )
     if orphan_rows:
-        raise InputError(path, orphan_rows[0], "a row of matrix cells without its werkproces")
+        raise InputError(path, orphan_rows[0], _("a row of matrix cells without its werkproces"))
 
 
 # ---------------------------------------------------------------- PDF input (a layout was read)
@@ -79,7 +96,8 @@ _SHOWN = 5  # codes named in one message
 
 
 def _codes(codes: list[str]) -> str:
-    return ", ".join(codes[:_SHOWN]) + (f" and {len(codes) - _SHOWN} more" if len(codes) > _SHOWN else "")
+    more = " " + _("and {n} more").format(n=len(codes) - _SHOWN) if len(codes) > _SHOWN else ""
+    return ", ".join(codes[:_SHOWN]) + more
 
 
 def _twice(codes: list[str]) -> list[str]:
@@ -96,12 +114,12 @@ FATAL_IN_PDF: dict[str, tuple[str, ...]] = {
 
 # the reason a fatal finding gives ({codes}: the werkprocessen it names)
 _REDEN: dict[str, str] = {
-    "KD106": "werkproces {codes} twice",
-    "KD103": "matrix row {codes} without its werkproces section",
-    "KD301": "werkproces {codes} without omschrijving",
-    "KD302": "werkproces {codes} without gewenst resultaat",
-    "KD303": "werkproces {codes} without vakkennis en vaardigheden",
-    "KD304": "werkproces {codes} without competenties",
+    "KD106": N_("werkproces {codes} twice"),
+    "KD103": N_("matrix row {codes} without its werkproces section"),
+    "KD301": N_("werkproces {codes} without omschrijving"),
+    "KD302": N_("werkproces {codes} without gewenst resultaat"),
+    "KD303": N_("werkproces {codes} without vakkennis en vaardigheden"),
+    "KD304": N_("werkproces {codes} without competenties"),
 }
 
 
@@ -116,11 +134,11 @@ def _code_problems(p: ProfielVorm) -> list[str]:
     found: list[str] = []
     # letters: 2012 the matrix row, 2015 the werkproces's competences
     if wps and not any(wp.letters for wp in wps):
-        found.append("not one competence crossed in its matrix")
+        found.append(_("not one competence crossed in its matrix"))
     if p.model == "2012" and (twice := _twice([kt.code for kt in p.kerntaken])):
-        found.append(f"kerntaak {_codes(twice)} twice")  # (2015: KD602)
+        found.append(_("kerntaak {codes} twice").format(codes=_codes(twice)))  # (2015: KD602)
     if untitled := [wp.code for wp in wps if not wp.titel.strip()]:
-        found.append(f"werkproces {_codes(untitled)} without a title")
+        found.append(_("werkproces {codes} without a title").format(codes=_codes(untitled)))
     return found
 
 
@@ -142,9 +160,9 @@ def _fatal_findings(dossier: DossierVorm, p: ProfielVorm) -> list[str]:
 def _reden(code: str, v: Violation) -> str:
     from ..validate.rules.kd6_sbb2015 import DubbeleCode
 
-    if isinstance(v, DubbeleCode):
-        return f"{v.soort} {{codes}} twice"
-    return _REDEN[code]
+    if isinstance(v, DubbeleCode):  # the template keeps {codes} for _fatal_findings
+        return _("{soort} {codes} twice").replace("{soort}", v.soort)
+    return _(_REDEN[code])
 
 
 def too_many_unplaced(unplaced: int, text_lines: int) -> bool:
@@ -155,14 +173,16 @@ def too_many_unplaced(unplaced: int, text_lines: int) -> bool:
 def layout_problems(dossier: DossierVorm) -> list[str]:
     """What makes a PDF parse not a dossier, one reason per profile (and one for the lines)."""
     out = [
-        f"profiel {p.naam!r}: " + "; ".join(found)
+        _("profiel {naam}: {problems}").format(naam=repr(p.naam), problems="; ".join(found))
         for p in dossier.profielen
         if (found := _profile_problems(dossier, p))
     ]
     rv = dossier.regelverantwoording
     text_lines = rv.totaal - rv.leeg
     if too_many_unplaced(rv.onverwerkt, text_lines):
-        out.append(f"{rv.onverwerkt} of {text_lines} lines could not be placed")
+        out.append(
+            _("{unplaced} of {lines} lines could not be placed").format(unplaced=rv.onverwerkt, lines=text_lines)
+        )
     return out
 
 
@@ -170,4 +190,6 @@ def check_layout(dossier: DossierVorm, path: str) -> None:
     """For a dossier read from a PDF: InputError naming every broken invariant."""
     found = layout_problems(dossier)
     if found:
-        raise InputError(path, None, "not read as a valid kwalificatiedossier: " + "; ".join(found))
+        raise InputError(
+            path, None, _("not read as a valid kwalificatiedossier: {problems}").format(problems="; ".join(found))
+        )

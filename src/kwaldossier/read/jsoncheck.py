@@ -27,38 +27,52 @@ from ..model.velden import VELDEN, WORTELS
 DATE = r"\d{4}-\d{2}-\d{2}"  # compiled on first use: most dossiers have no date
 
 
+def _(msgid: str) -> str:
+    """taal._, imported on the first message (an error path)."""
+    from ..taal import _ as vertaal
+
+    return vertaal(msgid)
+
+
+def N_(msgid: str) -> str:
+    """Marks a msgid for the catalogue (taal.N_ without importing taal); translated where shown."""
+    return msgid
+
+
 def decode_json(data: bytes, path: str) -> Any:
     """Bytes to JSON: UTF-8 (a BOM is allowed), no NaN/Infinity, bounded nesting."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:4]):
-        raise InputError(path, None, "JSON in UTF-16 or UTF-32: save it as UTF-8")
+        raise InputError(path, None, _("JSON in UTF-16 or UTF-32: save it as UTF-8"))
     if not data.strip():
-        raise InputError(path, None, "empty file")
+        raise InputError(path, None, _("empty file"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(path, line, f"JSON is not UTF-8 (byte 0x{data[exc.start]:02x})") from None
+        raise InputError(path, line, _("JSON is not UTF-8 (byte 0x{byte:02x})").format(byte=data[exc.start])) from None
 
     def no_constant(name: str) -> Any:
-        raise ValueError(f"{name} is not valid JSON")
+        raise ValueError(_("{name} is not valid JSON").format(name=name))
 
     try:
         data = json.loads(text, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
-        raise InputError(path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+        raise InputError(
+            path, exc.lineno, _("not valid JSON: {reason} (column {column})").format(reason=exc.msg, column=exc.colno)
+        ) from None
     except ValueError as exc:
-        raise InputError(path, None, f"not valid JSON: {exc}") from None
+        raise InputError(path, None, _("not valid JSON: {reason}").format(reason=exc)) from None
     except RecursionError:
-        raise InputError(path, None, "not a parsed dossier: JSON nested too deeply") from None
+        raise InputError(path, None, _("not a parsed dossier: JSON nested too deeply")) from None
     if ("\\ud" in text or "\\uD" in text) and re.search(
         _ESCAPED_SURROGATE, text
     ):  # \ud800 alone decodes to text no output can encode
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            raise InputError(path, None, "not valid JSON text: a lone surrogate (\\ud800-\\udfff) escape") from None
+            raise InputError(path, None, _("not valid JSON text: a lone surrogate (\\ud800-\\udfff) escape")) from None
     return data
 
 
@@ -82,7 +96,7 @@ class _Bad(Exception):
 
     def __str__(self) -> str:
         path = "".join(reversed(self.where)).lstrip(".")
-        return f"{path or 'top level'}: {self.message}"
+        return (path or _("top level")) + ": " + self.message
 
 
 Checker = Callable[[Any], Any]
@@ -91,7 +105,7 @@ Checker = Callable[[Any], Any]
 def _typed(t: type, what: str) -> Checker:
     def check(v: Any) -> Any:
         if type(v) is not t:
-            raise _Bad(f"expected {what}, got {_kind(v)}")
+            raise _Bad(_("expected {what}, got {kind}").format(what=_(what), kind=_kind(v)))
         return v
 
     return check
@@ -100,9 +114,9 @@ def _typed(t: type, what: str) -> Checker:
 def _shaped(test: Callable[[str], bool], what: str) -> Checker:
     def check(v: Any) -> str:
         if type(v) is not str:
-            raise _Bad(f"expected text, got {_kind(v)}")
+            raise _Bad(_("expected {what}, got {kind}").format(what=_("text"), kind=_kind(v)))
         if not test(v):
-            raise _Bad(f"{_show(v)} is not {what}")
+            raise _Bad(_("{value} is not {what}").format(value=_show(v), what=_(what)))
         return v
 
     return check
@@ -116,27 +130,29 @@ def _date(v: Any) -> str:
             raise ValueError
         date.fromisoformat(v)
     except ValueError:
-        raise _Bad(f"{_show(v)} is not a date (YYYY-MM-DD)") from None
+        raise _Bad(_("{value} is not a date (YYYY-MM-DD)").format(value=_show(v))) from None
     return v
 
 
 def _literal(values: list[str]) -> Checker:
     def check(v: Any) -> Any:
         if v not in values or type(v) is not str:
-            raise _Bad(f"{_show(v)} is not one of {', '.join(repr(x) for x in values)}")
+            raise _Bad(
+                _("{value} is not one of {allowed}").format(value=_show(v), allowed=", ".join(map(repr, values)))
+            )
         return v
 
     return check
 
 
 _SCALARS: dict[str, Checker] = {
-    "str": _typed(str, "text"),
-    "int": _typed(int, "a whole number"),
-    "bool": _typed(bool, "true or false"),
+    "str": _typed(str, N_("text")),
+    "int": _typed(int, N_("a whole number")),
+    "bool": _typed(bool, N_("true or false")),
     "date": _date,
-    "letter": _shaped(lambda v: v in COMPETENTIES, "a competence letter A–Y"),
-    "kerntaak_code": _shaped(codes.is_kerntaak_code, "a kerntaak code (1 or B1-K1)"),
-    "werkproces_code": _shaped(codes.is_werkproces_code, "a werkproces code (1.1 or B1-K1-W1)"),
+    "letter": _shaped(lambda v: v in COMPETENTIES, N_("a competence letter A–Y")),
+    "kerntaak_code": _shaped(codes.is_kerntaak_code, N_("a kerntaak code (1 or B1-K1)")),
+    "werkproces_code": _shaped(codes.is_werkproces_code, N_("a werkproces code (1.1 or B1-K1-W1)")),
 }
 
 
@@ -147,7 +163,7 @@ def _optional(check: Checker) -> Checker:
 def _list(item: Checker, scalar: type | None) -> Checker:
     def check(v: Any) -> list[Any]:
         if type(v) is not list:
-            raise _Bad(f"expected a list, got {_kind(v)}")
+            raise _Bad(_("expected {what}, got {kind}").format(what=_("a list"), kind=_kind(v)))
         if scalar is not None and all(type(x) is scalar for x in v):
             return v
         for i, x in enumerate(v):
@@ -163,7 +179,7 @@ def _list(item: Checker, scalar: type | None) -> Checker:
 def _dict_of(item: Checker) -> Checker:
     def check(v: Any) -> dict[str, Any]:
         if type(v) is not dict:
-            raise _Bad(f"expected an object, got {_kind(v)}")
+            raise _Bad(_("expected {what}, got {kind}").format(what=_("an object"), kind=_kind(v)))
         for k, x in v.items():
             try:
                 v[k] = item(x)
@@ -202,11 +218,11 @@ def _object(cls: str) -> Checker:
 
     def check(v: Any) -> dict[str, Any]:
         if type(v) is not dict:
-            raise _Bad(f"expected an object, got {_kind(v)}")
+            raise _Bad(_("expected {what}, got {kind}").format(what=_("an object"), kind=_kind(v)))
         for key, default, leeg, checker in fields:
             if key not in v:
                 if default is ...:
-                    raise _Bad(f"missing {key!r}")
+                    raise _Bad(_("missing {key}").format(key=repr(key)))
                 if leeg:
                     continue
                 v[key] = copy.deepcopy(default)
@@ -216,7 +232,7 @@ def _object(cls: str) -> Checker:
                 raise exc.at(f".{key}") from None
         for key, (_after, derive) in compat.items():
             if key in v and v[key] != derive(v):
-                raise _Bad("does not match what the 2015 fields give (a derived key; edit the fields instead)").at(
+                raise _Bad(_("does not match what the 2015 fields give (a derived key; edit the fields instead)")).at(
                     f".{key}"
                 )
         return v
@@ -233,9 +249,9 @@ def _object(cls: str) -> Checker:
 
 
 def _kind(v: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
-        type(v), "a number"
-    )
+    kinds = {dict: N_("an object"), list: N_("a list"), str: N_("text"), bool: N_("true/false"), type(None): "null"}
+    kind = kinds.get(type(v), N_("a number"))
+    return _(kind)
 
 
 _SHOW = 40  # characters of a value an error message shows
@@ -252,17 +268,14 @@ def check_json(data: Any, path: str) -> list[dict[str, Any]]:
         _check_version(data, path)
         dossiers = data["dossiers"]
         if type(dossiers) is not list or not all(isinstance(d, dict) for d in dossiers):
-            raise InputError(path, None, "not a parsed collection: dossiers: expected a list of objects")
+            raise InputError(path, None, _("not a parsed collection: dossiers: expected a list of objects"))
         for i, d in enumerate(dossiers):
             d.setdefault("schema_version", data["schema_version"])
             try:
                 check_dossier(d, path)
             except InputError as exc:
-                raise InputError(
-                    path,
-                    None,
-                    exc.message.replace("not a parsed dossier: ", f"not a parsed dossier: dossiers[{i}].", 1),
-                ) from None
+                prefix = _("not a parsed dossier: {reason}").format(reason="")
+                raise InputError(path, None, exc.message.replace(prefix, f"{prefix}dossiers[{i}].", 1)) from None
         return dossiers
     return [check_dossier(data, path)]
 
@@ -270,30 +283,46 @@ def check_json(data: Any, path: str) -> list[dict[str, Any]]:
 def _check_version(data: dict[str, Any], path: str) -> None:
     if "schema_version" not in data:
         raise InputError(
-            path, None, "not a parsed dossier: no schema_version (write it with `kwaldossier parse --json`)"
+            path,
+            None,
+            _("not a parsed dossier: {reason}").format(
+                reason=_("no schema_version (write it with `kwaldossier parse --json`)")
+            ),
         )
     version = data["schema_version"]
     if version != SCHEMA_VERSION or isinstance(version, bool):
         raise InputError(
             path,
             None,
-            f"schema_version {_show(version)} is not supported (this kwaldossier reads {SCHEMA_VERSION}); parse the source again",
+            _(
+                "schema_version {version} is not supported (this kwaldossier reads {supported}); parse the source again"
+            ).format(version=_show(version), supported=SCHEMA_VERSION),
         )
 
 
 def check_dossier(data: Any, path: str) -> dict[str, Any]:
     """The parsed-JSON dict, checked and completed in place; InputError naming the first problem."""
     if not isinstance(data, dict):
-        raise InputError(path, None, f"not a parsed dossier: expected a JSON object, got {_kind(data)}")
+        raise InputError(
+            path,
+            None,
+            _("not a parsed dossier: {reason}").format(
+                reason=_("expected a JSON object, got {kind}").format(kind=_kind(data))
+            ),
+        )
     _check_version(data, path)
     model = data.get("model", "2012")
     root = WORTELS.get(model) if isinstance(model, str) else None
     if root is None:
         raise InputError(
-            path, None, f"not a parsed dossier: model: {_show(model)} is not a dossier model ('2012' or '2015')"
+            path,
+            None,
+            _("not a parsed dossier: {reason}").format(
+                reason=_("model: {model} is not a dossier model ('2012' or '2015')").format(model=_show(model))
+            ),
         )
     try:
         checked: dict[str, Any] = _object(root)(data)
         return checked
     except _Bad as exc:
-        raise InputError(path, None, f"not a parsed dossier: {exc}") from None
+        raise InputError(path, None, _("not a parsed dossier: {reason}").format(reason=exc)) from None

@@ -82,11 +82,14 @@ _GENOEMD = 3  # dossiers the message for a file of many names
 
 def veel_dossiers(dossiers: list[DossierVorm]) -> str:
     from ..model.afgeleid import dossier_kop
+    from ..taal import _
 
     koppen = [dossier_kop(d) for d in dossiers[:_GENOEMD]]
     namen = ", ".join(f"{k.titel} ({k.crebo})" if k.crebo else str(k.titel) for k in koppen)
-    more = f" and {len(dossiers) - _GENOEMD} more" if len(dossiers) > _GENOEMD else ""
-    return f"holds {len(dossiers)} dossiers ({namen}{more}); choose one with --dossier CREBO_OR_NAME"
+    more = " " + _("and {n} more").format(n=len(dossiers) - _GENOEMD) if len(dossiers) > _GENOEMD else ""
+    return _("holds {n} dossiers ({names}); choose one with --dossier CREBO_OR_NAME").format(
+        n=len(dossiers), names=namen + more
+    )
 
 
 _GEMELD: set[str] = set()
@@ -125,19 +128,33 @@ def meld_niet_gelezen(pad: str, dossiers: Sequence[DossierVorm]) -> None:
 
 def _check_file(path: Path) -> None:
     if path.is_dir():
-        raise InputError(str(path), None, "is a directory, expected a file")
+        from ..taal import _
+
+        raise InputError(str(path), None, _("is a directory, expected a file"))
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise InputError(str(path), None, "no such file") from None
+        from ..taal import _
+
+        raise InputError(str(path), None, _("no such file")) from None
     except OSError as exc:
-        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+        raise _cannot_read(path, exc) from None
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(str(path), None, "not a regular file (a socket or block device)")
+        from ..taal import _
+
+        raise InputError(str(path), None, _("not a regular file (a socket or block device)"))
     if not os.access(path, os.R_OK):
-        raise InputError(str(path), None, "permission denied")
+        from ..taal import _
+
+        raise InputError(str(path), None, _("permission denied"))
     if path.suffix.lower() != ".pdf":  # PDFs have their own limits (read/pdf)
         check_size(str(path), st.st_size, "file")
+
+
+def _cannot_read(path: Path, exc: OSError) -> InputError:
+    from ..taal import _
+
+    return InputError(str(path), None, _("cannot read: {reason}").format(reason=exc.strerror))
 
 
 def parse_source(path: Path) -> list[Dossier]:
@@ -177,7 +194,7 @@ def _load_stream(path: Path, streng: bool) -> list[DossierVorm]:
         with path.open("rb") as fh:
             data = fh.read(max_input_bytes() + 1)
     except OSError as exc:
-        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+        raise _cannot_read(path, exc) from None
     return load_bytes(data, str(path), streng)
 
 
@@ -226,7 +243,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+        raise _cannot_read(path, exc) from None
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:
@@ -264,7 +281,11 @@ def model_van(checked: dict[str, object], name: str) -> DossierVorm:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"][1:])  # [0] is the union's tag
-        raise InputError(name, None, f"not a parsed dossier: {where}: {err['msg']}") from None
+        from ..taal import _
+
+        raise InputError(
+            name, None, _("not a parsed dossier: {reason}").format(reason=f"{where}: {err['msg']}")
+        ) from None
 
 
 def load_folder(folder: Path, streng: bool = False) -> list[GeladenProfiel]:
@@ -272,7 +293,9 @@ def load_folder(folder: Path, streng: bool = False) -> list[GeladenProfiel]:
 
     Profiles that share a name are labelled `naam@file` so they can be told apart and named."""
     if not folder.is_dir():
-        raise InputError(str(folder), None, "not a folder of dossiers")
+        from ..taal import _
+
+        raise InputError(str(folder), None, _("not a folder of dossiers"))
     files = sorted(f for f in folder.glob("*.json") if f.is_file())  # regular files: a FIFO would block
     stems = {f.stem for f in files}
     for ext in ("txt", "pdf", "xml"):
@@ -282,7 +305,9 @@ def load_folder(folder: Path, streng: bool = False) -> list[GeladenProfiel]:
         for dossier in load_dossiers(f, streng):
             out.extend(GeladenProfiel(p, dossier, f) for p in dossier.profielen)
     if not out:
-        raise InputError(str(folder), None, "no dossiers (.json, .txt, .pdf, .xml) in this folder")
+        from ..taal import _
+
+        raise InputError(str(folder), None, _("no dossiers (.json, .txt, .pdf, .xml) in this folder"))
     return label_duplicates(out)
 
 

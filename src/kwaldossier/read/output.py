@@ -21,30 +21,37 @@ from pathlib import Path
 from ..errors import OutputError
 
 
+def _(msgid: str) -> str:
+    """taal._, imported on the first message (an error path): writing a file needs no catalogue."""
+    from ..taal import _ as vertaal
+
+    return vertaal(msgid)
+
+
 def check_target(path: Path) -> Path:
     """The real file to write for `path` (symlinks followed), or OutputError saying why not."""
     name = str(path)
     if not name or name.endswith(os.sep):
-        raise OutputError(name or "''", "expected a file name, not a folder")
+        raise OutputError(name or "''", _("expected a file name, not a folder"))
     if _is_stream(path):  # /dev/stdout, a pipe, a tty: written as it is, its links never resolved
         return path
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
     parent = real.parent
     if not parent.exists():
-        raise OutputError(name, f"folder {parent} does not exist (create it first)")
+        raise OutputError(name, _("folder {folder} does not exist (create it first)").format(folder=parent))
     if not parent.is_dir():
-        raise OutputError(name, f"{parent} is not a folder")
+        raise OutputError(name, _("{folder} is not a folder").format(folder=parent))
     try:
         st = os.stat(real)
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+        raise OutputError(name, _("cannot write: {reason}").format(reason=exc.strerror)) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise OutputError(name, "is a directory; give a file name")
+            raise OutputError(name, _("is a directory; give a file name"))
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
-            raise OutputError(name, "is a block device or socket: refusing to write to it")
+            raise OutputError(name, _("is a block device or socket: refusing to write to it"))
     return real
 
 
@@ -62,15 +69,15 @@ def _write_through(path: Path, name: str, data: bytes) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as exc:
         if exc.errno == errno.ENXIO:
-            raise OutputError(name, "is a FIFO that no process is reading") from None
-        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+            raise OutputError(name, _("is a FIFO that no process is reading")) from None
+        raise OutputError(name, _("cannot write: {reason}").format(reason=exc.strerror)) from None
     try:
         os.set_blocking(fd, True)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
     except OSError as exc:
-        raise OutputError(name, f"cannot write: {exc.strerror}") from None
+        raise OutputError(name, _("cannot write: {reason}").format(reason=exc.strerror)) from None
     finally:
         os.close(fd)
 
@@ -80,7 +87,9 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise OutputError(str(path), f"text holds an unencodable character ({exc.reason})") from None
+        raise OutputError(
+            str(path), _("text holds an unencodable character ({reason})").format(reason=exc.reason)
+        ) from None
     write_bytes_atomic(path, data)
 
 
@@ -114,7 +123,7 @@ def _write_via_temp(path: Path, real: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     except OSError as exc:
-        raise OutputError(str(path), f"cannot write: {exc.strerror}") from None
+        raise OutputError(str(path), _("cannot write: {reason}").format(reason=exc.strerror)) from None
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -124,12 +133,12 @@ def _write_via_temp(path: Path, real: Path, data: bytes) -> None:
         # re-check just before the rename: something may have appeared at the target
         check_target(path)
         if _is_stream(real):
-            raise OutputError(str(path), "became a device or FIFO while writing: not replaced")
+            raise OutputError(str(path), _("became a device or FIFO while writing: not replaced"))
         os.replace(tmp, real)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(str(path), _("cannot write: {reason}").format(reason=exc.strerror or exc)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -140,14 +149,14 @@ def check_out_dir(folder: Path) -> None:
     """`parse --out DIR`: DIR may be created, but its parent must exist; not over a file."""
     if folder.exists():
         if not folder.is_dir():
-            raise OutputError(str(folder), "--out must be a folder (it is a file)")
+            raise OutputError(str(folder), _("--out must be a folder (it is a file)"))
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise OutputError(str(folder), "cannot write: permission denied")
+            raise OutputError(str(folder), _("cannot write: {reason}").format(reason=_("permission denied")))
         return
     parent = folder.resolve().parent
     if not parent.is_dir():
-        raise OutputError(str(folder), f"folder {parent} does not exist (create it first)")
+        raise OutputError(str(folder), _("folder {folder} does not exist (create it first)").format(folder=parent))
     try:
         folder.mkdir()
     except OSError as exc:
-        raise OutputError(str(folder), f"cannot create the folder: {exc.strerror}") from None
+        raise OutputError(str(folder), _("cannot create the folder: {reason}").format(reason=exc.strerror)) from None

@@ -17,23 +17,33 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def decode(data: bytes, path: str) -> str:
     """Bytes to text: UTF-8 (with or without BOM) or cp1252; CRLF/CR to LF."""
     if not data.strip():
-        raise InputError(path, None, "empty file")
+        from ..taal import _
+
+        raise InputError(path, None, _("empty file"))
     if b"\x00" in data:
-        raise InputError(path, None, "binary file (contains NUL bytes), expected dossier text")
+        from ..taal import _
+
+        raise InputError(path, None, _("binary file (contains NUL bytes), expected dossier text"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
+            from ..taal import _
+
             line = data.count(b"\n", 0, utf8_error.start) + 1
             raise InputError(
-                path, line, f"undecodable byte 0x{data[utf8_error.start]:02x}: neither UTF-8 nor cp1252"
+                path,
+                line,
+                _("undecodable byte 0x{byte:02x}: neither UTF-8 nor cp1252").format(byte=data[utf8_error.start]),
             ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     controls = _CONTROL.findall(text)
     if len(controls) > max(2, len(text) // 200):
-        raise InputError(path, None, "binary file (control characters), expected dossier text")
+        from ..taal import _
+
+        raise InputError(path, None, _("binary file (control characters), expected dossier text"))
     return text
 
 
@@ -44,11 +54,17 @@ def read_lines(path: Path) -> list[str]:
         check_size(str(path), path.stat().st_size, "file")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(str(path), None, "no such file") from None
+        from ..taal import _
+
+        raise InputError(str(path), None, _("no such file")) from None
     except IsADirectoryError:
-        raise InputError(str(path), None, "is a directory, expected a file") from None
+        from ..taal import _
+
+        raise InputError(str(path), None, _("is a directory, expected a file")) from None
     except PermissionError:
-        raise InputError(str(path), None, "permission denied") from None
+        from ..taal import _
+
+        raise InputError(str(path), None, _("permission denied")) from None
     return split_lines(decode(data, str(path)))
 
 

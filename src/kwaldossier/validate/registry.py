@@ -250,8 +250,9 @@ def select_rules(select: list[str] | None = None, ignore: list[str] | None = Non
         if p.upper() in ("ALL", *RETIRED) or any(matches(c, [p.upper()]) for c in RULES):
             continue
         from ..errors import LookupFailed
+        from ..taal import _
 
-        raise LookupFailed(f"unknown rule {p!r}; see 'kwaldossier rules'")
+        raise LookupFailed(_("unknown rule {code}; see 'kwaldossier rules'").format(code=repr(p)))
     chosen = [ALIASES.get(p.upper(), p.upper()) for p in select or []]
     skipped = [ALIASES.get(p.upper(), p.upper()) for p in ignore or []]
     rules = list(RULES.values())

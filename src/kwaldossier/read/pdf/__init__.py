@@ -27,6 +27,14 @@ T = TypeVar("T")
 
 _CHAIN = 6  # causes followed to find the innermost error of a library failure
 
+
+def _(msgid: str) -> str:
+    """taal._, imported on the first message (an error path)."""
+    from ...taal import _ as vertaal
+
+    return vertaal(msgid)
+
+
 # ---------------------------------------------------------------- entry
 
 
@@ -65,17 +73,23 @@ def _read(path: Path, limits: Grenzen) -> bytes:
             raise InputError(
                 p,
                 None,
-                f"PDF of {size / 1048576:.0f} MB is larger than the limit of {limits.file_bytes / 1048576:.0f} MB (KWALDOSSIER_MAX_PDF_MB)",
+                _("PDF of {size:.0f} MB is larger than the limit of {limit:.0f} MB (KWALDOSSIER_MAX_PDF_MB)").format(
+                    size=size / 1048576, limit=limits.file_bytes / 1048576
+                ),
             )
         with path.open("rb") as fh:
             data = fh.read(limits.file_bytes + 1)
     except OSError as exc:
-        raise InputError(p, None, f"cannot read: {exc.strerror}") from None
+        raise InputError(p, None, _("cannot read: {reason}").format(reason=exc.strerror)) from None
     if not data:
-        raise InputError(p, None, "empty file")
+        raise InputError(p, None, _("empty file"))
     if len(data) > limits.file_bytes:
         raise InputError(
-            p, None, f"PDF is larger than the limit of {limits.file_bytes / 1048576:.0f} MB (KWALDOSSIER_MAX_PDF_MB)"
+            p,
+            None,
+            _("PDF is larger than the limit of {limit:.0f} MB (KWALDOSSIER_MAX_PDF_MB)").format(
+                limit=limits.file_bytes / 1048576
+            ),
         )
     return data
 
@@ -86,7 +100,9 @@ def pdf_lines(path: Path) -> Emitter:
 
     pages = open_pages(path, read_page)
     if not any(pg.words for pg in pages):
-        raise InputError(str(path), None, "PDF has no text layer (scanned or image-only?); extract text with OCR first")
+        raise InputError(
+            str(path), None, _("PDF has no text layer (scanned or image-only?); extract text with OCR first")
+        )
     from .lezer import Lezer
 
     return Lezer().run(pages)
@@ -106,7 +122,11 @@ def open_pages(path: Path, use: Callable[[pdfium.PdfPage, int], T], first: int |
             return _read_pages(data, p, limits, scanned.pages, use=use, first=first)
     except _Timeout:
         raise InputError(
-            p, None, f"PDF took longer than {limits.timeout:g} s to read (KWALDOSSIER_PDF_TIMEOUT); giving up"
+            p,
+            None,
+            _("PDF took longer than {seconds:g} s to read (KWALDOSSIER_PDF_TIMEOUT); giving up").format(
+                seconds=limits.timeout
+            ),
         ) from None
 
 
@@ -119,15 +139,19 @@ def _read_pages(  # noqa: PLR0913 - the file, its limits and what the prescan fo
         doc = pdfium.PdfDocument(data)
     except Exception as exc:  # noqa: BLE001 - pdfium raises for every kind of broken file
         if tree_pages == 0 and b"/Pages" in data:
-            raise InputError(p, None, "PDF has no pages") from None
+            raise InputError(p, None, _("PDF has no pages")) from None
         raise _classify(p, exc) from None
     try:
         n = len(doc)
         if n == 0:
-            raise InputError(p, None, "PDF has no pages")
+            raise InputError(p, None, _("PDF has no pages"))
         if n > limits.pages:
             raise InputError(
-                p, None, f"PDF has {n} pages, more than the limit of {limits.pages} (KWALDOSSIER_MAX_PAGES)"
+                p,
+                None,
+                _("PDF has {n} pages, more than the limit of {limit} (KWALDOSSIER_MAX_PAGES)").format(
+                    n=n, limit=limits.pages
+                ),
             )
         deadline = time.monotonic() + limits.timeout if limits.timeout > 0 else None
         pages: list[T] = []
@@ -164,11 +188,12 @@ def _classify(path: str, exc: Exception, page: int | None = None) -> InputError:
         e = e.__cause__ or e.__context__ or (e.args[0] if e.args and isinstance(e.args[0], BaseException) else None)
     text = " ".join(f"{type(x).__name__} {x}" for x in chain).lower()
     if "password" in text or "encrypt" in text:
-        return InputError(path, None, "encrypted PDF (password protected); decrypt it first")
+        return InputError(path, None, _("encrypted PDF (password protected); decrypt it first"))
     inner = chain[-1]
     detail = " ".join(str(inner).split())[:120] or type(inner).__name__
-    where = f" (page {page})" if page else ""
-    return InputError(path, None, f"not a readable PDF{where}: {detail}")
+    if page:
+        return InputError(path, None, _("not a readable PDF (page {page}): {detail}").format(page=page, detail=detail))
+    return InputError(path, None, _("not a readable PDF: {detail}").format(detail=detail))
 
 
 def parse_pdf(path: Path) -> Dossier:

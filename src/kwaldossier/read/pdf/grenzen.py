@@ -12,6 +12,13 @@ from ...errors import InputError
 MB = 2**20
 
 
+def _(msgid: str) -> str:
+    """taal._, imported on the first message (an error path)."""
+    from ...taal import _ as vertaal
+
+    return vertaal(msgid)
+
+
 def _number(name: str, default: float) -> float:
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
@@ -19,9 +26,9 @@ def _number(name: str, default: float) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise InputError(name, None, f"not a number: {raw!r}") from None
+        raise InputError(name, None, _("not a number: {value}").format(value=repr(raw))) from None
     if value < 0 or math.isnan(value):
-        raise InputError(name, None, f"must be 0 or more: {raw!r}")
+        raise InputError(name, None, _("must be 0 or more: {value}").format(value=repr(raw)))
     return value
 
 

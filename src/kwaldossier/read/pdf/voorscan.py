@@ -25,6 +25,14 @@ KEEP = 16 * CHUNK  # an object stream is parsed when it decodes to no more than 
 MAX_FORM_DEPTH = 12  # forms drawing forms: deeper nesting is not followed (pdfium stops too)
 MAX_TREE_DEPTH = 64  # page tree levels
 
+
+def _(msgid: str) -> str:
+    """taal._, imported on the first message (an error path)."""
+    from ...taal import _ as vertaal
+
+    return vertaal(msgid)
+
+
 OPERATORS = frozenset(
     b"b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n "
     b"q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf TJ Tj TL Tm Tr Ts Tw Tz v w W W* y ' \"".split()
@@ -75,21 +83,27 @@ class _Budget:
 
     def _where(self, stroom: Stroom) -> str:
         page = self.page_of.get(stroom.num)
-        return f"object {stroom.num}, page {page}" if page else f"object {stroom.num}"
+        if page:
+            return _("object {num}, page {page}").format(num=stroom.num, page=page)
+        return _("object {num}").format(num=stroom.num)
 
     def take(self, stroom: Stroom, n: int, so_far: int) -> None:
         self.total += n
         if so_far > self.limits.stream_bytes:
             raise InputError(
                 self.path, None,
-                f"PDF stream ({self._where(stroom)}) inflates to more than {_mb(self.limits.stream_bytes)} "
-                "(KWALDOSSIER_PDF_MAX_STREAM_MB); refused before reading",
+                _("PDF stream ({where}) inflates to more than {limit} "
+                  "(KWALDOSSIER_PDF_MAX_STREAM_MB); refused before reading").format(
+                    where=self._where(stroom), limit=_mb(self.limits.stream_bytes)
+                ),
             )  # fmt: skip
         if self.total > self.limits.document_bytes:
             raise InputError(
                 self.path, None,
-                f"PDF streams inflate to more than {_mb(self.limits.document_bytes)} in all "
-                "(KWALDOSSIER_PDF_MAX_INFLATE_MB); refused before reading",
+                _("PDF streams inflate to more than {limit} in all "
+                  "(KWALDOSSIER_PDF_MAX_INFLATE_MB); refused before reading").format(
+                    limit=_mb(self.limits.document_bytes)
+                ),
             )  # fmt: skip
 
 
@@ -281,7 +295,9 @@ def _pages(index: Index, path: str, limits: Grenzen) -> list[tuple[list[int], di
             out.append((_contents(index, node), res))
             if len(out) > limits.pages:
                 raise InputError(
-                    path, None, f"PDF has more than {limits.pages} pages, the limit (KWALDOSSIER_MAX_PAGES)"
+                    path,
+                    None,
+                    _("PDF has more than {limit} pages, the limit (KWALDOSSIER_MAX_PAGES)").format(limit=limits.pages),
                 )
             continue
         stack.extend((kid, res, (*above, num)) for kid in reversed(kids))
@@ -366,14 +382,21 @@ def _weigh(
         if n > limits.operators_per_page:
             raise InputError(
                 path, None,
-                f"PDF page {no} draws more than {limits.operators_per_page:,} operators, the limit a page "
-                "(KWALDOSSIER_PDF_MAX_OPERATORS); refused before reading",
+                _("PDF page {page} draws more than {limit:,} operators, the limit a page "
+                  "(KWALDOSSIER_PDF_MAX_OPERATORS); refused before reading").format(
+                    page=no, limit=limits.operators_per_page
+                ),
             )  # fmt: skip
         out.append(n)
         if sum(out) > per_doc:
             raise InputError(
                 path, None,
-                f"PDF {'page 1 draws' if no == 1 else f'pages 1-{no} draw'} more than {per_doc:,} operators, the limit for this file "
-                "(KWALDOSSIER_PDF_MAX_DOC_OPERATORS, KWALDOSSIER_PDF_OPERATORS_PER_BYTE); refused before reading",
+                (
+                    _("PDF page 1 draws more than {limit:,} operators, the limit for this file "
+                      "(KWALDOSSIER_PDF_MAX_DOC_OPERATORS, KWALDOSSIER_PDF_OPERATORS_PER_BYTE); refused before reading")
+                    if no == 1
+                    else _("PDF pages 1-{last} draw more than {limit:,} operators, the limit for this file "
+                           "(KWALDOSSIER_PDF_MAX_DOC_OPERATORS, KWALDOSSIER_PDF_OPERATORS_PER_BYTE); refused before reading")
+                ).format(last=no, limit=per_doc),
             )  # fmt: skip
     return out

@@ -36,12 +36,18 @@ def parse_sbb_bytes(data: bytes, pad: str) -> list[Dossier2015]:
     bron = parse_xml(data, pad)
     root = bron.root
     if root.tag != "sbb":
-        raise bron.fail(root, f"not an SBB kwalificatiedossier: root element <{root.tag}>, expected <sbb>")
+        from ...taal import _
+
+        raise bron.fail(
+            root, _("not an SBB kwalificatiedossier: root element <{tag}>, expected <sbb>").format(tag=root.tag)
+        )
     competenties = _competenties(bron)
     domeinen = {d.get("nr"): schoon(d.get("titel")) for d in root.findall("domeinen/domein")}
     dossiers = root.findall("dossiers/dossier")
     if not dossiers:
-        raise bron.fail(root, "no <dossiers>/<dossier> in this SBB file")
+        from ...taal import _
+
+        raise bron.fail(root, _("no <dossiers>/<dossier> in this SBB file"))
     buiten = _niet_gelezen(
         bron, [c for c in root if c.tag != "dossiers"] + [c for c in root.iterfind("dossiers/*") if c.tag != "dossier"]
     )
@@ -52,7 +58,9 @@ def _competenties(bron: XmlBestand) -> dict[str, tuple[str, str]]:
     """The file's competence table: nr -> (letter A–Y, or "" when its code is not one; titel)."""
     table = bron.root.find("competenties")
     if table is None:
-        raise bron.fail(bron.root, "no <competenties> table: competence references cannot be resolved")
+        from ...taal import _
+
+        raise bron.fail(bron.root, _("no <competenties> table: competence references cannot be resolved"))
     from ...model.competenties import COMPETENTIES
 
     out = {}

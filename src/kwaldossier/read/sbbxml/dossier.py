@@ -12,6 +12,12 @@ from .html import html_tekst
 from .teksten import gedrag_regels, schoon, tekst_regels
 from .xmlbron import XmlBestand
 
+
+def N_(msgid: str) -> str:
+    """Marks a msgid for the catalogue (taal.N_ without importing taal); translated where shown."""
+    return msgid
+
+
 if TYPE_CHECKING:
     from ...model.m2015 import Dossier2015, Kerntaak2015, NietGelezen, Profiel2015, VakkennisItem2015, Werkproces2015
 
@@ -29,7 +35,9 @@ def _datum(bron: XmlBestand, el: ET.Element, value: str | None) -> date | None:
         d, m, y = (p or 0 for p in parts)
         return date(y, m, d)
     except ValueError:
-        raise bron.fail(el, f"date {value!r} is not DD-MM-YYYY") from None
+        from ...taal import _
+
+        raise bron.fail(el, _("date {value} is not DD-MM-YYYY").format(value=repr(value))) from None
 
 
 class DossierLezer:
@@ -51,23 +59,33 @@ class DossierLezer:
     def need(self, parent: ET.Element, path: str, what: str) -> ET.Element:
         el = parent.find(path)
         if el is None:
-            raise self.bron.fail(parent, f"<{parent.tag}> has no <{path}> ({what})")
+            from ...taal import _
+
+            raise self.bron.fail(
+                parent, _("<{tag}> has no <{path}> ({what})").format(tag=parent.tag, path=path, what=_(what))
+            )
         return el
 
     def hoofdstuk(self, el: ET.Element) -> int:
         value = el.get("hoofdstuk") or ""
         n = klein_getal(value)
         if not n:
+            from ...taal import _
+
             raise self.bron.fail(
                 el,
-                f"<{el.tag}> has no valid hoofdstuk ({kort(value)!r}: expected 1..{MAX_NUMMER}); its code cannot be derived",
+                _("<{tag}> has no valid hoofdstuk ({value}: expected 1..{maximum}); its code cannot be derived").format(
+                    tag=el.tag, value=repr(kort(value)), maximum=MAX_NUMMER
+                ),
             )
         return n
 
     def titel(self, el: ET.Element) -> tuple[str, str | None]:
         ruw = el.get("titel")
         if ruw is None or not ruw.strip():
-            raise self.bron.fail(el, f"<{el.tag}> has no titel")
+            from ...taal import _
+
+            raise self.bron.fail(el, _("<{tag}> has no titel").format(tag=el.tag))
         clean = " ".join(ruw.split())
         return clean, (ruw if ruw != clean else None)
 
@@ -92,16 +110,18 @@ class DossierLezer:
     def dossier(self, d: ET.Element, niet_gelezen: list[NietGelezen]) -> Dossier2015:
         from ...model.m2015 import Dossier2015, Verwijzing
 
-        titel, _ = self.titel(d)
+        titel, _ruw = self.titel(d)
         crebo_el = d.find("dossiercrebos/dossiercrebo")
         self.kennis = {
             k.get("nr"): schoon(k.get("titel")) for k in d.findall("kennisenvaardigheden/kennisofvaardigheid")
         }
-        basis = self.need(d, "basis", "the basisdeel")
-        basiskerntaken = self.need(basis, "basistaken/basiskerntaken", "the kerntaken of the basisdeel")
+        basis = self.need(d, "basis", N_("the basisdeel"))
+        basiskerntaken = self.need(basis, "basistaken/basiskerntaken", N_("the kerntaken of the basisdeel"))
         profielen_el = d.findall("profielen/profiel")
         if not profielen_el:
-            raise self.bron.fail(d, "no <profielen>/<profiel>: a dossier has at least one profile")
+            from ...taal import _
+
+            raise self.bron.fail(d, _("no <profielen>/<profiel>: a dossier has at least one profile"))
         self.profiel_nrs = {p.get("nr"): p for p in profielen_el}
         self._check_aanvullend(basis)
         self.taaleisen = {
@@ -121,7 +141,9 @@ class DossierLezer:
             vastgesteld_op=_datum(self.bron, vastgesteld, vastgesteld.text) if vastgesteld is not None else None,
             bron=self.bron.pad,
             profielen=profielen,
-            onopgeloste_verwijzingen=[Verwijzing(regel=r, tekst=t) for r, t in self.onopgelost],
+            onopgeloste_verwijzingen=[
+                Verwijzing(regel=r, tekst=t) for r, t in dict.fromkeys(self.onopgelost)
+            ],  # once each: every profile reads the basisdeel
             niet_gelezen=niet_gelezen,
         )
 
@@ -130,8 +152,11 @@ class DossierLezer:
             ref = block.find("profiel")
             nr = ref.get("referentie") if ref is not None else None
             if nr not in self.profiel_nrs:
+                from ...taal import _
+
                 raise self.bron.fail(
-                    ref if ref is not None else block, f"aanvullend for an unknown profiel (referentie {nr!r})"
+                    ref if ref is not None else block,
+                    _("aanvullend for an unknown profiel (referentie {nr})").format(nr=repr(nr)),
                 )
 
     # ------------------------------------------------------------ profiel
@@ -266,7 +291,9 @@ class DossierLezer:
             (ged_el, "werkprocesgedrag"),
         ):
             if el is None:
-                raise self.bron.fail(w, f"werkproces {code} has no <{tag}>")
+                from ...taal import _
+
+                raise self.bron.fail(w, _("werkproces {code} has no <{tag}>").format(code=code, tag=tag))
         assert oms_el is not None and res_el is not None and ged_el is not None
         omschrijving, oms_lines, oms_offsets = tekst_regels(oms_el.text, self.line(oms_el))
         resultaat = schoon(res_el.text)
@@ -293,7 +320,12 @@ class DossierLezer:
         for ref, extra_comp in refs:
             nr = ref.get("referentie", "")
             if nr not in self.competenties:
-                raise self.bron.fail(ref, f"competentie referentie {nr!r} resolves to no competentie in <competenties>")
+                from ...taal import _
+
+                raise self.bron.fail(
+                    ref,
+                    _("competentie referentie {nr} resolves to no competentie in <competenties>").format(nr=repr(nr)),
+                )
             letter, naam = self.competenties[nr]
             key = letter or naam
             if key in seen:

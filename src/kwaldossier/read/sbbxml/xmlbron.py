@@ -23,6 +23,13 @@ _DECLARED = re.compile(rb"""<\?xml\s[^>]{0,300}?encoding\s*=\s*["']([^"'>]{0,80}
 _BOM = b"\xef\xbb\xbf"
 
 
+def _(msgid: str) -> str:
+    """taal._, imported on the first message (an error path)."""
+    from ...taal import _ as vertaal
+
+    return vertaal(msgid)
+
+
 class _Refused(Exception):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -56,9 +63,9 @@ def read_bytes(path: Path) -> bytes:
         check_size(str(path), path.stat().st_size, "file")
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), None, f"cannot read: {exc.strerror}") from None
+        raise InputError(str(path), None, _("cannot read: {reason}").format(reason=exc.strerror)) from None
     if not data.strip():
-        raise InputError(str(path), None, "empty file")
+        raise InputError(str(path), None, _("empty file"))
     return data
 
 
@@ -91,7 +98,9 @@ def _encoding_refused(name: str) -> str | None:
         probe.Parse(b'<?xml version="1.0" encoding="' + name.encode("ascii", "replace") + b'"?><a/>', True)
     except (ValueError, LookupError, UnicodeError, expat.ExpatError):
         shown = "".join(ch if ch.isprintable() else "?" for ch in name)[:40]
-        return f"this file declares encoding {shown!r}, which this reader cannot read; SBB files are UTF-8"
+        return _("this file declares encoding {encoding}, which this reader cannot read; SBB files are UTF-8").format(
+            encoding=repr(shown)
+        )
     return None
 
 
@@ -99,13 +108,13 @@ def _refuse_declarations(parser: expat.XMLParserType) -> None:
     """A DOCTYPE, an entity declaration or an external entity stops the parse at its line."""
 
     def doctype(*_args: object) -> None:
-        raise _Refused(parser.CurrentLineNumber, "DOCTYPE not allowed (SBB XML has no DTD; entities are refused)")
+        raise _Refused(parser.CurrentLineNumber, _("DOCTYPE not allowed (SBB XML has no DTD; entities are refused)"))
 
     def entity(*_args: object) -> None:
-        raise _Refused(parser.CurrentLineNumber, "entity declaration not allowed")
+        raise _Refused(parser.CurrentLineNumber, _("entity declaration not allowed"))
 
     def external(*_args: object) -> int:
-        raise _Refused(parser.CurrentLineNumber, "external entity not allowed")
+        raise _Refused(parser.CurrentLineNumber, _("external entity not allowed"))
 
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = entity
@@ -143,7 +152,9 @@ def parse_xml(data: bytes, pad: str) -> XmlBestand:
         nonlocal text_len
         text_len += len(text)
         if text_len > MAX_TEXT:
-            raise _Refused(parser.CurrentLineNumber, f"text node longer than {MAX_TEXT} characters")
+            raise _Refused(
+                parser.CurrentLineNumber, _("text node longer than {limit} characters").format(limit=MAX_TEXT)
+            )
         builder.data(text)
 
     parser.StartElementHandler = start
@@ -154,11 +165,15 @@ def parse_xml(data: bytes, pad: str) -> XmlBestand:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
         raise InputError(
-            pad, exc.lineno, f"not well-formed XML: {expat.ErrorString(exc.code)} (column {exc.offset + 1})"
+            pad,
+            exc.lineno,
+            _("not well-formed XML: {reason} (column {column})").format(
+                reason=expat.ErrorString(exc.code), column=exc.offset + 1
+            ),
         ) from None
     except _Refused as exc:
         raise InputError(pad, exc.line, exc.message) from None
     except (ValueError, LookupError, UnicodeError):  # an encoding expat could not map after all
-        raise InputError(pad, 1, "this file's encoding cannot be read; SBB files are UTF-8") from None
+        raise InputError(pad, 1, _("this file's encoding cannot be read; SBB files are UTF-8")) from None
     root = builder.close()
     return XmlBestand(pad, root, starts, ends)

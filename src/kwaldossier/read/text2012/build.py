@@ -49,7 +49,11 @@ def _check_code(code: str, is_code: Callable[[str], bool], wat: str, lines: list
     to MAX_NUMMER): a bigger one is an input error at its line, never a model that fails."""
     if not is_code(code):
         raise InputError(
-            path, lines[0] if lines else None, f"{wat} code {kort(code, 40)!r}: numbers go up to {codes.MAX_NUMMER}"
+            path,
+            lines[0] if lines else None,
+            _("{wat} code {code}: numbers go up to {maximum}").format(
+                wat=wat, code=repr(kort(code, 40)), maximum=codes.MAX_NUMMER
+            ),
         )
 
 

@@ -30,7 +30,9 @@ def parse_date(text: str, path: str, no: int) -> date | None:
             raise ValueError(text)
         return date(y, month, d)
     except ValueError:
-        raise InputError(path, no, f"footer date does not exist: {m.group(0)!r}") from None
+        from ...taal import _
+
+        raise InputError(path, no, _("footer date does not exist: {date}").format(date=repr(m.group(0)))) from None
 
 
 def _footer(st: State, no: int) -> bool:
