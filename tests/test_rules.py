@@ -728,6 +728,17 @@ def test_kd601_basisdeel_reference_reported_once(tmp_path, cli):
     ]
 
 
+def test_kd610_basisdeel_bullet_twice_reported_once(tmp_path, cli):
+    """A bullet twice in the basisdeel's own gedrag is one defect of the file: reported on the
+    first profile only (it was reported on every profile), at the second bullet."""
+    gedrag = "De werker:\n- stemt af met betrokkenen;\n- stemt af met betrokkenen;\n- trekt logische conclusies."
+    b = _sbb(tmp_path, _basis_w2(gedrag=gedrag))
+    found = [f for f in _run(cli, b.pad) if f["code"] == "KD610"]
+    assert [(f["profiel"], f["werkproces"], f["line"]) for f in found] == [
+        ("Werker een", "B1-K1-W2", b.regel("gedrag", "B1-K1-W2", "2"))
+    ]
+
+
 def test_2015_rule_docs_have_an_example():
     for code, r in RULES.items():
         if r.modellen == ("2015",):

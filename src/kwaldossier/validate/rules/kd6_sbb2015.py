@@ -236,14 +236,17 @@ def _double_bullet(ctx: Context) -> Iterator[DubbeleGedragregel]:
     """The same gedrag bullet twice in one resolved werkproces, e.g. an aanvullend bullet that repeats
     one of the basisdeel.
 
-    Example: `- werkt nauwkeurig;` in the base text and again in the profile's addition."""
+    Example: `- werkt nauwkeurig;` in the base text and again in the profile's addition.
+    Twice in the basisdeel's own text: reported once, on the dossier's first profile."""
+    d = ctx.dossier
+    eerste = not d.profielen or ctx.profiel2015 is d.profielen[0]
     for wp in werkprocessen2015(ctx, basis_once=False):
-        seen: dict[str, int] = {}
+        seen: set[str] = set()
         for g in wp.gedrag:
             key = fold(g.tekst).rstrip(";.")
-            if key in seen:
+            if key in seen and (eerste or wp.deel != "basis" or g.aanvullend):
                 yield DubbeleGedragregel(werkproces=wp.code, regel=g.regel, tekst=g.tekst)
-            seen[key] = 1
+            seen.add(key)
 
 
 @_rule("KD611", "profiel-zonder-crebo-of-niveau", "warning", "A profile without kwalificatie crebo or niveau")
