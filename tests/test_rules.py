@@ -630,9 +630,9 @@ def _kd610(tmp):
 
 
 def _kd611(tmp):
-    """Werker twee has niveau="" (KD611 reports the niveau the reader made of it: none)."""
+    """Werker twee has niveau="" (the reader makes no niveau of it)."""
     b = _sbb(tmp, niveaus={"Werker twee": ""})
-    return b, [(W, "Werker twee", None, b.regel("profiel", "Werker twee"), "profile has no valid niveau (None)")]
+    return b, [(W, "Werker twee", None, b.regel("profiel", "Werker twee"), "profile has no niveau")]
 
 
 def _kd612(tmp):
@@ -736,6 +736,14 @@ def test_kd610_basisdeel_bullet_twice_reported_once(tmp_path, cli):
     found = [f for f in _run(cli, b.pad) if f["code"] == "KD610"]
     assert [(f["profiel"], f["werkproces"], f["line"]) for f in found] == [
         ("Werker een", "B1-K1-W2", b.regel("gedrag", "B1-K1-W2", "2"))
+    ]
+
+
+def test_kd611_niveau_outside_1_to_4(tmp_path, cli):
+    b = _sbb(tmp_path, niveaus={"Werker twee": "7"})
+    found = [f for f in _run(cli, b.pad) if f["code"] == "KD611"]
+    assert [(f["profiel"], f["line"], f["message"]) for f in found] == [
+        ("Werker twee", b.regel("profiel", "Werker twee"), "profile has no valid niveau (7)")
     ]
 
 

@@ -94,6 +94,8 @@ class GeenNiveau(Violation):
     niveau: int | None
 
     def message(self) -> str:
+        if self.niveau is None:
+            return "profile has no niveau"
         return f"profile has no valid niveau ({self.niveau})"
 
 
