@@ -99,6 +99,22 @@ def _form_keeps_hyphen(a: str, b: str) -> bool:
     return a[-1].casefold() in _VOWELS and b[0].casefold() in _VOWELS  # vowel clash: prestatie-indicator
 
 
+_CHUNK = 1 << 16  # characters split at once (a whole dossier's words would be 8x its size)
+
+
+def _distinct_tokens(text: str) -> set[str]:
+    """set(text.split()), split a chunk at a time (each chunk ends at a line end)."""
+    out: set[str] = set()
+    pos, n = 0, len(text)
+    while pos < n:
+        end = text.find("\n", pos + _CHUNK)
+        if end < 0:
+            end = n
+        out.update(text[pos:end].split())
+        pos = end + 1
+    return out
+
+
 @dataclass
 class Hyphenator:
     """Decides whether a hyphen is a soft (line-break) hyphen left by the PDF or a real one.
@@ -116,7 +132,7 @@ class Hyphenator:
     @cached_property
     def _words(self) -> set[str]:
         tokens: set[str] = set()
-        for w in set(self.text.split()):  # split at [\s/]+, each distinct token once
+        for w in _distinct_tokens(self.text):  # split at [\s/]+, each distinct token once
             if "/" in w:
                 tokens.update(w.split("/"))
             else:

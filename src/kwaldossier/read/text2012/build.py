@@ -124,7 +124,8 @@ def _profiel(pb: ProfielB, h: Hyphenator, path: str) -> Profiel2012:
 
 
 def build(st: State) -> Dossier2012:
-    profielen = [_profiel(pb, st.h, st.path) for pb in st.profielen.values()]
+    """The dossier of what the rules recognised. Uses the state up: the lines and each profile's
+    records are let go as soon as they are read (the input's size several times over)."""
     onverwerkt = [
         OnverwerkteRegel(regel=no, tekst=st.lines[no - 1], pagina=st.paginas[no - 1] if st.paginas else None)
         for no in range(1, st.n + 1)
@@ -132,6 +133,12 @@ def build(st: State) -> Dossier2012:
     ]
     per_disp = Counter(st.disp[1:])  # one pass in C, not an enum look-up per line
     counts = {d.value: per_disp[d] for d in Disp}
+    st.loslaten()
+    records = list(st.profielen.values())[::-1]
+    st.profielen.clear()
+    profielen = []
+    while records:
+        profielen.append(_profiel(records.pop(), st.h, st.path))  # its records freed after
     return Dossier2012(
         titel=st.titel,
         geldig_vanaf=st.geldig_vanaf,

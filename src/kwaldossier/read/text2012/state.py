@@ -93,6 +93,12 @@ class State:
         if len(self.kolommen) < self.n:
             self.kolommen = self.kolommen + [None] * (self.n - len(self.kolommen))
 
+    def loslaten(self) -> None:
+        """Let go of the lines and what was read off them (the builder needs neither)."""
+        self.lines, self.stripped, self.kolommen, self.kruisen = [], [], [], []
+        self._folded = {}
+        self.profiel = self.matrix_kt = self.matrix_wp = self.wp = self.cont_item = None
+
     # -- the cursor's view
 
     def s(self, no: int) -> str:
