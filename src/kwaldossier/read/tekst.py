@@ -11,7 +11,10 @@ from pathlib import Path
 from ..errors import InputError
 from .regels import line_at as line_at  # re-exported for the parser and the rules
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# every byte but the controls refused in text (\x00-\x08, \x0b, \x0e-\x1f, \x7f): those are single
+# bytes in UTF-8 and cp1252 alike, so deleting the rest from the input leaves the text's controls
+_CONTROLS = {*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F}
+_NO_CONTROL = bytes(b for b in range(256) if b not in _CONTROLS)
 
 
 def decode(data: bytes, path: str) -> str:
@@ -31,8 +34,8 @@ def decode(data: bytes, path: str) -> str:
                 path, line, f"undecodable byte 0x{data[utf8_error.start]:02x}: neither UTF-8 nor cp1252"
             ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    controls = _CONTROL.findall(text)
-    if len(controls) > max(2, len(text) // 200):
+    controls = len(data.translate(None, _NO_CONTROL))  # one pass in C (a regex over the text: ten)
+    if controls > max(2, len(text) // 200):
         raise InputError(path, None, "binary file (control characters), expected dossier text")
     return text
 
