@@ -425,3 +425,29 @@ def test_code_shapes(code, kerntaak, werkproces):
     from kwaldossier.model.codes import is_kerntaak_code, is_werkproces_code
 
     assert (is_kerntaak_code(code), is_werkproces_code(code)) == (kerntaak, werkproces)
+
+
+def test_a_long_line_is_found_without_splitting_the_text():
+    """check_lines looks for a line over the limit by windows: the same answer as splitting."""
+    import random
+
+    from kwaldossier.read.grenzen import _long_line
+
+    rng = random.Random(21)
+    for _ in range(2000):
+        data = bytes(rng.choice(b"ab\r\n") if rng.random() < 0.3 else 97 for _ in range(rng.randrange(0, 40)))
+        limit = rng.randrange(1, 12)
+        want = max(map(len, data.replace(b"\r", b"\n").split(b"\n"))) > limit
+        assert _long_line(data, limit) == want, (data, limit)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_control_characters_are_counted_in_the_bytes(encoding):
+    """decode counts the refused controls in the input bytes: as many as the decoded text holds."""
+    import re
+
+    from kwaldossier.read.tekst import _NO_CONTROL
+
+    text = "café ‘x’\x01\x7f\x0b\t\r\n\f\x1f€ ü\x00\x08\x0e"
+    data = text.encode(encoding)
+    assert len(data.translate(None, _NO_CONTROL)) == len(re.findall(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", text)) == 7

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import PARSED, SBB_XML
+from conftest import BUITEN, PARSED, SBB_XML
 from kwaldossier.model import codes, vorm
 from kwaldossier.model.contract import dossier_json
 
@@ -210,3 +210,24 @@ def test_validate_sorts_w10_after_w2():
 )
 def test_numbers_from_a_file(text, value):
     assert codes.klein_getal(text) == value
+
+
+@pytest.mark.shared
+def test_json_in_pieces_joins_to_the_whole_json():
+    """`parse --json` writes a 2012 dossier a profile at a time: the pieces join to the JSON of
+    the whole, for several profiles, one, a view, a 2015 dossier and a collection alike."""
+    from kwaldossier.model.contract import dossiers_json_bytes, dossiers_json_stukken
+    from kwaldossier.read import from_json_bytes
+    from kwaldossier.read.tekst import split_lines
+    from kwaldossier.read.text2012 import parse_lines
+
+    naam = "Commercieel medewerker buitendienst"
+    text = BUITEN.read_text(encoding="utf-8")
+    drie = parse_lines(split_lines("".join(text.replace(naam, f"{naam} {i}") for i in range(3))))
+    een = parse_lines(split_lines(text))
+    (view,) = from_json_bytes(een.json_bytes(), "x.json")
+    sbb = _sbb(SBB_XML / "2637 Sociaal_werk.xml")
+    for dossiers in ([drie], [een], [view], [sbb], [sbb, een]):
+        stukken = list(dossiers_json_stukken(dossiers))
+        assert b"".join(stukken) == dossiers_json_bytes(dossiers)
+    assert len(list(dossiers_json_stukken([drie]))) == 6  # head, 3 profiles, tail, newline

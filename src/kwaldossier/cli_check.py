@@ -48,7 +48,7 @@ def parse(
     ),
 ) -> None:
     from .analyse.selectie import dossier_keuze, kies_uit
-    from .model.contract import dossiers_json_bytes
+    from .model.contract import dossiers_json_stukken
     from .read.laden import load_dossiers
 
     if jobs < 0:
@@ -73,7 +73,7 @@ def parse(
             return write_utf8(data)
     dossiers = kies_uit(load_dossiers(files[0]), bron=str(files[0]))
     if as_json:
-        return write_utf8(dossiers_json_bytes(dossiers))
+        return write_utf8(dossiers_json_stukken(dossiers))
     from .render.console import console
 
     c = console()

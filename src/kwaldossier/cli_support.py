@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,19 +51,22 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def write_utf8(data: bytes) -> None:
-    """UTF-8 text on stdout, as bytes: straight into its buffer where stdout writes UTF-8 and
-    "\n" as it is (no copy as text: the JSON of 100 profiles is 12 MB), else through the text
-    layer (an encoding that cannot hold a character fails as any output does)."""
+def write_utf8(data: bytes | Iterable[bytes]) -> None:
+    """UTF-8 text on stdout (bytes, or pieces), as bytes: straight into its buffer where stdout
+    writes UTF-8 and "\n" as it is (no copy as text: the JSON of 100 profiles is 12 MB; pieces
+    one by one), else through the text layer (an encoding that cannot hold a character fails
+    as any output does, with nothing written)."""
     out = sys.stdout
+    stukken = [data] if isinstance(data, bytes) else data
     buffer = getattr(out, "buffer", None)
     encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
     if buffer is not None and encoding in ("utf-8", "utf8") and os.linesep == "\n":
         out.flush()
-        buffer.write(data)
+        for stuk in stukken:
+            buffer.write(stuk)
         buffer.flush()
-    else:
-        out.write(data.decode("utf-8"))
+    else:  # at once: a character the encoding lacks fails before anything is written
+        out.write(b"".join(stukken).decode("utf-8"))
 
 
 JsonOpt = typer.Option(False, "--json", help=N_("Print JSON (stable schema, see README)."))

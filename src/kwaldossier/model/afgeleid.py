@@ -83,6 +83,10 @@ class Contract:
         """json_tekst in UTF-8 (a 2012 dossier: straight from pydantic's serializer, no text between)."""
         return self.json_tekst(indent).encode("utf-8")
 
+    def json_stukken(self) -> Iterator[bytes]:
+        """json_bytes() in pieces that join to it (a 2012 dossier: one profile at a time)."""
+        yield self.json_bytes()
+
 
 class Model2012(Contract):
     __slots__ = ()

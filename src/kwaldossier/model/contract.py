@@ -20,7 +20,7 @@ only touched through the objects passed in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .velden import VELDEN
@@ -167,6 +167,16 @@ def dossiers_json_bytes(dossiers: Sequence[DossierVorm]) -> bytes:
     if len(dossiers) == 1:
         return dossiers[0].json_bytes() + b"\n"
     return dossiers_json(dossiers).encode("utf-8")
+
+
+def dossiers_json_stukken(dossiers: Sequence[DossierVorm]) -> Iterator[bytes]:
+    """dossiers_json_bytes in pieces that join to it (one dossier: a profile at a time), for
+    output that need not hold it all at once."""
+    if len(dossiers) == 1:
+        yield from dossiers[0].json_stukken()
+        yield b"\n"
+    else:
+        yield dossiers_json(dossiers).encode("utf-8")
 
 
 def zonder_aanvullend(wp: Json) -> Json:

@@ -6,6 +6,7 @@ of the parse JSON (model/contract.py writes them as they are)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Literal, final
 
@@ -122,3 +123,25 @@ class Dossier2012(Bevroren, Contract):
     def json_bytes(self, indent: int | None = 2) -> bytes:
         """model_dump_json's bytes without decoding them (a 100-profile dossier is 12 MB of JSON)."""
         return self.__pydantic_serializer__.to_json(self, indent=indent)
+
+    def json_stukken(self) -> Iterator[bytes]:
+        """json_bytes() in pieces: the dossier without its profiles around one profile at a time
+        (100 profiles are 12 MB of JSON, one is 120 kB). The profile list is the 2-space JSON
+        pydantic writes: each element on its own line, 4 spaces deeper than a profile alone."""
+        if not self.profielen:
+            yield self.json_bytes()
+            return
+        kop = self.__pydantic_serializer__.to_json(self.model_copy(update={"profielen": []}), indent=2)
+        voor, sep, na = kop.partition(_LEGE_PROFIELEN)
+        if not sep:  # (never: the field is written at the top level)
+            yield self.json_bytes()
+            return
+        yield voor + b'\n  "profielen": ['
+        laatste = len(self.profielen) - 1
+        for i, p in enumerate(self.profielen):
+            tekst = p.__pydantic_serializer__.to_json(p, indent=2)
+            yield b"\n    " + tekst.replace(b"\n", b"\n    ") + (b"," if i < laatste else b"")
+        yield b"\n  ]" + na
+
+
+_LEGE_PROFIELEN = b'\n  "profielen": []'  # in the 2-space JSON of a dossier without profiles

@@ -61,15 +61,15 @@ def check_collisions(files: list[Path], out_dir: Path) -> None:
 
 def _one(args: tuple[str, str]) -> tuple[str, str | None]:
     """Worker: parse one file and write its JSON atomically. Returns (path, error or None)."""
-    from ..model.contract import dossiers_json
-    from . import write_atomic
+    from ..model.contract import dossiers_json_stukken
     from .laden import load_dossiers
+    from .output import write_bytes_atomic
 
     src, out_dir = args
     path = Path(src)
     try:
         dossiers = load_dossiers(path)
-        write_atomic(Path(out_dir) / output_name(path), dossiers_json(dossiers))
+        write_bytes_atomic(Path(out_dir) / output_name(path), dossiers_json_stukken(dossiers))
         return src, None
     except KwaldossierError as exc:
         return src, str(exc)

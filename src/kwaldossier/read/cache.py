@@ -108,17 +108,18 @@ def _sha(data: bytes) -> str:
 def load(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> list[DossierVorm]:
     """The dossiers of `path`, its bytes read once: from a verified cache entry when there (a view),
     else parsed from a private snapshot of exactly those bytes and stored."""
-    inhoud, dossiers = _load(path, parse)
-    return dossiers if dossiers is not None else views(inhoud)
+    stukken, dossiers = _load(path, parse)
+    return dossiers if dossiers is not None else views(stukken[0])
 
 
-def load_json(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[bytes, list[DossierVorm] | None]:
-    """What `parse path --json` writes (UTF-8), from a verified entry as it is stored, else
-    parsed and stored; with the dossiers when they were parsed (None on a hit: see views())."""
+def load_json(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[list[bytes], list[DossierVorm] | None]:
+    """What `parse path --json` writes (UTF-8, in pieces that join to it), from a verified entry
+    as it is stored (one piece), else parsed and stored; with the dossiers when they were
+    parsed (None on a hit: see views())."""
     return _load(path, parse)
 
 
-def _load(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[bytes, list[DossierVorm] | None]:
+def _load(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[list[bytes], list[DossierVorm] | None]:
     from .laden import read_source
 
     data = read_source(path)
@@ -127,7 +128,7 @@ def _load(path: Path, parse: Callable[[Path], Sequence[Dossier]]) -> tuple[bytes
     entry = folder / f"{bron_sha[:32]}-{_code_stamp()}.json"
     hit = _read(entry, path, bron_sha)
     if hit is not None:
-        return hit, None
+        return [hit], None
     dossiers = _parse_snapshot(path, data, parse)
     return _store(entry, bron_sha, dossiers), dossiers
 
@@ -174,6 +175,7 @@ def _read(entry: Path, path: Path, bron_sha: str) -> bytes | None:
         _notice(entry.parent, exc)
         return None
     inhoud = _verified(raw, bron_sha)
+    del raw  # (the content is a copy)
     if inhoud is None:
         _drop(entry)
         return None
@@ -206,10 +208,11 @@ def _verified(raw: bytes, bron_sha: str) -> bytes | None:
     """The content of an entry whose header names `bron_sha` and its content's hash, else None."""
     if not raw.startswith(_MAGIC):
         return None
-    kop, sep, inhoud = raw[len(_MAGIC) :].partition(b"\n")
-    velden = kop.split(b" ")
-    if not sep or len(velden) != _KOP_VELDEN:
+    eind = raw.find(b"\n", len(_MAGIC))  # (one copy of the content, not two: it is the size of the JSON)
+    velden = raw[len(_MAGIC) : eind].split(b" ") if eind >= 0 else []
+    if len(velden) != _KOP_VELDEN:
         return None
+    inhoud = raw[eind + 1 :]
     ok = velden[0].decode("ascii", "replace") == bron_sha and velden[1].decode("ascii", "replace") == _sha(inhoud)
     return inhoud if ok and velden[2].decode("ascii", "replace") == _code_stamp() else None
 
@@ -219,23 +222,29 @@ def _drop(entry: Path) -> None:
         entry.unlink()  # wrong or corrupt: parse again and rewrite
 
 
-def _store(entry: Path, bron_sha: str, dossiers: list[DossierVorm]) -> bytes:
+def _store(entry: Path, bron_sha: str, dossiers: list[DossierVorm]) -> list[bytes]:
     """Write atomically (temp + rename); writers of one entry write the same bytes. Returns the
-    content (what `parse --json` writes), stored or not."""
+    content (what `parse --json` writes) in pieces, stored or not: a profile at a time, never
+    joined (the pieces are hashed and written one by one)."""
+    import hashlib
+
     from ..errors import OutputError
-    from ..model.contract import dossiers_json_bytes
+    from ..model.contract import dossiers_json_stukken
     from .output import write_bytes_atomic
 
-    inhoud = dossiers_json_bytes(dossiers)
-    kop = f"{bron_sha} {_sha(inhoud)} {_code_stamp()}\n".encode("ascii")
+    stukken = list(dossiers_json_stukken(dossiers))
+    h = hashlib.sha256()
+    for stuk in stukken:
+        h.update(stuk)
+    kop = f"{bron_sha} {h.hexdigest()} {_code_stamp()}\n".encode("ascii")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(entry, _MAGIC + kop + inhoud)
+        write_bytes_atomic(entry, [_MAGIC, kop, *stukken])
     except OSError as exc:
         _notice(entry.parent, exc)
     except OutputError:
         _notice(entry.parent, PermissionError(13, "cannot write"))
-    return inhoud
+    return stukken
 
 
 def _entries(folder: Path) -> list[Path]:

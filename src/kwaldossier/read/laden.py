@@ -50,10 +50,10 @@ def load_dossiers(path: Path, streng: bool = False) -> list[DossierVorm]:
     return dossiers
 
 
-def source_json(path: Path) -> bytes | None:
-    """What `parse path --json` writes for a source file through the parse cache: on a hit the
-    stored text itself (nothing parsed, validated or serialized again). None where the cache
-    does not apply (parsed JSON, standard input, a stream, the cache off)."""
+def source_json(path: Path) -> list[bytes] | None:
+    """What `parse path --json` writes for a source file through the parse cache, in pieces that
+    join to it: on a hit the stored text itself (nothing parsed, validated or serialized again).
+    None where the cache does not apply (parsed JSON, standard input, a stream, the cache off)."""
     from . import cache
 
     if str(path) == STDIN or _is_stream(path) or not cache.enabled():
@@ -62,8 +62,8 @@ def source_json(path: Path) -> bytes | None:
     if path.suffix.lower() == ".json":
         return None
     data, dossiers = cache.load_json(path, parse_source)
-    if dossiers is None and b'"niet_gelezen": [\n' in data:  # a 2015 dossier with a notice to give
-        dossiers = cache.views(data)
+    if dossiers is None and b'"niet_gelezen": [\n' in data[0]:  # a hit (one piece): a 2015 notice to give
+        dossiers = cache.views(data[0])
     meld_niet_gelezen(str(path), dossiers or [])
     return data
 

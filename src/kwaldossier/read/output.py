@@ -15,7 +15,7 @@ import errno
 import os
 import signal
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import OutputError
@@ -63,7 +63,7 @@ def _is_stream(path: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
-def _write_through(path: Path, name: str, data: bytes) -> None:
+def _write_through(path: Path, name: str, data: Iterable[bytes]) -> None:
     """A device or FIFO: opened for writing as it is (never created, truncated or replaced)."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
@@ -73,9 +73,10 @@ def _write_through(path: Path, name: str, data: bytes) -> None:
         raise OutputError(name, _("cannot write: {reason}").format(reason=exc.strerror)) from None
     try:
         os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        for stuk in data:
+            view = memoryview(stuk)
+            while view:
+                view = view[os.write(fd, view) :]
     except OSError as exc:
         raise OutputError(name, _("cannot write: {reason}").format(reason=exc.strerror)) from None
     finally:
@@ -93,8 +94,11 @@ def write_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, data)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename: never a partial file, never a replaced device."""
+def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write via a temporary file and rename: never a partial file, never a replaced device.
+    `data` may come in pieces (written one by one: a generator need not hold the whole)."""
+    if isinstance(data, bytes):
+        data = [data]
     real = check_target(path)
     if _is_stream(real):
         return _write_through(real, str(path), data)
@@ -117,7 +121,7 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def _write_via_temp(path: Path, real: Path, data: bytes) -> None:
+def _write_via_temp(path: Path, real: Path, data: Iterable[bytes]) -> None:
     import tempfile
 
     try:
@@ -129,7 +133,8 @@ def _write_via_temp(path: Path, real: Path, data: bytes) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for stuk in data:
+                fh.write(stuk)
         # re-check just before the rename: something may have appeared at the target
         check_target(path)
         if _is_stream(real):

@@ -34,6 +34,7 @@ def parse_lines(
     (() for a drawn row without crosses; None elsewhere)."""
     with zonder_gc():
         parser = Parser(lines, path, kolommen, paginas, kruisen)
+        del lines  # (the parser's own reference goes before it builds the model)
         dossier = parser.run()
     check(dossier, path, orphan_rows=parser.state.orphan_rows)
     return dossier

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import InputError, kort
 from ...model import codes
@@ -13,19 +13,19 @@ from ...model.codes import code_key
 from ...model.gedeeld import OnverwerkteRegel, Regelverantwoording
 from ...model.m2012 import (
     AlgemeneInformatie2012,
-    Competentie2012,
     Dossier2012,
     Kerntaak2012,
     Profiel2012,
-    VakkennisItem2012,
     Werkproces2012,
-    WerkprocesBron2012,
 )
 from ...taal import _
 from .. import vocab
 from ..tekst import Hyphenator
 from .records import ProfielB, WerkprocesB
 from .state import Disp, State
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 _NIVEAU = re.compile(r"\d+")
 
@@ -58,22 +58,24 @@ def _check_code(code: str, is_code: Callable[[str], bool], wat: str, lines: list
 
 
 def _werkproces(wb: WerkprocesB, h: Hyphenator, path: str) -> Werkproces2012:
+    """The werkproces with its parts: the parts as the fields of their models (Competentie2012,
+    VakkennisItem2012, WerkprocesBron2012), validated in the one call that makes the whole."""
     _check_code(wb.code, codes.is_werkproces_code, "werkproces", [*wb.kop_regels, *wb.matrix_regels], path)
     titel = h.join_all(wb.titel_lines) if wb.titel_lines else (wb.detail_titel or "")
     comps = []
     for cb in wb.competenties:
         indicator, indicator_offsets = cb.indicator.build_with_offsets(h)
         comps.append(
-            Competentie2012(
-                letter=cb.letter,
-                naam=cb.naam,
-                componenten=[c.text(h) for c in cb.componenten],
-                prestatie_indicator=indicator,
-                regels=sorted(set(cb.regels)),
-                componenten_regels=[c.regels[0] for c in cb.componenten],
-                prestatie_indicator_regels=cb.indicator.regels,
-                prestatie_indicator_offsets=indicator_offsets,
-            )
+            {
+                "letter": cb.letter,
+                "naam": cb.naam,
+                "componenten": [c.text(h) for c in cb.componenten],
+                "prestatie_indicator": indicator,
+                "regels": sorted(set(cb.regels)),
+                "componenten_regels": [c.regels[0] for c in cb.componenten],
+                "prestatie_indicator_regels": cb.indicator.regels,
+                "prestatie_indicator_offsets": indicator_offsets,
+            }
         )
     vakkennis = []
     for item in wb.vakkennis:
@@ -81,29 +83,47 @@ def _werkproces(wb: WerkprocesB, h: Hyphenator, path: str) -> Werkproces2012:
         taal = tekst.endswith(vocab.TAAL_MARK)
         if taal:
             tekst = tekst[: -len(vocab.TAAL_MARK)].rstrip()
-        vakkennis.append(VakkennisItem2012(tekst=tekst, taal=taal, regels=item.regels))
+        vakkennis.append({"tekst": tekst, "taal": taal, "regels": item.regels})
     # an empty row: whitespace in its place, or a gap after the label
     matrix = wb.matrix if wb.matrix is not None else ([] if wb.rij_plek else None)
     omschrijving, omschrijving_offsets = wb.omschrijving.build_with_offsets(h)
-    return Werkproces2012(
-        code=wb.code,
-        titel=titel,
-        in_profiel=bool(matrix),
-        matrix=matrix or [],
-        matrix_rij=matrix is not None,
-        detail_titel=wb.detail_titel,
-        omschrijving=omschrijving,
-        gewenst_resultaat=[i.text(h) for i in wb.gewenst],
-        vakkennis_en_vaardigheden=vakkennis,
-        competenties=comps,
-        bron=WerkprocesBron2012(
-            matrix=wb.matrix_regels,
-            kop=wb.kop_regels,
-            omschrijving=wb.omschrijving.regels,
-            omschrijving_offsets=omschrijving_offsets,
-            gewenst_resultaat=[i.regels[0] for i in wb.gewenst],
-        ),
+    wp = Werkproces2012.model_validate(
+        {
+            "code": wb.code,
+            "titel": titel,
+            "in_profiel": bool(matrix),
+            "matrix": matrix or [],
+            "matrix_rij": matrix is not None,
+            "detail_titel": wb.detail_titel,
+            "omschrijving": omschrijving,
+            "gewenst_resultaat": [i.text(h) for i in wb.gewenst],
+            "vakkennis_en_vaardigheden": vakkennis,
+            "competenties": comps,
+            "bron": {
+                "matrix": wb.matrix_regels,
+                "kop": wb.kop_regels,
+                "omschrijving": wb.omschrijving.regels,
+                "omschrijving_offsets": omschrijving_offsets,
+                "gewenst_resultaat": [i.regels[0] for i in wb.gewenst],
+            },
+        }
     )
+    for part in (wp, wp.bron, *wp.competenties, *wp.vakkennis_en_vaardigheden):
+        _deel_gezet(part)
+    return wp
+
+
+_GEZET: dict[type[BaseModel], set[str]] = {}
+
+
+def _deel_gezet(m: BaseModel) -> None:
+    """Objects of one class that were given the same fields share one set of those names
+    (pydantic keeps a set per object: 20,000 of them were 8 MB of a 100-profile dossier).
+    Safe to share: the models are frozen, and a copy of one copies its set."""
+    eigen = m.__pydantic_fields_set__
+    gedeeld = _GEZET.setdefault(type(m), eigen)
+    if gedeeld == eigen:
+        object.__setattr__(m, "__pydantic_fields_set__", gedeeld)
 
 
 def _profiel(pb: ProfielB, h: Hyphenator, path: str) -> Profiel2012:
@@ -128,14 +148,20 @@ def _profiel(pb: ProfielB, h: Hyphenator, path: str) -> Profiel2012:
 
 
 def build(st: State) -> Dossier2012:
-    profielen = [_profiel(pb, st.h, st.path) for pb in st.profielen.values()]
+    """The dossier of what the rules recognised. Uses the state up: the lines and each profile's
+    records are let go as soon as they are read (the input's size several times over)."""
     onverwerkt = [
         OnverwerkteRegel(regel=no, tekst=st.lines[no - 1], pagina=st.paginas[no - 1] if st.paginas else None)
         for no in range(1, st.n + 1)
         if st.disp[no] is None
     ]
-    per_disp = Counter(st.disp[1:])  # one pass in C, not an enum look-up per line
-    counts = {d.value: per_disp[d] for d in Disp}
+    counts = {d.value: st.disp.count(d) for d in Disp}  # passes in C, no enum hash per line
+    st.loslaten()
+    records = list(st.profielen.values())[::-1]
+    st.profielen.clear()
+    profielen = []
+    while records:
+        profielen.append(_profiel(records.pop(), st.h, st.path))  # its records freed after
     return Dossier2012(
         titel=st.titel,
         geldig_vanaf=st.geldig_vanaf,

@@ -15,14 +15,20 @@ from ..tekst import Hyphenator
 from .records import ItemB, KerntaakB, ProfielB, WerkprocesB
 
 
-class Zone(Enum):
+class _Enum(Enum):
+    # members are singletons compared by identity: hashed by identity in C (Enum's own
+    # __hash__ is a Python call, and the cursor looks up its zone's rules on every line)
+    __hash__ = object.__hash__
+
+
+class Zone(_Enum):
     START = auto()
     ALGEMEEN = auto()  # algemene informatie of a profile
     MATRIX = auto()  # proces-competentie-matrix
     DETAIL = auto()  # detaillering: one werkproces after another
 
 
-class MatrixStap(Enum):
+class MatrixStap(_Enum):
     KERNTAAK = auto()  # expecting "Kerntaak N"
     KT_TITEL = auto()  # the kerntaak's title, up to "Competenties"
     LETTERS = auto()  # the A–Y header, up to "Werkprocessen"
@@ -30,7 +36,7 @@ class MatrixStap(Enum):
     KLAAR = auto()  # after the boilerplate
 
 
-class DetailStap(Enum):
+class DetailStap(_Enum):
     GEEN = auto()
     KOP = auto()  # after "N.N werkproces: ..."
     OMSCHRIJVING = auto()
@@ -92,6 +98,12 @@ class State:
         self.disp = [None] * (self.n + 1)
         if len(self.kolommen) < self.n:
             self.kolommen = self.kolommen + [None] * (self.n - len(self.kolommen))
+
+    def loslaten(self) -> None:
+        """Let go of the lines and what was read off them (the builder needs neither)."""
+        self.lines, self.stripped, self.kolommen, self.kruisen = [], [], [], []
+        self._folded = {}
+        self.profiel = self.matrix_kt = self.matrix_wp = self.wp = self.cont_item = None
 
     # -- the cursor's view
 
