@@ -350,6 +350,21 @@ def test_search_precheck_never_hides_a_match(text, start, length, noise):
         assert (match_spans(text, [word]) is not None) == expected, (word, text)
 
 
+@settings(FUZZ, max_examples=EXAMPLES or 200)
+@given(st.one_of(TEXT, st.text(st.characters(max_codepoint=127))), st.lists(TEXT, min_size=1, max_size=3))
+def test_search_precheck_ascii_path(text, words):
+    """The pre-check's ASCII shortcut (lower()) answers as the full casefold, NFKD and ASCII pass."""
+    import unicodedata
+
+    from kwaldossier.analyse.zoeken import _may_contain
+    from kwaldossier.model.competenties import fold
+
+    words = [w for w in (fold(w) for w in [*words, text[:4], text[-3:]]) if w]
+    quick = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    expected = all(w in quick for w in words if w.isascii() and '"' not in w and "'" not in w)
+    assert _may_contain(text, words) == expected
+
+
 # ---------------------------------------------------------------- hostile numbers (issue 24)
 
 HOSTILE_NUMBER = st.one_of(

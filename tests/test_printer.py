@@ -6,11 +6,14 @@ texts that exercise rich's handling (tabs, control characters, blank lines, long
 from __future__ import annotations
 
 import copy
+import itertools
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import SBB_XML
 from kwaldossier.analyse.query import find_werkproces
@@ -210,3 +213,46 @@ def test_list_with_odd_titles(both, monkeypatch):
         sys.stdout.flush()
         outs.append(buf.getvalue())
     assert outs[0] == outs[1] and b"+-- " in outs[0]
+
+
+def _hit(text: str, spans: list[list[int]], titel: str = "T", in_profiel: bool = True) -> dict[str, object]:
+    return {
+        "profiel": "P",
+        "werkproces": "2.5",
+        "werkproces_titel": titel,
+        "veld": "omschrijving",
+        "tekst": text,
+        "spans": spans,
+        "regel": 3,
+        "profielen": ["P"],
+        "in_profiel": in_profiel,
+        "dossier": {"titel": "D", "crebo": None},
+    }
+
+
+def test_search_lines_with_controls_before_and_overlapping_hits(both):
+    text = "\r\x07\x08\x0b\x0c" + "klant " * 40 + "\tklant\x0c" + " klant" * 40
+    k = text.index("\tklant") + 1
+    hits = [
+        _hit(text, [[5, 10], [7, 12], [k, k + 5]], "a\rb\tc"),
+        _hit(text, [[k, k + 5], [k + 1, k + 3], [len(text) - 5, len(text)]], in_profiel=False),
+        _hit("\x07klant", [[1, 6]], "\x0b"),
+        _hit("kl\rant", [[0, 6]]),
+    ]
+    result = {"terms": ["klant"], "veld": None, "aantal": len(hits), "hits": hits}
+    rich_out, plain_out = both(render_search, result)
+    assert plain_out == rich_out
+
+
+_ODD = st.text(st.sampled_from("ab é漢\t\r\n\x07\x08\x0b\x0c\x1b\x85\u200b[]"), max_size=300)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_ODD, titel=_ODD, cuts=st.lists(st.integers(0, 300), max_size=6), in_profiel=st.booleans())
+def test_search_lines_on_any_text(both, text, titel, cuts, in_profiel):
+    """The string lines of a piped search print what rich prints, whatever the text and spans."""
+    points = sorted(min(c, len(text)) for c in cuts)
+    spans = [[a, b] for a, b in itertools.pairwise(points) if b > a]
+    result = {"terms": ["x"], "veld": None, "aantal": 1, "hits": [_hit(text, spans, titel, in_profiel)]}
+    rich_out, plain_out = both(render_search, result)
+    assert plain_out == rich_out

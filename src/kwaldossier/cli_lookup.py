@@ -108,8 +108,8 @@ def search(
     data: Path | None = DataOpt,
     as_json: bool = JsonOpt,
 ) -> None:
-    from .analyse.query import search as do_search
     from .analyse.selectie import select
+    from .analyse.zoeken import search as do_search
 
     result = do_search(select(profiel, data), [short(t, "TERMS") for t in terms], veld)
     if as_json:

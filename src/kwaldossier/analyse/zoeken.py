@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import LookupFailed
 from ..model.competenties import fold, fold_with_map
@@ -131,6 +131,9 @@ def search(geladen: list[GeladenProfiel], terms: list[str], veld: str | None = N
     for gr in groepeer(geladen):
         dossier: DossierNaam = {"titel": gr.kop.titel, "crebo": gr.kop.crebo}
         for g in gr.geladen:
+            wps: dict[str, Any] = {}
+            for wp in g.profiel.werkprocessen():
+                wps.setdefault(wp.code, wp)  # the first of a code, as profiel.werkproces(code)
             titels = {wp.code: wp.titel for wp in g.profiel.werkprocessen()}
             titels.update({kt.code: kt.titel for kt in g.profiel.kerntaken if kt.model == "2015"})
             for code, field, text, lines, offsets in [*field_texts(g), *_kerntaak_texts(g)]:
@@ -154,31 +157,31 @@ def search(geladen: list[GeladenProfiel], terms: list[str], veld: str | None = N
                     "bron": str(g.pad.name) if g.pad else None,
                     "profielen": [g.naam],
                     "dossier": dossier,
-                    "in_profiel": _in_profiel(g, code),
+                    "in_profiel": _in_profiel(wps, code),
                 }
                 hits.append(hit)
-                if _uit_basisdeel(g, code, field, text):
+                if _uit_basisdeel(g, wps, code, field, text):
                     gedeeld[key] = hit
     return {"terms": terms, "veld": veld, "aantal": len(hits), "hits": hits}
 
 
-def _in_profiel(g: GeladenProfiel, code: str | None) -> bool:
+def _in_profiel(wps: dict[str, Any], code: str | None) -> bool:
     """False for a text of a werkproces the profile does not have (a 2012 matrix row without crosses)."""
-    wp = g.profiel.werkproces(code) if code else None
+    wp = wps.get(code) if code else None
     return wp.in_profiel if wp is not None else True
 
 
 _BASIS_ALGEMEEN = frozenset({"context", "beroepshouding", "resultaat_van_het_beroep", "generieke_onderdelen"})
 
 
-def _uit_basisdeel(g: GeladenProfiel, code: str | None, field: str, text: str) -> bool:
+def _uit_basisdeel(g: GeladenProfiel, wps: dict[str, Any], code: str | None, field: str, text: str) -> bool:
     """The text is the 2015 basisdeel's own (every profile of the dossier has it), not an addition."""
     p = g.profiel
     if p.model != "2015" or field.endswith(("aanvullend", ".aanvullend")):
         return False
     if code is None:
         return field.removeprefix("algemene_informatie.") in _BASIS_ALGEMEEN
-    wp = p.werkproces(code)
+    wp = wps.get(code)
     if wp is not None:
         if field == "competentie":
             return wp.deel == "basis" and not any(c.aanvullend for c in wp.competenties if c.naam == text)
@@ -208,5 +211,8 @@ def _may_contain(text: str, words: list[str]) -> bool:
     """Cheap pre-check in C before the per-character fold: an ASCII word that the folded text
     holds is also in the text folded as a whole with the non-ASCII characters dropped. (Words
     with quotes are left to the full fold, which also maps curly quotes.)"""
-    quick = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    if text.isascii():
+        quick = text.lower()  # what the line below gives for ASCII text, without three passes
+    else:
+        quick = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
     return all(w in quick for w in words if w.isascii() and '"' not in w and "'" not in w)

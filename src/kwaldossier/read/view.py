@@ -21,23 +21,20 @@ from ..model.velden import MIXINS, VELDEN, WORTELS
 class View:
     """Attribute access over one JSON object of the parse contract."""
 
-    __slots__ = ("_c", "_d")
+    # the instance dict caches field -> value as read (views, tuples, dates): a field read
+    # before is found there, without a call of __getattr__
+    __slots__ = ("__dict__", "_d")
     _d: dict[str, Any]  # the JSON object
-    _c: dict[str, Any]  # field -> value as read (views, tuples, dates)
     # field -> (view class name or None, is a list, default, is a date)
     _velden: ClassVar[dict[str, tuple[str | None, bool, Any, bool]]] = {}
 
     def __init__(self, data: dict[str, Any]) -> None:
         object.__setattr__(self, "_d", data)
-        object.__setattr__(self, "_c", {})
 
     def __getattr__(self, name: str) -> Any:
         spec = self._velden.get(name)
         if spec is None:
             raise AttributeError(name)
-        cache = self._c
-        if name in cache:
-            return cache[name]
         sub, is_list, default, is_date = spec
         value = self._d.get(name, default)
         if value is ...:
@@ -49,7 +46,7 @@ class View:
             value = date.fromisoformat(value)
         elif isinstance(value, list):
             value = tuple(value)
-        cache[name] = value
+        self.__dict__[name] = value
         return value
 
     def __setattr__(self, name: str, value: Any) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import builtins
 import itertools
 import os
+import re
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
+from rich.control import STRIP_CONTROL_CODES
 from rich.text import Text  # rich.text and rich.cells, not rich.console: part of the stack's floor
 
 from .schoon import schoon
@@ -38,6 +41,16 @@ def printer() -> Any:
     from .console import console
 
     return console()
+
+
+_RICH_STRIPS = re.compile("[" + "".join(map(chr, STRIP_CONTROL_CODES)) + "]").search
+_RICH_TABLE: dict[int, None] = dict.fromkeys(STRIP_CONTROL_CODES)
+
+
+def rich_plain(text: str) -> str:
+    """Text(text).plain: without the control codes rich drops (bell, backspace, vertical tab,
+    form feed, carriage return); translated only when the text holds one."""
+    return text.translate(_RICH_TABLE) if _RICH_STRIPS(text) else text
 
 
 def is_plain(c: Any) -> bool:
@@ -68,9 +81,22 @@ class PlainPrinter:
             # lines as they are, so its text is the output (tabs are expanded below)
             _write(obj.plain + "\n")
             return
+        _write(self._expanded(obj))
+
+    def print_lines(self, lines: Iterable[str]) -> None:
+        """print(line) for each line, in one write: a line without a tab is its text as Text
+        would hold it; a line with one goes through print's tab expansion."""
+        out: list[str] = []
+        for line in lines:
+            plain = rich_plain(line)
+            out.append(self._expanded(Text(plain)) if "\t" in plain else plain + "\n")
+        _write("".join(out))
+
+    def _expanded(self, obj: Text) -> str:
+        """A text with tabs as the pipe console writes it: tabs expanded, nothing wrapped."""
         text = Text(" ", end="\n").join([obj])
         lines = text.wrap(None, PIPE_WIDTH, justify="default", overflow="ignore", tab_size=8, no_wrap=True)  # type: ignore[arg-type]
-        _write("\n".join(line.plain for line in lines) + "\n")
+        return "\n".join(line.plain for line in lines) + "\n"
 
     def rule(self, title: Text) -> None:
         """The pipe console's rule: its title between short dashes."""
