@@ -59,6 +59,14 @@ def check_collisions(files: list[Path], out_dir: Path) -> None:
             )
 
 
+class Geschreven(KeyboardInterrupt):
+    """Ctrl-C that arrived while a file was written: the file is whole (the signal waited for it)."""
+
+    def __init__(self, src: str) -> None:
+        super().__init__(src)
+        self.src = src
+
+
 def _one(args: tuple[str, str]) -> tuple[str, str | None]:
     """Worker: parse one file and write its JSON atomically. Returns (path, error or None)."""
     from ..model.contract import dossiers_json_stukken
@@ -67,10 +75,15 @@ def _one(args: tuple[str, str]) -> tuple[str, str | None]:
 
     src, out_dir = args
     path = Path(src)
+    klaar: list[Path] = []
     try:
         dossiers = load_dossiers(path)
-        write_bytes_atomic(Path(out_dir) / output_name(path), dossiers_json_stukken(dossiers))
+        write_bytes_atomic(Path(out_dir) / output_name(path), dossiers_json_stukken(dossiers), klaar)
         return src, None
+    except KeyboardInterrupt:
+        if klaar:  # Ctrl-C while the file was written: it is whole, and it counts
+            raise Geschreven(src) from None
+        raise
     except KwaldossierError as exc:
         return src, str(exc)
     except RecursionError:
@@ -142,7 +155,11 @@ def parse_many(inputs: list[Path], out_dir: Path, jobs: int = 0, quiet: bool = F
             task = progress.add_task(_("parsing"), total=len(tasks))
             if workers <= 1:
                 for t in tasks:
-                    results.append(_one(t))
+                    try:
+                        results.append(_one(t))
+                    except Geschreven as g:
+                        results.append((g.src, None))
+                        raise KeyboardInterrupt from None
                     progress.advance(task)
             else:
                 pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(cache.enabled(),))

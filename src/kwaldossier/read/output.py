@@ -94,9 +94,10 @@ def write_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, data)
 
 
-def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes], klaar: list[Path] | None = None) -> None:
     """Write via a temporary file and rename: never a partial file, never a replaced device.
-    `data` may come in pieces (written one by one: a generator need not hold the whole)."""
+    `data` may come in pieces (written one by one: a generator need not hold the whole).
+    `klaar` gets the path once it is renamed (a Ctrl-C held till then arrives after it)."""
     if isinstance(data, bytes):
         data = [data]
     real = check_target(path)
@@ -106,6 +107,8 @@ def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     # mkstemp and the try, or inside the clean-up, would otherwise leave a .tmp file behind.
     with _signals_held():
         _write_via_temp(path, real, data)
+        if klaar is not None:
+            klaar.append(path)
 
 
 @contextlib.contextmanager
