@@ -274,3 +274,20 @@ def test_a_diff_says_which_side_it_could_not_find(cli):
         "kwaldossier: error: B: no profiel matches 'nergens'; "
         "known: Commercieel medewerker binnendienst, Commercieel medewerker buitendienst\n"
     )
+
+
+def test_profiel_option_takes_naam_at_crebo_in_a_whole_structure_file(cli, twee):
+    """--profiel picks among a file's profiles; in a file that holds one name in two dossiers,
+    naam@crebo picks the dossier (the name alone matches two)."""
+    sbb = twee / "sbb.xml"
+    r = cli("diff", sbb, sbb, "--profiel", "Onderwijsassistent")
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines()[-1].startswith(f"kwaldossier: error: A: {sbb}: --profiel 'Onderwijsassistent' matches 2 ")
+    r = cli("diff", sbb, sbb, "--profiel", "Onderwijsassistent@30004", "--json")
+    assert r.code == 0, r.err
+    d = json.loads(r.out)
+    assert (d["a"], d["dossier_a"], d["dossier_b"]["crebo"]) == (
+        "Onderwijsassistent",
+        {"titel": "Pedagogisch Werk G5", "crebo": "30004"},
+        "30004",
+    )

@@ -316,8 +316,7 @@ def resolve_one(
     hits = resolve(spec, data, streng)
     alle = hits
     if profiel and len(hits) > 1:
-        exact = [g for g in hits if fold(profiel) == fold(g.profiel.naam)]  # a whole name wins over parts
-        hits = exact or [g for g in hits if fold(profiel) in fold(g.profiel.naam)]
+        hits = _kies_profiel(profiel, hits)
     if len(hits) != 1:
         names = ", ".join(g.naam for g in alle)
         if profiel:
@@ -332,6 +331,21 @@ def resolve_one(
             )
         )
     return hits[0]
+
+
+def _kies_profiel(profiel: str, hits: list[GeladenProfiel]) -> list[GeladenProfiel]:
+    """--profiel among a file's profiles: a whole name wins over parts; `naam@waar` picks in the
+    dossier waar names (a whole-structure file holds one name in several dossiers)."""
+    key = fold(profiel)
+    exact = [g for g in hits if key in (fold(g.profiel.naam), fold(g.naam))]
+    if exact:
+        return exact
+    naam, at, waar = profiel.rpartition("@")
+    if at and naam.strip() and waar.strip():
+        binnen = _in_waar(hits, waar)
+        if binnen:
+            return [g for g in binnen if fold(naam) in fold(g.profiel.naam)]
+    return [g for g in hits if key in fold(g.naam)]
 
 
 def select(profiel: str | None, data: Path | None = None, streng: bool = False) -> list[GeladenProfiel]:
