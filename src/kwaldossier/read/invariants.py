@@ -26,23 +26,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..taal import N_, _
 
 if TYPE_CHECKING:
     from ..model.m2012 import Dossier2012
     from ..model.vorm import DossierVorm, ProfielVorm, WerkprocesVorm
     from ..validate.registry import Violation
-
-
-def _(msgid: str) -> str:
-    """taal._, imported on the first message (an error path)."""
-    from ..taal import _ as vertaal
-
-    return vertaal(msgid)
-
-
-def N_(msgid: str) -> str:
-    """Marks a msgid for the catalogue (taal.N_ without importing taal); translated where shown."""
-    return msgid
 
 
 # more than this share of the non-blank lines unplaced: the reader did not understand the file

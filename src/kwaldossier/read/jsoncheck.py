@@ -23,20 +23,9 @@ from ..model import SCHEMA_VERSION, codes
 from ..model.competenties import COMPETENTIES
 from ..model.contract import COMPAT
 from ..model.velden import VELDEN, WORTELS
+from ..taal import N_, _
 
 DATE = r"\d{4}-\d{2}-\d{2}"  # compiled on first use: most dossiers have no date
-
-
-def _(msgid: str) -> str:
-    """taal._, imported on the first message (an error path)."""
-    from ..taal import _ as vertaal
-
-    return vertaal(msgid)
-
-
-def N_(msgid: str) -> str:
-    """Marks a msgid for the catalogue (taal.N_ without importing taal); translated where shown."""
-    return msgid
 
 
 def decode_json(data: bytes, path: str) -> Any:

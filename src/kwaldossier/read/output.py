@@ -19,13 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import OutputError
-
-
-def _(msgid: str) -> str:
-    """taal._, imported on the first message (an error path): writing a file needs no catalogue."""
-    from ..taal import _ as vertaal
-
-    return vertaal(msgid)
+from ..taal import _
 
 
 def check_target(path: Path) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ...errors import InputError
+from ...taal import _
 from .grenzen import Grenzen
 from .regels import Emitter
 
@@ -26,13 +27,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 _CHAIN = 6  # causes followed to find the innermost error of a library failure
-
-
-def _(msgid: str) -> str:
-    """taal._, imported on the first message (an error path)."""
-    from ...taal import _ as vertaal
-
-    return vertaal(msgid)
 
 
 # ---------------------------------------------------------------- entry

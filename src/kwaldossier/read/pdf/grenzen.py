@@ -8,15 +8,9 @@ import os
 from dataclasses import dataclass
 
 from ...errors import InputError
+from ...taal import _
 
 MB = 2**20
-
-
-def _(msgid: str) -> str:
-    """taal._, imported on the first message (an error path)."""
-    from ...taal import _ as vertaal
-
-    return vertaal(msgid)
 
 
 def _number(name: str, default: float) -> float:

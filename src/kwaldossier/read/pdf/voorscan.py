@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ...errors import InputError
+from ...taal import _
 from .grenzen import Grenzen
 from .objecten import Index, Name, PdfValue, Ref, Stroom, add_object_stream, scan
 
@@ -24,13 +25,6 @@ CHUNK = 1 << 20  # decoded bytes handled at a time
 KEEP = 16 * CHUNK  # an object stream is parsed when it decodes to no more than this
 MAX_FORM_DEPTH = 12  # forms drawing forms: deeper nesting is not followed (pdfium stops too)
 MAX_TREE_DEPTH = 64  # page tree levels
-
-
-def _(msgid: str) -> str:
-    """taal._, imported on the first message (an error path)."""
-    from ...taal import _ as vertaal
-
-    return vertaal(msgid)
 
 
 OPERATORS = frozenset(
@@ -360,8 +354,8 @@ def prescan(data: bytes, path: str, limits: Grenzen) -> Voorscan:
             if decoded is not None:
                 add_object_stream(index, stroom, decoded)
     pages = _pages(index, path, limits)
-    contents = {num for page, _ in pages for num in page}
-    for no, (page, _) in enumerate(pages, start=1):
+    contents = {num for page, _res in pages for num in page}
+    for no, (page, _res) in enumerate(pages, start=1):
         for num in page:
             budget.page_of.setdefault(num, no)
     for stroom in index.order:

@@ -8,15 +8,10 @@ from typing import TYPE_CHECKING
 
 from ...errors import kort
 from ...model.codes import MAX_JAAR, MAX_NUMMER, klein_getal
+from ...taal import N_
 from .html import html_tekst
 from .teksten import gedrag_regels, schoon, tekst_regels
 from .xmlbron import XmlBestand
-
-
-def N_(msgid: str) -> str:
-    """Marks a msgid for the catalogue (taal.N_ without importing taal); translated where shown."""
-    return msgid
-
 
 if TYPE_CHECKING:
     from ...model.m2015 import Dossier2015, Kerntaak2015, NietGelezen, Profiel2015, VakkennisItem2015, Werkproces2015

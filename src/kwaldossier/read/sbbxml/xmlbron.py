@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ...errors import InputError
+from ...taal import _
 from ..grenzen import check_size
 
 MAX_TEXT = 256 * 1024  # characters in one text node; the longest real one has about 11 000
@@ -21,13 +22,6 @@ MAX_TEXT = 256 * 1024  # characters in one text node; the longest real one has a
 # beyond the declaration's first few hundred bytes)
 _DECLARED = re.compile(rb"""<\?xml\s[^>]{0,300}?encoding\s*=\s*["']([^"'>]{0,80})["']""")
 _BOM = b"\xef\xbb\xbf"
-
-
-def _(msgid: str) -> str:
-    """taal._, imported on the first message (an error path)."""
-    from ...taal import _ as vertaal
-
-    return vertaal(msgid)
 
 
 class _Refused(Exception):
