@@ -132,9 +132,10 @@ def search(geladen: list[GeladenProfiel], terms: list[str], veld: str | None = N
         dossier: DossierNaam = {"titel": gr.kop.titel, "crebo": gr.kop.crebo}
         for g in gr.geladen:
             wps: dict[str, Any] = {}
-            for wp in g.profiel.werkprocessen():
-                wps.setdefault(wp.code, wp)  # the first of a code, as profiel.werkproces(code)
-            titels = {wp.code: wp.titel for wp in g.profiel.werkprocessen()}
+            titels: dict[str, str] = {}
+            for wp in g.profiel.werkprocessen():  # one pass: the first of a code, the last one's title
+                wps.setdefault(wp.code, wp)  # as profiel.werkproces(code)
+                titels[wp.code] = wp.titel
             titels.update({kt.code: kt.titel for kt in g.profiel.kerntaken if kt.model == "2015"})
             for code, field, text, lines, offsets in [*field_texts(g), *_kerntaak_texts(g)]:
                 if veld and not (field == veld or field.startswith(veld)):
