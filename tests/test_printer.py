@@ -19,7 +19,8 @@ from conftest import SBB_XML
 from kwaldossier.analyse.query import find_werkproces
 from kwaldossier.analyse.selectie import select
 from kwaldossier.render import printer as printer_module
-from kwaldossier.render.terminal import render_search, render_show, render_tree
+from kwaldossier.render.terminal import render_show, render_tree
+from kwaldossier.render.zoekresultaat import render_search
 
 
 @pytest.fixture

@@ -115,7 +115,7 @@ def search(
     if as_json:
         print_json(result)
     else:
-        from .render.terminal import render_search
+        from .render.zoekresultaat import render_search
 
         render_search(result)
     raise typer.Exit(0 if result["hits"] else 1)

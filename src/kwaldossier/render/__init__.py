@@ -15,7 +15,7 @@ _FROM = {
     "pct": "console",  # console(): from render.console
     "render_competentie": "terminal",
     "render_matrix": "terminal",
-    "render_search": "terminal",
+    "render_search": "zoekresultaat",
     "render_show": "terminal",
     "render_tree": "terminal",
 }
