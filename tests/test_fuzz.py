@@ -384,6 +384,7 @@ def _one_number_replaced(text: str, pattern: re.Pattern[str], k: int, value: str
     return text[: m.start(2)] + value + text[m.end(2) :]
 
 
+@pytest.mark.shared
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )

@@ -67,6 +67,7 @@ def commands(p: Path) -> list[tuple[str, ...]]:
     ]
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("value", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_hostile_hoofdstuk_is_one_clean_error(tmp_path, value):
     p, line = sbb_variant(tmp_path, "hoofdstuk", value)
@@ -76,6 +77,7 @@ def test_hostile_hoofdstuk_is_one_clean_error(tmp_path, value):
         assert f"{p}:{line}:" in r.stderr, r.stderr
 
 
+@pytest.mark.shared
 def test_leading_zeros_in_hoofdstuk_read_as_the_number(tmp_path):
     p, _ = sbb_variant(tmp_path, "hoofdstuk", "0001", nth=0)
     r = run("parse", str(p), "--json")
@@ -87,6 +89,7 @@ def test_leading_zeros_in_hoofdstuk_read_as_the_number(tmp_path):
         assert run(*args).returncode == 0
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("value", ["01-08-٢٠١٦", "01-08-" + "9" * 5000, "01-08-²", "-1-08-2016", "01-08-20160"])
 def test_hostile_date_is_one_clean_error(tmp_path, value):
     src = next(SBB_XML.glob("*2637*")).read_text(encoding="utf-8")

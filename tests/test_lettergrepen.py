@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pyphen
+import pytest
 
 from kwaldossier.read.lettergrepen import Patronen, afbreekpunten
 
@@ -23,6 +24,7 @@ def _woorden() -> list[str]:
     return sorted(words)
 
 
+@pytest.mark.shared
 def test_same_points_as_pyphen_on_every_word_of_the_inputs() -> None:
     ref = pyphen.Pyphen(lang="nl_NL")
     words = _woorden()
