@@ -256,7 +256,12 @@ class Hyphenator:
         return False, " "
 
     def join_all(self, lines: list[str]) -> str:
-        return self.join_with_offsets(lines)[0]
+        if len(lines) == 1:
+            part = lines[0].strip()
+            return self.repair_inline(part) if "-" in part else part
+        text = " ".join([p for p in map(str.strip, lines) if p])
+        # without a hyphen there is nothing to repair or to glue: the lines joined by spaces
+        return text if "-" not in text else self.join_with_offsets(lines)[0]
 
     def join_with_offsets(self, lines: list[str]) -> tuple[str, list[int]]:
         """Joined text and the offset where each source line starts in it. Linear: the text
@@ -264,14 +269,25 @@ class Hyphenator:
         if len(lines) == 1:  # most items are one line: nothing to glue
             part = lines[0].strip()
             return (self.repair_inline(part) if "-" in part else part), [0]
+        stripped = [line.strip() for line in lines]
+        text = " ".join([p for p in stripped if p])
+        if "-" not in text:  # nothing to repair or to glue: offsets of the parts alone
+            offsets: list[int] = []
+            size = 0
+            for p in stripped:
+                if p:
+                    at = size + 1 if size else 0
+                    offsets.append(at)
+                    size = at + len(p)
+                else:
+                    offsets.append(size)
+            return text, offsets
         parts: list[str] = []
         size = 0
-        offsets: list[int] = []
+        offsets = []
         repair = self.repair_inline
-        for line in lines:
-            part = line.strip()
-            if "-" in part:  # (repair_inline's own test, without the call for most lines)
-                part = repair(part)
+        for line in stripped:
+            part = repair(line) if "-" in line else line  # (repair_inline's own test, without the call)
             if size == 0:
                 parts, size = [part], len(part)
             elif part:

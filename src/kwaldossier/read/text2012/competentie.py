@@ -7,7 +7,7 @@ from functools import lru_cache
 from ...model.competenties import closest_folded
 from ...model.gedeeld import Herstelling
 from .. import vocab
-from .evidence import known_component, naam_exact
+from .evidence import known_component, naam
 from .records import CompetentieB, ItemB
 from .state import DetailStap, Disp, State
 
@@ -37,7 +37,7 @@ def naam_exact_of_bijna(
     s = st.stripped[no - 1]
     if not s or s.startswith(vocab.BULLET):
         return None
-    exact = naam_exact(st, no)
+    exact = naam(st, no)
     if exact:
         letter, regels = exact
         return letter, " ".join(st.s(r) for r in regels), regels

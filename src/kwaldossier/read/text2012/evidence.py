@@ -20,6 +20,8 @@ _FIRST_WORDS = {k.split()[0] for k in NAMES}
 # an ASCII line starting with one of those words (any case), as a whole word: one regex call
 # per line instead of split, casefold and a set look-up (all folded names are ASCII)
 _FIRST_WORD = re.compile("(?:" + "|".join(map(re.escape, sorted(_FIRST_WORDS))) + r")(?!\S)", re.IGNORECASE)
+# the ASCII letters a line holding a name can start with (a fold keeps an ASCII letter's letter)
+_FIRST_CHARS = frozenset("".join(w[0] for w in _FIRST_WORDS)) | frozenset("".join(w[0].upper() for w in _FIRST_WORDS))
 MAX_COMPONENT = 200  # characters: a component is a short phrase
 
 
@@ -44,16 +46,38 @@ def naam_exact(st: State, no: int) -> tuple[str, list[int]] | None:
     return None
 
 
+_NOG: tuple[str, list[int]] = ("", [])  # a candidate line not looked at yet
+
+
+def naam(st: State, no: int) -> tuple[str, list[int]] | None:
+    """naam_exact, each line worked out once: the pre-pass (components_per_letter) keeps the
+    lines that can hold a name and what it found on them; any other line holds none."""
+    if st.namen is None:
+        return naam_exact(st, no)
+    found = st.namen.get(no)
+    if found is _NOG:
+        found = st.namen[no] = naam_exact(st, no)
+    return found
+
+
 def components_per_letter(st: State) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    match = _FIRST_WORD.match
-    # the lines naam_exact can accept at all (it checks them in full); one pass in a comprehension
-    candidates = [no for no, s in enumerate(st.stripped, 1) if s and (not s.isascii() or match(s))]
+    match, first, bullet = _FIRST_WORD.match, _FIRST_CHARS, vocab.BULLET
+    # the lines naam_exact can accept at all (it checks them in full), in one comprehension:
+    # starting with a name's first letter and its first word (or, not ASCII, maybe folding to
+    # it), or with a character that is not ASCII and no bullet
+    candidates = [
+        no
+        for no, s in enumerate(st.stripped, 1)
+        if s
+        and ((s[0] in first and (match(s) or not s.isascii())) or (not s[0].isascii() and not s.startswith(bullet)))
+    ]
+    namen = st.namen = dict.fromkeys(candidates, _NOG)
     resume = 1
     for no in candidates:
         if no < resume:
             continue  # inside the components of a name found before
-        found = naam_exact(st, no)
+        found = namen[no] = naam_exact(st, no)
         if found is None:
             continue
         letter, regels = found

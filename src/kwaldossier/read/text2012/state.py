@@ -90,6 +90,7 @@ class State:
     herstellingen: list[Herstelling] = field(default_factory=list)
     orphan_rows: list[int] = field(default_factory=list)  # matrix rows of cells without a werkproces
     _folded: dict[int, str] = field(default_factory=dict)
+    namen: dict[int, tuple[str, list[int]] | None] | None = None  # evidence.naam's lines
     _profiel_keys: list[str] = field(default_factory=list)  # sorted, for prefix look-ups
 
     def __post_init__(self) -> None:
@@ -102,7 +103,7 @@ class State:
     def loslaten(self) -> None:
         """Let go of the lines and what was read off them (the builder needs neither)."""
         self.lines, self.stripped, self.kolommen, self.kruisen = [], [], [], []
-        self._folded = {}
+        self._folded, self.namen = {}, None
         self.profiel = self.matrix_kt = self.matrix_wp = self.wp = self.cont_item = None
 
     # -- the cursor's view

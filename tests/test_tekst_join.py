@@ -1,0 +1,75 @@
+"""Joining wrapped lines (read/tekst.Hyphenator) and finding competence names once per line
+(text2012/evidence.naam): the fast paths give what the general ones give."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
+from conftest import BINNEN, BUITEN
+from kwaldossier.read.tekst import Hyphenator, read_lines
+from kwaldossier.read.text2012 import Parser
+from kwaldossier.read.text2012.evidence import components_per_letter, naam, naam_exact
+
+_LINE = hs.text(alphabet=hs.sampled_from(list("ab é•(t)\t")), max_size=12)
+_HYPHEN_LINE = hs.text(alphabet=hs.sampled_from(list("ab -CRM/,")), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.lists(_LINE, max_size=6))
+def test_lines_without_a_hyphen_join_with_single_spaces_at_their_offsets(lines):
+    h = Hyphenator("")
+    text, offsets = h.join_with_offsets(lines)
+    parts = [ln.strip() for ln in lines]
+    assert text == " ".join(p for p in parts if p)
+    assert len(offsets) == len(lines)
+    end = 0  # where the text read so far ends
+    for part, at in zip(parts, offsets, strict=True):
+        if part:
+            assert text[at : at + len(part)] == part
+            end = at + len(part)
+        else:
+            assert at == end  # an empty line starts where the text so far ends
+    assert h.join_all(lines) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.lists(_HYPHEN_LINE, max_size=6))
+def test_join_all_is_the_text_of_join_with_offsets(lines):
+    h = Hyphenator("CRM-tools en prijs- of a-b")
+    assert h.join_all(lines) == h.join_with_offsets(lines)[0]
+
+
+def test_a_soft_hyphen_is_glued_and_the_offsets_follow():
+    h = Hyphenator("de schattingen van de klant")
+    assert h.join_with_offsets(["  schat-", "tingen van", "", "de klant "]) == (
+        "schattingen van de klant",
+        [0, 5, 15, 16],
+    )
+    assert h.join_with_offsets(["CRM-", "tools"]) == ("CRM-tools", [0, 4])
+
+
+def test_names_found_once_per_line_are_the_names_found_each_time():
+    """evidence.naam (the pre-pass keeps each line's answer; other lines hold no name) answers
+    as naam_exact does on every line of both seeds, and on a name that starts with a
+    character outside ASCII."""
+    for path in (BINNEN, BUITEN):
+        lines = read_lines(path)
+        st = Parser(lines, str(path)).state
+        components_per_letter(st)
+        assert st.namen is not None
+        found = [naam(st, no) for no in range(1, st.n + 1)]
+        assert found == [naam_exact(st, no) for no in range(1, st.n + 1)]
+        assert sum(f is not None for f in found) > 30
+    lines = [
+        "",
+        "\uff2fnderzoeken",
+        "• x",
+        "",
+        "\uff2fp de behoeften en verwachtingen van de",
+        '"klant" richten',
+        "• y",
+    ]
+    st = Parser(lines, "x").state
+    assert components_per_letter(st) == {"N": {"x"}, "R": {"y"}}
+    assert [naam(st, 2), naam(st, 5)] == [("N", [2]), ("R", [5, 6])]
