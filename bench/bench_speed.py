@@ -11,7 +11,11 @@
   interleaved pairs; cold `parse` of a seed (`--no-cache`) vs cold `show`;
 - SBB XML read (parse_sbb) vs `xml.etree.ElementTree.parse` of the same file;
 - peak memory (ru_maxrss of the child) of `parse --json --no-cache` on the 100-profile file vs
-  the file's size.
+  the file's size;
+- with --instructions (valgrind on PATH): the same per-profile and cold-parse figures counted in
+  instructions (callgrind, PYTHONHASHSEED=0). Those repeat to a few in a thousand whatever else
+  the machine does, where the wall times above can move by half on a shared 2-core machine:
+  compare two versions by them.
 
 Measures the package as installed: with its bytecode compiled. An editable install or a source
 tree under PYTHONDONTWRITEBYTECODE=1 would compile every module again in every child, so the
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -195,6 +200,31 @@ def memory_rows(path: Path, env: dict[str, str]) -> list[Row]:
     ]
 
 
+def instructions(argv: Sequence[str], env: dict[str, str]) -> int:
+    """Instructions one child executes, counted by callgrind (deterministic: fixed hash seed)."""
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv]
+    p = subprocess.run(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**env, "PYTHONHASHSEED": "0"}
+    )
+    for line in p.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise SystemExit(f"callgrind counted nothing for {argv[3:]}: {p.stderr[-300:]}")
+
+
+def instruction_rows(files: dict[int, Path], env: dict[str, str]) -> list[Row]:
+    if shutil.which("valgrind") is None:
+        return [("instructions", "valgrind not on PATH", "-", "-")]
+    one, ten = (instructions([*KWAL, "--no-cache", "parse", str(files[n]), "--json"], env) for n in (1, 10))
+    show = instructions([*KWAL, *LOOKUPS["show 2.5 --profiel buitendienst"]], env)
+    parse = instructions([*KWAL, "--no-cache", "parse", str(SEED), "--json"], env)
+    return [
+        ("per extra profile at 10, --no-cache, instr.", f"{(ten - one) / 9 / 1e6:.1f} M", "-", "-"),
+        ("cold show, instructions", f"{show / 1e6:.0f} M", "-", "-"),
+        ("cold parse seed --no-cache, instructions", f"{parse / 1e6:.0f} M", f"{parse / show:.2f}x show", "<= 2x"),
+    ]
+
+
 def table(rows: list[Row]) -> str:
     widths = [max(len(r[i]) for r in [("what", "measured", "ratio", "goal"), *rows]) for i in range(4)]
     lines = [" | ".join(h.ljust(w) for h, w in zip(("what", "measured", "ratio", "goal"), widths, strict=True))]
@@ -207,6 +237,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=11, help="runs per subprocess figure (pairs for the cold ones)")
     ap.add_argument("--quick", action="store_true", help="fewer runs (a smoke test of the bench itself)")
+    ap.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
     args = ap.parse_args()
     runs = 3 if args.quick else args.runs
     import compileall
@@ -224,10 +255,12 @@ def main() -> None:
         rows = json_rows({"50 profiles": texts[50], "100 profiles": texts[100], **{p.name[:24]: p for p in xmls}}, runs)
         rows += xml_rows(xmls, runs)
         sizes = {n: texts[n] for n in (1, 10, 100)}
-        rows += per_profile(sizes, env, cached=False, runs=max(3, runs // 3))
+        rows += per_profile(sizes, env, cached=False, runs=runs)
         rows += per_profile(sizes, env, cached=True, runs=runs)
         rows += cold_rows(env, runs)
         rows += memory_rows(texts[100], env)
+        if args.instructions:
+            rows += instruction_rows(texts, env)
     print(table(rows))
 
 
