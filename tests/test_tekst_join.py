@@ -73,3 +73,24 @@ def test_names_found_once_per_line_are_the_names_found_each_time():
     st = Parser(lines, "x").state
     assert components_per_letter(st) == {"N": {"x"}, "R": {"y"}}
     assert [naam(st, 2), naam(st, 5)] == [("N", [2]), ("R", [5, 6])]
+
+
+_WORDY = hs.text(alphabet=hs.sampled_from(list("aB é/.-(t) \t,")), max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(hs.lists(_WORDY, max_size=8))
+def test_words_read_off_distinct_lines_are_the_words_of_the_text(lines):
+    lines = lines + lines[:3]  # lines that repeat
+    text = "\n".join(lines)
+    assert Hyphenator(text, regels=lines)._words == Hyphenator(text)._words
+
+
+def test_the_seeds_words_and_hyphen_parts_do_not_depend_on_the_lines_being_given():
+    lines = read_lines(BINNEN) + read_lines(BUITEN)
+    text = "\n".join(lines)
+    with_lines, without = Hyphenator(text, regels=lines), Hyphenator(text)
+    assert with_lines._words == without._words and len(without._words) > 1000
+    assert with_lines._elided == without._elided and "prijs" in without._elided
+    with_lines.vastleggen()
+    assert with_lines.text == "" and with_lines.regels is None

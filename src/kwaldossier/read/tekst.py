@@ -146,12 +146,17 @@ class Hyphenator:
     """
 
     text: str
+    # the lines `text` joins, when at hand: the words are read off each distinct line once (a
+    # line's tokens never cross a line end; a dossier repeats half its lines: headers, labels,
+    # names, and its profiles' shared werkprocessen)
+    regels: list[str] | None = None
     _cache: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     @cached_property
     def _words(self) -> set[str]:
         tokens: set[str] = set()
-        for w in _distinct_tokens(self.text):  # split at [\s/]+, each distinct token once
+        text = self.text if self.regels is None else "\n".join(dict.fromkeys(self.regels))
+        for w in _distinct_tokens(text):  # split at [\s/]+, each distinct token once
             if "/" in w:
                 tokens.update(w.split("/"))
             else:
@@ -185,7 +190,7 @@ class Hyphenator:
         """Read the dossier's words now and let go of its text (the size of the input, kept
         through the parse otherwise); is_soft decides the same from what was read."""
         _ = self._sorted_words, self._elided
-        self.text = ""
+        self.text, self.regels = "", None
 
     def _closed_prefix(self, a: str) -> bool:
         """The dossier has a longer word starting with `a` (by more than two letters)."""

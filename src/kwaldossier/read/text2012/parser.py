@@ -47,7 +47,7 @@ class Parser:
             path=path,
             kolommen=list(kolommen) if kolommen else [None] * len(lines),
             paginas=paginas or [],
-            h=Hyphenator("\n".join(lines)),
+            h=Hyphenator("\n".join(lines), regels=lines),
             componenten={},
             kruisen=list(kruisen) if kruisen else [],
         )
