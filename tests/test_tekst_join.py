@@ -94,3 +94,28 @@ def test_the_seeds_words_and_hyphen_parts_do_not_depend_on_the_lines_being_given
     assert with_lines._elided == without._elided and "prijs" in without._elided
     with_lines.vastleggen()
     assert with_lines.text == "" and with_lines.regels is None
+
+
+_HYPHENY = hs.text(alphabet=hs.sampled_from(list("ab-1_ é'\"Ωx,")), max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HYPHENY)
+def test_a_line_without_letters_around_a_hyphen_is_left_as_it_is(line):
+    """repair_inline's look before the regex never skips a line the regex would change."""
+    from kwaldossier.read.tekst import _INLINE, _letters_around_a_hyphen
+
+    if _INLINE.search(line):
+        assert _letters_around_a_hyphen(line)
+    h = Hyphenator("ab abx xa")
+    expected = _INLINE.sub(lambda m: m.group(1) + m.group(2) if h.is_soft(m.group(1), m.group(2)) else m.group(0), line)
+    assert h.repair_inline(line) == expected
+
+
+def test_hyphens_that_end_a_part_are_not_looked_at_again():
+    from kwaldossier.read.tekst import _letters_around_a_hyphen
+
+    assert not _letters_around_a_hyphen("Inzicht in markt-, product/dienst-, klant- en")
+    assert not _letters_around_a_hyphen("-pakketten en -systemen")
+    assert _letters_around_a_hyphen("Berekeningen/schat-tingen maken")
+    assert _letters_around_a_hyphen("é-Ω")
