@@ -24,10 +24,13 @@ _BEFORE_TABLE = (_KOP, _OMSCHRIJVING, _GEWENST)
 _IN_TABLE = (_VAKKENNIS, _CONT, _COMPETENTIES)
 
 
+_FIRST = {label: label.split(" ", 1)[0] for label in (vocab.OMSCHRIJVING, vocab.GEWENST_RESULTAAT, vocab.KOLOMMEN)}
+
+
 def _label(st: State, no: int, label: str, stap: DetailStap | None) -> tuple[int, str] | None:
     """The label (joined over lines) starts at line `no`: claim its lines, enter `stap` (if
     given), and return (its last line, the text after it on that line)."""
-    if not st.stripped[no - 1].startswith(label.split(" ", 1)[0]):
+    if not st.stripped[no - 1].startswith(_FIRST[label]):
         return None
     found = st.joined(no, label)
     if found is None:
