@@ -2,8 +2,9 @@
 stderr in Dutch (the `kwaldossier: error:` prefix stays, scripts look for it) and exit 2; in
 English the same lines as before. The Dutch here is written by hand, not read from the catalogue.
 
-And a scan of the source: every message given as a literal to the error classes is marked for
-the catalogue (`_()`), apart from an explicit list of files still to do."""
+And scans of the source: every message given as a literal to the error classes is marked for
+the catalogue (`_()`), apart from an explicit list of files still to do; every finding
+message (a Violation subclass's `message()`) is worded through it and translated."""
 
 from __future__ import annotations
 
@@ -228,3 +229,129 @@ def test_the_list_of_files_still_in_english_is_current():
     for name in STILL_ENGLISH:
         assert (SRC / name).is_file(), name
         assert _unmarked(SRC / name), f"{name} is translated: take it off STILL_ENGLISH"
+
+
+# ---------------------------------------------------------------- every finding message marked
+
+# Violation subclasses whose message() still returns plain English: keep it empty.
+MESSAGES_STILL_ENGLISH: set[str] = set()
+
+
+def _plain_wording(node: ast.expr) -> bool:
+    """A returned message worded in plain English: a literal or f-string, joined with + or %, a
+    method of one ("...".format(...), ", ".join(...)), or a branch of `a if c else b` that is."""
+    if _plain_text(node):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _plain_text(node.left)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return _plain_wording(node.func.value)
+    if isinstance(node, ast.IfExp):
+        return _plain_wording(node.body) or _plain_wording(node.orelse)
+    return False
+
+
+def _message_methods(trees: dict[str, ast.Module]) -> list[tuple[str, ast.FunctionDef]]:
+    """("file:Class", message method) of every subclass of Violation, directly or not."""
+    classes = [(name, c) for name, tree in trees.items() for c in ast.walk(tree) if isinstance(c, ast.ClassDef)]
+    violations = {"Violation"}
+    while True:
+        more = {c.name for _n, c in classes if any(_name(b) in violations for b in c.bases)} - violations
+        if not more:
+            break
+        violations |= more
+    return [
+        (f"{name}:{c.name}", m)
+        for name, c in classes
+        if c.name in violations - {"Violation"}
+        for m in c.body
+        if isinstance(m, ast.FunctionDef) and m.name == "message"
+    ]
+
+
+def _english_messages(trees: dict[str, ast.Module]) -> list[str]:
+    out = []
+    for where, method in _message_methods(trees):
+        for node in ast.walk(method):
+            if isinstance(node, ast.Return) and node.value is not None and _plain_wording(node.value):
+                out.append(f"{where}:{node.lineno}: return {ast.unparse(node.value)[:60]}")
+    return out
+
+
+def _where(found: str) -> str:
+    """'file:Class' of a line of _english_messages."""
+    return ":".join(found.split(":", 2)[:2])
+
+
+def _trees() -> dict[str, ast.Module]:
+    return {str(f.relative_to(SRC)): ast.parse(f.read_text(encoding="utf-8")) for f in sorted(SRC.rglob("*.py"))}
+
+
+def test_every_finding_message_is_worded_through_the_catalogue():
+    trees = _trees()
+    assert len(_message_methods(trees)) >= 41  # the scan sees the rules' violations
+    english = [e for e in _english_messages(trees) if _where(e) not in MESSAGES_STILL_ENGLISH]
+    assert english == []
+
+
+def test_the_scan_catches_a_message_in_plain_english():
+    code = """
+class Leeg(Violation):
+    def message(self):
+        return f"{self.label} is empty"
+class Kort(Leeg):
+    def message(self):
+        return "no competences" if self.x else _("competence column is empty")
+class Opgemaakt(Violation):
+    def message(self):
+        return "{n} times".format(n=self.n)
+class Goed(Violation):
+    def message(self):
+        zin = _("{n} times") if self.n else _("never")
+        return zin.format(n=self.n)
+class Geen:
+    def message(self):
+        return "not a violation"
+"""
+    found = _english_messages({"x.py": ast.parse(code)})
+    assert [f.split(":")[1] for f in found] == ["Leeg", "Kort", "Opgemaakt"]
+
+
+def test_the_list_of_messages_still_in_english_is_current():
+    english = {_where(e) for e in _english_messages(_trees())}
+    assert not MESSAGES_STILL_ENGLISH - english
+
+
+def _msgids(tree: ast.Module) -> list[str]:
+    """The literal msgids of a module: _("..."), N_("...") and both of ngettext("...", "...", n)."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _name(node.func) in ("_", "N_", "ngettext"):
+            n = 2 if _name(node.func) == "ngettext" else 1
+            out += [a.value for a in node.args[:n] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    return out
+
+
+def test_every_finding_message_has_a_dutch_translation():
+    """Each msgid of the modules that word findings (the Violation subclasses' modules) has a
+    Dutch msgstr, not empty, not fuzzy, with the same placeholders."""
+    import re
+
+    import hatch_build
+
+    trees = _trees()
+    modules = {where.split(":")[0] for where, _m in _message_methods(trees)}
+    msgids = [m for name in sorted(modules) for m in _msgids(trees[name])]
+    assert len(msgids) >= 50
+    po = hatch_build.read_po()
+    plurals = {m.id[1]: m for m in po if isinstance(m.id, tuple)}
+    wrong = []
+    for msgid in msgids:
+        m = po.get(msgid) or plurals.get(msgid)
+        strings = [] if m is None else list(m.string) if isinstance(m.string, (tuple, list)) else [m.string]
+        if m is None or m.fuzzy or not strings or not all(strings):
+            wrong.append(f"untranslated: {msgid!r}")
+            continue
+        names = set(re.findall(r"{(\w+)}", msgid))
+        wrong += [f"{msgid!r} -> {s!r}" for s in strings if set(re.findall(r"{(\w+)}", s)) != names]
+    assert wrong == []

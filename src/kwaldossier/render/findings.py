@@ -1,5 +1,7 @@
 """Emitters over one validate report: rich text, JSON, GitHub annotations, JUnit XML; and the
-rules listing. Each takes the typed report (validate/report.py) and nothing else."""
+rules listing. Each takes the typed report (validate/report.py) and nothing else. A finding's
+message: the text table and GitHub annotations (read by people) show `Finding.tekst`, in the
+language of the run; JSON and JUnit XML (read by programs) carry `Finding.message`, English."""
 
 from __future__ import annotations
 
@@ -79,7 +81,7 @@ def _tabellen(c: Console, findings: list[Finding]) -> None:
         t.add_column(_("message"))
         for f in items:
             where = f"{f.page}:{f.line}" if f.page else str(f.line or "")
-            t.add_row(where, f.code, Text(_(SEVERITY[f.severity]), style=_SEV_STYLE[f.severity]), Text(f.message))
+            t.add_row(where, f.code, Text(_(SEVERITY[f.severity]), style=_SEV_STYLE[f.severity]), Text(f.tekst))
         c.print(t)
 
 
@@ -114,7 +116,8 @@ def github_annotations(report: ValidateReport) -> str:
     when that exists relative to the working directory. Without such a file the annotation
     has no file or line (never a line of a JSON file, never a path inside the package); the
     line number then goes into the message. A PDF has pages, not lines: its page goes into the
-    message too."""
+    message too. People read them in a pull request: the message is in the language of the run
+    (`Finding.tekst`); file, line and title stay as they are."""
     out = []
     for f in report.findings:
         props = []
@@ -124,11 +127,11 @@ def github_annotations(report: ValidateReport) -> str:
             if f.line and not f.page:
                 props.append(f"line={f.line}")
         elif f.line and not f.page:
-            where += f" (line {f.line})"
+            where += " " + _("(line {line})").format(line=f.line)
         if f.page:
-            where += f" (page {f.page})"
+            where += " " + _("(page {page})").format(page=f.page)
         props.append(f"title={escape_property(f.code)}")
-        out.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{escape_data(where + ': ' + f.message)}")
+        out.append(f"::{_LEVEL[f.severity]} {','.join(props)}::{escape_data(where + ': ' + f.tekst)}")
     return "\n".join(out)
 
 
@@ -178,7 +181,7 @@ def junit_xml(report: ValidateReport, strict: bool = False) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode")
 
 
-def _junit_line(f: Finding) -> str:
+def _junit_line(f: Finding) -> str:  # a machine format: English, as the JSON
     where = f"{f.werkproces} " if f.werkproces else ""
     return f"{where}line {f.line}: {f.message}"
 

@@ -15,6 +15,7 @@ KD503 as it stands in `rules/kd5_structuur.py` (its check simplified: no case fo
     from collections.abc import Iterator
     from dataclasses import dataclass
 
+    from kwaldossier.taal import _
     from kwaldossier.validate import Context, Violation, rule
 
     @dataclass(frozen=True, kw_only=True)
@@ -22,7 +23,7 @@ KD503 as it stands in `rules/kd5_structuur.py` (its check simplified: no case fo
         tekst: str  # the item listed twice
 
         def message(self) -> str:
-            return f"vakkennis item {self.tekst!r} listed twice"
+            return _("vakkennis item {tekst} listed twice").format(tekst=repr(self.tekst))
 
     @rule("KD503", "dubbele-vakkennis", "warning", "A vakkennis item is listed twice in one werkproces")
     def dubbele_vakkennis(ctx: Context) -> Iterator[DubbeleVakkennis]:
@@ -40,7 +41,9 @@ KD503 as it stands in `rules/kd5_structuur.py` (its check simplified: no case fo
                 seen.add(v.tekst)
 
 - The violation: a frozen dataclass (kw_only) subclassing `Violation`, one per rule (or per
-  kind of finding of a rule); its fields are the facts, `message()` words them. The inherited
+  kind of finding of a rule); its fields are the facts, `message()` words them
+  through the catalogue (`_("... {name} ...").format(name=...)`, a whole sentence per variant;
+  a Dutch msgstr for each: hatch_build.py). The inherited
   `werkproces` and `regel` place it: the finding's werkproces and line (the source line, for CI
   annotations). The check yields violations; the registry makes the `Finding` (code,
   severity, profile, file, page) from the rule and the violation.

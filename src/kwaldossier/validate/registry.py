@@ -41,12 +41,25 @@ class Finding:
 
         return asdict(self)
 
+    @property
+    def tekst(self) -> str:
+        """The message in the language of the run, for people (text table, GitHub annotations);
+        `message` (the JSON's) is English. Not a field: in neither the JSON, its schema nor ==."""
+        tekst: str = self.__dict__.get("_tekst", self.message)
+        return tekst
+
+    def met_tekst(self, tekst: str) -> Finding:
+        """This finding, worded `tekst` for people (set once, where it is made)."""
+        object.__setattr__(self, "_tekst", tekst)
+        return self
+
 
 @dataclass(frozen=True, kw_only=True)
 class Violation:
     """What a rule found, as facts: each rule has its own subclass (a frozen dataclass) whose
-    fields are the facts and whose `message()` words them. `werkproces` and `regel` place it
-    (the finding's werkproces and line); the registry makes the `Finding`."""
+    fields are the facts and whose `message()` words them through the catalogue (taal._), in the
+    language in force. `werkproces` and `regel` place it (the finding's werkproces and line); the
+    registry makes the `Finding`."""
 
     werkproces: str | None = None
     regel: int | None = None
@@ -176,17 +189,21 @@ class Context:
         pages = self.cache.get("paginas")
         if pages is None:
             pages = self.cache["paginas"] = list(self.dossier.regel_paginas)
+        from ..taal import huidige, in_taal
+
+        with in_taal("en"):  # the JSON's message never changes with the language
+            message = v.message()
         return Finding(
             code=self.rule.code,
             severity=self.rule.severity,
-            message=v.message(),
+            message=message,
             profiel=self.bron.naam,
             werkproces=v.werkproces,
             line=line,
             bron=str(self.bron.pad) if self.bron.pad else None,
             page=pages[line - 1] if line and 0 < line <= len(pages) else None,
             regelbestand=self.regelbestand,
-        )
+        ).met_tekst(message if huidige() == "en" else v.message())
 
     @property
     def regelbestand(self) -> str | None:

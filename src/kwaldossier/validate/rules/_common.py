@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...taal import _
 from ..registry import Violation
 
 NIVEAUS = range(1, 5)  # the niveaus of the beroepsuitoefening: 1–4
@@ -23,7 +24,7 @@ class LeegVeld(Violation):
     label: str  # the part, as the message names it
 
     def message(self) -> str:
-        return f"{self.label} is empty"
+        return _("{label} is empty").format(label=_(self.label))
 
 
 def first(*lists: Sequence[int]) -> int | None:
@@ -84,7 +85,7 @@ def wp_at(ctx: Context, line: int) -> str | None:
 def competentie_naam(letter: str) -> str:
     from ...model.competenties import COMPETENTIES
 
-    return COMPETENTIES.get(letter, "(not a competence of the national list)")
+    return COMPETENTIES.get(letter) or _("(not a competence of the national list)")
 
 
 def kort(text: str, n: int = 80) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...model.competenties import fold
+from ...taal import _
 from ..registry import Context, Violation, rule
 from ._common import competentie_naam, detail, first, kort
 
@@ -15,7 +16,9 @@ class CrossZonderCompetentie(Violation):
     letter: str
 
     def message(self) -> str:
-        return f"matrix crosses {self.letter} {competentie_naam(self.letter)} but the detail has no such block"
+        return _("matrix crosses {letter} {naam} but the detail has no such block").format(
+            letter=self.letter, naam=competentie_naam(self.letter)
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,7 +27,7 @@ class CompetentieZonderCross(Violation):
     naam: str
 
     def message(self) -> str:
-        return f"block {self.letter} {self.naam} has no cross in the matrix row"
+        return _("block {letter} {naam} has no cross in the matrix row").format(letter=self.letter, naam=self.naam)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,7 +36,9 @@ class WerkprocesZonderDetail(Violation):
     titel: str
 
     def message(self) -> str:
-        return f"{self.code} {self.titel} has crosses in the matrix but no detail section"
+        return _("{code} {titel} has crosses in the matrix but no detail section").format(
+            code=self.code, titel=self.titel
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,8 +48,8 @@ class DetailZonderMatrix(Violation):
 
     def message(self) -> str:
         if self.rij:
-            return f"detail section {self.code} but its matrix row is empty"
-        return f"detail section {self.code} has no row in the matrix"
+            return _("detail section {code} but its matrix row is empty").format(code=self.code)
+        return _("detail section {code} has no row in the matrix").format(code=self.code)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,7 +58,9 @@ class TitelVerschilt(Violation):
     detail: str
 
     def message(self) -> str:
-        return f"matrix says {kort(self.matrix)!r}, detail says {kort(self.detail)!r}"
+        return _("matrix says {matrix}, detail says {detail}").format(
+            matrix=repr(kort(self.matrix)), detail=repr(kort(self.detail))
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,7 +68,7 @@ class DubbeleDetailsectie(Violation):
     code: str
 
     def message(self) -> str:
-        return f"second detail section for {self.code}"
+        return _("second detail section for {code}").format(code=self.code)
 
 
 @rule("KD101", "cross-zonder-competentie", "error", "A matrix cross has no competence block in the detail")

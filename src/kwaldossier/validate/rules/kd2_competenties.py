@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import competenties as reference
+from ...taal import _, ngettext
 from ..registry import Context, Violation, rule
 from ._common import detail, first, kort, werkprocessen
 
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
     from ...model.vorm import CompetentieVorm, WerkprocesVorm
 
 
-def _times(n: int) -> str:
-    return f"{n} time{'s' if n != 1 else ''}"
+def _onder(letter: str, n: int) -> str:
+    return ngettext("under {letter} {n} time", "under {letter} {n} times", n).format(letter=letter, n=n)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,8 +29,11 @@ class DubbeleCompetentie(Violation):
     eerste: int | None  # the line of the first block
 
     def message(self) -> str:
-        same = "identical" if self.identiek else "different"
-        return f"{self.letter} {self.naam} occurs twice ({same} blocks, first at line {self.eerste})"
+        if self.identiek:
+            zin = _("{letter} {naam} occurs twice (identical blocks, first at line {eerste})")
+        else:
+            zin = _("{letter} {naam} occurs twice (different blocks, first at line {eerste})")
+        return zin.format(letter=self.letter, naam=self.naam, eerste=self.eerste)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,10 +44,13 @@ class OnbekendeCompetentie(Violation):
 
     def message(self) -> str:
         if self.model == "2015":
-            return f"competence {self.naam!r} has no national letter A–Y"
+            return _("competence {naam} has no national letter A–Y").format(naam=repr(self.naam))
         s = self.suggestie
-        hint = f"; did you mean {s} {reference.COMPETENTIES[s]!r}?" if s else ""
-        return f"{kort(self.naam)!r} is not a competence of the national list{hint}"
+        if s:
+            return _("{naam} is not a competence of the national list; did you mean {letter} {suggestie}?").format(
+                naam=repr(kort(self.naam)), letter=s, suggestie=repr(reference.COMPETENTIES[s])
+            )
+        return _("{naam} is not a competence of the national list").format(naam=repr(kort(self.naam)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,7 +60,9 @@ class LetterPastNiet(Violation):
     verwacht: str
 
     def message(self) -> str:
-        return f"{self.naam!r} is competence {self.verwacht}, not {self.letter}"
+        return _("{naam} is competence {verwacht}, not {letter}").format(
+            naam=repr(self.naam), verwacht=self.verwacht, letter=self.letter
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,10 +73,11 @@ class VreemdeComponent(Violation):
     eigen: int  # how often under this letter
 
     def message(self) -> str:
-        elsewhere = ", ".join(f"under {m} {_times(n)}" for m, n in self.elders)
-        return (
-            f"component {kort(self.component)!r} under {self.letter}: the dossier lists it {elsewhere}, "
-            f"under {self.letter} {_times(self.eigen)}"
+        return _("component {component} under {letter}: the dossier lists it {elders}, {hier}").format(
+            component=repr(kort(self.component)),
+            letter=self.letter,
+            elders=", ".join(_onder(m, n) for m, n in self.elders),
+            hier=_onder(self.letter, self.eigen),
         )
 
 
@@ -79,9 +89,11 @@ class SamengevoegdeComponent(Violation):
     staart: str  # the words glued on
 
     def message(self) -> str:
-        return (
-            f"component {kort(self.component)!r} of {self.letter} starts with the component {kort(self.kop)!r}; "
-            f"is {kort(self.staart)!r} merged text?"
+        return _("component {component} of {letter} starts with the component {kop}; is {staart} merged text?").format(
+            component=repr(kort(self.component)),
+            letter=self.letter,
+            kop=repr(kort(self.kop)),
+            staart=repr(kort(self.staart)),
         )
 
 
@@ -92,7 +104,9 @@ class ZelfdeIndicator(Violation):
     ander_regel: int | None
 
     def message(self) -> str:
-        return f"{self.letter} has the same prestatie-indicator as {self.ander} (line {self.ander_regel})"
+        return _("{letter} has the same prestatie-indicator as {ander} (line {regel})").format(
+            letter=self.letter, ander=self.ander, regel=self.ander_regel
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,7 +116,9 @@ class DubbeleComponent(Violation):
     aantal: int
 
     def message(self) -> str:
-        return f"component {kort(self.component)!r} of {self.letter} listed {self.aantal} times"
+        return _("component {component} of {letter} listed {aantal} times").format(
+            component=repr(kort(self.component)), letter=self.letter, aantal=self.aantal
+        )
 
 
 @rule("KD201", "dubbele-competentie", "error", "A competence block occurs twice in one werkproces")

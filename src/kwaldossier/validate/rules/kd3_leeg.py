@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...taal import N_, _
 from ..registry import Context, Violation, rule
 from ._common import LeegVeld, detail, first, werkprocessen
 
@@ -14,7 +15,7 @@ class GeenCompetenties(Violation):
     model: str  # the dossier model: the 2012 detail has a competence column, a 2015 werkproces a list
 
     def message(self) -> str:
-        return "no competences" if self.model == "2015" else "competence column is empty"
+        return _("no competences") if self.model == "2015" else _("competence column is empty")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,7 +24,7 @@ class LegeIndicator(Violation):
     naam: str
 
     def message(self) -> str:
-        return f"{self.letter} {self.naam} has no prestatie-indicator"
+        return _("{letter} {naam} has no prestatie-indicator").format(letter=self.letter, naam=self.naam)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,7 +33,7 @@ class GeenComponenten(Violation):
     naam: str
 
     def message(self) -> str:
-        return f"{self.letter} {self.naam} has no componenten"
+        return _("{letter} {naam} has no componenten").format(letter=self.letter, naam=self.naam)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,7 +41,7 @@ class LegeAlgemeneInformatie(Violation):
     veld: str
 
     def message(self) -> str:
-        return f"algemene informatie: {self.veld} is empty"
+        return _("algemene informatie: {veld} is empty").format(veld=self.veld)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,7 +50,7 @@ class OnvolledigeTekst(Violation):
     slot: str  # the text's last characters
 
     def message(self) -> str:
-        return f"{self.label} stops mid-sentence: …{self.slot!r}"
+        return _("{label} stops mid-sentence: …{slot}").format(label=self.label, slot=repr(self.slot))
 
 
 _SLOT = 40  # characters of the text a KD308 message quotes
@@ -78,7 +79,7 @@ def lege_vakkennis(ctx: Context) -> Iterator[LeegVeld]:
     """
     for wp in detail(ctx):
         if not wp.vakkennis_en_vaardigheden:
-            yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.kop), label="vakkennis en vaardigheden list")
+            yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.kop), label=N_("vakkennis en vaardigheden list"))
 
 
 @rule(

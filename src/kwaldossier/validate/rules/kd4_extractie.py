@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...read.regels import line_at
+from ...taal import _
 from ..registry import Context, Violation, rule
 from ._common import all_texts, wp_at
 
@@ -20,7 +21,7 @@ class OnverwerkteRegel(Violation):
     tekst: str
 
     def message(self) -> str:
-        return f"line not placed in the model: {self.tekst.strip()[:_REGEL_TEKST]!r}"
+        return _("line not placed in the model: {tekst}").format(tekst=repr(self.tekst.strip()[:_REGEL_TEKST]))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,7 +31,9 @@ class GesplitstWoord(Violation):
     woord: str  # the word the dossier uses: 'plant'
 
     def message(self) -> str:
-        return f"{self.veld}: {self.gesplitst!r} looks like {self.woord!r}"
+        return _("{veld}: {gesplitst} looks like {woord}").format(
+            veld=self.veld, gesplitst=repr(self.gesplitst), woord=repr(self.woord)
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,8 +43,8 @@ class ZachtAfbreekteken(Violation):
 
     def message(self) -> str:
         if not self.woorden:
-            return f"{self.veld}: soft hyphen character (U+00AD)"
-        return f"{self.veld}: broken word {', '.join(self.woorden)!r}"
+            return _("{veld}: soft hyphen character (U+00AD)").format(veld=self.veld)
+        return _("{veld}: broken word {woorden}").format(veld=self.veld, woorden=repr(", ".join(self.woorden)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,7 +52,7 @@ class VerwijderdLabel(Violation):
     label: str
 
     def message(self) -> str:
-        return f"stray label {self.label!r} removed from the text"
+        return _("stray label {label} removed from the text").format(label=repr(self.label))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,7 +61,7 @@ class LosseLabel(Violation):
     label: str
 
     def message(self) -> str:
-        return f"{self.veld}: label {self.label!r} inside the text"
+        return _("{veld}: label {label} inside the text").format(veld=self.veld, label=repr(self.label))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,7 +69,7 @@ class KolommenSamengevoegd(Violation):
     tekst: str
 
     def message(self) -> str:
-        return f"merged columns split: {self.tekst[:_SPLITS_TEKST]!r}"
+        return _("merged columns split: {tekst}").format(tekst=repr(self.tekst[:_SPLITS_TEKST]))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,7 +78,7 @@ class SpatieVoorLeesteken(Violation):
     fragment: str
 
     def message(self) -> str:
-        return f"{self.veld}: space before punctuation in {self.fragment!r}"
+        return _("{veld}: space before punctuation in {fragment}").format(veld=self.veld, fragment=repr(self.fragment))
 
 
 @rule("KD401", "onverwerkte-regel", "error", "An input line the parser could not place")
@@ -98,7 +101,7 @@ _SPLIT_WORD = re.compile(r"(?<![\w'’-])([b-df-hj-np-tv-z]) ([a-zà-ÿ]{2,})\b"
 
 def _vocabulary(ctx: Context) -> set[str]:
     words: set[str] = set()
-    for _, _, text, _, _ in all_texts(ctx):
+    for _code, _veld, text, _regels, _offsets in all_texts(ctx):
         words.update(w.casefold() for w in re.findall(r"[^\W\d_]+", text))
     return words
 
@@ -138,7 +141,7 @@ def zacht_afbreekteken(ctx: Context) -> Iterator[ZachtAfbreekteken]:
     from ...read.tekst import Hyphenator
 
     texts = list(all_texts(ctx))
-    h = Hyphenator("\n".join(t for _, _, t, _, _ in texts))
+    h = Hyphenator("\n".join(t for _code, _veld, t, _regels, _offsets in texts))
     for code, field, text, lines, offsets in texts:
         if "\u00ad" in text:
             yield ZachtAfbreekteken(werkproces=code, regel=line_at(lines, offsets, text.index("\u00ad")), veld=field)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...model.competenties import fold
+from ...taal import _
 from ..registry import Context, Violation, rule
 from ._common import NIVEAUS, detail, first, kort
 
@@ -20,7 +21,7 @@ class CodeBuitenKerntaak(Violation):
     kerntaak: str
 
     def message(self) -> str:
-        return f"{self.code} listed under kerntaak {self.kerntaak}"
+        return _("{code} listed under kerntaak {kerntaak}").format(code=self.code, kerntaak=self.kerntaak)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,7 +30,9 @@ class NummeringGat(Violation):
     nummers: tuple[int, ...]  # the werkproces numbers of the kerntaak's matrix, sorted
 
     def message(self) -> str:
-        return f"kerntaak {self.kerntaak} numbers its werkprocessen {list(self.nummers)}"
+        return _("kerntaak {kerntaak} numbers its werkprocessen {nummers}").format(
+            kerntaak=self.kerntaak, nummers=list(self.nummers)
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,7 +41,9 @@ class RijOntbreekt(Violation):
     titel: str
 
     def message(self) -> str:
-        return f"{self.code} {self.titel} has no matrix row; read as not in the profile"
+        return _("{code} {titel} has no matrix row; read as not in the profile").format(
+            code=self.code, titel=self.titel
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,7 +51,7 @@ class DubbeleVakkennis(Violation):
     tekst: str
 
     def message(self) -> str:
-        return f"vakkennis item {kort(self.tekst)!r} listed twice"
+        return _("vakkennis item {tekst} listed twice").format(tekst=repr(kort(self.tekst)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,7 +59,7 @@ class NiveauOntbreekt(Violation):
     niveau: int | None
 
     def message(self) -> str:
-        return f"niveau {self.niveau!r} is not 1–4"
+        return _("niveau {niveau} is not 1–4").format(niveau=repr(self.niveau))
 
 
 @rule("KD501", "code-buiten-kerntaak", "error", "A werkproces code does not fit its kerntaak or order")

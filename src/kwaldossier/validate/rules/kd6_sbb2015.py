@@ -17,6 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ...model.competenties import fold
+from ...taal import _
 from ..registry import Context, Violation, rule
 from ._common import NIVEAUS, LeegVeld, first, kerntaken2015, werkprocessen2015
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ...model.vorm import Kerntaak2015Vorm
 
 _NUM = re.compile(r"-[KW](\d+)$")
+_REFERENTIE = re.compile(r"vakkennisenvaardigheden referentie=(.*) resolves to no kennisofvaardigheid", re.S)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,7 +33,11 @@ class OnopgelosteVerwijzing(Violation):
     tekst: str  # what the reader says of the reference
 
     def message(self) -> str:
-        return self.tekst
+        # the reader words it (in English); the one sentence it writes today is reworded here
+        m = _REFERENTIE.fullmatch(self.tekst)
+        if m is None:
+            return self.tekst
+        return _("vakkennisenvaardigheden referentie={nr} resolves to no kennisofvaardigheid").format(nr=m[1])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,7 +47,9 @@ class DubbeleCode(Violation):
     aantal: int
 
     def message(self) -> str:
-        return f"{self.soort} code {self.code} occurs {self.aantal} times"
+        return _("{soort} code {code} occurs {aantal} times").format(
+            soort=self.soort, code=self.code, aantal=self.aantal
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,13 +59,15 @@ class CodeGat(Violation):
     nummers: tuple[int, ...]  # the numbers there are, sorted
 
     def message(self) -> str:
-        return f"{self.soort} {self.ontbreekt} is missing (numbers {list(self.nummers)})"
+        return _("{soort} {ontbreekt} is missing (numbers {nummers})").format(
+            soort=self.soort, ontbreekt=self.ontbreekt, nummers=list(self.nummers)
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
 class GedragZonderBullets(Violation):
     def message(self) -> str:
-        return "gedrag has no bullets"
+        return _("gedrag has no bullets")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,13 +76,13 @@ class TitelWitruimte(Violation):
     titel: str  # as written
 
     def message(self) -> str:
-        return f"{self.soort} title {self.titel!r} has stray whitespace"
+        return _("{soort} title {titel} has stray whitespace").format(soort=self.soort, titel=repr(self.titel))
 
 
 @dataclass(frozen=True, kw_only=True)
 class GedragZonderInleiding(Violation):
     def message(self) -> str:
-        return "gedrag starts without an intro line"
+        return _("gedrag starts without an intro line")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,13 +90,13 @@ class DubbeleGedragregel(Violation):
     tekst: str
 
     def message(self) -> str:
-        return f"gedrag bullet {self.tekst!r} occurs twice"
+        return _("gedrag bullet {tekst} occurs twice").format(tekst=repr(self.tekst))
 
 
 @dataclass(frozen=True, kw_only=True)
 class GeenCrebo(Violation):
     def message(self) -> str:
-        return "profile has no kwalificatie crebo"
+        return _("profile has no kwalificatie crebo")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,14 +105,14 @@ class GeenNiveau(Violation):
 
     def message(self) -> str:
         if self.niveau is None:
-            return "profile has no niveau"
-        return f"profile has no valid niveau ({self.niveau})"
+            return _("profile has no niveau")
+        return _("profile has no valid niveau ({niveau})").format(niveau=self.niveau)
 
 
 @dataclass(frozen=True, kw_only=True)
 class LegeKerntaak(Violation):
     def message(self) -> str:
-        return "kerntaak has no werkprocessen"
+        return _("kerntaak has no werkprocessen")
 
 
 _rule = partial(rule, modellen=("2015",))  # the registry dedents the docs
