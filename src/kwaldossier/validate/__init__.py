@@ -15,7 +15,7 @@ KD503 as it stands in `rules/kd5_structuur.py` (its check simplified: no case fo
     from collections.abc import Iterator
     from dataclasses import dataclass
 
-    from kwaldossier.taal import _
+    from kwaldossier.taal import N_, _
     from kwaldossier.validate import Context, Violation, rule
 
     @dataclass(frozen=True, kw_only=True)
@@ -25,7 +25,7 @@ KD503 as it stands in `rules/kd5_structuur.py` (its check simplified: no case fo
         def message(self) -> str:
             return _("vakkennis item {tekst} listed twice").format(tekst=repr(self.tekst))
 
-    @rule("KD503", "dubbele-vakkennis", "warning", "A vakkennis item is listed twice in one werkproces")
+    @rule("KD503", "dubbele-vakkennis", "warning", N_("A vakkennis item is listed twice in one werkproces"))
     def dubbele_vakkennis(ctx: Context) -> Iterator[DubbeleVakkennis]:
         '''The same vakkennis-en-vaardigheden item appears twice in one werkproces.
 
@@ -51,7 +51,8 @@ KD503 as it stands in `rules/kd5_structuur.py` (its check simplified: no case fo
   the first digit is the family. A rule that holds for both models is written once with
   `modellen=("2012", "2015")`; when it replaces a rule per model, the former code goes into
   `registry.ALIASES` (it keeps selecting the rule) and `registry.RETIRED` (what became of it). name: kebab-case Dutch. severity: error | warning | info.
-  summary: one line for `kwaldossier rules`.
+  summary: one line for `kwaldossier rules`, marked `N_()` (English in `rules --json` and JUnit,
+  shown through `_()` to people; a Dutch msgstr for it too).
 - The docstring is the documentation `kwaldossier rules CODE` prints: what the rule finds,
   why it matters, and an `Example:` with the input and the finding it gives.
 - `modellen`: the dossier models the rule applies to, "2012" (text/PDF, the default) and/or

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...model.competenties import fold
-from ...taal import _
+from ...taal import N_, _
 from ..registry import Context, Violation, rule
 from ._common import competentie_naam, detail, first, kort
 
@@ -71,7 +71,7 @@ class DubbeleDetailsectie(Violation):
         return _("second detail section for {code}").format(code=self.code)
 
 
-@rule("KD101", "cross-zonder-competentie", "error", "A matrix cross has no competence block in the detail")
+@rule("KD101", "cross-zonder-competentie", "error", N_("A matrix cross has no competence block in the detail"))
 def cross_zonder_competentie(ctx: Context) -> Iterator[CrossZonderCompetentie]:
     """The proces-competentie-matrix crosses a competence for a werkproces, but the werkproces's
     detail section has no block for that competence. Either the cross or the block is missing.
@@ -89,7 +89,7 @@ def cross_zonder_competentie(ctx: Context) -> Iterator[CrossZonderCompetentie]:
                 yield CrossZonderCompetentie(werkproces=wp.code, regel=first(wp.bron.matrix), letter=letter)
 
 
-@rule("KD102", "competentie-zonder-cross", "error", "A competence block has no cross in the matrix")
+@rule("KD102", "competentie-zonder-cross", "error", N_("A competence block has no cross in the matrix"))
 def competentie_zonder_cross(ctx: Context) -> Iterator[CompetentieZonderCross]:
     """The detail section describes a competence that the matrix row of the werkproces does not
     cross. Either the matrix misses a cross or the block does not belong here.
@@ -107,7 +107,7 @@ def competentie_zonder_cross(ctx: Context) -> Iterator[CompetentieZonderCross]:
                 yield CompetentieZonderCross(werkproces=wp.code, regel=first(c.regels), letter=c.letter, naam=c.naam)
 
 
-@rule("KD103", "werkproces-zonder-detail", "error", "A werkproces of the profile has no detail section")
+@rule("KD103", "werkproces-zonder-detail", "error", N_("A werkproces of the profile has no detail section"))
 def werkproces_zonder_detail(ctx: Context) -> Iterator[WerkprocesZonderDetail]:
     """The matrix row has crosses, so the werkproces belongs to the profile, but no
     'N.N werkproces:' detail section describes it.
@@ -123,7 +123,12 @@ def werkproces_zonder_detail(ctx: Context) -> Iterator[WerkprocesZonderDetail]:
             yield WerkprocesZonderDetail(werkproces=wp.code, regel=first(wp.bron.matrix), code=wp.code, titel=wp.titel)
 
 
-@rule("KD104", "detail-zonder-matrix", "error", "A detail section for a werkproces whose matrix row is empty or absent")
+@rule(
+    "KD104",
+    "detail-zonder-matrix",
+    "error",
+    N_("A detail section for a werkproces whose matrix row is empty or absent"),
+)
 def detail_zonder_matrix(ctx: Context) -> Iterator[DetailZonderMatrix]:
     """A detail section describes a werkproces that the profile's matrix does not cross (empty
     row) or does not list at all.
@@ -139,7 +144,7 @@ def detail_zonder_matrix(ctx: Context) -> Iterator[DetailZonderMatrix]:
             )
 
 
-@rule("KD105", "titel-verschilt", "warning", "The werkproces title differs between matrix and detail")
+@rule("KD105", "titel-verschilt", "warning", N_("The werkproces title differs between matrix and detail"))
 def titel_verschilt(ctx: Context) -> Iterator[TitelVerschilt]:
     """The title in the matrix row and in the detail header should be the same text (compared
     without case, accents and spacing).
@@ -157,7 +162,7 @@ def titel_verschilt(ctx: Context) -> Iterator[TitelVerschilt]:
             )
 
 
-@rule("KD106", "dubbele-detailsectie", "error", "A werkproces has two detail sections")
+@rule("KD106", "dubbele-detailsectie", "error", N_("A werkproces has two detail sections"))
 def dubbele_detailsectie(ctx: Context) -> Iterator[DubbeleDetailsectie]:
     """Two 'N.N werkproces:' sections with the same code that are not one section continued
     over a page break (or, in edited JSON, one werkproces code listed twice).

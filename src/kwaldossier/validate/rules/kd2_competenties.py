@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import competenties as reference
-from ...taal import _, ngettext
+from ...taal import N_, _, ngettext
 from ..registry import Context, Violation, rule
 from ._common import detail, first, kort, werkprocessen
 
@@ -121,7 +121,7 @@ class DubbeleComponent(Violation):
         )
 
 
-@rule("KD201", "dubbele-competentie", "error", "A competence block occurs twice in one werkproces")
+@rule("KD201", "dubbele-competentie", "error", N_("A competence block occurs twice in one werkproces"))
 def dubbele_competentie(ctx: Context) -> Iterator[DubbeleCompetentie]:
     """The same competence is described twice within one werkproces. Usually a copy left in by
     mistake; the two blocks may even differ.
@@ -161,7 +161,7 @@ _LONGEST_NAME = 2 * max(len(n) for n in reference.COMPETENTIES.values())
     "KD202",
     "onbekende-competentie",
     "error",
-    "A competence is not one of the national 25 (2012: by its name; 2015: by its code A–Y)",
+    N_("A competence is not one of the national 25 (2012: by its name; 2015: by its code A–Y)"),
     modellen=("2012", "2015"),
 )
 def onbekende_competentie(ctx: Context) -> Iterator[OnbekendeCompetentie]:
@@ -202,7 +202,7 @@ def _onbekend(wp: WerkprocesVorm, c: CompetentieVorm) -> OnbekendeCompetentie | 
     )
 
 
-@rule("KD203", "letter-past-niet", "error", "A competence's letter disagrees with its name")
+@rule("KD203", "letter-past-niet", "error", N_("A competence's letter disagrees with its name"))
 def letter_past_niet(ctx: Context) -> Iterator[LetterPastNiet]:
     """Each of the 25 competence names has a fixed letter. A block whose letter and name do not
     belong together (possible in edited JSON) is inconsistent.
@@ -236,7 +236,7 @@ def _componenten(ctx: Context) -> dict[str, dict[str, int]]:
     return index
 
 
-@rule("KD204", "vreemde-component", "warning", "A component the dossier lists under another competence")
+@rule("KD204", "vreemde-component", "warning", N_("A component the dossier lists under another competence"))
 def vreemde_component(ctx: Context) -> Iterator[VreemdeComponent]:
     """A component of a competence block that the same dossier (every profile of the file)
     lists under another competence at least as often as under this one. Components belong to
@@ -266,7 +266,7 @@ def vreemde_component(ctx: Context) -> Iterator[VreemdeComponent]:
                     )
 
 
-@rule("KD208", "samengevoegde-component", "warning", "A component is another one with text glued on")
+@rule("KD208", "samengevoegde-component", "warning", N_("A component is another one with text glued on"))
 def samengevoegde_component(ctx: Context) -> Iterator[SamengevoegdeComponent]:
     """A component that starts with another component the dossier lists under the same
     competence, followed by more words: usually the tail of the prestatie-indicator (or the
@@ -308,7 +308,7 @@ def _originals(ctx: Context, letter: str) -> Iterator[str]:
                     yield from c.componenten
 
 
-@rule("KD206", "zelfde-indicator", "warning", "Two competences of a werkproces share one prestatie-indicator")
+@rule("KD206", "zelfde-indicator", "warning", N_("Two competences of a werkproces share one prestatie-indicator"))
 def zelfde_indicator(ctx: Context) -> Iterator[ZelfdeIndicator]:
     """Each competence should have its own prestatie-indicator. The same text under two
     different competences is usually a copy-paste slip.
@@ -336,7 +336,7 @@ def zelfde_indicator(ctx: Context) -> Iterator[ZelfdeIndicator]:
             seen.setdefault(key, c)
 
 
-@rule("KD207", "dubbele-component", "warning", "A component is listed twice in one competence")
+@rule("KD207", "dubbele-component", "warning", N_("A component is listed twice in one competence"))
 def dubbele_component(ctx: Context) -> Iterator[DubbeleComponent]:
     """A component appears twice within the same competence block.
 

@@ -56,7 +56,7 @@ class OnvolledigeTekst(Violation):
 _SLOT = 40  # characters of the text a KD308 message quotes
 
 
-@rule("KD302", "leeg-gewenst-resultaat", "error", "Empty gewenst resultaat")
+@rule("KD302", "leeg-gewenst-resultaat", "error", N_("Empty gewenst resultaat"))
 def leeg_gewenst_resultaat(ctx: Context) -> Iterator[LeegVeld]:
     """Every werkproces of the profile has a gewenst resultaat; this one has none (its label is missing, or the text under it was lost).
 
@@ -69,7 +69,7 @@ def leeg_gewenst_resultaat(ctx: Context) -> Iterator[LeegVeld]:
             yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.kop), label="gewenst resultaat")
 
 
-@rule("KD303", "lege-vakkennis", "error", "Empty vakkennis en vaardigheden")
+@rule("KD303", "lege-vakkennis", "error", N_("Empty vakkennis en vaardigheden"))
 def lege_vakkennis(ctx: Context) -> Iterator[LeegVeld]:
     """Every werkproces of the profile has a vakkennis en vaardigheden list; this one has none (its label is missing, or the text under it was lost).
 
@@ -86,7 +86,7 @@ def lege_vakkennis(ctx: Context) -> Iterator[LeegVeld]:
     "KD301",
     "lege-omschrijving",
     "error",
-    "Empty omschrijving",
+    N_("Empty omschrijving"),
     modellen=("2012", "2015"),
 )
 def lege_omschrijving(ctx: Context) -> Iterator[LeegVeld]:
@@ -112,7 +112,7 @@ def lege_omschrijving(ctx: Context) -> Iterator[LeegVeld]:
     "KD304",
     "geen-competenties",
     "error",
-    "A werkproces without competences (2012: a detail without competence blocks)",
+    N_("A werkproces without competences (2012: a detail without competence blocks)"),
     modellen=("2012", "2015"),
 )
 def geen_competenties(ctx: Context) -> Iterator[GeenCompetenties]:
@@ -134,7 +134,7 @@ def geen_competenties(ctx: Context) -> Iterator[GeenCompetenties]:
             yield GeenCompetenties(werkproces=wp.code, regel=regel, model=wp.model)
 
 
-@rule("KD305", "lege-indicator", "error", "A competence without prestatie-indicator")
+@rule("KD305", "lege-indicator", "error", N_("A competence without prestatie-indicator"))
 def lege_indicator(ctx: Context) -> Iterator[LegeIndicator]:
     """Every competence block ends with a prestatie-indicator paragraph; this one has none.
 
@@ -148,7 +148,7 @@ def lege_indicator(ctx: Context) -> Iterator[LegeIndicator]:
                 yield LegeIndicator(werkproces=wp.code, regel=first(c.regels), letter=c.letter, naam=c.naam)
 
 
-@rule("KD306", "geen-componenten", "error", "A competence without componenten")
+@rule("KD306", "geen-componenten", "error", N_("A competence without componenten"))
 def geen_componenten(ctx: Context) -> Iterator[GeenComponenten]:
     """Every competence block lists at least one component (bullet).
 
@@ -162,7 +162,7 @@ def geen_componenten(ctx: Context) -> Iterator[GeenComponenten]:
                 yield GeenComponenten(werkproces=wp.code, regel=first(c.regels), letter=c.letter, naam=c.naam)
 
 
-@rule("KD307", "lege-algemene-informatie", "warning", "A field of algemene informatie is empty")
+@rule("KD307", "lege-algemene-informatie", "warning", N_("A field of algemene informatie is empty"))
 def lege_algemene_informatie(ctx: Context) -> Iterator[LegeAlgemeneInformatie]:
     """The algemene informatie of a profile has nine fields (context, beroepshouding, niveau,
     ...). A missing one usually means its label was not found.
@@ -177,7 +177,7 @@ def lege_algemene_informatie(ctx: Context) -> Iterator[LegeAlgemeneInformatie]:
             yield LegeAlgemeneInformatie(regel=first(ctx.profiel2012.regels), veld=key)
 
 
-@rule("KD308", "onvolledige-tekst", "warning", "A text stops mid-sentence (a lost line or page?)")
+@rule("KD308", "onvolledige-tekst", "warning", N_("A text stops mid-sentence (a lost line or page?)"))
 def onvolledige_tekst(ctx: Context) -> Iterator[OnvolledigeTekst]:
     """An omschrijving or prestatie-indicator that does not end with a full stop (or ! ? ) …)
     usually lost its last line, or a whole page, in extraction.

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...read.regels import line_at
-from ...taal import _
+from ...taal import N_, _
 from ..registry import Context, Violation, rule
 from ._common import all_texts, wp_at
 
@@ -81,7 +81,7 @@ class SpatieVoorLeesteken(Violation):
         return _("{veld}: space before punctuation in {fragment}").format(veld=self.veld, fragment=repr(self.fragment))
 
 
-@rule("KD401", "onverwerkte-regel", "error", "An input line the parser could not place")
+@rule("KD401", "onverwerkte-regel", "error", N_("An input line the parser could not place"))
 def onverwerkte_regel(ctx: Context) -> Iterator[OnverwerkteRegel]:
     """Lossless accounting: every input line lands in the model, is page furniture or a label.
     A line that is none of these is reported here so that nothing is lost silently. A file
@@ -106,7 +106,7 @@ def _vocabulary(ctx: Context) -> set[str]:
     return words
 
 
-@rule("KD402", "gesplitst-woord", "warning", "A word broken by a space (p lant, d aar)")
+@rule("KD402", "gesplitst-woord", "warning", N_("A word broken by a space (p lant, d aar)"))
 def gesplitst_woord(ctx: Context) -> Iterator[GesplitstWoord]:
     """PDF extraction sometimes puts a space inside a word, leaving a lone consonant. Flagged
     when the lone letter and the next fragment together form a word the dossier uses.
@@ -129,7 +129,7 @@ def gesplitst_woord(ctx: Context) -> Iterator[GesplitstWoord]:
                 )
 
 
-@rule("KD403", "zacht-afbreekteken", "warning", "A soft hyphen left inside a word")
+@rule("KD403", "zacht-afbreekteken", "warning", N_("A soft hyphen left inside a word"))
 def zacht_afbreekteken(ctx: Context) -> Iterator[ZachtAfbreekteken]:
     """A hyphen from a line break of the PDF left inside a word (schat-tingen), or a U+00AD
     soft hyphen character. The text parser repairs these; this finds them in other input.
@@ -160,7 +160,7 @@ _LABELS = re.compile(
 )
 
 
-@rule("KD404", "losse-label", "warning", "A stray label in the text")
+@rule("KD404", "losse-label", "warning", N_("A stray label in the text"))
 def losse_label(ctx: Context) -> Iterator[VerwijderdLabel | LosseLabel]:
     """A column label of the detail page (Prestatie-indicator, Omschrijving, ...) that leaked
     into the text. Labels the parser removed are reported too, so the source can be fixed;
@@ -181,7 +181,7 @@ def losse_label(ctx: Context) -> Iterator[VerwijderdLabel | LosseLabel]:
             yield LosseLabel(werkproces=code, regel=line_at(lines, offsets, m.start()), veld=field, label=m.group(0))
 
 
-@rule("KD405", "kolommen-samengevoegd", "info", "Two columns were merged onto one line")
+@rule("KD405", "kolommen-samengevoegd", "info", N_("Two columns were merged onto one line"))
 def kolommen_samengevoegd(ctx: Context) -> Iterator[KolommenSamengevoegd]:
     """The extraction put a component and the tail of a prestatie-indicator on one line. The
     parser split them; this reports where, so the split can be checked by eye. In a file with
@@ -197,7 +197,7 @@ def kolommen_samengevoegd(ctx: Context) -> Iterator[KolommenSamengevoegd]:
             yield KolommenSamengevoegd(werkproces=wp_at(ctx, h.regel), regel=h.regel, tekst=h.tekst)
 
 
-@rule("KD406", "spatie-voor-leesteken", "info", "A space before a punctuation mark")
+@rule("KD406", "spatie-voor-leesteken", "info", N_("A space before a punctuation mark"))
 def spatie_voor_leesteken(ctx: Context) -> Iterator[SpatieVoorLeesteken]:
     """'in kaart .': a space before a full stop or comma, a typing or extraction slip.
 

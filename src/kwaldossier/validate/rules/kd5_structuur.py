@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...model.competenties import fold
-from ...taal import _
+from ...taal import N_, _
 from ..registry import Context, Violation, rule
 from ._common import NIVEAUS, detail, first, kort
 
@@ -62,7 +62,7 @@ class NiveauOntbreekt(Violation):
         return _("niveau {niveau} is not 1–4").format(niveau=repr(self.niveau))
 
 
-@rule("KD501", "code-buiten-kerntaak", "error", "A werkproces code does not fit its kerntaak or order")
+@rule("KD501", "code-buiten-kerntaak", "error", N_("A werkproces code does not fit its kerntaak or order"))
 def code_buiten_kerntaak(ctx: Context) -> Iterator[CodeBuitenKerntaak | NummeringGat]:
     """Werkproces codes are kerntaak.number (2.5 under kerntaak 2), numbered 1, 2, 3, ...
     without gaps in the matrix.
@@ -88,7 +88,7 @@ def code_buiten_kerntaak(ctx: Context) -> Iterator[CodeBuitenKerntaak | Nummerin
             yield NummeringGat(regel=first(kt.regels), kerntaak=kt.code, nummers=tuple(sorted(numbers)))
 
 
-@rule("KD502", "rij-ontbreekt", "info", "A werkproces in the matrix without a row of cells")
+@rule("KD502", "rij-ontbreekt", "info", N_("A werkproces in the matrix without a row of cells"))
 def rij_ontbreekt(ctx: Context) -> Iterator[RijOntbreekt]:
     """The matrix lists the werkproces label but no row of cells at all (not even empty ones);
     it is read as not part of the profile.
@@ -103,7 +103,7 @@ def rij_ontbreekt(ctx: Context) -> Iterator[RijOntbreekt]:
             yield RijOntbreekt(werkproces=wp.code, regel=first(wp.bron.matrix), code=wp.code, titel=wp.titel)
 
 
-@rule("KD503", "dubbele-vakkennis", "warning", "A vakkennis item is listed twice in one werkproces")
+@rule("KD503", "dubbele-vakkennis", "warning", N_("A vakkennis item is listed twice in one werkproces"))
 def dubbele_vakkennis(ctx: Context) -> Iterator[DubbeleVakkennis]:
     """The same vakkennis-en-vaardigheden item appears twice in one werkproces (compared without
     case, accents and spacing); reported once, at the first copy.
@@ -120,7 +120,7 @@ def dubbele_vakkennis(ctx: Context) -> Iterator[DubbeleVakkennis]:
                 counts[fold(v.tekst)] = 0
 
 
-@rule("KD504", "niveau-ontbreekt", "warning", "The profile has no niveau")
+@rule("KD504", "niveau-ontbreekt", "warning", N_("The profile has no niveau"))
 def niveau_ontbreekt(ctx: Context) -> Iterator[NiveauOntbreekt]:
     """Algemene informatie names the niveau van de beroepsuitoefening (1–4).
 

@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ...model.competenties import fold
-from ...taal import _
+from ...taal import N_, _
 from ..registry import Context, Violation, rule
 from ._common import NIVEAUS, LeegVeld, first, kerntaken2015, werkprocessen2015
 
@@ -118,7 +118,7 @@ class LegeKerntaak(Violation):
 _rule = partial(rule, modellen=("2015",))  # the registry dedents the docs
 
 
-@_rule("KD601", "onopgeloste-verwijzing", "error", "A reference in the XML resolves to nothing")
+@_rule("KD601", "onopgeloste-verwijzing", "error", N_("A reference in the XML resolves to nothing"))
 def _unresolved(ctx: Context) -> Iterator[OnopgelosteVerwijzing]:
     """A `vakkennisenvaardigheden@referentie` names no `kennisofvaardigheid@nr` of the dossier, so an
     item of vakkennis en vaardigheden is lost. Reported once per file (on its first profile).
@@ -132,7 +132,7 @@ def _unresolved(ctx: Context) -> Iterator[OnopgelosteVerwijzing]:
             yield OnopgelosteVerwijzing(regel=u.regel, tekst=u.tekst)
 
 
-@_rule("KD602", "dubbele-code", "error", "Two kerntaken or werkprocessen of a profile share one code")
+@_rule("KD602", "dubbele-code", "error", N_("Two kerntaken or werkprocessen of a profile share one code"))
 def _double_code(ctx: Context) -> Iterator[DubbeleCode]:
     """Codes follow from `hoofdstuk`; two siblings with the same hoofdstuk get the same code
     (B1-K1-W3 twice), so look-ups and diffs cannot tell them apart.
@@ -161,7 +161,7 @@ def _gaps(numbers: list[int]) -> list[int]:
     return [n for n in range(1, max(numbers, default=0) + 1) if n not in have]
 
 
-@_rule("KD603", "code-gat", "warning", "Kerntaak or werkproces numbers skip a number")
+@_rule("KD603", "code-gat", "warning", N_("Kerntaak or werkproces numbers skip a number"))
 def _code_gap(ctx: Context) -> Iterator[CodeGat]:
     """Within the basisdeel, a profieldeel and each kerntaak, the `hoofdstuk` numbers run 1..n. A gap
     (W1, W2, W4) means a werkproces is missing or was renumbered.
@@ -192,7 +192,7 @@ def _code_gap(ctx: Context) -> Iterator[CodeGat]:
                 )
 
 
-@_rule("KD604", "leeg-resultaat", "error", "A werkproces without resultaat")
+@_rule("KD604", "leeg-resultaat", "error", N_("A werkproces without resultaat"))
 def _empty_result(ctx: Context) -> Iterator[LeegVeld]:
     """Every werkproces states its resultaat (`werkprocesresultaat`); this one is empty.
 
@@ -202,7 +202,7 @@ def _empty_result(ctx: Context) -> Iterator[LeegVeld]:
             yield LeegVeld(werkproces=wp.code, regel=first(wp.bron.resultaat, wp.bron.kop), label="resultaat")
 
 
-@_rule("KD606", "gedrag-zonder-bullets", "error", "A werkproces whose gedrag has no bullets")
+@_rule("KD606", "gedrag-zonder-bullets", "error", N_("A werkproces whose gedrag has no bullets"))
 def _no_bullets(ctx: Context) -> Iterator[GedragZonderBullets]:
     """The gedrag of a werkproces is an intro line and `- ...;` bullets, one per line. Without a
     single bullet the behaviour the werkproces asks for is missing (or not written as a list).
@@ -213,7 +213,7 @@ def _no_bullets(ctx: Context) -> Iterator[GedragZonderBullets]:
             yield GedragZonderBullets(werkproces=wp.code, regel=first(wp.bron.gedrag, wp.bron.kop))
 
 
-@_rule("KD607", "titel-witruimte", "info", "A title with stray whitespace (leading, trailing or double spaces)")
+@_rule("KD607", "titel-witruimte", "info", N_("A title with stray whitespace (leading, trailing or double spaces)"))
 def _title_space(ctx: Context) -> Iterator[TitelWitruimte]:
     """A `titel` attribute has spaces at its ends or two in a row. The reader strips them (the title as
     written is kept in `titel_bron`); the source is worth a clean-up, since other tools may not.
@@ -232,7 +232,7 @@ def _title_space(ctx: Context) -> Iterator[TitelWitruimte]:
                 )
 
 
-@_rule("KD609", "gedrag-zonder-inleiding", "info", "A gedrag list without its intro line")
+@_rule("KD609", "gedrag-zonder-inleiding", "info", N_("A gedrag list without its intro line"))
 def _no_intro(ctx: Context) -> Iterator[GedragZonderInleiding]:
     """The gedrag list opens with an intro line naming the professional (`De sociaal werker:`); this
     one starts with a bullet. Harmless for reading, but unlike its siblings.
@@ -243,7 +243,7 @@ def _no_intro(ctx: Context) -> Iterator[GedragZonderInleiding]:
             yield GedragZonderInleiding(werkproces=wp.code, regel=first(wp.bron.gedrag))
 
 
-@_rule("KD610", "dubbele-gedragregel", "warning", "A gedrag bullet occurs twice in one werkproces")
+@_rule("KD610", "dubbele-gedragregel", "warning", N_("A gedrag bullet occurs twice in one werkproces"))
 def _double_bullet(ctx: Context) -> Iterator[DubbeleGedragregel]:
     """The same gedrag bullet twice in one resolved werkproces, e.g. an aanvullend bullet that repeats
     one of the basisdeel.
@@ -261,7 +261,7 @@ def _double_bullet(ctx: Context) -> Iterator[DubbeleGedragregel]:
             seen.add(key)
 
 
-@_rule("KD611", "profiel-zonder-crebo-of-niveau", "warning", "A profile without kwalificatie crebo or niveau")
+@_rule("KD611", "profiel-zonder-crebo-of-niveau", "warning", N_("A profile without kwalificatie crebo or niveau"))
 def _no_crebo(ctx: Context) -> Iterator[GeenCrebo | GeenNiveau]:
     """Every profile (kwalificatie) has a crebo number (`creboinformatie/crebo`) and a niveau 1–4
     (`profiel@niveau`).
@@ -274,7 +274,7 @@ def _no_crebo(ctx: Context) -> Iterator[GeenCrebo | GeenNiveau]:
         yield GeenNiveau(regel=first(p.regels), niveau=p.niveau)
 
 
-@_rule("KD612", "lege-kerntaak", "error", "A kerntaak without werkprocessen")
+@_rule("KD612", "lege-kerntaak", "error", N_("A kerntaak without werkprocessen"))
 def _empty_core_task(ctx: Context) -> Iterator[LegeKerntaak]:
     """A kerntaak consists of werkprocessen; this one has none.
 
@@ -284,7 +284,9 @@ def _empty_core_task(ctx: Context) -> Iterator[LegeKerntaak]:
             yield LegeKerntaak(werkproces=kt.code, regel=first(kt.regels))
 
 
-@_rule("KD613", "kerntaak-onvolledig", "warning", "A kerntaak without complexiteit, verantwoordelijkheid or vakkennis")
+@_rule(
+    "KD613", "kerntaak-onvolledig", "warning", N_("A kerntaak without complexiteit, verantwoordelijkheid or vakkennis")
+)
 def _incomplete_core_task(ctx: Context) -> Iterator[LeegVeld]:
     """Each kerntaak describes its complexiteit, its verantwoordelijkheid en zelfstandigheid, and lists
     vakkennis en vaardigheden; one of them is empty here.
