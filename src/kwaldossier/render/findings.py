@@ -170,7 +170,7 @@ def junit_xml(report: ValidateReport, strict: bool = False) -> str:
             mine = by_key.get((p, r.code), [])
             if mine and r.severity in failing:
                 failures += 1
-                failure = ET.SubElement(case, "failure", message=_xml_text(r.summary), type=r.code)
+                failure = ET.SubElement(case, "failure", message=_xml_text(r.summary), type=r.code)  # English
                 failure.text = _xml_text("\n".join(_junit_line(f) for f in mine))
             elif mine:
                 out = ET.SubElement(case, "system-out")
@@ -210,7 +210,7 @@ def render_rules(rules: list[Rule], one: bool = False) -> None:
             Text(f"{r.code} {r.name}", style="bold")
             + Text(f"  ({_(SEVERITY[r.severity])})", style=_SEV_STYLE[r.severity])
         )
-        c.print(hangend(c, "", r.summary))
+        c.print(hangend(c, "", _(r.summary)))  # rules --json keeps the English
         c.print(Text(_("Dossier model(s): {modellen}").format(modellen=", ".join(r.modellen)), style="dim"))
         for kind, text in _doc_blocks(r.docs):
             c.print()
@@ -225,7 +225,7 @@ def render_rules(rules: list[Rule], one: bool = False) -> None:
     t.add_column(_("severity"), no_wrap=True)
     t.add_column(_("what it finds"))
     for r in rules:
-        t.add_row(r.code, r.name, Text(_(SEVERITY[r.severity]), style=_SEV_STYLE[r.severity]), r.summary)
+        t.add_row(r.code, r.name, Text(_(SEVERITY[r.severity]), style=_SEV_STYLE[r.severity]), _(r.summary))
     c.print(t)
 
 
