@@ -278,9 +278,10 @@ class Hyphenator:
         if len(lines) == 1:
             part = lines[0].strip()
             return self.repair_inline(part) if "-" in part else part
-        text = " ".join([p for p in map(str.strip, lines) if p])
+        stripped = [line.strip() for line in lines]
+        text = " ".join([p for p in stripped if p])
         # without a hyphen there is nothing to repair or to glue: the lines joined by spaces
-        return text if "-" not in text else self.join_with_offsets(lines)[0]
+        return text if "-" not in text else self._glued(stripped)[0]
 
     def join_with_offsets(self, lines: list[str]) -> tuple[str, list[int]]:
         """Joined text and the offset where each source line starts in it. Linear: the text
@@ -301,9 +302,14 @@ class Hyphenator:
                 else:
                     offsets.append(size)
             return text, offsets
+        return self._glued(stripped)
+
+    def _glued(self, stripped: list[str]) -> tuple[str, list[int]]:
+        """join_with_offsets of stripped lines with a hyphen among them: each line repaired,
+        each line end decided (a soft hyphen dropped, a space or nothing between)."""
         parts: list[str] = []
         size = 0
-        offsets = []
+        offsets: list[int] = []
         repair = self.repair_inline
         for line in stripped:
             part = repair(line) if "-" in line else line  # (repair_inline's own test, without the call)
