@@ -30,50 +30,40 @@ def files(tmp_path):
     return tmp_path
 
 
+def _show(d: Path, name: str, nl: str, en: str) -> tuple[tuple[str, ...], dict[str, str], str, str]:
+    """`show 2.5 --profiel` of file `name` in `d`: the error lines start with the file's path."""
+    return ("show", "2.5", "--profiel", str(d / name)), {}, f"{d / name}{nl}", f"{d / name}{en}"
+
+
 def _cases(d: Path) -> list[tuple[tuple[str, ...], dict[str, str], str, str]]:
     """(arguments, environment, Dutch line, English line)."""
     return [
-        (
-            ("show", "2.5", "--profiel", str(d / "x.txt")),
-            {},
-            f"{d / 'x.txt'}: bestand bestaat niet",
-            f"{d / 'x.txt'}: no such file",
+        _show(d, "x.txt", ": bestand bestaat niet", ": no such file"),
+        _show(d, "map", ": is een map, verwacht een bestand", ": is a directory, expected a file"),
+        _show(d, "leeg.txt", ": leeg bestand", ": empty file"),
+        _show(
+            d,
+            "binair.txt",
+            ": binair bestand (bevat NUL-bytes), verwacht dossiertekst",
+            ": binary file (contains NUL bytes), expected dossier text",
         ),
-        (
-            ("show", "2.5", "--profiel", str(d / "map")),
-            {},
-            f"{d / 'map'}: is een map, verwacht een bestand",
-            f"{d / 'map'}: is a directory, expected a file",
+        _show(
+            d,
+            "kapot.json",
+            ":3: geen geldige JSON: Expecting property name enclosed in double quotes (kolom 1)",
+            ":3: not valid JSON: Expecting property name enclosed in double quotes (column 1)",
         ),
-        (
-            ("show", "2.5", "--profiel", str(d / "leeg.txt")),
-            {},
-            f"{d / 'leeg.txt'}: leeg bestand",
-            f"{d / 'leeg.txt'}: empty file",
+        _show(
+            d,
+            "los.json",
+            ": geen geparst dossier: geen schema_version (schrijf het met `kwaldossier parse --json`)",
+            ": not a parsed dossier: no schema_version (write it with `kwaldossier parse --json`)",
         ),
-        (
-            ("show", "2.5", "--profiel", str(d / "binair.txt")),
-            {},
-            f"{d / 'binair.txt'}: binair bestand (bevat NUL-bytes), verwacht dossiertekst",
-            f"{d / 'binair.txt'}: binary file (contains NUL bytes), expected dossier text",
-        ),
-        (
-            ("show", "2.5", "--profiel", str(d / "kapot.json")),
-            {},
-            f"{d / 'kapot.json'}:3: geen geldige JSON: Expecting property name enclosed in double quotes (kolom 1)",
-            f"{d / 'kapot.json'}:3: not valid JSON: Expecting property name enclosed in double quotes (column 1)",
-        ),
-        (
-            ("show", "2.5", "--profiel", str(d / "los.json")),
-            {},
-            f"{d / 'los.json'}: geen geparst dossier: geen schema_version (schrijf het met `kwaldossier parse --json`)",
-            f"{d / 'los.json'}: not a parsed dossier: no schema_version (write it with `kwaldossier parse --json`)",
-        ),
-        (
-            ("show", "2.5", "--profiel", str(d / "lijst.json")),
-            {},
-            f"{d / 'lijst.json'}: geen geparst dossier: verwacht een JSON-object, maar het is een lijst",
-            f"{d / 'lijst.json'}: not a parsed dossier: expected a JSON object, got a list",
+        _show(
+            d,
+            "lijst.json",
+            ": geen geparst dossier: verwacht een JSON-object, maar het is een lijst",
+            ": not a parsed dossier: expected a JSON object, got a list",
         ),
         (
             ("parse", str(d / "geen.txt"), "--out", str(d / "uit"), "--jobs", "-1"),
@@ -115,11 +105,11 @@ def _cases(d: Path) -> list[tuple[tuple[str, ...], dict[str, str], str, str]]:
             "--werkproces '9.9': no such werkproces in either profile; allowed: 1.1, 1.2, 1.3, 1.4,"
             " 1.5, 1.6, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9, 3.1, 3.2, 3.3, 3.4",
         ),
-        (
-            ("show", "2.5", "--profiel", str(d / "geen.txt")),
-            {},
-            f"{d / 'geen.txt'}: geen kwalificatiedossier: geen profiel met werkprocessen gevonden",
-            f"{d / 'geen.txt'}: not a kwalificatiedossier: no profiel with werkprocessen found",
+        _show(
+            d,
+            "geen.txt",
+            ": geen kwalificatiedossier: geen profiel met werkprocessen gevonden",
+            ": not a kwalificatiedossier: no profiel with werkprocessen found",
         ),
     ]
 
